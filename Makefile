@@ -1,0 +1,52 @@
+# Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
+# Everything else wraps CMake presets (see CMakePresets.json).
+.PHONY: all deps release debug demo test test-release bench clean format help
+
+JOBS ?= $(shell nproc)
+BUILD_RELEASE := build/release
+BUILD_DEBUG := build/debug
+BH := $(BUILD_RELEASE)/bluehelmet
+
+all: release
+
+help:
+	@echo "make demo    install what is missing, build, and print the ADMM-Plus scorecard of the bundled sample"
+	@echo "make test    install what is missing, build with ASan+UBSan, run every test"
+	@echo "make bench   run the benchmarks against DuckDB, pandas and pdftotext (docs/performance.md)"
+	@echo "make release / make debug   build only"
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD_RELEASE)/build.ninja:
+	cmake --preset release >/dev/null
+
+$(BUILD_DEBUG)/build.ninja:
+	cmake --preset debug >/dev/null
+
+release: deps $(BUILD_RELEASE)/build.ninja
+	cmake --build --preset release -j $(JOBS)
+
+debug: deps $(BUILD_DEBUG)/build.ninja
+	cmake --build --preset debug -j $(JOBS)
+
+# The main job on the bundled sample: a database at the default path
+# (./bluehelmet.db), then the ADMM-Plus scorecard.
+demo: release
+	@scripts/demo.sh $(BH)
+
+test: debug
+	ctest --preset debug -j $(JOBS)
+
+test-release: release
+	ctest --preset release -j $(JOBS)
+
+bench: release
+	@scripts/install-deps.sh --bench
+	@bench/run.sh $(BUILD_RELEASE)
+
+format:
+	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+
+clean:
+	rm -rf build

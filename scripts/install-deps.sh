@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Bluehelmet builds and tests with, only when
+# missing. Idempotent: a second run installs nothing. Uses sudo when not root.
+#   scripts/install-deps.sh            build + test packages
+#   scripts/install-deps.sh --bench    also the benchmark peers
+#   scripts/install-deps.sh --browser  also Chromium for the browser tests
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git iso-codes
+  libsqlite3-dev libpoppler-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libcpp-httplib-dev libsodium-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
+  poppler-utils sqlite3
+)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(python3-pandas python3-pdfminer wrk nodejs npm time hyperfine) ;;
+    --browser) packages+=(chromium nodejs npm fonts-dejavu-core) ;;
+    *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-deps.sh: need root or sudo to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

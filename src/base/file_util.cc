@@ -1,0 +1,65 @@
+#include "base/file_util.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+
+namespace bh {
+
+Result<std::string> ReadFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int e = errno;
+    if (e == ENOENT) return Status::NotFound(path + ": no such file");
+    return Status::IoError(path, e);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + ": is a directory");
+  }
+  std::string data;
+  if (st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      return Status::IoError(path, e);
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+Status WriteFile(const std::string& path, std::string_view data) {
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return Status::IoError(path, errno);
+  size_t n = std::fwrite(data.data(), 1, data.size(), f);
+  int e = errno;
+  if (std::fclose(f) != 0 || n != data.size()) {
+    std::remove(tmp.c_str());
+    return Status::IoError(path, e ? e : EIO);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    e = errno;
+    std::remove(tmp.c_str());
+    return Status::IoError(path, e);
+  }
+  return Status::Ok();
+}
+
+std::string BaseName(std::string_view path) {
+  size_t pos = path.find_last_of('/');
+  return std::string(pos == std::string_view::npos ? path : path.substr(pos + 1));
+}
+
+}  // namespace bh

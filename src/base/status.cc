@@ -1,0 +1,61 @@
+#include "base/status.h"
+
+#include <cstring>
+#include <string>
+
+namespace bh {
+
+Status Status::IoError(std::string_view path, int errnum) {
+  std::string msg(path);
+  msg += ": ";
+  msg += std::strerror(errnum);
+  return {Code::kIoError, msg};
+}
+
+std::string_view Status::CodeName(Code code) {
+  switch (code) {
+    case Code::kOk: return "ok";
+    case Code::kInvalidArgument: return "invalid_argument";
+    case Code::kInvalidData: return "invalid_data";
+    case Code::kNotFound: return "not_found";
+    case Code::kAlreadyExists: return "already_exists";
+    case Code::kIoError: return "io_error";
+    case Code::kMismatch: return "mismatch";
+    case Code::kPermissionDenied: return "permission_denied";
+    case Code::kInternal: return "internal";
+  }
+  return "unknown";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  std::string s(CodeName(code_));
+  s += ": ";
+  s += message_;
+  return s;
+}
+
+Status Status::WithPrefix(std::string_view prefix) const {
+  if (ok()) return *this;
+  std::string msg(prefix);
+  msg += ": ";
+  msg += message_;
+  return Status(code_, msg);
+}
+
+int ExitCode(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kOk: return 0;
+    case Status::Code::kInvalidData:
+    case Status::Code::kMismatch:
+    case Status::Code::kAlreadyExists: return 1;
+    case Status::Code::kInvalidArgument: return 2;
+    case Status::Code::kNotFound: return 3;
+    case Status::Code::kIoError: return 4;
+    case Status::Code::kPermissionDenied: return 5;
+    case Status::Code::kInternal: return 70;
+  }
+  return 70;
+}
+
+}  // namespace bh
