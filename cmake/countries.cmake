@@ -1,6 +1,7 @@
 # Generates the ISO 3166-1 country table from Debian's iso-codes data
 # (package iso-codes) rather than typing it. Output: generated/countries.inc,
-# one `{"ABW", "AW", 533, "Aruba", "Aruba"},` initializer per country.
+# one `{alpha3, alpha2, numeric, name, official_name, common_name}`
+# initializer per country ("" where iso-codes gives none).
 if(NOT EXISTS "${BLUEHELMET_ISO_CODES_JSON}")
   message(FATAL_ERROR "${BLUEHELMET_ISO_CODES_JSON} not found: install Debian's iso-codes package (make deps)")
 endif()
@@ -15,12 +16,17 @@ foreach(_i RANGE ${_last})
   string(JSON _name GET "${_iso_json}" "3166-1" ${_i} "name")
   string(JSON _off ERROR_VARIABLE _err GET "${_iso_json}" "3166-1" ${_i} "official_name")
   if(_err)
-    set(_off "${_name}")
+    set(_off "")
   endif()
+  string(JSON _common ERROR_VARIABLE _err GET "${_iso_json}" "3166-1" ${_i} "common_name")
+  if(_err)
+    set(_common "")
+  endif()
+  string(REPLACE "\"" "\\\"" _common "${_common}")
   string(REPLACE "\"" "\\\"" _name "${_name}")
   string(REPLACE "\"" "\\\"" _off "${_off}")
   math(EXPR _num "${_num}")  # drop leading zeros: "004" -> 4
-  string(APPEND _out "{\"${_a3}\", \"${_a2}\", ${_num}, \"${_name}\", \"${_off}\"},\n")
+  string(APPEND _out "{\"${_a3}\", \"${_a2}\", ${_num}, \"${_name}\", \"${_off}\", \"${_common}\"},\n")
 endforeach()
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/countries.inc" CONTENT "${_out}" @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${BLUEHELMET_ISO_CODES_JSON}")

@@ -1,0 +1,114 @@
+// Writing imported figures with their provenance, and the months' sources.
+//
+// Every figure keeps where it came from: the import (file name, SHA-256,
+// time, kind, layout) and the line (and page, for PDFs) of the source row.
+// Datasets:
+//   "contribution"   month x country x mission x personnel type x sex
+//                    (mission NULL where the source gives none; women/men
+//                    NULL where it gives no sex split)
+//   "country_total"  month x country x sex (the UN ranking files): country
+//                    totals, never spread over missions
+// For each dataset and month, month_source names the current import: the
+// most recent import that covers the month. Older imports keep their rows,
+// so the history of which file said what stays queryable.
+//
+// Usage (one transaction per file, all or nothing):
+//   ImportSession s(db, file);            // BEGIN
+//   if (s.existing_import()) ...          // same SHA-256 imported before: nothing to do
+//   s.AddContribution(row) ...
+//   s.Commit(summary)                     // COMMIT; the destructor rolls back otherwise
+//
+// Thread safety: one session per Db, one thread.
+#ifndef BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
+#define BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "model/personnel.h"
+#include "store/database.h"
+
+namespace bh {
+
+struct ImportFileInfo {
+  std::string file_name;  // base name, as shown to users
+  std::string path;       // as given on the command line
+  std::string sha256;
+  std::string kind;       // "un_gender_csv", "un_rank_csv", "un_pdf"
+  std::string layout;     // e.g. "PDF family I"; "" when not applicable
+  bool synthetic = false; // generated sample data, labelled wherever shown
+};
+
+struct ContributionRow {
+  int page = 0;  // 0 = not a paged source
+  int line = 0;
+  Date report_date;
+  std::string iso3;
+  std::string mission;  // "" = the source gives no mission
+  std::optional<PersonnelType> type;
+  std::optional<int64_t> women, men;  // both or neither
+  int64_t total = 0;
+};
+
+struct CountryTotalRow {
+  int line = 0;
+  Date report_date;
+  std::string iso3;
+  std::optional<int64_t> rank;
+  int64_t women = 0, men = 0, total = 0;
+};
+
+struct MismatchRecord {
+  std::string scope;  // "mission", "country", "grand", "row"
+  std::string key;
+  std::string what;   // "men", "women", "total"
+  int64_t printed = 0, computed = 0;
+};
+
+class ImportSession {
+ public:
+  ImportSession(Db* db, ImportFileInfo file);
+  ImportSession(const ImportSession&) = delete;
+  ImportSession& operator=(const ImportSession&) = delete;
+
+  // Non-OK when the transaction could not begin.
+  const Status& status() const { return status_; }
+  // The id of an earlier import of the same bytes, if any. Then the caller
+  // adds nothing and the session commits nothing.
+  std::optional<int64_t> existing_import() const { return existing_; }
+
+  Status AddContribution(const ContributionRow& row);
+  Status AddCountryTotal(const CountryTotalRow& row);
+  Status AddMismatch(const MismatchRecord& m);
+
+  int64_t import_id() const { return import_id_; }
+  int64_t rows() const { return rows_; }
+  const std::set<Month>& months() const { return months_; }
+
+  // Makes this import the current source of every month it covers, records
+  // the summary and commits. `reconciliation` is shown by `months`.
+  Status Commit(std::string_view reconciliation, std::string_view note = {});
+
+ private:
+  Status Begin();
+  Status EnsureMission(const std::string& acronym);
+
+  Db* db_;
+  ImportFileInfo file_;
+  std::optional<Transaction> tx_;
+  Status status_;
+  std::optional<int64_t> existing_;
+  int64_t import_id_ = 0;
+  int64_t rows_ = 0;
+  std::set<Month> months_;
+  std::set<std::string> datasets_;
+  std::set<std::string> known_missions_;
+  Stmt insert_contribution_, insert_total_, insert_mission_;
+};
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_STORE_CONTRIBUTION_STORE_H_

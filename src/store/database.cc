@@ -1,0 +1,194 @@
+#include "store/database.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace bh {
+
+namespace {
+std::string Head(std::string_view sql) {
+  std::string s(sql.substr(0, 60));
+  for (char& c : s) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
+  return s;
+}
+}  // namespace
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+  if (this != &o) {
+    sqlite3_finalize(stmt_);
+    stmt_ = o.stmt_;
+    o.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::Bind(int idx, int64_t v) {
+  sqlite3_bind_int64(stmt_, idx, v);
+  return *this;
+}
+Stmt& Stmt::Bind(int idx, double v) {
+  sqlite3_bind_double(stmt_, idx, v);
+  return *this;
+}
+Stmt& Stmt::Bind(int idx, std::string_view v) {
+  sqlite3_bind_text(stmt_, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::BindNull(int idx) {
+  sqlite3_bind_null(stmt_, idx);
+  return *this;
+}
+
+Result<bool> Stmt::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3* db = sqlite3_db_handle(stmt_);
+  const char* sql = sqlite3_sql(stmt_);
+  std::string msg = fmt::format("database: {} (in: {})", sqlite3_errmsg(db), Head(sql ? sql : ""));
+  sqlite3_reset(stmt_);
+  if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) return Status::InvalidData(msg);
+  return Status::Internal(msg);
+}
+
+Status Stmt::Run() {
+  for (;;) {
+    auto r = Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+  }
+  Reset();
+  return Status::Ok();
+}
+
+void Stmt::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+std::optional<int64_t> Stmt::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Stmt::Text(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  if (!t) return {};
+  return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
+std::string Stmt::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = fmt::format("{}: cannot open database: {}", path, raw ? sqlite3_errmsg(raw) : "out of memory");
+    sqlite3_close(raw);
+    return Status::IoError(msg);
+  }
+  std::unique_ptr<Db> db(new Db(raw, path));
+  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_extended_result_codes(raw, 1);
+  // Reading the header tells a non-database file apart early.
+  Status st = db->Exec("PRAGMA foreign_keys=ON");
+  if (st.ok() && path != ":memory:") {
+    auto mode = db->Prepare("PRAGMA journal_mode=WAL");
+    if (!mode.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, mode.status().message()));
+    auto r = mode->Step();
+    if (!r.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, r.status().message()));
+  }
+  if (!st.ok()) return Status::IoError(fmt::format("{}: {}", path, st.message()));
+  BH_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+  return db;
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Status Db::Error(std::string_view what) const {
+  return Status::Internal(fmt::format("database: {} (in: {})", sqlite3_errmsg(db_), Head(what)));
+}
+
+Status Db::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = fmt::format("database: {} (in: {})", err ? err : sqlite3_errstr(rc), Head(sql));
+    sqlite3_free(err);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::InvalidData(msg);
+    return Status::Internal(msg);
+  }
+  return Status::Ok();
+}
+
+Result<Stmt> Db::Prepare(std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return Error(sql);
+  }
+  return Stmt(s);
+}
+
+Result<int64_t> Db::QueryInt(std::string_view sql) {
+  BH_ASSIGN_OR_RETURN(Stmt st, Prepare(sql));
+  BH_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::NotFound(fmt::format("no row for: {}", Head(sql)));
+  return st.Int(0);
+}
+
+int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+int Db::Changes() const { return sqlite3_changes(db_); }
+
+Status Db::Migrate(std::string_view component, std::span<const Migration> migrations) {
+  BH_RETURN_IF_ERROR(Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migration ("
+      " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
+      " PRIMARY KEY (component, version))"));
+  BH_ASSIGN_OR_RETURN(Stmt q, Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration WHERE component = ?"));
+  q.Bind(1, component);
+  BH_ASSIGN_OR_RETURN(bool row, q.Step());
+  int64_t have = row ? q.Int(0) : 0;
+  if (!migrations.empty() && have > migrations.back().version) {
+    return Status::InvalidData(fmt::format(
+        "{}: schema '{}' is at version {}, newer than this program knows ({}); upgrade bluehelmet",
+        path_, component, have, migrations.back().version));
+  }
+  bool pending = false;
+  for (const Migration& m : migrations) pending |= m.version > have;
+  if (!pending) return Status::Ok();
+  Transaction tx(this);
+  BH_RETURN_IF_ERROR(tx.status());
+  for (const Migration& m : migrations) {
+    if (m.version <= have) continue;
+    Status st = Exec(m.sql);
+    if (!st.ok()) return st.WithPrefix(fmt::format("migration {} v{}", component, m.version));
+    BH_ASSIGN_OR_RETURN(Stmt ins, Prepare("INSERT INTO schema_migration VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    BH_RETURN_IF_ERROR(ins.Bind(1, component).Bind(2, m.version).Run());
+  }
+  return tx.Commit();
+}
+
+Transaction::Transaction(Db* db) : db_(db) { begin_status_ = db_->Exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_ && begin_status_.ok()) (void)db_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  BH_RETURN_IF_ERROR(begin_status_);
+  Status st = db_->Exec("COMMIT");
+  if (st.ok()) done_ = true;
+  return st;
+}
+
+}  // namespace bh

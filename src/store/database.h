@@ -1,0 +1,129 @@
+// Db: a thin RAII layer over one SQLite connection, with prepared statements,
+// transactions and versioned schema migrations.
+//
+// Opening sets foreign_keys=ON, journal_mode=WAL (for files) and a busy
+// timeout, so every caller gets the same guarantees. Errors come back as
+// Status carrying SQLite's message and the statement's first words.
+//
+// Migrations are per component ("core", "register", "ewg", "web"): each
+// component owns an ordered list of SQL scripts, and schema_migration records
+// which versions ran. Migrate() applies the missing ones in one transaction.
+//
+// Thread safety: a Db (and its Stmts) must be used by one thread at a time;
+// the web server opens one Db per worker thread.
+#ifndef BLUEHELMET_STORE_DATABASE_H_
+#define BLUEHELMET_STORE_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace bh {
+
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(Stmt&& o) noexcept : stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  ~Stmt();
+
+  // Parameters are 1-based, as in SQLite. Chainable.
+  Stmt& Bind(int idx, int64_t v);
+  Stmt& Bind(int idx, int v) { return Bind(idx, static_cast<int64_t>(v)); }
+  Stmt& Bind(int idx, double v);
+  Stmt& Bind(int idx, std::string_view v);
+  Stmt& Bind(int idx, const char* v) { return Bind(idx, std::string_view(v)); }
+  Stmt& Bind(int idx, const std::string& v) { return Bind(idx, std::string_view(v)); }
+  Stmt& BindNull(int idx);
+  Stmt& Bind(int idx, std::optional<int64_t> v) { return v ? Bind(idx, *v) : BindNull(idx); }
+  // Binds NULL for an empty string.
+  Stmt& BindText(int idx, std::string_view v) { return v.empty() ? BindNull(idx) : Bind(idx, v); }
+
+  // Runs one step: true when a row is ready, false when done.
+  Result<bool> Step();
+  // Steps to completion (for INSERT/UPDATE/DELETE), then resets.
+  Status Run();
+  void Reset();
+
+  bool IsNull(int col) const;
+  int64_t Int(int col) const;
+  std::optional<int64_t> OptInt(int col) const;
+  double Double(int col) const;
+  std::string Text(int col) const;
+  int ColumnCount() const;
+  std::string ColumnName(int col) const;
+
+ private:
+  friend class Db;
+  explicit Stmt(sqlite3_stmt* s) : stmt_(s) {}
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+class Db {
+ public:
+  // Opens (creating) `path`; ":memory:" for tests.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  Status Exec(std::string_view sql);
+  Result<Stmt> Prepare(std::string_view sql);
+
+  // Single-value helpers for small queries.
+  Result<int64_t> QueryInt(std::string_view sql);
+
+  int64_t LastInsertRowId() const;
+  int Changes() const;
+  const std::string& path() const { return path_; }
+
+  // Applies the component's migrations that have not run yet, in order, in
+  // one transaction. REQUIRES: versions strictly increasing from 1.
+  Status Migrate(std::string_view component, std::span<const Migration> migrations);
+
+  sqlite3* raw() { return db_; }
+
+ private:
+  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Error(std::string_view what) const;
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
+// destructor unless Commit() succeeded. Nested use is a programmer error.
+class Transaction {
+ public:
+  explicit Transaction(Db* db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  const Status& status() const { return begin_status_; }
+  Status Commit();
+
+ private:
+  Db* db_;
+  Status begin_status_;
+  bool done_ = false;
+};
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_STORE_DATABASE_H_

@@ -1,0 +1,132 @@
+#include "store/reference.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/strings.h"
+
+namespace bh {
+
+Result<Reference> Reference::Load(Db* db) {
+  Reference ref;
+  BH_ASSIGN_OR_RETURN(Stmt c, db->Prepare("SELECT iso3, name, COALESCE(m49, 0) FROM country"));
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, c.Step());
+    if (!row) break;
+    CountryInfo info{c.Text(0), c.Text(1), static_cast<int>(c.Int(2))};
+    ref.countries_.emplace(info.iso3, info);
+  }
+  BH_ASSIGN_OR_RETURN(Stmt a, db->Prepare("SELECT name_key, iso3 FROM country_alias"));
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, a.Step());
+    if (!row) break;
+    ref.alias_to_iso3_.emplace(a.Text(0), a.Text(1));
+  }
+  return ref;
+}
+
+Result<std::string> Reference::ResolveCountry(std::string_view name) const {
+  std::string_view t = Trim(name);
+  if (t.size() == 3) {
+    std::string upper(t);
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (countries_.count(upper)) return upper;
+  }
+  auto it = alias_to_iso3_.find(NameKey(t));
+  if (it != alias_to_iso3_.end()) return it->second;
+  return Status::NotFound(fmt::format("unknown country: '{}'", t));
+}
+
+const std::string& Reference::CountryName(const std::string& iso3) const {
+  auto it = countries_.find(iso3);
+  return it == countries_.end() ? iso3 : it->second.name;
+}
+
+int Reference::M49(const std::string& iso3) const {
+  auto it = countries_.find(iso3);
+  return it == countries_.end() ? 0 : it->second.m49;
+}
+
+Result<std::vector<std::string>> Reference::ResolveCountryList(std::string_view csv) const {
+  std::vector<std::string> out;
+  for (std::string_view part : Split(csv, ',')) {
+    if (Trim(part).empty()) continue;
+    BH_ASSIGN_OR_RETURN(std::string iso3, ResolveCountry(part));
+    if (std::find(out.begin(), out.end(), iso3) == out.end()) out.push_back(iso3);
+  }
+  if (out.empty()) return Status::InvalidArgument(fmt::format("no countries in '{}'", csv));
+  return out;
+}
+
+Result<std::vector<GroupInfo>> ListGroups(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT g.name, COALESCE(g.description, ''), g.builtin, m.iso3 FROM country_group g"
+      " LEFT JOIN country_group_member m ON m.group_name = g.name ORDER BY g.builtin DESC, g.name, m.iso3"));
+  std::vector<GroupInfo> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (out.empty() || out.back().name != st.Text(0)) {
+      out.push_back(GroupInfo{st.Text(0), st.Text(1), st.Int(2) != 0, {}});
+    }
+    if (!st.IsNull(3)) out.back().members.push_back(st.Text(3));
+  }
+  return out;
+}
+
+Result<GroupInfo> GetGroup(Db* db, std::string_view name) {
+  BH_ASSIGN_OR_RETURN(std::vector<GroupInfo> groups, ListGroups(db));
+  std::string key = ToLowerAscii(Trim(name));
+  std::vector<std::string> names;
+  for (GroupInfo& g : groups) {
+    if (ToLowerAscii(g.name) == key) return std::move(g);
+    names.push_back(g.name);
+  }
+  return Status::NotFound(fmt::format("unknown group: '{}' (known: {})", Trim(name), Join(names, ", ")));
+}
+
+Status DefineGroup(Db* db, std::string_view name, std::string_view description,
+                   const std::vector<std::string>& iso3_members) {
+  std::string n(Trim(name));
+  if (n.empty()) return Status::InvalidArgument("a group needs a name");
+  auto existing = GetGroup(db, n);
+  if (existing.ok() && existing->builtin) {
+    return Status::InvalidArgument(fmt::format("'{}' is a built-in group and cannot be changed", existing->name));
+  }
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  if (existing.ok()) {
+    BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM country_group WHERE name = ?"));
+    BH_RETURN_IF_ERROR(del.Bind(1, existing->name).Run());
+  }
+  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT INTO country_group VALUES (?, ?, 0)"));
+  BH_RETURN_IF_ERROR(g.Bind(1, n).Bind(2, description).Run());
+  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member VALUES (?, ?)"));
+  for (const std::string& iso3 : iso3_members) BH_RETURN_IF_ERROR(m.Bind(1, n).Bind(2, iso3).Run());
+  return tx.Commit();
+}
+
+Status DeleteGroup(Db* db, std::string_view name) {
+  BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, name));
+  if (g.builtin) return Status::InvalidArgument(fmt::format("'{}' is a built-in group and cannot be deleted", g.name));
+  BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM country_group WHERE name = ?"));
+  return del.Bind(1, g.name).Run();
+}
+
+Status AddCountryAlias(Db* db, std::string_view name, std::string_view iso3) {
+  std::string key = NameKey(Trim(name));
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT iso3 FROM country_alias WHERE name_key = ?"));
+  q.Bind(1, key);
+  BH_ASSIGN_OR_RETURN(bool row, q.Step());
+  if (row) {
+    if (q.Text(0) == iso3) return Status::Ok();
+    return Status::AlreadyExists(fmt::format("'{}' already names {}", Trim(name), q.Text(0)));
+  }
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO country_alias VALUES (?, ?, ?, 'user')"));
+  Status st = ins.Bind(1, key).Bind(2, iso3).Bind(3, Trim(name)).Run();
+  if (!st.ok()) return Status::NotFound(fmt::format("unknown country code: '{}'", iso3));
+  return st;
+}
+
+}  // namespace bh

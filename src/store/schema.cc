@@ -1,0 +1,237 @@
+#include "store/schema.h"
+
+#include <fmt/format.h>
+
+#include "base/strings.h"
+#include "model/personnel.h"
+#include "store/reference_data.h"
+
+namespace bh {
+
+namespace {
+
+constexpr Migration kCoreMigrations[] = {
+    {1, R"sql(
+CREATE TABLE country (
+  iso3 TEXT PRIMARY KEY CHECK (length(iso3) = 3),
+  iso2 TEXT,
+  m49 INTEGER,
+  name TEXT NOT NULL,
+  official_name TEXT
+);
+CREATE TABLE country_alias (
+  name_key TEXT PRIMARY KEY,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  name TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE INDEX country_alias_iso3 ON country_alias(iso3);
+CREATE TABLE mission (
+  acronym TEXT PRIMARY KEY,
+  name TEXT,
+  host_iso3 TEXT REFERENCES country(iso3),
+  start_date TEXT,
+  end_date TEXT,
+  source TEXT
+);
+CREATE TABLE personnel_type (
+  code TEXT PRIMARY KEY,
+  label TEXT NOT NULL UNIQUE,
+  category TEXT NOT NULL,
+  sort INTEGER NOT NULL
+);
+CREATE TABLE country_group (
+  name TEXT PRIMARY KEY,
+  description TEXT,
+  builtin INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE country_group_member (
+  group_name TEXT NOT NULL REFERENCES country_group(name) ON DELETE CASCADE,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  PRIMARY KEY (group_name, iso3)
+);
+CREATE TABLE import (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  path TEXT,
+  sha256 TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  layout TEXT,
+  imported_at TEXT NOT NULL,
+  rows INTEGER NOT NULL DEFAULT 0,
+  first_month TEXT,
+  last_month TEXT,
+  reconciliation TEXT,
+  synthetic INTEGER NOT NULL DEFAULT 0,
+  note TEXT
+);
+CREATE UNIQUE INDEX import_sha256 ON import(sha256);
+CREATE TABLE contribution (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  page INTEGER,
+  line INTEGER NOT NULL,
+  report_date TEXT NOT NULL,
+  month TEXT NOT NULL,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  mission TEXT REFERENCES mission(acronym),
+  ptype TEXT REFERENCES personnel_type(code),
+  women INTEGER CHECK (women >= 0),
+  men INTEGER CHECK (men >= 0),
+  total INTEGER NOT NULL CHECK (total >= 0),
+  CHECK ((women IS NULL) = (men IS NULL)),
+  CHECK (women IS NULL OR women + men = total)
+);
+CREATE INDEX contribution_import_month ON contribution(import_id, month);
+CREATE TABLE country_total (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  line INTEGER NOT NULL,
+  report_date TEXT NOT NULL,
+  month TEXT NOT NULL,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  rank INTEGER,
+  women INTEGER NOT NULL CHECK (women >= 0),
+  men INTEGER NOT NULL CHECK (men >= 0),
+  total INTEGER NOT NULL CHECK (total >= 0),
+  PRIMARY KEY (import_id, month, iso3)
+);
+CREATE TABLE month_source (
+  dataset TEXT NOT NULL CHECK (dataset IN ('contribution', 'country_total')),
+  month TEXT NOT NULL,
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  PRIMARY KEY (dataset, month)
+);
+CREATE TABLE import_mismatch (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  what TEXT NOT NULL,
+  printed INTEGER NOT NULL,
+  computed INTEGER NOT NULL
+);
+CREATE TABLE target_set (
+  version TEXT PRIMARY KEY,
+  description TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE target_cell (
+  version TEXT NOT NULL REFERENCES target_set(version) ON DELETE CASCADE,
+  category TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  basis_points INTEGER NOT NULL CHECK (basis_points BETWEEN 0 AND 10000),
+  source TEXT NOT NULL,
+  PRIMARY KEY (version, category, year)
+);
+CREATE VIEW current_contribution AS
+  SELECT c.* FROM contribution c
+  JOIN month_source s ON s.dataset = 'contribution' AND s.month = c.month AND s.import_id = c.import_id;
+CREATE VIEW current_country_total AS
+  SELECT t.* FROM country_total t
+  JOIN month_source s ON s.dataset = 'country_total' AND s.month = t.month AND s.import_id = t.import_id;
+)sql"},
+};
+
+Status SeedCountries(Db* db) {
+  BH_ASSIGN_OR_RETURN(int64_t have, db->QueryInt("SELECT COUNT(*) FROM country"));
+  if (have > 0) return Status::Ok();
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO country VALUES (?, ?, ?, ?, ?)"));
+  BH_ASSIGN_OR_RETURN(Stmt alias, db->Prepare("INSERT OR IGNORE INTO country_alias VALUES (?, ?, ?, ?)"));
+  auto add_alias = [&](std::string_view name, std::string_view iso3, std::string_view source) -> Status {
+    if (name.empty()) return Status::Ok();
+    return alias.Bind(1, NameKey(name)).Bind(2, iso3).Bind(3, name).Bind(4, source).Run();
+  };
+  for (const IsoCountry& c : IsoCountries()) {
+    BH_RETURN_IF_ERROR(
+        ins.Bind(1, c.alpha3).Bind(2, c.alpha2).Bind(3, c.numeric).Bind(4, c.name).BindText(5, c.official_name).Run());
+    BH_RETURN_IF_ERROR(add_alias(c.name, c.alpha3, "iso-codes name"));
+    BH_RETURN_IF_ERROR(add_alias(c.official_name, c.alpha3, "iso-codes official_name"));
+    BH_RETURN_IF_ERROR(add_alias(c.common_name, c.alpha3, "iso-codes common_name"));
+    BH_RETURN_IF_ERROR(add_alias(c.alpha3, c.alpha3, "ISO 3166-1 alpha-3"));
+  }
+  for (const CountryAlias& a : UnCountryAliases()) {
+    BH_RETURN_IF_ERROR(add_alias(a.name, a.iso3, "UN spelling"));
+  }
+  return Status::Ok();
+}
+
+Status SeedPersonnelTypes(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT OR IGNORE INTO personnel_type VALUES (?, ?, ?, ?)"));
+  int sort = 0;
+  for (PersonnelType t : kAllPersonnelTypes) {
+    BH_RETURN_IF_ERROR(ins.Bind(1, PersonnelTypeCode(t))
+                           .Bind(2, PersonnelTypeLabel(t))
+                           .Bind(3, CategoryCode(CategoryOf(t)))
+                           .Bind(4, ++sort)
+                           .Run());
+  }
+  return Status::Ok();
+}
+
+Status SeedMissions(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
+      "INSERT INTO mission VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET"
+      " name = COALESCE(mission.name, excluded.name), host_iso3 = COALESCE(mission.host_iso3, excluded.host_iso3),"
+      " start_date = COALESCE(mission.start_date, excluded.start_date),"
+      " end_date = COALESCE(mission.end_date, excluded.end_date), source = COALESCE(mission.source, excluded.source)"));
+  for (const MissionInfo& m : KnownMissions()) {
+    BH_RETURN_IF_ERROR(ins.Bind(1, m.acronym)
+                           .Bind(2, m.name)
+                           .BindText(3, m.host_iso3)
+                           .BindText(4, m.start)
+                           .BindText(5, m.end)
+                           .Bind(6, "built-in mission list")
+                           .Run());
+  }
+  return Status::Ok();
+}
+
+Status SeedGroups(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT OR IGNORE INTO country_group VALUES (?, ?, 1)"));
+  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member VALUES (?, ?)"));
+  for (const BuiltinGroup& grp : BuiltinGroups()) {
+    BH_RETURN_IF_ERROR(g.Bind(1, grp.name).Bind(2, grp.description).Run());
+    for (std::string_view iso3 : grp.members) BH_RETURN_IF_ERROR(m.Bind(1, grp.name).Bind(2, iso3).Run());
+  }
+  return Status::Ok();
+}
+
+Status SeedTargets(Db* db) {
+  BH_ASSIGN_OR_RETURN(int64_t have, db->QueryInt("SELECT COUNT(*) FROM target_set"));
+  if (have > 0) return Status::Ok();
+  BH_ASSIGN_OR_RETURN(Stmt set, db->Prepare(
+      "INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
+  BH_RETURN_IF_ERROR(set.Bind(1, kBuiltinTargetVersion).Bind(2, kBuiltinTargetDescription).Run());
+  BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare("INSERT INTO target_cell VALUES (?, ?, ?, ?, ?)"));
+  for (const TargetCellInfo& c : BuiltinTargetCells()) {
+    BH_RETURN_IF_ERROR(
+        cell.Bind(1, kBuiltinTargetVersion).Bind(2, c.category).Bind(3, c.year).Bind(4, c.basis_points).Bind(5, c.source).Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status EnsureCoreSchema(Db* db) {
+  BH_RETURN_IF_ERROR(db->Migrate("core", kCoreMigrations));
+  BH_ASSIGN_OR_RETURN(int64_t seeded, db->QueryInt(
+      "SELECT (SELECT COUNT(*) FROM country) > 0 AND (SELECT COUNT(*) FROM target_set) > 0"
+      " AND (SELECT COUNT(*) FROM country_group WHERE builtin = 1) > 0"));
+  if (seeded) return Status::Ok();
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  BH_RETURN_IF_ERROR(SeedCountries(db));
+  BH_RETURN_IF_ERROR(SeedPersonnelTypes(db));
+  BH_RETURN_IF_ERROR(SeedMissions(db));
+  BH_RETURN_IF_ERROR(SeedGroups(db));
+  BH_RETURN_IF_ERROR(SeedTargets(db));
+  return tx.Commit();
+}
+
+Result<std::unique_ptr<Db>> OpenCoreStore(const std::string& path) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
+  BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  return db;
+}
+
+}  // namespace bh
