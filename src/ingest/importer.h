@@ -1,0 +1,72 @@
+// The import front door: `bluehelmet import FILE|FOLDER...`.
+//
+// Recognises each file's kind from its content (a PDF by its %PDF header, a
+// CSV by its header row), parses it fully, and writes it in one transaction
+// with its provenance. A file either imports whole or not at all; importing
+// the same bytes again changes nothing; a newer file for a month becomes
+// that month's source while the older rows stay as history.
+//
+// Thread safety: one call at a time per Db.
+#ifndef BLUEHELMET_INGEST_IMPORTER_H_
+#define BLUEHELMET_INGEST_IMPORTER_H_
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+struct ImportOptions {
+  // Import the valid rows and write rejected ones, with reasons, to a file.
+  bool skip_invalid = false;
+  // Where rejected rows go; default "<file name>.rejected.csv" in the
+  // current directory.
+  std::string rejects_path;
+  // PDF reports: import even when printed totals do not reconcile, and
+  // record the mismatch.
+  bool accept_mismatch = false;
+  // PDF reports that print no "as of" date take their month from here.
+  std::optional<Month> month;
+};
+
+struct FileOutcome {
+  enum class State { kImported, kAlreadyImported, kFailed };
+  std::string path;
+  State state = State::kFailed;
+  Status status;  // why it failed
+  std::string kind, layout;
+  int64_t import_id = 0;
+  int64_t rows = 0;
+  int64_t rejected = 0;
+  std::string rejects_path;
+  std::set<Month> months;
+  std::string reconciliation;  // e.g. "reconciled: 212 totals" / "no totals printed"
+  std::vector<std::string> notes;
+  bool synthetic = false;
+};
+
+// Called before each file (done = files finished so far).
+using ImportProgress = std::function<void(size_t done, size_t total, const std::string& path)>;
+
+// Expands folders (their *.csv and *.pdf files, sorted) into file paths.
+// NotFound names a path that does not exist.
+Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string>& args);
+
+// Imports one file's bytes. Never throws; every failure is in the outcome.
+FileOutcome ImportBytes(Db* db, const Reference& ref, const std::string& path, std::string_view bytes,
+                        const ImportOptions& options);
+
+// Imports each file in turn; a failed file imports nothing and does not stop
+// the others.
+std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::vector<std::string>& paths,
+                                     const ImportOptions& options, const ImportProgress& progress);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_INGEST_IMPORTER_H_

@@ -1,0 +1,124 @@
+#include "ingest/importer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/schema.h"
+
+namespace bh {
+namespace {
+
+constexpr char kHeader[] =
+    "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,Female_Personnel,"
+    "Male_Personnel,Last_Reporting_Date\n";
+
+class ImporterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::move(*OpenCoreStore(":memory:"));
+    ref_ = std::make_unique<Reference>(*Reference::Load(db_.get()));
+  }
+  FileOutcome Import(const std::string& name, const std::string& body, ImportOptions opt = {}) {
+    return ImportBytes(db_.get(), *ref_, name, std::string(kHeader) + body, opt);
+  }
+  int64_t Count(const char* sql) { return *db_->QueryInt(sql); }
+  std::unique_ptr<Db> db_;
+  std::unique_ptr<Reference> ref_;
+};
+
+TEST_F(ImporterTest, ImportIsIdempotent) {
+  std::string body = "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n";
+  FileOutcome a = Import("a.csv", body);
+  ASSERT_EQ(FileOutcome::State::kImported, a.state) << a.status.message();
+  EXPECT_EQ(1, a.rows);
+  FileOutcome b = Import("a-copy.csv", body);
+  EXPECT_EQ(FileOutcome::State::kAlreadyImported, b.state);
+  EXPECT_EQ(a.import_id, b.import_id);
+  EXPECT_EQ(1, Count("SELECT COUNT(*) FROM contribution"));
+  EXPECT_EQ(1, Count("SELECT COUNT(*) FROM import"));
+}
+
+TEST_F(ImporterTest, NewerFileReplacesTheMonthAndKeepsHistory) {
+  Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n1,VNM,704,Viet Nam,UNMISS,Troops,10,53,31/03/2021\n");
+  FileOutcome b = Import("b.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,14,48,30/04/2021\n");
+  ASSERT_EQ(FileOutcome::State::kImported, b.state);
+  EXPECT_EQ(14, Count("SELECT women FROM current_contribution WHERE month = '2021-04'"));
+  EXPECT_EQ(10, Count("SELECT women FROM current_contribution WHERE month = '2021-03'"));
+  EXPECT_EQ(3, Count("SELECT COUNT(*) FROM contribution"));
+}
+
+TEST_F(ImporterTest, BadRowLeavesTheDatabaseUnchanged) {
+  FileOutcome a = Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n");
+  EXPECT_EQ(FileOutcome::State::kFailed, a.state);
+  EXPECT_EQ("a.csv:3: column 'Female_Personnel': not a whole number: 'n/a'", a.status.message());
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM import"));
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM mission WHERE source LIKE 'first seen%'"));
+}
+
+TEST_F(ImporterTest, SkipInvalidWritesTheRejectsFile) {
+  std::string rejects = ::testing::TempDir() + "/rejects.csv";
+  ImportOptions opt;
+  opt.skip_invalid = true;
+  opt.rejects_path = rejects;
+  FileOutcome a = Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n", opt);
+  ASSERT_EQ(FileOutcome::State::kImported, a.state) << a.status.message();
+  EXPECT_EQ(1, a.rows);
+  EXPECT_EQ(1, a.rejected);
+  std::ifstream in(rejects);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ("line,reason,record\n3,column 'Female_Personnel': not a whole number: 'n/a',\"2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\"\n",
+            content);
+}
+
+TEST_F(ImporterTest, GarbageIsOneClearError) {
+  FileOutcome a = ImportBytes(db_.get(), *ref_, "x.bin", std::string("\x00\x01\x02garbage", 10), {});
+  EXPECT_EQ(FileOutcome::State::kFailed, a.state);
+  EXPECT_EQ(0u, a.status.message().rfind("x.bin:1: not a UN contributions file", 0)) << a.status.message();
+  FileOutcome e = ImportBytes(db_.get(), *ref_, "e.csv", "", {});
+  EXPECT_EQ("e.csv: empty file", e.status.message());
+}
+
+TEST_F(ImporterTest, ExpandsFoldersAndReportsMissingPaths) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "bh_expand";
+  fs::create_directories(dir);
+  std::ofstream(dir / "b.csv") << "x";
+  std::ofstream(dir / "a.pdf") << "x";
+  std::ofstream(dir / "notes.txt") << "x";
+  auto paths = ExpandImportPaths({dir.string()});
+  ASSERT_TRUE(paths.ok());
+  ASSERT_EQ(2u, paths->size());
+  EXPECT_EQ("a.pdf", fs::path((*paths)[0]).filename());
+  EXPECT_EQ("nope.csv: no such file or folder", ExpandImportPaths({"nope.csv"}).status().message());
+}
+
+// The real UN ranking snapshot (../shared/data/raw/Rank.csv), when present.
+TEST_F(ImporterTest, RealRankCsvBangladeshAndRwanda) {
+  std::string path = std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/Rank.csv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+  auto out = ImportFiles(db_.get(), *ref_, {path}, {}, nullptr);
+  ASSERT_EQ(1u, out.size());
+  ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
+  EXPECT_EQ(122, out[0].rows);
+  EXPECT_EQ(317, Count("SELECT women FROM current_country_total WHERE iso3 = 'BGD' AND month = '2021-01'"));
+  EXPECT_EQ(6394, Count("SELECT men FROM current_country_total WHERE iso3 = 'BGD' AND month = '2021-01'"));
+  EXPECT_EQ(585, Count("SELECT women FROM current_country_total WHERE iso3 = 'RWA' AND month = '2021-01'"));
+  // Country totals are never spread over missions.
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
+}
+
+TEST_F(ImporterTest, RealOdpRanksJanuary2022) {
+  std::string path = std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/odp_contributionranks.csv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " not present";
+  auto out = ImportFiles(db_.get(), *ref_, {path}, {}, nullptr);
+  ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
+  EXPECT_EQ(122, out[0].rows);
+  EXPECT_EQ(397, Count("SELECT women FROM current_country_total WHERE iso3 = 'BGD' AND month = '2022-01'"));
+  EXPECT_EQ(5497, Count("SELECT men FROM current_country_total WHERE iso3 = 'IND' AND month = '2022-01'"));
+}
+
+}  // namespace
+}  // namespace bh
