@@ -8,13 +8,23 @@
 
 namespace bh {
 
+std::string UnDisplayName(std::string_view iso_name) {
+  // iso-codes inverts some names ("Korea, Republic of"); the UN prints them
+  // in reading order ("Republic of Korea").
+  size_t comma = iso_name.find(", ");
+  if (comma == std::string_view::npos) return std::string(iso_name);
+  std::string rest(iso_name.substr(comma + 2));
+  if (rest.starts_with("The ")) rest[0] = 't';
+  return rest + " " + std::string(iso_name.substr(0, comma));
+}
+
 Result<Reference> Reference::Load(Db* db) {
   Reference ref;
   BH_ASSIGN_OR_RETURN(Stmt c, db->Prepare("SELECT iso3, name, COALESCE(m49, 0) FROM country"));
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, c.Step());
     if (!row) break;
-    CountryInfo info{c.Text(0), c.Text(1), static_cast<int>(c.Int(2))};
+    CountryInfo info{c.Text(0), UnDisplayName(c.Text(1)), static_cast<int>(c.Int(2))};
     ref.countries_.emplace(info.iso3, info);
   }
   BH_ASSIGN_OR_RETURN(Stmt a, db->Prepare("SELECT name_key, iso3 FROM country_alias"));

@@ -51,6 +51,10 @@ class Reference {
   std::unordered_map<std::string, CountryInfo> countries_;
 };
 
+// "Korea, Republic of" -> "Republic of Korea": iso-codes' inverted short
+// names in the reading order the UN prints.
+std::string UnDisplayName(std::string_view iso_name);
+
 // Groups (ASEAN, ADMM-Plus built in; user-defined ones beside them).
 Result<std::vector<GroupInfo>> ListGroups(Db* db);
 // Case-insensitive name. NotFound names the group and lists the known ones.

@@ -1,0 +1,22 @@
+#include "app/workspace.h"
+
+#include <cstdlib>
+
+#include "store/schema.h"
+
+namespace bh {
+
+std::string ResolveDbPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv("BLUEHELMET_DB");
+  if (env && *env) return env;
+  return "bluehelmet.db";
+}
+
+Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
+  BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  return db;
+}
+
+}  // namespace bh

@@ -1,0 +1,106 @@
+#include "cli/cli.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "app/workspace.h"
+
+namespace bh {
+
+Result<Db*> CliContext::db() {
+  if (!db_) {
+    BH_ASSIGN_OR_RETURN(db_, OpenWorkspace(db_path()));
+  }
+  return db_.get();
+}
+
+Result<const Reference*> CliContext::ref() {
+  if (!ref_) {
+    BH_ASSIGN_OR_RETURN(Db * d, db());
+    BH_ASSIGN_OR_RETURN(Reference r, Reference::Load(d));
+    ref_ = std::make_unique<Reference>(std::move(r));
+  }
+  return ref_.get();
+}
+
+std::string CliContext::db_path() const { return ResolveDbPath(db_flag); }
+
+int CliContext::Emit(const std::vector<Table>& tables) {
+  auto f = ParseFormat(format_flag);
+  if (!f.ok()) return Fail(f.status());
+  out_ << Render(tables, *f);
+  out_.flush();
+  return 0;
+}
+
+int CliContext::Fail(const Status& s) {
+  err_ << "bluehelmet: " << s.message() << "\n";
+  return ExitCode(s);
+}
+
+void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
+
+void AddFormatOption(CLI::App* cmd, CliContext& ctx) {
+  cmd->add_option("--format", ctx.format_flag, "Output format: table, csv, json or markdown")
+      ->capture_default_str();
+}
+
+namespace {
+
+constexpr char kFooter[] =
+    "Database: --db FILE, else $BLUEHELMET_DB, else ./bluehelmet.db.\n"
+    "Exit codes: 0 ok, 1 invalid data or mismatch, 2 usage, 3 not found, 4 I/O error,\n"
+    "            5 permission denied, 70 internal error.";
+
+int Run(CLI::App& app, CliContext& ctx, const std::function<void()>& parse) {
+  try {
+    parse();
+  } catch (const CLI::CallForHelp& e) {
+    ctx.out() << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp& e) {
+    ctx.out() << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    ctx.out() << e.what() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    ctx.err() << "bluehelmet: " << e.what() << "\n";
+    ctx.err() << "Run with --help for usage.\n";
+    return 2;
+  }
+  return ctx.exit_code;
+}
+
+void Configure(CLI::App& app, CliContext& ctx) {
+  app.description(
+      "Bluehelmet measures women's participation in UN peacekeeping: it reads the UN's monthly\n"
+      "reports and open data, scores countries against the UN Uniformed Gender Parity Strategy,\n"
+      "keeps a national deployment register and supports the ADMM-Plus EWG on peacekeeping.");
+  app.footer(kFooter);
+  app.set_version_flag("--version", "bluehelmet 0.1.0");
+  app.add_option("--db", ctx.db_flag, "Database file (default: $BLUEHELMET_DB or ./bluehelmet.db)");
+  app.require_subcommand(1);
+  app.fallthrough();
+  RegisterCoreCommands(app, ctx);
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty) {
+  CLI::App app{"", "bluehelmet"};
+  CliContext ctx(out, err, err_is_tty);
+  Configure(app, ctx);
+  return Run(app, ctx, [&] { app.parse(argc, argv); });
+}
+
+int RunCliArgs(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app{"", "bluehelmet"};
+  CliContext ctx(out, err, false);
+  Configure(app, ctx);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  return Run(app, ctx, [&] { app.parse(reversed); });
+}
+
+}  // namespace bh

@@ -1,0 +1,76 @@
+// The command line: `bluehelmet COMMAND [options]`, built on CLI11.
+//
+// Commands are registered by each layer's Register*Commands function (the
+// table of them is in cli.cc), so `--help` and dispatch come from one list.
+// Conventions every command follows:
+//   - data on stdout, messages and progress on stderr;
+//   - --format table|csv|json|markdown on every command that prints data;
+//   - --db FILE, else $BLUEHELMET_DB, else ./bluehelmet.db;
+//   - exit codes: 0 ok, 1 invalid data or mismatch, 2 usage, 3 not found,
+//     4 I/O error, 5 permission denied, 70 internal error.
+#ifndef BLUEHELMET_CLI_CLI_H_
+#define BLUEHELMET_CLI_CLI_H_
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "report/table.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+// Shared state of one CLI run. Opens the database lazily, once.
+class CliContext {
+ public:
+  CliContext(std::ostream& out, std::ostream& err, bool err_is_tty)
+      : out_(out), err_(err), err_is_tty_(err_is_tty) {}
+
+  std::string db_flag;
+  std::string format_flag = "table";
+  int exit_code = 0;
+
+  Result<Db*> db();
+  Result<const Reference*> ref();
+  // Reloads reference data after a command changed it.
+  void InvalidateRef() { ref_.reset(); }
+  std::string db_path() const;
+
+  std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
+  bool err_is_tty() const { return err_is_tty_; }
+
+  // Renders tables in the chosen --format to stdout; returns the exit code.
+  int Emit(const std::vector<Table>& tables);
+  int Emit(const Table& t) { return Emit(std::vector<Table>{t}); }
+  // Prints "bluehelmet: <message>" on stderr; returns the exit code.
+  int Fail(const Status& s);
+  // A message on stderr.
+  void Say(const std::string& msg);
+
+ private:
+  std::ostream& out_;
+  std::ostream& err_;
+  bool err_is_tty_;
+  std::unique_ptr<Db> db_;
+  std::unique_ptr<Reference> ref_;
+};
+
+// Adds `--format` to a command.
+void AddFormatOption(CLI::App* cmd, CliContext& ctx);
+
+// Each layer's commands.
+void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+
+// Parses argv and runs the command; returns the process exit code.
+int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);
+// For tests: runs with the given arguments (argv[0] excluded).
+int RunCliArgs(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_CLI_CLI_H_

@@ -1,0 +1,495 @@
+// The core commands: import, months, scorecard, country, targets, groups,
+// sample. Each handler parses nothing itself (CLI11 did), calls the library
+// and renders a Table.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "base/file_util.h"
+#include "base/strings.h"
+#include "cli/cli.h"
+#include "ingest/importer.h"
+#include "query/queries.h"
+#include "sample/generator.h"
+#include "scorecard/scorecard.h"
+
+namespace bh {
+
+namespace {
+
+Cell ShareCell(const std::optional<Fraction>& f) {
+  if (!f) return Cell::Null("-");
+  return Cell::Decimal(static_cast<double>(f->num) * 100.0 / static_cast<double>(f->den), f->PercentText());
+}
+
+Cell TargetCellOf(const std::optional<Target>& t) {
+  if (!t) return Cell::Null("none");
+  Cell c(t->Label());
+  return c;
+}
+
+// ---------------------------------------------------------------- import
+
+struct ImportArgs {
+  std::vector<std::string> paths;
+  ImportOptions options;
+  std::string month;
+};
+
+int RunImport(CliContext& ctx, const ImportArgs& a) {
+  ImportOptions options = a.options;
+  if (!a.month.empty()) {
+    auto m = Month::Parse(a.month);
+    if (!m.ok()) return ctx.Fail(m.status());
+    options.month = *m;
+  }
+  auto paths = ExpandImportPaths(a.paths);
+  if (!paths.ok()) return ctx.Fail(paths.status());
+  if (paths->empty()) return ctx.Fail(Status::InvalidArgument("no .csv or .pdf files to import"));
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  bool tty = ctx.err_is_tty() && paths->size() > 1;
+  auto progress = [&](size_t done, size_t total, const std::string& path) {
+    if (!tty) return;
+    if (done < total) {
+      ctx.err() << fmt::format("\r[{}/{}] {}\x1b[K", done + 1, total, BaseName(path)) << std::flush;
+    } else {
+      ctx.err() << "\r\x1b[K" << std::flush;
+    }
+  };
+  std::vector<FileOutcome> out = ImportFiles(*db, **ref, *paths, options, progress);
+  Table t;
+  t.title = "Import summary";
+  t.columns = {"File", "Result", "Kind", "Months", "Rows", "Reconciliation"};
+  int failed = 0;
+  int64_t rows = 0;
+  std::set<Month> months;
+  for (const FileOutcome& o : out) {
+    std::string result = o.state == FileOutcome::State::kImported          ? fmt::format("imported #{}", o.import_id)
+                         : o.state == FileOutcome::State::kAlreadyImported ? fmt::format("already imported #{}", o.import_id)
+                                                                           : "FAILED";
+    std::string span = o.months.empty() ? "-"
+                       : o.months.size() == 1
+                           ? o.months.begin()->ToString()
+                           : fmt::format("{}..{} ({})", o.months.begin()->ToString(), o.months.rbegin()->ToString(),
+                                         o.months.size());
+    std::string recon = o.state == FileOutcome::State::kFailed ? o.status.message() : o.reconciliation;
+    if (o.rejected) recon += fmt::format("; {} rows rejected -> {}", o.rejected, o.rejects_path);
+    if (o.synthetic) recon += "; SYNTHETIC";
+    t.AddRow({BaseName(o.path), result, o.kind.empty() ? "-" : o.kind, span, o.rows, recon});
+    if (o.state == FileOutcome::State::kFailed) {
+      ++failed;
+      ctx.Say(fmt::format("bluehelmet: {}", o.status.message()));
+    }
+    for (const std::string& n : o.notes) ctx.Say(fmt::format("note: {}: {}", BaseName(o.path), n));
+    rows += o.rows;
+    months.insert(o.months.begin(), o.months.end());
+  }
+  t.notes.push_back(fmt::format("{} file(s): {} imported or already present, {} failed; {} rows, {} month(s).",
+                                out.size(), out.size() - static_cast<size_t>(failed), failed, rows, months.size()));
+  ctx.Emit(t);
+  if (failed) return out.size() == 1 ? ExitCode(out[0].status) : 1;
+  return 0;
+}
+
+// ---------------------------------------------------------------- months
+
+int RunMonths(CliContext& ctx) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto list = ListMonthSources(*db);
+  if (!list.ok()) return ctx.Fail(list.status());
+  Table t;
+  t.title = "Imported months";
+  t.columns = {"Month", "Dataset", "File", "Import", "Rows", "Reconciliation", "Mismatches", "Superseded"};
+  for (const MonthSource& m : *list) {
+    std::string file = m.current.file_name + (m.current.synthetic ? " (SYNTHETIC)" : "");
+    t.AddRow({m.month, m.dataset, file, m.current.import_id, m.rows,
+              m.current.reconciliation.empty() ? "-" : m.current.reconciliation, m.mismatches,
+              m.superseded.empty() ? "-" : Join(m.superseded, "; ")});
+  }
+  if (list->empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
+  return ctx.Emit(t);
+}
+
+// ---------------------------------------------------------------- scorecard
+
+struct ScorecardArgs {
+  std::string month, countries, group;
+};
+
+int RunScorecard(CliContext& ctx, const ScorecardArgs& a) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  Result<Month> month = a.month.empty() ? LatestContributionMonth(*db) : Month::Parse(a.month);
+  if (!month.ok()) return ctx.Fail(month.status());
+  std::vector<std::string> countries;
+  std::string group_name;
+  if (!a.countries.empty()) {
+    auto list = (*ref)->ResolveCountryList(a.countries);
+    if (!list.ok()) return ctx.Fail(list.status());
+    countries = *list;
+    group_name = "Selected countries";
+  } else if (!a.group.empty()) {
+    auto g = GetGroup(*db, a.group);
+    if (!g.ok()) return ctx.Fail(g.status());
+    countries = g->members;
+    group_name = g->name;
+    // Show members by name.
+    std::sort(countries.begin(), countries.end(), [&](const std::string& x, const std::string& y) {
+      return (*ref)->CountryName(x) < (*ref)->CountryName(y);
+    });
+  }
+  auto figures = CategoryFiguresForMonth(*db, *month);
+  if (!figures.ok()) return ctx.Fail(figures.status());
+  if (figures->empty()) {
+    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')",
+                                                 month->ToString())));
+  }
+  auto targets = LoadTargetTable(*db);
+  if (!targets.ok()) return ctx.Fail(targets.status());
+  std::vector<ScoreRow> rows = ComputeScorecard(*figures, *targets, month->year, countries, group_name);
+  Table t;
+  t.title = fmt::format("UGPS scorecard, {}{}", month->ToString(), group_name.empty() ? "" : ", " + group_name);
+  t.columns = {"Country", "ISO3", "Category", "Women", "Total", "Share", "Target", "Status", "Women needed",
+               "Rank (women)", "Rank (share)"};
+  for (const ScoreRow& r : rows) {
+    std::string name = r.group_total ? r.iso3 + " total" : (*ref)->CountryName(r.iso3);
+    t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3), std::string(CategoryLabel(r.category)),
+              r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()),
+              TargetCellOf(r.target), std::string(ParityStatusName(r.status)),
+              r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
+              r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
+              r.rank_share ? Cell(fmt::format("{} of {}", r.rank_share, r.ranked_countries)) : Cell::Null("-")});
+  }
+  if (!countries.empty()) {
+    std::set<std::string> shown;
+    for (const ScoreRow& r : rows) shown.insert(r.iso3);
+    std::vector<std::string> absent;
+    for (const std::string& c : countries) {
+      if (!shown.count(c)) absent.push_back((*ref)->CountryName(c));
+    }
+    if (!absent.empty()) t.notes.push_back("No personnel deployed: " + Join(absent, ", ") + ".");
+  }
+  t.notes.push_back(
+      "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
+      "strength needs to reach the target. Ranks among all contributing countries that month.");
+  std::set<std::string> interpolated;
+  for (const ScoreRow& r : rows) {
+    if (r.target && r.target->interpolated) interpolated.insert(std::string(CategoryLabel(r.category)) + ": " + r.target->source);
+  }
+  for (const std::string& s : interpolated) t.notes.push_back("Target " + s + " (not an official figure).");
+  t.notes.push_back("Targets: " + targets->version() + " (see 'bluehelmet targets').");
+  auto sources = SourcesForMonth(*db, *month);
+  if (sources.ok()) {
+    t.notes.push_back(DescribeSources(*sources));
+    for (const SourceFile& s : *sources) {
+      if (s.synthetic) {
+        t.title += " [SYNTHETIC sample data]";
+        break;
+      }
+    }
+  }
+  return ctx.Emit(t);
+}
+
+// ---------------------------------------------------------------- country
+
+int RunCountry(CliContext& ctx, const std::string& name) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  auto iso3 = (*ref)->ResolveCountry(name);
+  if (!iso3.ok()) return ctx.Fail(iso3.status());
+  auto series = CountrySeries(*db, *iso3);
+  if (!series.ok()) return ctx.Fail(series.status());
+  auto targets = LoadTargetTable(*db);
+  if (!targets.ok()) return ctx.Fail(targets.status());
+  const std::string& cname = (*ref)->CountryName(*iso3);
+  if (series->empty()) {
+    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} ({})", cname, *iso3)));
+  }
+  Table monthly;
+  monthly.title = fmt::format("{} ({}): monthly series per category", cname, *iso3);
+  monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status"};
+  struct Year {
+    int64_t women = 0, total = 0;
+    int months = 0;
+    bool known = true;
+  };
+  std::map<std::pair<Category, int>, Year> years;
+  std::set<std::string> synthetic_months;
+  for (const SeriesPoint& p : *series) {
+    auto target = targets->Lookup(p.category, p.month.year);
+    std::optional<Fraction> share;
+    if (p.sex_known && p.total > 0) share = Fraction::Of(p.women, p.total);
+    monthly.AddRow({p.month.ToString(), std::string(CategoryLabel(p.category)),
+                    p.sex_known ? Cell(p.women) : Cell::Null("n/a"), p.sex_known ? Cell(p.men) : Cell::Null("n/a"),
+                    p.total, ShareCell(share), TargetCellOf(target),
+                    std::string(ParityStatusName(StatusFor(p.women, p.total, p.sex_known, target)))});
+    if (p.sex_known) {
+      Year& y = years[{p.category, p.month.year}];
+      y.women += p.women;
+      y.total += p.total;
+      ++y.months;
+    }
+  }
+  Table annual;
+  annual.title = fmt::format("{} ({}): annual means and change year on year", cname, *iso3);
+  annual.columns = {"Year", "Category", "Months", "Mean women", "Mean total", "Share", "Change (points)"};
+  std::map<Category, std::optional<Fraction>> prev;
+  for (const auto& [key, y] : years) {
+    auto [cat, year] = key;
+    std::optional<Fraction> share;
+    if (y.total > 0) share = Fraction::Of(y.women, y.total);
+    Cell change = Cell::Null("-");
+    auto it = prev.find(cat);
+    if (it != prev.end() && it->second && share) {
+      double pts = (share->ToDouble() - it->second->ToDouble()) * 100.0;
+      change = Cell::Decimal(pts, fmt::format("{:+.1f}", pts));
+    }
+    annual.AddRow({year, std::string(CategoryLabel(cat)), y.months,
+                   Cell::Decimal(static_cast<double>(y.women) / y.months, fmt::format("{:.1f}", static_cast<double>(y.women) / y.months)),
+                   Cell::Decimal(static_cast<double>(y.total) / y.months, fmt::format("{:.1f}", static_cast<double>(y.total) / y.months)),
+                   ShareCell(share), change});
+    prev[cat] = share;
+  }
+  annual.notes.push_back("Share = women / total summed over the year's months (a ratio of means).");
+  // Provenance of the series' months.
+  std::set<int64_t> ids;
+  std::vector<SourceFile> files;
+  for (const SeriesPoint& p : *series) {
+    auto s = SourcesForMonth(*db, p.month);
+    if (!s.ok()) continue;
+    for (const SourceFile& f : *s) {
+      if (ids.insert(f.import_id).second) files.push_back(f);
+    }
+  }
+  annual.notes.push_back(DescribeSources(files));
+  return ctx.Emit({monthly, annual});
+}
+
+// ---------------------------------------------------------------- targets
+
+int RunTargets(CliContext& ctx, int from, int to) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto targets = LoadTargetTable(*db);
+  if (!targets.ok()) return ctx.Fail(targets.status());
+  Table t;
+  t.title = "UGPS targets, version " + targets->version();
+  t.columns = {"Year", "Category", "Target", "Kind", "Source"};
+  for (int y = from; y <= to; ++y) {
+    for (Category c : kAllCategories) {
+      auto target = targets->Lookup(c, y);
+      if (!target) {
+        t.AddRow({y, std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
+        continue;
+      }
+      t.AddRow({y, std::string(CategoryLabel(c)),
+                Cell::Decimal(target->share.ToDouble() * 100.0, target->share.PercentText()),
+                target->interpolated ? "interpolated" : "sourced", target->source});
+    }
+  }
+  t.notes.push_back("Interpolated values lie on a straight line between two sourced cells; they are not official.");
+  return ctx.Emit(t);
+}
+
+int RunTargetsImport(CliContext& ctx, const std::string& path, const std::string& version) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto data = ReadFile(path);
+  if (!data.ok()) return ctx.Fail(data.status());
+  std::string v = version.empty() ? BaseName(path) : version;
+  Status st = ImportTargets(*db, *data, BaseName(path), v);
+  if (!st.ok()) return ctx.Fail(st);
+  ctx.Say(fmt::format("targets version '{}' loaded from {} and made active", v, BaseName(path)));
+  return 0;
+}
+
+// ---------------------------------------------------------------- groups
+
+int RunGroups(CliContext& ctx) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  auto groups = ListGroups(*db);
+  if (!groups.ok()) return ctx.Fail(groups.status());
+  Table t;
+  t.title = "Country groups";
+  t.columns = {"Group", "Kind", "Members", "Countries", "Description"};
+  for (const GroupInfo& g : *groups) {
+    std::vector<std::string> names;
+    for (const std::string& m : g.members) names.push_back((*ref)->CountryName(m));
+    std::sort(names.begin(), names.end());
+    t.AddRow({g.name, g.builtin ? "built-in" : "user", static_cast<int64_t>(g.members.size()), Join(names, ", "),
+              g.description});
+  }
+  return ctx.Emit(t);
+}
+
+// ---------------------------------------------------------------- sample
+
+struct SampleArgs {
+  std::string out, from = "2019-01", to = "2025-06";
+  int64_t rows = 0;
+};
+
+Result<SampleSpec> SpecFrom(const SampleArgs& a) {
+  if (a.rows > 0) return BenchmarkSpec(a.rows);
+  SampleSpec spec;
+  BH_ASSIGN_OR_RETURN(spec.first, Month::Parse(a.from));
+  BH_ASSIGN_OR_RETURN(spec.last, Month::Parse(a.to));
+  if (spec.last < spec.first) return Status::InvalidArgument("--to is before --from");
+  return spec;
+}
+
+}  // namespace
+
+void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
+  {
+    auto a = std::make_shared<ImportArgs>();
+    CLI::App* cmd = app.add_subcommand("import", "Import UN files: open-data CSVs (contributions by gender, ranks) "
+                                                 "and monthly contribution reports (PDF); folders too");
+    cmd->add_option("paths", a->paths, "Files or folders")->required();
+    cmd->add_flag("--skip-invalid", a->options.skip_invalid,
+                  "Import the valid rows; write rejected rows with reasons to a file");
+    cmd->add_option("--rejects", a->options.rejects_path, "Where --skip-invalid writes rejected rows "
+                                                          "(default: FILE.rejected.csv here)");
+    cmd->add_flag("--accept-mismatch", a->options.accept_mismatch,
+                  "Import a PDF whose printed totals do not reconcile, and record the mismatch");
+    cmd->add_option("--month", a->month, "YYYY-MM for a report that prints no 'as of' date");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] { ctx.exit_code = RunImport(ctx, *a); });
+  }
+  {
+    CLI::App* cmd = app.add_subcommand("months", "What is imported, month by month, and from which files");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx] { ctx.exit_code = RunMonths(ctx); });
+  }
+  {
+    auto a = std::make_shared<ScorecardArgs>();
+    CLI::App* cmd = app.add_subcommand("scorecard", "Score countries against the UGPS targets for one month");
+    cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
+    auto* c = cmd->add_option("--countries", a->countries, "Comma-separated ISO3 codes or names, e.g. VNM,JPN");
+    auto* g = cmd->add_option("--group", a->group, "A country group, e.g. ASEAN or ADMM-Plus (see 'groups')");
+    c->excludes(g);
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] { ctx.exit_code = RunScorecard(ctx, *a); });
+  }
+  {
+    auto name = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand("country", "One country's monthly series per category, annual means and "
+                                                  "change year on year");
+    cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, name] { ctx.exit_code = RunCountry(ctx, *name); });
+  }
+  {
+    auto from = std::make_shared<int>(2018);
+    auto to = std::make_shared<int>(2028);
+    CLI::App* cmd = app.add_subcommand("targets", "The UGPS targets per category and year, with sources");
+    cmd->add_option("--from", *from, "First year")->capture_default_str();
+    cmd->add_option("--to", *to, "Last year")->capture_default_str();
+    AddFormatOption(cmd, ctx);
+    auto path = std::make_shared<std::string>();
+    auto version = std::make_shared<std::string>();
+    CLI::App* imp = cmd->add_subcommand("import", "Load an official target table (CSV: category,year,percent,source) "
+                                                  "that replaces the active one");
+    imp->add_option("file", *path, "CSV file")->required();
+    imp->add_option("--version", *version, "Version name (default: the file name)");
+    imp->callback([&ctx, path, version] { ctx.exit_code = RunTargetsImport(ctx, *path, *version); });
+    cmd->callback([&ctx, cmd, from, to] {
+      if (cmd->get_subcommands().empty()) ctx.exit_code = RunTargets(ctx, *from, *to);
+    });
+  }
+  {
+    CLI::App* cmd = app.add_subcommand("groups", "Country groups: ASEAN and ADMM-Plus built in, and your own");
+    AddFormatOption(cmd, ctx);
+    auto name = std::make_shared<std::string>();
+    auto countries = std::make_shared<std::string>();
+    auto desc = std::make_shared<std::string>();
+    CLI::App* add = cmd->add_subcommand("add", "Define (or redefine) a group");
+    add->add_option("name", *name, "Group name")->required();
+    add->add_option("--countries", *countries, "Comma-separated ISO3 codes or names")->required();
+    add->add_option("--description", *desc, "What the group is");
+    add->callback([&ctx, name, countries, desc] {
+      auto db = ctx.db();
+      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
+      auto ref = ctx.ref();
+      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
+      auto list = (*ref)->ResolveCountryList(*countries);
+      if (!list.ok()) { ctx.exit_code = ctx.Fail(list.status()); return; }
+      Status st = DefineGroup(*db, *name, *desc, *list);
+      ctx.exit_code = st.ok() ? 0 : ctx.Fail(st);
+      if (st.ok()) ctx.Say(fmt::format("group '{}' defined with {} countries", *name, list->size()));
+    });
+    auto rm = std::make_shared<std::string>();
+    CLI::App* remove = cmd->add_subcommand("remove", "Delete a user-defined group");
+    remove->add_option("name", *rm, "Group name")->required();
+    remove->callback([&ctx, rm] {
+      auto db = ctx.db();
+      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
+      Status st = DeleteGroup(*db, *rm);
+      ctx.exit_code = st.ok() ? 0 : ctx.Fail(st);
+    });
+    cmd->callback([&ctx, cmd] {
+      if (cmd->get_subcommands().empty()) ctx.exit_code = RunGroups(ctx);
+    });
+  }
+  {
+    auto a = std::make_shared<SampleArgs>();
+    CLI::App* cmd = app.add_subcommand("sample", "SYNTHETIC UN-format data for the demo and benchmarks");
+    cmd->require_subcommand(1);
+    auto add_spec = [a](CLI::App* c) {
+      c->add_option("--from", a->from, "First month")->capture_default_str();
+      c->add_option("--to", a->to, "Last month")->capture_default_str();
+      c->add_option("--rows", a->rows, "Benchmark size: about this many rows over 2002-07..2025-12, 120 countries");
+    };
+    CLI::App* gen = cmd->add_subcommand("generate", "Write a synthetic contributions-by-gender CSV");
+    add_spec(gen);
+    gen->add_option("--out", a->out, "Output file (default: stdout)");
+    gen->callback([&ctx, a] {
+      auto spec = SpecFrom(*a);
+      if (!spec.ok()) { ctx.exit_code = ctx.Fail(spec.status()); return; }
+      SampleStats stats;
+      std::string csv = GenerateSampleCsv(*spec, &stats);
+      if (a->out.empty()) {
+        ctx.out() << csv;
+      } else {
+        Status st = WriteFile(a->out, csv);
+        if (!st.ok()) { ctx.exit_code = ctx.Fail(st); return; }
+        ctx.Say(fmt::format("wrote {} SYNTHETIC rows ({} countries, {} months) to {}", stats.rows, stats.countries,
+                            stats.months, a->out));
+      }
+    });
+    CLI::App* load = cmd->add_subcommand("load", "Generate the synthetic ADMM-Plus sample and import it");
+    add_spec(load);
+    load->callback([&ctx, a] {
+      auto spec = SpecFrom(*a);
+      if (!spec.ok()) { ctx.exit_code = ctx.Fail(spec.status()); return; }
+      auto db = ctx.db();
+      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
+      auto ref = ctx.ref();
+      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
+      SampleStats stats;
+      std::string csv = GenerateSampleCsv(*spec, &stats);
+      std::string name = fmt::format("SYNTHETIC_admm_plus_{}_{}.csv", spec->first.ToString(), spec->last.ToString());
+      FileOutcome o = ImportBytes(*db, **ref, name, csv, {});
+      if (o.state == FileOutcome::State::kFailed) { ctx.exit_code = ctx.Fail(o.status); return; }
+      ctx.Say(o.state == FileOutcome::State::kImported
+                  ? fmt::format("loaded {} SYNTHETIC rows ({} countries, {} months) as import #{}", o.rows,
+                                stats.countries, stats.months, o.import_id)
+                  : fmt::format("sample already loaded (import #{})", o.import_id));
+    });
+  }
+}
+
+}  // namespace bh

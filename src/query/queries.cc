@@ -1,0 +1,226 @@
+#include "query/queries.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "base/csv.h"
+#include "base/strings.h"
+
+namespace bh {
+
+Result<TargetTable> LoadTargetTable(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT s.version, c.category, c.year, c.basis_points, c.source FROM target_set s"
+      " JOIN target_cell c ON c.version = s.version WHERE s.active = 1 ORDER BY c.category, c.year"));
+  std::string version;
+  std::vector<TargetCell> cells;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    version = st.Text(0);
+    auto cat = CategoryFromCode(st.Text(1));
+    if (!cat) return Status::InvalidData(fmt::format("target table: unknown category '{}'", st.Text(1)));
+    cells.push_back({*cat, static_cast<int>(st.Int(2)), static_cast<int>(st.Int(3)), st.Text(4)});
+  }
+  return TargetTable(version, std::move(cells));
+}
+
+namespace {
+// "8" / "12.5" / "12.25" percent -> basis points.
+std::optional<int> ParsePercentBp(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && s.back() == '%') s = Trim(s.substr(0, s.size() - 1));
+  size_t dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+  if (frac.size() > 2) return std::nullopt;
+  auto w = ParseWholeNumber(whole);
+  if (!w || whole.find(',') != std::string_view::npos) return std::nullopt;
+  int64_t bp = *w * 100;
+  if (!frac.empty()) {
+    auto f = ParseWholeNumber(frac);
+    if (!f) return std::nullopt;
+    bp += frac.size() == 1 ? *f * 10 : *f;
+  }
+  if (bp > 10000) return std::nullopt;
+  return static_cast<int>(bp);
+}
+}  // namespace
+
+Status ImportTargets(Db* db, std::string_view csv, const std::string& name, const std::string& version) {
+  CsvReader reader(csv, name);
+  std::vector<std::string_view> f;
+  if (!reader.Next(&f)) {
+    if (!reader.status().ok()) return reader.status();
+    return Status::InvalidData(fmt::format("{}: empty file", name));
+  }
+  std::vector<std::string> header;
+  for (auto h : f) header.push_back(ToLowerAscii(Trim(h)));
+  if (header != std::vector<std::string>{"category", "year", "percent", "source"}) {
+    return Status::InvalidData(fmt::format("{}:1: header must be: category,year,percent,source", name));
+  }
+  std::vector<TargetCell> cells;
+  std::set<std::pair<Category, int>> seen;
+  while (reader.Next(&f)) {
+    int line = reader.line();
+    auto fail = [&](std::string why) { return Status::InvalidData(fmt::format("{}:{}: {}", name, line, why)); };
+    if (f.size() != 4) return fail(fmt::format("expected 4 fields, found {}", f.size()));
+    auto cat = CategoryFromCode(f[0]);
+    if (!cat) return fail(fmt::format("column 'category': unknown category '{}' (want contingents, mo_so, fpu, ipo or jc)", f[0]));
+    auto year = ParseWholeNumber(f[1]);
+    if (!year || *year < 2000 || *year > 2100) return fail(fmt::format("column 'year': not a year: '{}'", f[1]));
+    auto bp = ParsePercentBp(f[2]);
+    if (!bp) return fail(fmt::format("column 'percent': not a percentage between 0 and 100: '{}'", f[2]));
+    if (Trim(f[3]).empty()) return fail("column 'source': every target needs its source");
+    if (!seen.insert({*cat, static_cast<int>(*year)}).second)
+      return fail(fmt::format("{} {} appears twice", CategoryCode(*cat), *year));
+    cells.push_back({*cat, static_cast<int>(*year), *bp, std::string(Trim(f[3]))});
+  }
+  if (!reader.status().ok()) return reader.status();
+  if (cells.empty()) return Status::InvalidData(fmt::format("{}: no target rows", name));
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  BH_RETURN_IF_ERROR(db->Exec("UPDATE target_set SET active = 0"));
+  BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM target_set WHERE version = ?"));
+  BH_RETURN_IF_ERROR(del.Bind(1, version).Run());
+  BH_ASSIGN_OR_RETURN(Stmt set, db->Prepare(
+      "INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
+  BH_RETURN_IF_ERROR(set.Bind(1, version).Bind(2, "imported from " + name).Run());
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO target_cell VALUES (?, ?, ?, ?, ?)"));
+  for (const TargetCell& c : cells) {
+    BH_RETURN_IF_ERROR(
+        ins.Bind(1, version).Bind(2, CategoryCode(c.category)).Bind(3, c.year).Bind(4, c.basis_points).Bind(5, c.source).Run());
+  }
+  return tx.Commit();
+}
+
+Result<Month> LatestContributionMonth(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT MAX(month) FROM month_source WHERE dataset = 'contribution'"));
+  BH_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row || st.IsNull(0)) {
+    return Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')");
+  }
+  return Month::Parse(st.Text(0));
+}
+
+Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0), SUM(c.total),"
+      " SUM(c.women IS NULL) FROM current_contribution c JOIN personnel_type p ON p.code = c.ptype"
+      " WHERE c.month = ? GROUP BY c.iso3, p.category"));
+  st.Bind(1, m.ToString());
+  std::vector<CategoryFigures> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    auto cat = CategoryFromCode(st.Text(1));
+    if (!cat) continue;
+    out.push_back({st.Text(0), *cat, st.Int(2), st.Int(3), st.Int(4), st.Int(5) == 0});
+  }
+  return out;
+}
+
+Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT c.month, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0), SUM(c.total),"
+      " SUM(c.women IS NULL) FROM current_contribution c JOIN personnel_type p ON p.code = c.ptype"
+      " WHERE c.iso3 = ? GROUP BY c.month, p.category ORDER BY c.month"));
+  st.Bind(1, iso3);
+  std::vector<SeriesPoint> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    auto month = Month::Parse(st.Text(0));
+    auto cat = CategoryFromCode(st.Text(1));
+    if (!month.ok() || !cat) continue;
+    out.push_back({*month, *cat, st.Int(2), st.Int(3), st.Int(4), st.Int(5) == 0});
+  }
+  return out;
+}
+
+namespace {
+SourceFile ReadSource(const Stmt& st, int first) {
+  SourceFile f;
+  f.import_id = st.Int(first);
+  f.file_name = st.Text(first + 1);
+  f.sha256 = st.Text(first + 2);
+  f.kind = st.Text(first + 3);
+  f.layout = st.Text(first + 4);
+  f.imported_at = st.Text(first + 5);
+  f.reconciliation = st.Text(first + 6);
+  f.synthetic = st.Int(first + 7) != 0;
+  return f;
+}
+constexpr char kImportCols[] = "i.id, i.file_name, i.sha256, i.kind, COALESCE(i.layout, ''), i.imported_at,"
+                               " COALESCE(i.reconciliation, ''), i.synthetic";
+}  // namespace
+
+Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_view dataset) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
+      "SELECT {} FROM month_source s JOIN import i ON i.id = s.import_id WHERE s.month = ? AND s.dataset = ?",
+      kImportCols)));
+  st.Bind(1, m.ToString()).Bind(2, dataset);
+  std::vector<SourceFile> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadSource(st, 0));
+  }
+  return out;
+}
+
+Result<std::vector<MonthSource>> ListMonthSources(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
+      "SELECT s.month, s.dataset, {},"
+      " CASE s.dataset WHEN 'contribution' THEN"
+      "   (SELECT COUNT(*) FROM contribution c WHERE c.import_id = s.import_id AND c.month = s.month)"
+      " ELSE (SELECT COUNT(*) FROM country_total t WHERE t.import_id = s.import_id AND t.month = s.month) END,"
+      " (SELECT COUNT(*) FROM import_mismatch mm WHERE mm.import_id = s.import_id)"
+      " FROM month_source s JOIN import i ON i.id = s.import_id ORDER BY s.month, s.dataset",
+      kImportCols)));
+  std::vector<MonthSource> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    MonthSource ms;
+    ms.month = st.Text(0);
+    ms.dataset = st.Text(1);
+    ms.current = ReadSource(st, 2);
+    ms.rows = st.Int(10);
+    ms.mismatches = st.Int(11);
+    out.push_back(std::move(ms));
+  }
+  // Superseded files: other imports with rows for the same month and dataset.
+  BH_ASSIGN_OR_RETURN(Stmt hist, db->Prepare(
+      "SELECT DISTINCT c.month, 'contribution', i.id, i.file_name FROM contribution c JOIN import i ON i.id = c.import_id"
+      " UNION SELECT DISTINCT t.month, 'country_total', i.id, i.file_name FROM country_total t"
+      " JOIN import i ON i.id = t.import_id ORDER BY 1, 2, 3"));
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, std::string>>> all;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, hist.Step());
+    if (!row) break;
+    all[{hist.Text(0), hist.Text(1)}].push_back({hist.Int(2), hist.Text(3)});
+  }
+  for (MonthSource& ms : out) {
+    for (const auto& [id, file] : all[{ms.month, ms.dataset}]) {
+      if (id != ms.current.import_id) ms.superseded.push_back(fmt::format("{} (import #{})", file, id));
+    }
+  }
+  return out;
+}
+
+std::string DescribeSources(const std::vector<SourceFile>& sources) {
+  std::vector<std::string> parts;
+  bool synthetic = false;
+  for (const SourceFile& s : sources) {
+    parts.push_back(fmt::format("import #{} {} (sha256 {}…)", s.import_id, s.file_name, s.sha256.substr(0, 12)));
+    synthetic = synthetic || s.synthetic;
+  }
+  std::string out = "Source: " + (parts.empty() ? std::string("none") : Join(parts, "; "));
+  if (synthetic) out += ". SYNTHETIC sample data, generated by bluehelmet: not UN figures";
+  return out;
+}
+
+}  // namespace bh

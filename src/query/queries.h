@@ -1,0 +1,69 @@
+// query/: the layer above store/ and scorecard/. Read queries over the
+// contribution store: the figures the scorecard,
+// country series and month listings are built from, and their provenance.
+//
+// All queries read the *current* source of each month (month_source); the
+// history of superseded imports is visible through ListMonthSources.
+//
+// Thread safety: not thread-safe (holds a Db*).
+#ifndef BLUEHELMET_QUERY_QUERIES_H_
+#define BLUEHELMET_QUERY_QUERIES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "scorecard/scorecard.h"
+#include "scorecard/targets.h"
+#include "store/database.h"
+
+namespace bh {
+
+// The active target version and its cells.
+Result<TargetTable> LoadTargetTable(Db* db);
+
+// Replaces the active targets with an official table from CSV with columns
+// category,year,percent,source (percent like "8" or "12.5"); the new version
+// is `version` (default: the file name). Line-numbered errors; all or nothing.
+Status ImportTargets(Db* db, std::string_view csv, const std::string& name, const std::string& version);
+
+// The newest month with contribution figures; NotFound when none.
+Result<Month> LatestContributionMonth(Db* db);
+
+// Per country and UGPS category for one month (current source).
+Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m);
+
+// One country's figures per month and category, oldest first.
+struct SeriesPoint {
+  Month month;
+  Category category;
+  int64_t women = 0, men = 0, total = 0;
+  bool sex_known = true;
+};
+Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3);
+
+// The imports that supply a month (for provenance notes).
+struct SourceFile {
+  int64_t import_id = 0;
+  std::string file_name, sha256, kind, layout, imported_at, reconciliation;
+  bool synthetic = false;
+};
+Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_view dataset = "contribution");
+
+// Every month and dataset with its current file and the files it superseded.
+struct MonthSource {
+  std::string month, dataset;
+  SourceFile current;
+  int64_t rows = 0;
+  std::vector<std::string> superseded;  // "file (import #id)"
+  int64_t mismatches = 0;
+};
+Result<std::vector<MonthSource>> ListMonthSources(Db* db);
+
+// One-line provenance for output notes: "Source: import #3 f.pdf (sha256 d99a5f...)".
+std::string DescribeSources(const std::vector<SourceFile>& sources);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_QUERY_QUERIES_H_
