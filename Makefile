@@ -32,7 +32,8 @@ debug: deps $(BUILD_DEBUG)/build.ninja
 
 # The main job on the bundled sample: a database at the default path
 # (./bluehelmet.db), then the ADMM-Plus scorecard.
-demo: release
+demo: deps $(BUILD_RELEASE)/build.ninja
+	cmake --build --preset release -j $(JOBS) --target bluehelmet
 	@scripts/demo.sh $(BH)
 
 test: debug

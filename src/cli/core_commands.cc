@@ -96,8 +96,10 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
   }
   t.notes.push_back(fmt::format("{} file(s): {} imported or already present, {} failed; {} rows, {} month(s).",
                                 out.size(), out.size() - static_cast<size_t>(failed), failed, rows, months.size()));
+  // A single failed file gets its one error line and nothing else.
+  if (out.size() == 1 && failed) return ExitCode(out[0].status);
   ctx.Emit(t);
-  if (failed) return out.size() == 1 ? ExitCode(out[0].status) : 1;
+  if (failed) return 1;
   return 0;
 }
 
