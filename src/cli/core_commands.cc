@@ -1,6 +1,6 @@
-// The core commands: import, months, scorecard, country, targets, groups,
-// sample. Each handler parses nothing itself (CLI11 did), calls the library
-// and renders a Table.
+// The core commands: import, months, scorecard, rankings, country, targets,
+// groups, sample. Each handler parses nothing itself (CLI11 did), asks views/
+// for its tables (the same ones the web API serves) and emits them.
 #include <fmt/format.h>
 
 #include <map>
@@ -13,27 +13,11 @@
 #include "query/queries.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
+#include "views/core_views.h"
 
 namespace bh {
 
 namespace {
-
-Cell ShareCell(const std::optional<Fraction>& f) {
-  if (!f) return Cell::Null("-");
-  return Cell::Decimal(static_cast<double>(f->num) * 100.0 / static_cast<double>(f->den), f->PercentText());
-}
-
-Cell YearCell(int year) {
-  Cell c(static_cast<int64_t>(year));
-  c.display = std::to_string(year);
-  return c;
-}
-
-Cell TargetCellOf(const std::optional<Target>& t) {
-  if (!t) return Cell::Null("none");
-  Cell c(t->Label());
-  return c;
-}
 
 // ---------------------------------------------------------------- import
 
@@ -67,35 +51,15 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
     }
   };
   std::vector<FileOutcome> out = ImportFiles(*db, **ref, *paths, options, progress);
-  Table t;
-  t.title = "Import summary";
-  t.columns = {"File", "Result", "Kind", "Months", "Rows", "Reconciliation"};
+  Table t = ImportSummaryTable(out);
   int failed = 0;
-  int64_t rows = 0;
-  std::set<Month> months;
   for (const FileOutcome& o : out) {
-    std::string result = o.state == FileOutcome::State::kImported          ? fmt::format("imported #{}", o.import_id)
-                         : o.state == FileOutcome::State::kAlreadyImported ? fmt::format("already imported #{}", o.import_id)
-                                                                           : "FAILED";
-    std::string span = o.months.empty() ? "-"
-                       : o.months.size() == 1
-                           ? o.months.begin()->ToString()
-                           : fmt::format("{}..{} ({})", o.months.begin()->ToString(), o.months.rbegin()->ToString(),
-                                         o.months.size());
-    std::string recon = o.state == FileOutcome::State::kFailed ? o.status.message() : o.reconciliation;
-    if (o.rejected) recon += fmt::format("; {} rows rejected -> {}", o.rejected, o.rejects_path);
-    if (o.synthetic) recon += "; SYNTHETIC";
-    t.AddRow({BaseName(o.path), result, o.kind.empty() ? "-" : o.kind, span, o.rows, recon});
     if (o.state == FileOutcome::State::kFailed) {
       ++failed;
       ctx.Say(fmt::format("bluehelmet: {}", o.status.message()));
     }
     for (const std::string& n : o.notes) ctx.Say(fmt::format("note: {}: {}", BaseName(o.path), n));
-    rows += o.rows;
-    months.insert(o.months.begin(), o.months.end());
   }
-  t.notes.push_back(fmt::format("{} file(s): {} imported or already present, {} failed; {} rows, {} month(s).",
-                                out.size(), out.size() - static_cast<size_t>(failed), failed, rows, months.size()));
   // A single failed file gets its one error line and nothing else.
   if (out.size() == 1 && failed) return ExitCode(out[0].status);
   ctx.Emit(t);
@@ -108,19 +72,9 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
 int RunMonths(CliContext& ctx) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
-  auto list = ListMonthSources(*db);
-  if (!list.ok()) return ctx.Fail(list.status());
-  Table t;
-  t.title = "Imported months";
-  t.columns = {"Month", "Dataset", "File", "Import", "Rows", "Reconciliation", "Mismatches", "Superseded"};
-  for (const MonthSource& m : *list) {
-    std::string file = m.current.file_name + (m.current.synthetic ? " (SYNTHETIC)" : "");
-    t.AddRow({m.month, m.dataset, file, m.current.import_id, m.rows,
-              m.current.reconciliation.empty() ? "-" : m.current.reconciliation, m.mismatches,
-              m.superseded.empty() ? "-" : Join(m.superseded, "; ")});
-  }
-  if (list->empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
-  return ctx.Emit(t);
+  auto t = MonthsTable(*db);
+  if (!t.ok()) return ctx.Fail(t.status());
+  return ctx.Emit(*t);
 }
 
 // ---------------------------------------------------------------- scorecard
@@ -134,76 +88,39 @@ int RunScorecard(CliContext& ctx, const ScorecardArgs& a) {
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
   if (!ref.ok()) return ctx.Fail(ref.status());
-  Result<Month> month = a.month.empty() ? LatestContributionMonth(*db) : Month::Parse(a.month);
-  if (!month.ok()) return ctx.Fail(month.status());
-  std::vector<std::string> countries;
-  std::string group_name;
+  ScorecardQuery q;
+  q.month = a.month;
+  q.group = a.group;
   if (!a.countries.empty()) {
     auto list = (*ref)->ResolveCountryList(a.countries);
     if (!list.ok()) return ctx.Fail(list.status());
-    countries = *list;
-    group_name = "Selected countries";
-  } else if (!a.group.empty()) {
-    auto g = GetGroup(*db, a.group);
-    if (!g.ok()) return ctx.Fail(g.status());
-    countries = g->members;
-    group_name = g->name;
-    // Show members by name.
-    std::sort(countries.begin(), countries.end(), [&](const std::string& x, const std::string& y) {
-      return (*ref)->CountryName(x) < (*ref)->CountryName(y);
-    });
+    q.countries = *list;
   }
-  auto figures = CategoryFiguresForMonth(*db, *month);
-  if (!figures.ok()) return ctx.Fail(figures.status());
-  if (figures->empty()) {
-    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')",
-                                                 month->ToString())));
+  if (!q.month.empty()) {
+    // A malformed month is a usage error, reported before the database is read.
+    auto m = Month::Parse(q.month);
+    if (!m.ok()) return ctx.Fail(m.status());
   }
-  auto targets = LoadTargetTable(*db);
-  if (!targets.ok()) return ctx.Fail(targets.status());
-  std::vector<ScoreRow> rows = ComputeScorecard(*figures, *targets, month->year, countries, group_name);
-  Table t;
-  t.title = fmt::format("UGPS scorecard, {}{}", month->ToString(), group_name.empty() ? "" : ", " + group_name);
-  t.columns = {"Country", "ISO3", "Category", "Women", "Total", "Share", "Target", "Status", "Women needed",
-               "Rank (women)", "Rank (share)"};
-  for (const ScoreRow& r : rows) {
-    std::string name = r.group_total ? r.iso3 + " total" : (*ref)->CountryName(r.iso3);
-    t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3), std::string(CategoryLabel(r.category)),
-              r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()),
-              TargetCellOf(r.target), std::string(ParityStatusName(r.status)),
-              r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
-              r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
-              r.rank_share ? Cell(fmt::format("{} of {}", r.rank_share, r.ranked_countries)) : Cell::Null("-")});
-  }
-  if (!countries.empty()) {
-    std::set<std::string> shown;
-    for (const ScoreRow& r : rows) shown.insert(r.iso3);
-    std::vector<std::string> absent;
-    for (const std::string& c : countries) {
-      if (!shown.count(c)) absent.push_back((*ref)->CountryName(c));
-    }
-    if (!absent.empty()) t.notes.push_back("No personnel deployed: " + Join(absent, ", ") + ".");
-  }
-  t.notes.push_back(
-      "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
-      "strength needs to reach the target. Ranks among all contributing countries that month.");
-  std::set<std::string> interpolated;
-  for (const ScoreRow& r : rows) {
-    if (r.target && r.target->interpolated) interpolated.insert(std::string(CategoryLabel(r.category)) + ": " + r.target->source);
-  }
-  for (const std::string& s : interpolated) t.notes.push_back("Target " + s + " (not an official figure).");
-  t.notes.push_back("Targets: " + targets->version() + " (see 'bluehelmet targets').");
-  auto sources = SourcesForMonth(*db, *month);
-  if (sources.ok()) {
-    t.notes.push_back(DescribeSources(*sources));
-    for (const SourceFile& s : *sources) {
-      if (s.synthetic) {
-        t.title += " [SYNTHETIC sample data]";
-        break;
-      }
-    }
-  }
-  return ctx.Emit(t);
+  auto t = ScorecardTable(*db, **ref, q);
+  if (!t.ok()) return ctx.Fail(t.status());
+  return ctx.Emit(*t);
+}
+
+// ---------------------------------------------------------------- rankings
+
+struct RankingsArgs {
+  std::string month, category = "contingents", by = "women";
+  int limit = 0;
+};
+
+int RunRankings(CliContext& ctx, const RankingsArgs& a) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  auto t = RankingsTable(*db, **ref, a.month, a.category, a.by, a.limit);
+  if (!t.ok()) return ctx.Fail(t.status());
+  return ctx.Emit(*t);
 }
 
 // ---------------------------------------------------------------- country
@@ -213,76 +130,9 @@ int RunCountry(CliContext& ctx, const std::string& name) {
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
   if (!ref.ok()) return ctx.Fail(ref.status());
-  auto iso3 = (*ref)->ResolveCountry(name);
-  if (!iso3.ok()) return ctx.Fail(iso3.status());
-  auto series = CountrySeries(*db, *iso3);
-  if (!series.ok()) return ctx.Fail(series.status());
-  auto targets = LoadTargetTable(*db);
-  if (!targets.ok()) return ctx.Fail(targets.status());
-  const std::string& cname = (*ref)->CountryName(*iso3);
-  if (series->empty()) {
-    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} ({})", cname, *iso3)));
-  }
-  Table monthly;
-  monthly.title = fmt::format("{} ({}): monthly series per category", cname, *iso3);
-  monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status"};
-  struct Year {
-    int64_t women = 0, total = 0;
-    int months = 0;
-    bool known = true;
-  };
-  std::map<std::pair<Category, int>, Year> years;
-  std::set<std::string> synthetic_months;
-  for (const SeriesPoint& p : *series) {
-    auto target = targets->Lookup(p.category, p.month.year);
-    std::optional<Fraction> share;
-    if (p.sex_known && p.total > 0) share = Fraction::Of(p.women, p.total);
-    monthly.AddRow({p.month.ToString(), std::string(CategoryLabel(p.category)),
-                    p.sex_known ? Cell(p.women) : Cell::Null("n/a"), p.sex_known ? Cell(p.men) : Cell::Null("n/a"),
-                    p.total, ShareCell(share), TargetCellOf(target),
-                    std::string(ParityStatusName(StatusFor(p.women, p.total, p.sex_known, target)))});
-    if (p.sex_known) {
-      Year& y = years[{p.category, p.month.year}];
-      y.women += p.women;
-      y.total += p.total;
-      ++y.months;
-    }
-  }
-  Table annual;
-  annual.title = fmt::format("{} ({}): annual means and change year on year", cname, *iso3);
-  annual.columns = {"Year", "Category", "Months", "Mean women", "Mean total", "Share", "Change (points)"};
-  std::map<Category, std::optional<Fraction>> prev;
-  for (const auto& [key, y] : years) {
-    auto [cat, year] = key;
-    std::optional<Fraction> share;
-    if (y.total > 0) share = Fraction::Of(y.women, y.total);
-    Cell change = Cell::Null("-");
-    auto it = prev.find(cat);
-    if (it != prev.end() && it->second && share) {
-      const Fraction& was = *it->second;
-      double pts = static_cast<double>(share->num * was.den - was.num * share->den) * 100.0 /
-                   static_cast<double>(share->den * was.den);
-      change = Cell::Decimal(pts, fmt::format("{:+.1f}", pts));
-    }
-    annual.AddRow({YearCell(year), std::string(CategoryLabel(cat)), y.months,
-                   Cell::Decimal(static_cast<double>(y.women) / y.months, fmt::format("{:.1f}", static_cast<double>(y.women) / y.months)),
-                   Cell::Decimal(static_cast<double>(y.total) / y.months, fmt::format("{:.1f}", static_cast<double>(y.total) / y.months)),
-                   ShareCell(share), change});
-    prev[cat] = share;
-  }
-  annual.notes.push_back("Share = women / total summed over the year's months (a ratio of means).");
-  // Provenance of the series' months.
-  std::set<int64_t> ids;
-  std::vector<SourceFile> files;
-  for (const SeriesPoint& p : *series) {
-    auto s = SourcesForMonth(*db, p.month);
-    if (!s.ok()) continue;
-    for (const SourceFile& f : *s) {
-      if (ids.insert(f.import_id).second) files.push_back(f);
-    }
-  }
-  annual.notes.push_back(DescribeSources(files));
-  return ctx.Emit({monthly, annual});
+  auto tables = CountryTables(*db, **ref, name);
+  if (!tables.ok()) return ctx.Fail(tables.status());
+  return ctx.Emit(*tables);
 }
 
 // ---------------------------------------------------------------- targets
@@ -290,25 +140,9 @@ int RunCountry(CliContext& ctx, const std::string& name) {
 int RunTargets(CliContext& ctx, int from, int to) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
-  auto targets = LoadTargetTable(*db);
-  if (!targets.ok()) return ctx.Fail(targets.status());
-  Table t;
-  t.title = "UGPS targets, version " + targets->version();
-  t.columns = {"Year", "Category", "Target", "Kind", "Source"};
-  for (int y = from; y <= to; ++y) {
-    for (Category c : kAllCategories) {
-      auto target = targets->Lookup(c, y);
-      if (!target) {
-        t.AddRow({YearCell(y), std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
-        continue;
-      }
-      t.AddRow({YearCell(y), std::string(CategoryLabel(c)),
-                Cell::Decimal(target->share.ToDouble() * 100.0, target->share.PercentText()),
-                target->interpolated ? "interpolated" : "sourced", target->source});
-    }
-  }
-  t.notes.push_back("Interpolated values lie on a straight line between two sourced cells; they are not official.");
-  return ctx.Emit(t);
+  auto t = TargetsTable(*db, from, to);
+  if (!t.ok()) return ctx.Fail(t.status());
+  return ctx.Emit(*t);
 }
 
 int RunTargetsImport(CliContext& ctx, const std::string& path, const std::string& version) {
@@ -330,19 +164,9 @@ int RunGroups(CliContext& ctx) {
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
   if (!ref.ok()) return ctx.Fail(ref.status());
-  auto groups = ListGroups(*db);
-  if (!groups.ok()) return ctx.Fail(groups.status());
-  Table t;
-  t.title = "Country groups";
-  t.columns = {"Group", "Kind", "Members", "Countries", "Description"};
-  for (const GroupInfo& g : *groups) {
-    std::vector<std::string> names;
-    for (const std::string& m : g.members) names.push_back((*ref)->CountryName(m));
-    std::sort(names.begin(), names.end());
-    t.AddRow({g.name, g.builtin ? "built-in" : "user", static_cast<int64_t>(g.members.size()), Join(names, ", "),
-              g.description});
-  }
-  return ctx.Emit(t);
+  auto t = GroupsTable(*db, **ref);
+  if (!t.ok()) return ctx.Fail(t.status());
+  return ctx.Emit(*t);
 }
 
 // ---------------------------------------------------------------- sample
@@ -393,6 +217,16 @@ void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
     c->excludes(g);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] { ctx.exit_code = RunScorecard(ctx, *a); });
+  }
+  {
+    auto a = std::make_shared<RankingsArgs>();
+    CLI::App* cmd = app.add_subcommand("rankings", "World ranking of contributing countries in one category and month");
+    cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
+    cmd->add_option("--category", a->category, "contingents, mo_so, fpu or ipo")->capture_default_str();
+    cmd->add_option("--by", a->by, "women (number of women) or share (share of women)")->capture_default_str();
+    cmd->add_option("--limit", a->limit, "Show the first N (default: all)");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] { ctx.exit_code = RunRankings(ctx, *a); });
   }
   {
     auto name = std::make_shared<std::string>();

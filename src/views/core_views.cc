@@ -1,0 +1,360 @@
+#include "views/core_views.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/file_util.h"
+#include "base/strings.h"
+#include "query/queries.h"
+#include "scorecard/scorecard.h"
+
+namespace bh {
+
+namespace {
+
+Cell ShareCell(const std::optional<Fraction>& f) {
+  if (!f) return Cell::Null("-");
+  return Cell::Decimal(static_cast<double>(f->num) * 100.0 / static_cast<double>(f->den), f->PercentText());
+}
+
+Cell YearCell(int year) {
+  Cell c(static_cast<int64_t>(year));
+  c.display = std::to_string(year);
+  return c;
+}
+
+Cell TargetCellOf(const std::optional<Target>& t) {
+  if (!t) return Cell::Null("none");
+  Cell c(t->Label());
+  return c;
+}
+
+bool AnySynthetic(const std::vector<SourceFile>& sources) {
+  return std::any_of(sources.begin(), sources.end(), [](const SourceFile& s) { return s.synthetic; });
+}
+
+}  // namespace
+
+Result<Month> ResolveMonth(Db* db, const std::string& month) {
+  return month.empty() ? LatestContributionMonth(db) : Month::Parse(month);
+}
+
+// ---------------------------------------------------------------- scorecard
+
+Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q) {
+  BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
+  std::vector<std::string> countries;
+  std::string group_name;
+  if (!q.countries.empty()) {
+    countries = q.countries;
+    group_name = "Selected countries";
+  } else if (!q.group.empty()) {
+    BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, q.group));
+    countries = g.members;
+    group_name = g.name;
+    // Members by name, as a reader looks them up.
+    std::sort(countries.begin(), countries.end(),
+              [&](const std::string& x, const std::string& y) { return ref.CountryName(x) < ref.CountryName(y); });
+  }
+  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures, CategoryFiguresForMonth(db, month));
+  if (figures.empty()) {
+    return Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')", month.ToString()));
+  }
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  std::vector<ScoreRow> rows = ComputeScorecard(figures, targets, month.year, countries, group_name);
+  Table t;
+  t.title = fmt::format("UGPS scorecard, {}{}", month.ToString(), group_name.empty() ? "" : ", " + group_name);
+  t.columns = {"Country", "ISO3", "Category", "Women", "Total", "Share", "Target", "Status", "Women needed",
+               "Rank (women)", "Rank (share)"};
+  for (const ScoreRow& r : rows) {
+    std::string name = r.group_total ? r.iso3 + " total" : ref.CountryName(r.iso3);
+    t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3), std::string(CategoryLabel(r.category)),
+              r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()),
+              TargetCellOf(r.target), std::string(ParityStatusName(r.status)),
+              r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
+              r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
+              r.rank_share ? Cell(fmt::format("{} of {}", r.rank_share, r.ranked_countries)) : Cell::Null("-")});
+  }
+  if (!countries.empty()) {
+    std::set<std::string> shown;
+    for (const ScoreRow& r : rows) shown.insert(r.iso3);
+    std::vector<std::string> absent;
+    for (const std::string& c : countries) {
+      if (!shown.count(c)) absent.push_back(ref.CountryName(c));
+    }
+    if (!absent.empty()) t.notes.push_back("No personnel deployed: " + Join(absent, ", ") + ".");
+  }
+  t.notes.push_back(
+      "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
+      "strength needs to reach the target. Ranks among all contributing countries that month.");
+  std::set<std::string> interpolated;
+  for (const ScoreRow& r : rows) {
+    if (r.target && r.target->interpolated) {
+      interpolated.insert(std::string(CategoryLabel(r.category)) + ": " + r.target->source);
+    }
+  }
+  for (const std::string& s : interpolated) t.notes.push_back("Target " + s + " (not an official figure).");
+  t.notes.push_back("Targets: " + targets.version() + " (see 'bluehelmet targets').");
+  auto sources = SourcesForMonth(db, month);
+  if (sources.ok()) {
+    t.notes.push_back(DescribeSources(*sources));
+    if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- country
+
+Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country) {
+  BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(country));
+  BH_ASSIGN_OR_RETURN(std::vector<SeriesPoint> series, CountrySeries(db, iso3));
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  const std::string& cname = ref.CountryName(iso3);
+  if (series.empty()) return Status::NotFound(fmt::format("no contribution figures for {} ({})", cname, iso3));
+  Table monthly;
+  monthly.title = fmt::format("{} ({}): monthly series per category", cname, iso3);
+  monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status"};
+  struct Year {
+    int64_t women = 0, total = 0;
+    int months = 0;
+  };
+  std::map<std::pair<Category, int>, Year> years;
+  for (const SeriesPoint& p : series) {
+    auto target = targets.Lookup(p.category, p.month.year);
+    std::optional<Fraction> share;
+    if (p.sex_known && p.total > 0) share = Fraction::Of(p.women, p.total);
+    monthly.AddRow({p.month.ToString(), std::string(CategoryLabel(p.category)),
+                    p.sex_known ? Cell(p.women) : Cell::Null("n/a"), p.sex_known ? Cell(p.men) : Cell::Null("n/a"),
+                    p.total, ShareCell(share), TargetCellOf(target),
+                    std::string(ParityStatusName(StatusFor(p.women, p.total, p.sex_known, target)))});
+    if (p.sex_known) {
+      Year& y = years[{p.category, p.month.year}];
+      y.women += p.women;
+      y.total += p.total;
+      ++y.months;
+    }
+  }
+  Table annual;
+  annual.title = fmt::format("{} ({}): annual means and change year on year", cname, iso3);
+  annual.columns = {"Year", "Category", "Months", "Mean women", "Mean total", "Share", "Change (points)"};
+  std::map<Category, std::optional<Fraction>> prev;
+  for (const auto& [key, y] : years) {
+    auto [cat, year] = key;
+    std::optional<Fraction> share;
+    if (y.total > 0) share = Fraction::Of(y.women, y.total);
+    Cell change = Cell::Null("-");
+    auto it = prev.find(cat);
+    if (it != prev.end() && it->second && share) {
+      const Fraction& was = *it->second;
+      double pts = static_cast<double>(share->num * was.den - was.num * share->den) * 100.0 /
+                   static_cast<double>(share->den * was.den);
+      change = Cell::Decimal(pts, fmt::format("{:+.1f}", pts));
+    }
+    double mean_women = static_cast<double>(y.women) / y.months;
+    double mean_total = static_cast<double>(y.total) / y.months;
+    annual.AddRow({YearCell(year), std::string(CategoryLabel(cat)), y.months,
+                   Cell::Decimal(mean_women, fmt::format("{:.1f}", mean_women)),
+                   Cell::Decimal(mean_total, fmt::format("{:.1f}", mean_total)), ShareCell(share), change});
+    prev[cat] = share;
+  }
+  annual.notes.push_back("Share = women / total summed over the year's months (a ratio of means).");
+  // Provenance of the series' months.
+  std::set<int64_t> ids;
+  std::vector<SourceFile> files;
+  std::set<Month> seen;
+  for (const SeriesPoint& p : series) {
+    if (!seen.insert(p.month).second) continue;
+    auto s = SourcesForMonth(db, p.month);
+    if (!s.ok()) continue;
+    for (const SourceFile& f : *s) {
+      if (ids.insert(f.import_id).second) files.push_back(f);
+    }
+  }
+  annual.notes.push_back(DescribeSources(files));
+  if (AnySynthetic(files)) {
+    monthly.title += " [SYNTHETIC sample data]";
+    annual.title += " [SYNTHETIC sample data]";
+  }
+  return std::vector<Table>{monthly, annual};
+}
+
+Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country) {
+  BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(country));
+  BH_ASSIGN_OR_RETURN(std::vector<SeriesPoint> series, CountrySeries(db, iso3));
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  if (series.empty()) {
+    return Status::NotFound(fmt::format("no contribution figures for {} ({})", ref.CountryName(iso3), iso3));
+  }
+  CountryChart chart;
+  chart.iso3 = iso3;
+  chart.name = ref.CountryName(iso3);
+  std::map<Category, ChartSeries> by_cat;
+  std::set<Month> months;
+  for (const SeriesPoint& p : series) {
+    ChartSeries& s = by_cat[p.category];
+    s.category = p.category;
+    s.months.push_back(p.month.ToString());
+    if (p.sex_known && p.total > 0) {
+      s.share_pct.push_back(static_cast<double>(p.women) * 100.0 / static_cast<double>(p.total));
+    } else {
+      s.share_pct.push_back(std::nullopt);
+    }
+    auto target = targets.Lookup(p.category, p.month.year);
+    s.target_pct.push_back(target ? std::optional<double>(target->share.ToDouble() * 100.0) : std::nullopt);
+    s.women.push_back(p.sex_known ? p.women : 0);
+    s.total.push_back(p.total);
+    months.insert(p.month);
+  }
+  for (const Month& m : months) {
+    auto s = SourcesForMonth(db, m);
+    if (s.ok() && AnySynthetic(*s)) {
+      chart.synthetic = true;
+      break;
+    }
+  }
+  for (auto& [cat, s] : by_cat) chart.series.push_back(std::move(s));
+  return chart;
+}
+
+// ---------------------------------------------------------------- rankings
+
+Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month_text,
+                            const std::string& category_code, const std::string& by, int limit) {
+  auto category = CategoryFromCode(category_code.empty() ? "contingents" : category_code);
+  if (!category) {
+    return Status::InvalidArgument(
+        fmt::format("unknown category '{}' (want contingents, mo_so, fpu or ipo)", category_code));
+  }
+  std::string order = by.empty() ? "women" : by;
+  if (order != "women" && order != "share") {
+    return Status::InvalidArgument(fmt::format("unknown ranking '{}' (want women or share)", by));
+  }
+  BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, month_text));
+  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures, CategoryFiguresForMonth(db, month));
+  if (figures.empty()) {
+    return Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')", month.ToString()));
+  }
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  std::vector<ScoreRow> rows = ComputeScorecard(figures, targets, month.year, {}, "");
+  std::vector<const ScoreRow*> ranked;
+  for (const ScoreRow& r : rows) {
+    if (r.category != *category || r.group_total) continue;
+    if ((order == "women" ? r.rank_women : r.rank_share) == 0) continue;
+    ranked.push_back(&r);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const ScoreRow* a, const ScoreRow* b) {
+    int ra = order == "women" ? a->rank_women : a->rank_share;
+    int rb = order == "women" ? b->rank_women : b->rank_share;
+    if (ra != rb) return ra < rb;
+    return ref.CountryName(a->iso3) < ref.CountryName(b->iso3);
+  });
+  Table t;
+  t.title = fmt::format("Ranking by {}, {}, {}", order == "women" ? "number of women" : "share of women",
+                        CategoryLabel(*category), month.ToString());
+  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share", "Target", "Status"};
+  int shown = 0;
+  for (const ScoreRow* r : ranked) {
+    if (limit > 0 && shown >= limit) break;
+    ++shown;
+    t.AddRow({order == "women" ? r->rank_women : r->rank_share, ref.CountryName(r->iso3), r->iso3, r->women, r->total,
+              ShareCell(r->share()), TargetCellOf(r->target), std::string(ParityStatusName(r->status))});
+  }
+  t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown,
+                                ranked.size()));
+  auto sources = SourcesForMonth(db, month);
+  if (sources.ok()) {
+    t.notes.push_back(DescribeSources(*sources));
+    if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- months, targets, groups
+
+Result<Table> MonthsTable(Db* db) {
+  BH_ASSIGN_OR_RETURN(std::vector<MonthSource> list, ListMonthSources(db));
+  Table t;
+  t.title = "Imported months";
+  t.columns = {"Month", "Dataset", "File", "Import", "Rows", "Reconciliation", "Mismatches", "Superseded"};
+  for (const MonthSource& m : list) {
+    std::string file = m.current.file_name + (m.current.synthetic ? " (SYNTHETIC)" : "");
+    t.AddRow({m.month, m.dataset, file, m.current.import_id, m.rows,
+              m.current.reconciliation.empty() ? "-" : m.current.reconciliation, m.mismatches,
+              m.superseded.empty() ? "-" : Join(m.superseded, "; ")});
+  }
+  if (list.empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
+  return t;
+}
+
+Result<Table> TargetsTable(Db* db, int from, int to) {
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  Table t;
+  t.title = "UGPS targets, version " + targets.version();
+  t.columns = {"Year", "Category", "Target", "Kind", "Source"};
+  for (int y = from; y <= to; ++y) {
+    for (Category c : kAllCategories) {
+      auto target = targets.Lookup(c, y);
+      if (!target) {
+        t.AddRow({YearCell(y), std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
+        continue;
+      }
+      t.AddRow({YearCell(y), std::string(CategoryLabel(c)),
+                Cell::Decimal(target->share.ToDouble() * 100.0, target->share.PercentText()),
+                target->interpolated ? "interpolated" : "sourced", target->source});
+    }
+  }
+  t.notes.push_back("Interpolated values lie on a straight line between two sourced cells; they are not official.");
+  return t;
+}
+
+Result<Table> GroupsTable(Db* db, const Reference& ref) {
+  BH_ASSIGN_OR_RETURN(std::vector<GroupInfo> groups, ListGroups(db));
+  Table t;
+  t.title = "Country groups";
+  t.columns = {"Group", "Kind", "Members", "Countries", "Description"};
+  for (const GroupInfo& g : groups) {
+    std::vector<std::string> names;
+    for (const std::string& m : g.members) names.push_back(ref.CountryName(m));
+    std::sort(names.begin(), names.end());
+    t.AddRow({g.name, g.builtin ? "built-in" : "user", static_cast<int64_t>(g.members.size()), Join(names, ", "),
+              g.description});
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- import summary
+
+Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes) {
+  Table t;
+  t.title = "Import summary";
+  t.columns = {"File", "Result", "Kind", "Months", "Rows", "Reconciliation"};
+  int failed = 0;
+  int64_t rows = 0;
+  std::set<Month> months;
+  for (const FileOutcome& o : outcomes) {
+    std::string result = o.state == FileOutcome::State::kImported ? fmt::format("imported #{}", o.import_id)
+                         : o.state == FileOutcome::State::kAlreadyImported
+                             ? fmt::format("already imported #{}", o.import_id)
+                             : "FAILED";
+    std::string span = o.months.empty()        ? "-"
+                       : o.months.size() == 1 ? o.months.begin()->ToString()
+                                              : fmt::format("{}..{} ({})", o.months.begin()->ToString(),
+                                                            o.months.rbegin()->ToString(), o.months.size());
+    std::string recon = o.state == FileOutcome::State::kFailed ? o.status.message() : o.reconciliation;
+    if (o.rejected) recon += fmt::format("; {} rows rejected -> {}", o.rejected, o.rejects_path);
+    if (o.synthetic) recon += "; SYNTHETIC";
+    t.AddRow({BaseName(o.path), result, o.kind.empty() ? "-" : o.kind, span, o.rows, recon});
+    if (o.state == FileOutcome::State::kFailed) ++failed;
+    rows += o.rows;
+    months.insert(o.months.begin(), o.months.end());
+  }
+  t.notes.push_back(fmt::format("{} file(s): {} imported or already present, {} failed; {} rows, {} month(s).",
+                                outcomes.size(), outcomes.size() - static_cast<size_t>(failed), failed, rows,
+                                months.size()));
+  return t;
+}
+
+}  // namespace bh

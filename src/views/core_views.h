@@ -1,0 +1,90 @@
+// views/: the tables Bluehelmet shows, built once for every front end.
+//
+// The CLI prints these tables (`bluehelmet scorecard`, `country`, `months`,
+// `targets`, `groups`, `rankings`), the web API serves them as JSON and the
+// HTML/XLSX reports lay them out: all three call the functions here, so a
+// figure on the dashboard is the figure on the terminal by construction.
+//
+// Each function reads the store through query/, scores through scorecard/
+// and returns report::Table values (title, typed cells, notes with the
+// provenance line, "[SYNTHETIC sample data]" in the title when the figures
+// come from the generated sample). Failures are Status values whose message
+// is the one the CLI prints.
+//
+// Thread safety: not thread-safe (each call uses one Db*); the results are
+// plain values.
+#ifndef BLUEHELMET_VIEWS_CORE_VIEWS_H_
+#define BLUEHELMET_VIEWS_CORE_VIEWS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "ingest/importer.h"
+#include "model/personnel.h"
+#include "report/table.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+// Which countries a scorecard covers: an explicit list, a group, or (both
+// empty) every contributing country.
+struct ScorecardQuery {
+  std::string month;                   // YYYY-MM; empty = the latest imported month
+  std::vector<std::string> countries;  // ISO3, shown in this order
+  std::string group;                   // group name (case-insensitive)
+};
+
+// The month a query string names, or the latest imported month when empty.
+// InvalidArgument for a malformed month, NotFound when nothing is imported.
+Result<Month> ResolveMonth(Db* db, const std::string& month);
+
+// The scorecard table (columns Country, ISO3, Category, Women, Total, Share,
+// Target, Status, Women needed, Rank (women), Rank (share)).
+// NotFound: unknown group, or no figures for the month.
+Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q);
+
+// One country's monthly series per category and its annual means, as two
+// tables. NotFound: unknown country or no figures.
+Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country);
+
+// The same monthly series as numbers for a chart: per category, the share of
+// women (percent) and the target (percent, null where there is none).
+struct ChartSeries {
+  Category category = Category::kContingents;
+  std::vector<std::string> months;               // YYYY-MM, oldest first
+  std::vector<std::optional<double>> share_pct;  // null without a sex split
+  std::vector<std::optional<double>> target_pct; // null without a target
+  std::vector<int64_t> women, total;
+};
+struct CountryChart {
+  std::string iso3, name;
+  bool synthetic = false;
+  std::vector<ChartSeries> series;  // categories with data, in category order
+};
+Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country);
+
+// World ranking of every contributing country in one category and month,
+// by number of women (by == "women") or by share (by == "share"), with the
+// scorecard's status. InvalidArgument for an unknown category code or `by`.
+Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month, const std::string& category_code,
+                            const std::string& by, int limit);
+
+// Every imported month with its current file, reconciliation state and the
+// files it superseded.
+Result<Table> MonthsTable(Db* db);
+
+// The UGPS targets for years [from, to] with their sources.
+Result<Table> TargetsTable(Db* db, int from, int to);
+
+// The country groups and their members.
+Result<Table> GroupsTable(Db* db, const Reference& ref);
+
+// The summary of one import run (one row per file).
+Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_VIEWS_CORE_VIEWS_H_
