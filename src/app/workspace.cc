@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "store/schema.h"
+#include "web/accounts.h"
 
 namespace bh {
 
@@ -16,6 +17,7 @@ std::string ResolveDbPath(const std::string& flag) {
 Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  BH_RETURN_IF_ERROR(EnsureWebSchema(db.get()));
   return db;
 }
 

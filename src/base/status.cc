@@ -22,6 +22,8 @@ std::string_view Status::CodeName(Code code) {
     case Code::kIoError: return "io_error";
     case Code::kMismatch: return "mismatch";
     case Code::kPermissionDenied: return "permission_denied";
+    case Code::kUnauthenticated: return "unauthenticated";
+    case Code::kRateLimited: return "rate_limited";
     case Code::kInternal: return "internal";
   }
   return "unknown";
@@ -52,7 +54,9 @@ int ExitCode(const Status& s) {
     case Status::Code::kInvalidArgument: return 2;
     case Status::Code::kNotFound: return 3;
     case Status::Code::kIoError: return 4;
-    case Status::Code::kPermissionDenied: return 5;
+    case Status::Code::kPermissionDenied:
+    case Status::Code::kUnauthenticated:
+    case Status::Code::kRateLimited: return 5;
     case Status::Code::kInternal: return 70;
   }
   return 70;

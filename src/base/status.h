@@ -29,6 +29,8 @@ class Status {
     kIoError,          // the OS failed us (open, read, write)
     kMismatch,         // figures do not reconcile with printed totals
     kPermissionDenied, // the caller may not do this
+    kUnauthenticated,  // the caller has not said who they are (no or expired session, wrong password)
+    kRateLimited,      // too many attempts; try again later (login throttling)
     kInternal,         // a bug or an unexpected library failure
   };
 
@@ -44,6 +46,8 @@ class Status {
   static Status IoError(std::string_view path, int errnum);
   static Status Mismatch(std::string_view msg) { return {Code::kMismatch, msg}; }
   static Status PermissionDenied(std::string_view msg) { return {Code::kPermissionDenied, msg}; }
+  static Status Unauthenticated(std::string_view msg) { return {Code::kUnauthenticated, msg}; }
+  static Status RateLimited(std::string_view msg) { return {Code::kRateLimited, msg}; }
   static Status Internal(std::string_view msg) { return {Code::kInternal, msg}; }
 
   bool ok() const { return code_ == Code::kOk; }
@@ -66,8 +70,8 @@ class Status {
 };
 
 // The process exit code for a status, documented in `bluehelmet --help`:
-// 0 ok, 1 invalid data/mismatch, 2 usage, 3 not found, 4 I/O, 5 permission,
-// 70 internal.
+// 0 ok, 1 invalid data/mismatch, 2 usage, 3 not found, 4 I/O, 5 permission
+// (also unauthenticated and rate limited), 70 internal.
 int ExitCode(const Status& s);
 
 }  // namespace bh

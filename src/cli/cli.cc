@@ -39,6 +39,8 @@ int CliContext::Fail(const Status& s) {
   return ExitCode(s);
 }
 
+std::istream& CliContext::DefaultIn() { return std::cin; }
+
 void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
 
 void AddFormatOption(CLI::App* cmd, CliContext& ctx) {
@@ -84,6 +86,7 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   RegisterCoreCommands(app, ctx);
+  RegisterWebCommands(app, ctx);
 }
 
 }  // namespace
@@ -96,8 +99,13 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err
 }
 
 int RunCliArgs(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  return RunCliArgs(args, std::cin, out, err);
+}
+
+int RunCliArgs(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   CLI::App app{"", "bluehelmet"};
   CliContext ctx(out, err, false);
+  ctx.set_in(&in);
   Configure(app, ctx);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   return Run(app, ctx, [&] { app.parse(reversed); });

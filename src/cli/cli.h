@@ -40,6 +40,9 @@ class CliContext {
   void InvalidateRef() { ref_.reset(); }
   std::string db_path() const;
 
+  // Where passwords and other typed input come from (std::cin by default).
+  std::istream& in() { return in_ ? *in_ : DefaultIn(); }
+  void set_in(std::istream* in) { in_ = in; }
   std::ostream& out() { return out_; }
   std::ostream& err() { return err_; }
   bool err_is_tty() const { return err_is_tty_; }
@@ -53,6 +56,8 @@ class CliContext {
   void Say(const std::string& msg);
 
  private:
+  static std::istream& DefaultIn();
+  std::istream* in_ = nullptr;
   std::ostream& out_;
   std::ostream& err_;
   bool err_is_tty_;
@@ -65,11 +70,15 @@ void AddFormatOption(CLI::App* cmd, CliContext& ctx);
 
 // Each layer's commands.
 void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+// serve, user, report (src/cli/web_commands.cc).
+void RegisterWebCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);
 // For tests: runs with the given arguments (argv[0] excluded).
 int RunCliArgs(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// For tests that type input (passwords): `in` replaces stdin.
+int RunCliArgs(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace bh
 

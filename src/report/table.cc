@@ -28,15 +28,27 @@ nlohmann::json ToJson(const Cell& c) {
   return nullptr;
 }
 
-nlohmann::json TableJson(const Table& t) {
+}  // namespace
+
+nlohmann::json TableToJson(const Table& t, bool with_display) {
   nlohmann::json rows = nlohmann::json::array();
+  nlohmann::json display = nlohmann::json::array();
   for (const auto& r : t.rows) {
     nlohmann::json o = nlohmann::json::object();
-    for (size_t i = 0; i < t.columns.size() && i < r.size(); ++i) o[t.columns[i]] = ToJson(r[i]);
+    nlohmann::json d = nlohmann::json::array();
+    for (size_t i = 0; i < t.columns.size() && i < r.size(); ++i) {
+      o[t.columns[i]] = ToJson(r[i]);
+      d.push_back(r[i].Text());
+    }
     rows.push_back(std::move(o));
+    display.push_back(std::move(d));
   }
-  return {{"title", t.title}, {"columns", t.columns}, {"rows", rows}, {"notes", t.notes}};
+  nlohmann::json j = {{"title", t.title}, {"columns", t.columns}, {"rows", rows}, {"notes", t.notes}};
+  if (with_display) j["display"] = std::move(display);
+  return j;
 }
+
+namespace {
 
 std::string RenderText(const Table& t) {
   std::vector<size_t> width(t.columns.size(), 0);
@@ -152,7 +164,7 @@ std::string Render(const Table& t, Format f) {
   switch (f) {
     case Format::kTable: return RenderText(t);
     case Format::kCsv: return RenderCsv(t);
-    case Format::kJson: return TableJson(t).dump(2) + "\n";
+    case Format::kJson: return TableToJson(t).dump(2) + "\n";
     case Format::kMarkdown: return RenderMarkdown(t);
   }
   return {};
@@ -162,7 +174,7 @@ std::string Render(const std::vector<Table>& ts, Format f) {
   if (ts.size() == 1) return Render(ts[0], f);
   if (f == Format::kJson) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const Table& t : ts) arr.push_back(TableJson(t));
+    for (const Table& t : ts) arr.push_back(TableToJson(t));
     return arr.dump(2) + "\n";
   }
   std::string out;

@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "base/result.h"
 
 namespace bh {
@@ -57,6 +59,11 @@ struct Table {
 };
 
 std::string Render(const Table& t, Format f);
+// The JSON form of one table (what kJson prints). With `with_display`, also
+// "display": one array per row of the texts the terminal shows ("7.14 %",
+// "n/a"), so a web page shows exactly what the CLI prints.
+nlohmann::json TableToJson(const Table& t, bool with_display = false);
+
 // Several tables: text formats separate them with a blank line; JSON makes
 // an array; CSV writes each with its title as a "# title" line.
 std::string Render(const std::vector<Table>& ts, Format f);

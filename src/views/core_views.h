@@ -82,6 +82,15 @@ Result<Table> TargetsTable(Db* db, int from, int to);
 // The country groups and their members.
 Result<Table> GroupsTable(Db* db, const Reference& ref);
 
+// Every imported file with its provenance: id, file, SHA-256, kind, when,
+// rows, months covered, how many months it is the current source of,
+// reconciliation state and printed-total mismatches. Newest first.
+Result<Table> ImportsTable(Db* db);
+
+// The countries with contribution figures in any month, by name (ISO3,
+// Country, First month, Last month): the index of country pages.
+Result<Table> ContributingCountriesTable(Db* db, const Reference& ref);
+
 // The summary of one import run (one row per file).
 Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes);
 

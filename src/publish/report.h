@@ -1,0 +1,55 @@
+// publish/: `bluehelmet report`, the scorecard of a group for a month as a
+// file to send: one self-contained HTML page (tables, and charts drawn as
+// inline SVG, so it opens offline, prints, and needs no script) or an XLSX
+// workbook with one sheet per table (libxlsxwriter).
+//
+// The tables are views/' tables, so the report shows the CLI's and the
+// dashboard's figures, SYNTHETIC label and provenance notes included.
+//
+// Thread safety: not thread-safe (uses one Db*).
+#ifndef BLUEHELMET_PUBLISH_REPORT_H_
+#define BLUEHELMET_PUBLISH_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "report/table.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+struct ReportRequest {
+  std::string month;  // YYYY-MM; empty = the latest imported month
+  std::string group = "ADMM-Plus";
+  int ranking_limit = 20;  // rows per world ranking
+};
+
+// The report's tables: the group scorecard, the world rankings by women in
+// contingents and in observers & staff officers, and the targets of the
+// month's year. NotFound for an unknown group or month without figures.
+Result<std::vector<Table>> ReportTables(Db* db, const Reference& ref, const ReportRequest& r);
+
+// One HTML document, no external references.
+Result<std::string> RenderHtmlReport(Db* db, const Reference& ref, const ReportRequest& r);
+
+// Writes an .xlsx workbook to `path`, one sheet per table. IoError names
+// the path.
+Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, const std::string& path);
+
+// A horizontal bar chart as inline SVG: one bar per label (percent), the
+// target as a vertical line, bars coloured by status ("green"/"yellow"/
+// "red"/other) with the value printed beside each bar. Pure.
+struct Bar {
+  std::string label;
+  double value_pct = 0;
+  std::string status;
+};
+std::string SvgBarChart(const std::string& title, const std::vector<Bar>& bars, double target_pct);
+
+// Escapes &, <, >, " and ' for HTML text and attributes.
+std::string HtmlEscape(std::string_view s);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_PUBLISH_REPORT_H_

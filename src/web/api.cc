@@ -1,0 +1,512 @@
+#include "web/api.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <exception>
+#include <optional>
+
+#include "base/file_util.h"
+#include "base/strings.h"
+#include "ingest/importer.h"
+#include "report/table.h"
+#include "views/core_views.h"
+
+namespace bh {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr char kSessionCookie[] = "bh_session";
+constexpr char kVersion[] = "0.1.0";
+
+json UserJson(const User& u) {
+  return {{"username", u.username}, {"role", std::string(RoleName(u.role))}, {"countries", u.countries},
+          {"ewg", u.ewg},           {"imports", u.imports}};
+}
+
+HttpResponse TableResponse(const Table& t) { return HttpResponse::Json(TableToJson(t, true)); }
+
+Result<json> ParseBody(const HttpRequest& req) {
+  json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("request body: want a JSON object");
+  return j;
+}
+
+// A string member of a JSON body; InvalidArgument names it when it is
+// missing (and required) or not a string.
+Result<std::string> StringField(const json& j, const char* name, bool required = true) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null()) {
+    if (required) return Status::InvalidArgument(fmt::format("request body: '{}' is required", name));
+    return std::string();
+  }
+  if (!it->is_string()) return Status::InvalidArgument(fmt::format("request body: '{}' must be a string", name));
+  return it->get<std::string>();
+}
+
+bool BoolField(const json& j, const char* name) {
+  auto it = j.find(name);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
+Result<int> IntParam(const HttpRequest& req, const char* name, int fallback) {
+  std::string v = req.Query(name);
+  if (v.empty()) return fallback;
+  auto n = ParseWholeNumber(v);
+  if (!n || *n > 1000000) return Status::InvalidArgument(fmt::format("parameter '{}': want a whole number, got '{}'", name, v));
+  return static_cast<int>(*n);
+}
+
+// Splits "/api/countries/VNM" into segments and matches "{name}" captures.
+bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>* params) {
+  auto split = [](std::string_view s) {
+    std::vector<std::string_view> parts;
+    size_t start = 1;
+    while (start <= s.size()) {
+      size_t slash = s.find('/', start);
+      if (slash == std::string_view::npos) slash = s.size();
+      parts.push_back(s.substr(start, slash - start));
+      start = slash + 1;
+    }
+    return parts;
+  };
+  std::vector<std::string_view> p = split(pattern), q = split(path);
+  if (p.size() != q.size()) return false;
+  std::map<std::string, std::string> found;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
+      if (q[i].empty()) return false;
+      found[std::string(p[i].substr(1, p[i].size() - 2))] = std::string(q[i]);
+    } else if (p[i] != q[i]) {
+      return false;
+    }
+  }
+  *params = std::move(found);
+  return true;
+}
+
+void AddSecurityHeaders(HttpResponse* r) {
+  r->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r->headers.emplace_back("Referrer-Policy", "no-referrer");
+  r->headers.emplace_back("X-Frame-Options", "DENY");
+  r->headers.emplace_back("Content-Security-Policy",
+                          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                          "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+}
+
+}  // namespace
+
+// Everything a handler needs for one request.
+struct Api::Call {
+  Call(const HttpRequest& r, std::map<std::string, std::string> p, Caller c, Db* d, Accounts* a)
+      : req(r), params(std::move(p)), caller(std::move(c)), db(d), accounts(a) {}
+
+  const HttpRequest& req;
+  std::map<std::string, std::string> params;
+  Caller caller;
+  Db* db = nullptr;
+  Accounts* accounts = nullptr;
+  std::string token;  // the session cookie, when one was sent
+
+  Result<const Reference*> ref() {
+    if (!ref_) {
+      BH_ASSIGN_OR_RETURN(Reference r, Reference::Load(db));
+      ref_ = std::move(r);
+    }
+    return &*ref_;
+  }
+  std::string username() const { return caller.user ? caller.user->username : "anonymous"; }
+
+ private:
+  std::optional<Reference> ref_;
+};
+
+const std::vector<Api::Route>& Api::Routes() {
+  static const std::vector<Route> routes = {
+      {"GET", "/api", Guard::kPublic, &Api::Index, "this list of endpoints"},
+      {"GET", "/api/health", Guard::kPublic, &Api::Health, "liveness and version"},
+      {"GET", "/api/session", Guard::kPublic, &Api::Session, "the signed-in user and server options"},
+      {"POST", "/api/login", Guard::kPublic, &Api::Login, "start a session: {username, password}"},
+      {"POST", "/api/logout", Guard::kPublic, &Api::Logout, "end the session"},
+      {"POST", "/api/password", Guard::kSignedIn, &Api::Password, "change your password: {old, new}"},
+      {"GET", "/api/scorecard", Guard::kRead, &Api::Scorecard, "UGPS scorecard: ?group= or ?countries=, &month="},
+      {"GET", "/api/rankings", Guard::kRead, &Api::Rankings, "world ranking: ?category=&by=women|share&month=&limit="},
+      {"GET", "/api/countries", Guard::kRead, &Api::Countries, "countries with contribution figures"},
+      {"GET", "/api/countries/{country}", Guard::kRead, &Api::Country, "a country's series, annual means, chart"},
+      {"GET", "/api/months", Guard::kRead, &Api::Months, "imported months, current source and history"},
+      {"GET", "/api/imports", Guard::kRead, &Api::Imports, "imported files with provenance"},
+      {"POST", "/api/imports", Guard::kSignedIn, &Api::Upload, "upload a UN report (multipart field 'file')"},
+      {"GET", "/api/targets", Guard::kRead, &Api::Targets, "UGPS targets: ?from=&to="},
+      {"GET", "/api/groups", Guard::kRead, &Api::Groups, "country groups"},
+      {"GET", "/api/users", Guard::kAdmin, &Api::Users, "accounts"},
+      {"POST", "/api/users", Guard::kAdmin, &Api::CreateUser,
+       "create an account: {username, password, role, countries, ewg, imports}"},
+      {"DELETE", "/api/users/{username}", Guard::kAdmin, &Api::DeleteUser, "delete an account"},
+      {"GET", "/api/audit", Guard::kAdmin, &Api::AuditLog, "audit log, newest first: ?limit="},
+  };
+  return routes;
+}
+
+Api::Api(DbPool* pool, const Clock* clock, ApiOptions options)
+    : pool_(pool),
+      clock_(clock),
+      options_(options),
+      user_throttle_(clock, options.user_throttle),
+      addr_throttle_(clock, options.addr_throttle) {}
+
+HttpResponse Api::Handle(const HttpRequest& req) {
+  HttpResponse r;
+  try {
+    r = Dispatch(req);
+  } catch (const std::exception& e) {
+    // A bug (or a library throwing where it should not): still JSON.
+    r = ErrorResponse(Status::Internal(fmt::format("internal error: {}", e.what())));
+  }
+  AddSecurityHeaders(&r);
+  return r;
+}
+
+HttpResponse Api::ServeAsset(const HttpRequest& req) const {
+  const AssetSource* assets = options_.assets ? options_.assets : EmbeddedAssets();
+  auto file = assets->Find(req.path);
+  if (!file) {
+    HttpResponse r;
+    r.status = 404;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = "not found\n";
+    return r;
+  }
+  HttpResponse r;
+  r.content_type = file->content_type;
+  r.body = std::move(file->content);
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  return r;
+}
+
+HttpResponse Api::Dispatch(const HttpRequest& req) {
+  if (req.path != "/api" && req.path.rfind("/api/", 0) != 0) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      return ErrorResponse(Status::NotFound(fmt::format("no endpoint {} {}", req.method, req.path)));
+    }
+    return ServeAsset(req);
+  }
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;
+  for (const Route& r : Routes()) {
+    if (!MatchPattern(r.pattern, req.path, &params)) continue;
+    path_known = true;
+    if (req.method == r.method) {
+      route = &r;
+      break;
+    }
+  }
+  if (!route) {
+    return ErrorResponse(Status::NotFound(fmt::format("no endpoint {} {}{}", req.method, req.path,
+                                                      path_known ? " (other methods exist: see GET /api)" : "")));
+  }
+  if (req.method != "GET" && req.Header("x-requested-with") != "bluehelmet") {
+    return ErrorResponse(
+        Status::PermissionDenied("missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)"));
+  }
+  auto lease = pool_->Acquire();
+  if (!lease.ok()) return ErrorResponse(lease.status());
+  Accounts accounts(lease->get(), clock_, options_.hash_cost);
+  Call call(req, std::move(params), Caller{std::nullopt, options_.anonymous_read}, lease->get(), &accounts);
+  call.token = req.Cookie(kSessionCookie);
+  Status session_status = Status::Ok();
+  if (!call.token.empty()) {
+    auto user = accounts.SessionUser(call.token);
+    if (user.ok()) {
+      call.caller.user = std::move(*user);
+    } else if (user.status().code() == Status::Code::kUnauthenticated) {
+      session_status = user.status();  // expired: say so rather than "log in first"
+    } else {
+      return ErrorResponse(user.status());
+    }
+  }
+  Status allowed = Status::Ok();
+  switch (route->guard) {
+    case Guard::kPublic: break;
+    case Guard::kRead: allowed = CheckRead(call.caller); break;
+    case Guard::kSignedIn: allowed = CheckSignedIn(call.caller); break;
+    case Guard::kAdmin: allowed = CheckAdmin(call.caller); break;
+  }
+  if (!allowed.ok()) {
+    if (allowed.code() == Status::Code::kUnauthenticated && !session_status.ok()) allowed = session_status;
+    return ErrorResponse(allowed);
+  }
+  Result<HttpResponse> out = (this->*(route->handler))(call);
+  if (!out.ok()) return ErrorResponse(out.status());
+  HttpResponse r = std::move(*out);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+std::string Api::SessionCookie(const std::string& token, int64_t max_age) const {
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie, token, max_age,
+                     options_.tls ? "; Secure" : "");
+}
+
+// ---------------------------------------------------------------- session
+
+Result<HttpResponse> Api::Index(Call&) {
+  json routes = json::array();
+  for (const Route& r : Routes()) {
+    static constexpr const char* kGuard[] = {"public", "read", "signed-in", "admin"};
+    routes.push_back({{"method", r.method}, {"path", r.pattern}, {"access", kGuard[static_cast<int>(r.guard)]},
+                      {"summary", r.summary}});
+  }
+  return HttpResponse::Json({{"endpoints", routes}});
+}
+
+Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true}, {"version", kVersion}}); }
+
+Result<HttpResponse> Api::Session(Call& call) {
+  json j = {{"user", call.caller.user ? UserJson(*call.caller.user) : json(nullptr)},
+            {"anonymous_read", options_.anonymous_read},
+            {"features", {{"register", false}, {"ewg", false}}}};
+  return HttpResponse::Json(j);
+}
+
+Result<HttpResponse> Api::Login(Call& call) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
+  BH_ASSIGN_OR_RETURN(std::string username, StringField(body, "username"));
+  BH_ASSIGN_OR_RETURN(std::string password, StringField(body, "password"));
+  std::string user_key = "user:" + ToLowerAscii(username);
+  std::string addr_key = "addr:" + call.req.remote_addr;
+  BH_RETURN_IF_ERROR(user_throttle_.Check(user_key));
+  BH_RETURN_IF_ERROR(addr_throttle_.Check(addr_key));
+  auto user = call.accounts->CheckPassword(username, password);
+  if (!user.ok()) {
+    if (user.status().code() == Status::Code::kUnauthenticated) {
+      user_throttle_.RecordFailure(user_key);
+      addr_throttle_.RecordFailure(addr_key);
+    }
+    return user.status();
+  }
+  user_throttle_.RecordSuccess(user_key);
+  (void)call.accounts->PurgeExpiredSessions();  // housekeeping; a failure here changes nothing for the user
+  BH_ASSIGN_OR_RETURN(Accounts::Session s, call.accounts->StartSession(*user, options_.session_ttl_seconds));
+  HttpResponse r = HttpResponse::Json({{"user", UserJson(*user)}, {"expires_at", IsoUtc(s.expires_at)}});
+  r.headers.emplace_back("Set-Cookie", SessionCookie(s.token, options_.session_ttl_seconds));
+  return r;
+}
+
+Result<HttpResponse> Api::Logout(Call& call) {
+  if (!call.token.empty()) BH_RETURN_IF_ERROR(call.accounts->EndSession(call.token));
+  HttpResponse r = HttpResponse::Json({{"ok", true}});
+  r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+  return r;
+}
+
+Result<HttpResponse> Api::Password(Call& call) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
+  BH_ASSIGN_OR_RETURN(std::string old_password, StringField(body, "old"));
+  BH_ASSIGN_OR_RETURN(std::string new_password, StringField(body, "new"));
+  const std::string& name = call.caller.user->username;
+  std::string user_key = "user:" + ToLowerAscii(name);
+  BH_RETURN_IF_ERROR(user_throttle_.Check(user_key));
+  auto user = call.accounts->CheckPassword(name, old_password);
+  if (!user.ok()) {
+    user_throttle_.RecordFailure(user_key);
+    return user.status();
+  }
+  BH_RETURN_IF_ERROR(call.accounts->SetPassword(name, new_password));
+  BH_RETURN_IF_ERROR(call.accounts->Audit(name, "account", "change-password", "", name + " changed their password"));
+  HttpResponse r = HttpResponse::Json({{"ok", true}});
+  r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));  // every session ended: log in again
+  return r;
+}
+
+// ---------------------------------------------------------------- figures
+
+Result<HttpResponse> Api::Scorecard(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  ScorecardQuery q;
+  q.month = call.req.Query("month");
+  q.group = call.req.Query("group");
+  std::string countries = call.req.Query("countries");
+  if (!countries.empty() && !q.group.empty()) {
+    return Status::InvalidArgument("give either 'group' or 'countries', not both");
+  }
+  if (!countries.empty()) {
+    BH_ASSIGN_OR_RETURN(q.countries, ref->ResolveCountryList(countries));
+  }
+  BH_ASSIGN_OR_RETURN(Table t, ScorecardTable(call.db, *ref, q));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Rankings(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 0));
+  BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), call.req.Query("category"),
+                                             call.req.Query("by"), limit));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Countries(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Country(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  const std::string& name = call.params["country"];
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name));
+  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name));
+  json series = json::array();
+  for (const ChartSeries& s : chart.series) {
+    auto opt = [](const std::vector<std::optional<double>>& v) {
+      json a = json::array();
+      for (const auto& x : v) a.push_back(x ? json(*x) : json(nullptr));
+      return a;
+    };
+    series.push_back({{"category", std::string(CategoryCode(s.category))},
+                      {"label", std::string(CategoryLabel(s.category))},
+                      {"months", s.months},
+                      {"share_pct", opt(s.share_pct)},
+                      {"target_pct", opt(s.target_pct)},
+                      {"women", s.women},
+                      {"total", s.total}});
+  }
+  json tables_json = json::array();
+  for (const Table& t : tables) tables_json.push_back(TableToJson(t, true));
+  json j = {{"iso3", chart.iso3},
+            {"name", chart.name},
+            {"synthetic", chart.synthetic},
+            {"tables", tables_json},
+            {"chart", {{"series", series}}}};
+  return HttpResponse::Json(j);
+}
+
+Result<HttpResponse> Api::Months(Call& call) {
+  BH_ASSIGN_OR_RETURN(Table t, MonthsTable(call.db));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Imports(Call& call) {
+  BH_ASSIGN_OR_RETURN(Table t, ImportsTable(call.db));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Upload(Call& call) {
+  BH_RETURN_IF_ERROR(CheckUnImport(call.caller));
+  const HttpRequest::Upload* file = nullptr;
+  for (const auto& u : call.req.uploads) {
+    if (u.field == "file") file = &u;
+  }
+  if (!file) return Status::InvalidArgument("upload: want a multipart/form-data field 'file'");
+  if (file->content.size() > options_.max_upload_bytes) {
+    return Status::InvalidArgument(fmt::format("upload: {} bytes is over the limit of {}", file->content.size(),
+                                               options_.max_upload_bytes));
+  }
+  std::string name = BaseName(file->filename.empty() ? "upload.csv" : file->filename);
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  ImportOptions opts;
+  opts.accept_mismatch = call.req.Query("accept_mismatch") == "1";
+  std::string month = call.req.Query("month");
+  if (!month.empty()) {
+    BH_ASSIGN_OR_RETURN(opts.month, Month::Parse(month));
+  }
+  FileOutcome o = ImportBytes(call.db, *ref, name, file->content, opts);
+  if (o.state == FileOutcome::State::kFailed) return o.status;
+  if (o.state == FileOutcome::State::kImported) {
+    std::string span = o.months.empty() ? "-"
+                       : o.months.size() == 1
+                           ? o.months.begin()->ToString()
+                           : o.months.begin()->ToString() + ".." + o.months.rbegin()->ToString();
+    BH_RETURN_IF_ERROR(call.accounts->Audit(
+        call.username(), "import", "upload", "",
+        fmt::format("{} (sha256 {}): import #{}, {}, {} rows, months {}", name, Sha256Hex(file->content),
+                    o.import_id, o.kind, o.rows, span)));
+  }
+  json j = TableToJson(ImportSummaryTable({o}), true);
+  for (const std::string& n : o.notes) j["notes"].push_back(n);
+  return HttpResponse::Json(j, o.state == FileOutcome::State::kImported ? 201 : 200);
+}
+
+Result<HttpResponse> Api::Targets(Call& call) {
+  BH_ASSIGN_OR_RETURN(int from, IntParam(call.req, "from", 2018));
+  BH_ASSIGN_OR_RETURN(int to, IntParam(call.req, "to", 2028));
+  if (to < from || to - from > 100) return Status::InvalidArgument("targets: want from <= to within 100 years");
+  BH_ASSIGN_OR_RETURN(Table t, TargetsTable(call.db, from, to));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Groups(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(Table t, GroupsTable(call.db, *ref));
+  return TableResponse(t);
+}
+
+// ---------------------------------------------------------------- accounts
+
+Result<HttpResponse> Api::Users(Call& call) {
+  BH_ASSIGN_OR_RETURN(std::vector<User> users, call.accounts->ListUsers());
+  json arr = json::array();
+  for (const User& u : users) arr.push_back(UserJson(u));
+  return HttpResponse::Json({{"users", arr}});
+}
+
+Result<HttpResponse> Api::CreateUser(Call& call) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
+  NewUser u;
+  BH_ASSIGN_OR_RETURN(u.username, StringField(body, "username"));
+  BH_ASSIGN_OR_RETURN(u.password, StringField(body, "password"));
+  BH_ASSIGN_OR_RETURN(std::string role, StringField(body, "role"));
+  BH_ASSIGN_OR_RETURN(u.role, ParseRole(role));
+  u.ewg = BoolField(body, "ewg");
+  u.imports = BoolField(body, "imports");
+  std::string countries;
+  auto it = body.find("countries");
+  if (it != body.end() && it->is_array()) {
+    std::vector<std::string> parts;
+    for (const auto& c : *it) {
+      if (!c.is_string()) return Status::InvalidArgument("request body: 'countries' must be strings");
+      parts.push_back(c.get<std::string>());
+    }
+    countries = Join(parts, ",");
+  } else {
+    BH_ASSIGN_OR_RETURN(countries, StringField(body, "countries", false));
+  }
+  if (!countries.empty()) {
+    BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+    BH_ASSIGN_OR_RETURN(u.countries, ref->ResolveCountryList(countries));
+  }
+  BH_ASSIGN_OR_RETURN(User created, call.accounts->CreateUser(u));
+  std::string scope = created.countries.empty() ? "" : " of " + Join(created.countries, ",");
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "account", "create-user", "",
+                                          fmt::format("{}: {}{}{}{}", created.username, RoleName(created.role), scope,
+                                                      created.ewg ? "; ewg" : "", created.imports ? "; imports" : "")));
+  return HttpResponse::Json({{"user", UserJson(created)}}, 201);
+}
+
+Result<HttpResponse> Api::DeleteUser(Call& call) {
+  const std::string& name = call.params["username"];
+  if (call.caller.user && ToLowerAscii(call.caller.user->username) == ToLowerAscii(name)) {
+    return Status::InvalidArgument("you cannot delete your own account");
+  }
+  BH_RETURN_IF_ERROR(call.accounts->DeleteUser(name));
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "account", "delete-user", "", name));
+  return HttpResponse::Json({{"ok", true}});
+}
+
+Result<HttpResponse> Api::AuditLog(Call& call) {
+  BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 200));
+  BH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, call.accounts->ListAudit(limit));
+  Table t;
+  t.title = "Audit log";
+  t.columns = {"#", "When", "Who", "Component", "Action", "Country", "What"};
+  for (const AuditEntry& e : entries) {
+    t.AddRow({e.id, e.at, e.username, e.component, e.action, e.country.empty() ? Cell::Null("-") : Cell(e.country),
+              e.detail});
+  }
+  return TableResponse(t);
+}
+
+}  // namespace bh

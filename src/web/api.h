@@ -1,0 +1,123 @@
+// Api: the web dashboard's HTTP API and asset server, as one function from
+// HttpRequest to HttpResponse (no sockets), which server.h puts behind
+// cpp-httplib and the tests call directly.
+//
+// Endpoints (all JSON; the route table in api.cc is the one list, and
+// `GET /api` returns it):
+//   GET  /api/health                         liveness and version (public)
+//   GET  /api/session                        who is signed in, server options (public)
+//   POST /api/login  {username, password}    starts a session cookie (public; throttled)
+//   POST /api/logout                         ends it
+//   GET  /api/scorecard?group=|countries=&month=   the UGPS scorecard table
+//   GET  /api/rankings?category=&by=&month=&limit= world ranking table
+//   GET  /api/countries                      countries with figures
+//   GET  /api/countries/{country}            monthly + annual tables and chart data
+//   GET  /api/months                         months with current source and history
+//   GET  /api/imports                        imported files with provenance
+//   POST /api/imports  (multipart "file")    upload a UN report (admin; editor granted imports)
+//   GET  /api/targets?from=&to=              UGPS targets with sources
+//   GET  /api/groups                         country groups
+//   GET  /api/users, POST /api/users, DELETE /api/users/{username}   accounts (admin)
+//   POST /api/password {old, new}            change one's own password
+//   GET  /api/audit?limit=                   audit log, newest first (admin)
+// Tables come as {"title","columns","rows","notes","display"}: the same
+// tables the CLI prints (views/), with the terminal's display texts.
+//
+// Errors: every failure is a Status turned into JSON once, by ErrorResponse
+// (http.h): {"error": message, "code": stable code} with the HTTP status for
+// the code. Reading needs a session unless the server runs with
+// anonymous_read; writing always needs one, and access.h decides who may.
+// State-changing requests must carry "X-Requested-With: bluehelmet" (a
+// header no cross-site form can send), besides the SameSite=Strict cookie.
+//
+// Other GET paths serve the dashboard's built assets (assets.h): "/" is
+// index.html.
+//
+// Thread safety: Handle() is thread-safe: each call leases its own database
+// connection from the pool; the login throttle locks itself.
+#ifndef BLUEHELMET_WEB_API_H_
+#define BLUEHELMET_WEB_API_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "web/access.h"
+#include "web/accounts.h"
+#include "web/assets.h"
+#include "web/db_pool.h"
+#include "web/http.h"
+#include "web/login_throttle.h"
+
+namespace bh {
+
+struct ApiOptions {
+  bool anonymous_read = false;         // let visitors without a session read
+  bool tls = false;                    // cookies get Secure
+  int64_t session_ttl_seconds = 12 * 3600;
+  ThrottlePolicy user_throttle{5, 900, 900};    // per username
+  ThrottlePolicy addr_throttle{20, 900, 900};   // per client address
+  HashCost hash_cost = HashCost::kInteractive;
+  size_t max_upload_bytes = 64u << 20;
+  const AssetSource* assets = nullptr;  // null: the assets built into the binary
+};
+
+class Api {
+ public:
+  // REQUIRES: pool and clock outlive the Api.
+  Api(DbPool* pool, const Clock* clock, ApiOptions options);
+
+  HttpResponse Handle(const HttpRequest& req);
+
+  // How a route is guarded before its handler runs; finer rules (a
+  // country's register, EWG, uploads) are checked inside the handler.
+  enum class Guard { kPublic, kRead, kSignedIn, kAdmin };
+  struct Call;
+  using Handler = Result<HttpResponse> (Api::*)(Call& call);
+  struct Route {
+    const char* method;
+    const char* pattern;  // "/api/countries/{country}"
+    Guard guard;
+    Handler handler;
+    const char* summary;
+  };
+  static const std::vector<Route>& Routes();
+
+ private:
+  HttpResponse Dispatch(const HttpRequest& req);
+  HttpResponse ServeAsset(const HttpRequest& req) const;
+
+  Result<HttpResponse> Index(Call& call);
+  Result<HttpResponse> Health(Call& call);
+  Result<HttpResponse> Session(Call& call);
+  Result<HttpResponse> Login(Call& call);
+  Result<HttpResponse> Logout(Call& call);
+  Result<HttpResponse> Password(Call& call);
+  Result<HttpResponse> Scorecard(Call& call);
+  Result<HttpResponse> Rankings(Call& call);
+  Result<HttpResponse> Countries(Call& call);
+  Result<HttpResponse> Country(Call& call);
+  Result<HttpResponse> Months(Call& call);
+  Result<HttpResponse> Imports(Call& call);
+  Result<HttpResponse> Upload(Call& call);
+  Result<HttpResponse> Targets(Call& call);
+  Result<HttpResponse> Groups(Call& call);
+  Result<HttpResponse> Users(Call& call);
+  Result<HttpResponse> CreateUser(Call& call);
+  Result<HttpResponse> DeleteUser(Call& call);
+  Result<HttpResponse> AuditLog(Call& call);
+
+  std::string SessionCookie(const std::string& token, int64_t max_age) const;
+
+  DbPool* pool_;
+  const Clock* clock_;
+  const ApiOptions options_;
+  LoginThrottle user_throttle_;
+  LoginThrottle addr_throttle_;
+};
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_WEB_API_H_

@@ -1,0 +1,257 @@
+// The API through Api::Handle (no sockets): every endpoint, the errors, the
+// session rules and the permission matrix. server_test.cc adds real HTTP.
+#include "web/api.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/cli.h"
+#include "web/api_test_fixture.h"
+
+namespace bh {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ApiTestBase {};
+
+std::string HeaderOf(const HttpResponse& r, const std::string& name) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
+  std::string viewer = Login("viewer");
+  for (const char* target : {"/api", "/api/health", "/api/session", "/api/scorecard?group=ASEAN",
+                             "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
+                             "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
+                             "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups"}) {
+    HttpResponse r = Call("GET", target, viewer);
+    EXPECT_EQ(200, r.status) << target << ": " << r.body;
+    EXPECT_EQ("application/json; charset=utf-8", r.content_type) << target;
+    EXPECT_EQ("no-store", HeaderOf(r, "Cache-Control")) << target;
+  }
+  // The route table lists every endpoint exactly as GET /api shows it.
+  json index = Json(Call("GET", "/api", viewer));
+  EXPECT_EQ(Api::Routes().size(), index["endpoints"].size());
+}
+
+TEST_F(ApiTest, ScorecardEqualsTheCli) {
+  std::ostringstream out, err;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "scorecard", "--group", "ASEAN", "--month", "2021-03", "--format", "json"},
+                          out, err))
+      << err.str();
+  json cli = json::parse(out.str());
+  json web = Json(Call("GET", "/api/scorecard?group=ASEAN&month=2021-03", Login("viewer")));
+  EXPECT_EQ(cli["title"], web["title"]);
+  EXPECT_EQ(cli["rows"], web["rows"]);
+  EXPECT_EQ(cli["notes"], web["notes"]);
+  EXPECT_NE(std::string::npos, web["title"].get<std::string>().find("[SYNTHETIC sample data]"));
+  // Display texts are the terminal's: "7.14 %", "1,225".
+  ASSERT_EQ(web["rows"].size(), web["display"].size());
+  EXPECT_NE(std::string::npos, web["display"][0][5].get<std::string>().find(" %"));
+}
+
+TEST_F(ApiTest, CountryHasTablesAndChartSeries) {
+  HttpResponse r = Call("GET", "/api/countries/VNM", Login("viewer"));
+  ASSERT_EQ(200, r.status);
+  json j = Json(r);
+  EXPECT_EQ("VNM", j["iso3"]);
+  EXPECT_TRUE(j["synthetic"].get<bool>());
+  ASSERT_EQ(2u, j["tables"].size());
+  ASSERT_FALSE(j["chart"]["series"].empty());
+  const json& s = j["chart"]["series"][0];
+  EXPECT_EQ(3u, s["months"].size());
+  EXPECT_EQ(8.0, s["target_pct"][0].get<double>());
+  EXPECT_EQ(j["tables"][0]["rows"][0]["Share"], s["share_pct"][0]);
+}
+
+TEST_F(ApiTest, ErrorsAreJsonWithStableCodes) {
+  std::string viewer = Login("viewer");
+  struct Case {
+    const char* method;
+    const char* target;
+    int status;
+    const char* code;
+    const char* error;
+  } cases[] = {
+      {"GET", "/api/scorecard?month=April", 400, "invalid_argument", "not a month (want YYYY-MM): 'April'"},
+      {"GET", "/api/scorecard?month=2020-01", 404, "not_found",
+       "no contribution figures for 2020-01 (see 'bluehelmet months')"},
+      {"GET", "/api/scorecard?group=Nowhere", 404, "not_found", nullptr},
+      {"GET", "/api/scorecard?group=ASEAN&countries=VNM", 400, "invalid_argument",
+       "give either 'group' or 'countries', not both"},
+      {"GET", "/api/countries/Xanadu", 404, "not_found", "unknown country: 'Xanadu'"},
+      {"GET", "/api/rankings?by=height", 400, "invalid_argument", "unknown ranking 'height' (want women or share)"},
+      {"GET", "/api/rankings?limit=many", 400, "invalid_argument",
+       "parameter 'limit': want a whole number, got 'many'"},
+      {"GET", "/api/nothing", 404, "not_found", "no endpoint GET /api/nothing"},
+      {"DELETE", "/api/months", 404, "not_found", "no endpoint DELETE /api/months (other methods exist: see GET /api)"},
+      {"POST", "/api/login", 400, "invalid_argument", "request body: want a JSON object"},
+      {"GET", "/api/users", 403, "permission_denied", "'viewer' is viewer; this needs an admin"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.target);
+    HttpResponse r = Call(c.method, c.target, viewer, c.method == std::string("POST") ? "not json" : "");
+    EXPECT_EQ(c.status, r.status) << r.body;
+    json j = Json(r);
+    EXPECT_EQ(c.code, j["code"]);
+    if (c.error) {
+      EXPECT_EQ(c.error, j["error"]);
+    }
+  }
+}
+
+TEST_F(ApiTest, StateChangesNeedTheRequestedWithHeader) {
+  HttpRequest r;
+  r.method = "POST";
+  r.path = "/api/logout";
+  HttpResponse out = api_->Handle(r);
+  EXPECT_EQ(403, out.status);
+  EXPECT_EQ("permission_denied", Json(out)["code"]);
+}
+
+TEST_F(ApiTest, ReadingNeedsASessionUnlessAnonymousReadIsOn) {
+  HttpResponse r = Call("GET", "/api/scorecard");
+  EXPECT_EQ(401, r.status);
+  EXPECT_EQ((json{{"error", "log in first"}, {"code", "unauthenticated"}}), Json(r));
+  EXPECT_EQ(200, Call("GET", "/api/health").status);
+  EXPECT_FALSE(Json(Call("GET", "/api/session"))["anonymous_read"].get<bool>());
+  ApiOptions open;
+  open.anonymous_read = true;
+  MakeApi(open);
+  EXPECT_EQ(200, Call("GET", "/api/scorecard").status);
+  EXPECT_TRUE(Json(Call("GET", "/api/session"))["anonymous_read"].get<bool>());
+  // Writing still needs an account.
+  EXPECT_EQ(401, Upload("/api/imports", "", "x.csv", "a,b\n").status);
+  EXPECT_EQ(401, Call("GET", "/api/users").status);
+}
+
+TEST_F(ApiTest, LoginCookieIsHttpOnlySameSiteAndSecureUnderTls) {
+  HttpResponse r = Call("POST", "/api/login", "", R"({"username":"viewer","password":"viewer-password"})");
+  ASSERT_EQ(200, r.status);
+  std::string cookie = HeaderOf(r, "Set-Cookie");
+  EXPECT_NE(std::string::npos, cookie.find("; HttpOnly"));
+  EXPECT_NE(std::string::npos, cookie.find("; SameSite=Strict"));
+  EXPECT_NE(std::string::npos, cookie.find("; Max-Age=43200"));
+  EXPECT_EQ(std::string::npos, cookie.find("Secure"));
+  EXPECT_EQ("viewer", Json(r)["user"]["username"]);
+  ApiOptions tls;
+  tls.tls = true;
+  MakeApi(tls);
+  r = Call("POST", "/api/login", "", R"({"username":"viewer","password":"viewer-password"})");
+  EXPECT_NE(std::string::npos, HeaderOf(r, "Set-Cookie").find("; Secure"));
+}
+
+TEST_F(ApiTest, SessionsExpireAndLogoutEndsThem) {
+  std::string c = Login("viewer");
+  EXPECT_EQ("viewer", Json(Call("GET", "/api/session", c))["user"]["username"]);
+  clock_.Advance(12 * 3600 + 1);
+  HttpResponse r = Call("GET", "/api/scorecard", c);
+  EXPECT_EQ(401, r.status);
+  EXPECT_EQ("session expired or unknown: log in again", Json(r)["error"]);
+  c = Login("viewer");
+  r = Call("POST", "/api/logout", c);
+  EXPECT_EQ(200, r.status);
+  EXPECT_NE(std::string::npos, HeaderOf(r, "Set-Cookie").find("Max-Age=0"));
+  EXPECT_EQ(401, Call("GET", "/api/scorecard", c).status);
+}
+
+TEST_F(ApiTest, LoginIsThrottledAfterFiveFailures) {
+  for (int i = 0; i < 5; ++i) {
+    HttpResponse r = Call("POST", "/api/login", "", R"({"username":"admin","password":"guess-guess"})");
+    EXPECT_EQ(401, r.status);
+    EXPECT_EQ("wrong username or password", Json(r)["error"]);
+  }
+  HttpResponse r = Call("POST", "/api/login", "", R"({"username":"admin","password":"admin-password"})");
+  EXPECT_EQ(429, r.status);
+  EXPECT_EQ("rate_limited", Json(r)["code"]);
+  EXPECT_EQ(200, Call("POST", "/api/login", "", R"({"username":"viewer","password":"viewer-password"})").status);
+  clock_.Advance(901);
+  EXPECT_EQ(200, Call("POST", "/api/login", "", R"({"username":"admin","password":"admin-password"})").status);
+}
+
+// Uploading a UN report, per role: the write side of the matrix for data
+// that belongs to no single country.
+TEST_F(ApiTest, UploadPermissionMatrixAndAudit) {
+  SampleSpec spec;
+  spec.first = {2021, 4};
+  spec.last = {2021, 4};
+  std::string csv = GenerateSampleCsv(spec);
+  struct Case {
+    const char* user;
+    int status;
+  } cases[] = {{nullptr, 401}, {"viewer", 403}, {"editor-vnm", 403}, {"editor-jpn", 201}, {"admin", 200}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.user ? c.user : "anonymous");
+    HttpResponse r = Upload("/api/imports", c.user ? Login(c.user) : "", "SYNTHETIC_april.csv", csv);
+    EXPECT_EQ(c.status, r.status) << r.body;
+  }
+  std::string admin = Login("admin");
+  json audit = Json(Call("GET", "/api/audit", admin));
+  ASSERT_EQ(1u, audit["rows"].size());  // the second upload changed nothing, so no entry
+  EXPECT_EQ("editor-jpn", audit["rows"][0]["Who"]);
+  EXPECT_EQ("import", audit["rows"][0]["Component"]);
+  EXPECT_NE(std::string::npos, audit["rows"][0]["What"].get<std::string>().find("SYNTHETIC_april.csv (sha256 "));
+  EXPECT_EQ("2021-04", Json(Call("GET", "/api/scorecard?countries=VNM", admin))["title"].get<std::string>().substr(16, 7));
+  EXPECT_EQ(403, Call("GET", "/api/audit", Login("editor-jpn")).status);
+}
+
+TEST_F(ApiTest, BadUploadIsRefusedWithItsLine) {
+  std::string admin = Login("admin");
+  HttpResponse r = Upload("/api/imports", admin, "bad.csv",
+                          "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,"
+                          "Female_Personnel,Male_Personnel,Last_Reporting_Date\n"
+                          "1,VNM,704,Viet Nam,UNMISS,Troops,n/a,3,30-Apr-21\n");
+  EXPECT_EQ(422, r.status);
+  EXPECT_EQ("invalid_data", Json(r)["code"]);
+  EXPECT_EQ(0u, Json(r)["error"].get<std::string>().find("bad.csv:2: "));
+  EXPECT_EQ(400, Call("POST", "/api/imports", admin).status);  // no file part
+}
+
+TEST_F(ApiTest, AdminManagesAccounts) {
+  std::string admin = Login("admin");
+  HttpResponse r = Call("POST", "/api/users", admin,
+                        R"({"username":"kh-editor","password":"kh-editor-password","role":"editor","countries":"Cambodia"})");
+  ASSERT_EQ(201, r.status) << r.body;
+  EXPECT_EQ((json{"KHM"}), Json(r)["user"]["countries"]);
+  EXPECT_EQ(409, Call("POST", "/api/users", admin,
+                      R"({"username":"kh-editor","password":"kh-editor-password","role":"viewer"})").status);
+  EXPECT_EQ(403, Call("POST", "/api/users", Login("editor-vnm"),
+                      R"({"username":"x","password":"xxxxxxxxxxxx","role":"admin"})").status);
+  EXPECT_EQ(5u, Json(Call("GET", "/api/users", admin))["users"].size());
+  EXPECT_EQ(200, Call("DELETE", "/api/users/kh-editor", admin).status);
+  EXPECT_EQ(404, Call("DELETE", "/api/users/kh-editor", admin).status);
+  EXPECT_EQ(400, Call("DELETE", "/api/users/admin", admin).status);
+  json audit = Json(Call("GET", "/api/audit", admin));
+  ASSERT_EQ(2u, audit["rows"].size());
+  EXPECT_EQ("delete-user", audit["rows"][0]["Action"]);
+  EXPECT_EQ("kh-editor: editor of KHM", audit["rows"][1]["What"]);
+}
+
+TEST_F(ApiTest, PasswordChangeEndsSessions) {
+  std::string c = Login("viewer");
+  EXPECT_EQ(401, Call("POST", "/api/password", c, R"({"old":"nope-nope-nope","new":"viewer-password-2"})").status);
+  EXPECT_EQ(200, Call("POST", "/api/password", c, R"({"old":"viewer-password","new":"viewer-password-2"})").status);
+  EXPECT_EQ(401, Call("GET", "/api/months", c).status);
+  EXPECT_EQ(200, Call("POST", "/api/login", "", R"({"username":"viewer","password":"viewer-password-2"})").status);
+}
+
+TEST_F(ApiTest, ServesTheDashboardWithSecurityHeaders) {
+  HttpResponse r = Call("GET", "/");
+  EXPECT_EQ(200, r.status);
+  EXPECT_EQ("text/html; charset=utf-8", r.content_type);
+  EXPECT_NE(std::string::npos, r.body.find("<script src=\"/app.js\""));
+  EXPECT_NE(std::string::npos, HeaderOf(r, "Content-Security-Policy").find("default-src 'self'"));
+  EXPECT_EQ("nosniff", HeaderOf(r, "X-Content-Type-Options"));
+  EXPECT_EQ(200, Call("GET", "/app.js").status);
+  EXPECT_EQ(200, Call("GET", "/vendor/chart.umd.js").status);
+  EXPECT_EQ(404, Call("GET", "/../CMakeLists.txt").status);
+  EXPECT_EQ(404, Call("GET", "/missing.js").status);
+}
+
+}  // namespace
+}  // namespace bh

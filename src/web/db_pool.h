@@ -1,0 +1,64 @@
+// DbPool: SQLite connections for the server's worker threads.
+//
+// A Db is not thread-safe, so each request leases a connection of its own
+// for its duration and gives it back when the lease ends; the pool opens a
+// new connection when none is idle, so there are at most as many as requests
+// in flight (the HTTP server's thread count). SQLite (WAL, busy timeout, set
+// by Db::Open) serialises writers between connections; readers run in
+// parallel. The schema is brought up to date once, before the pool opens
+// connections (OpenWorkspace), not per connection.
+//
+// Thread safety: thread-safe; the idle list is guarded by mu_. A Lease is
+// used by one thread.
+#ifndef BLUEHELMET_WEB_DB_POOL_H_
+#define BLUEHELMET_WEB_DB_POOL_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/mutex.h"
+#include "base/result.h"
+#include "store/database.h"
+
+namespace bh {
+
+class DbPool {
+ public:
+  using Opener = std::function<Result<std::unique_ptr<Db>>(const std::string& path)>;
+
+  // `open` defaults to Db::Open. REQUIRES: the database's schema is current.
+  explicit DbPool(std::string path, Opener open = nullptr);
+  DbPool(const DbPool&) = delete;
+  DbPool& operator=(const DbPool&) = delete;
+
+  class Lease {
+   public:
+    Lease(DbPool* pool, std::unique_ptr<Db> db) : pool_(pool), db_(std::move(db)) {}
+    Lease(Lease&& o) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Db* get() const { return db_.get(); }
+
+   private:
+    DbPool* pool_;
+    std::unique_ptr<Db> db_;
+  };
+
+  // An idle connection, or a new one (IoError/Internal when it cannot open).
+  Result<Lease> Acquire() EXCLUDES(mu_);
+  const std::string& path() const { return path_; }
+
+ private:
+  void Release(std::unique_ptr<Db> db) EXCLUDES(mu_);
+
+  const std::string path_;
+  const Opener open_;
+  Mutex mu_;
+  std::vector<std::unique_ptr<Db>> idle_ GUARDED_BY(mu_);
+};
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_WEB_DB_POOL_H_

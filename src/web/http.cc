@@ -1,0 +1,62 @@
+#include "web/http.h"
+
+#include <nlohmann/json.hpp>
+
+#include "base/strings.h"
+
+namespace bh {
+
+std::string HttpRequest::Header(std::string_view name) const {
+  auto it = headers.find(std::string(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::string HttpRequest::Cookie(std::string_view name) const {
+  std::string all = Header("cookie");
+  std::string_view rest(all);
+  while (!rest.empty()) {
+    size_t semi = rest.find(';');
+    std::string_view part = Trim(rest.substr(0, semi));
+    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    size_t eq = part.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (Trim(part.substr(0, eq)) == name) return std::string(Trim(part.substr(eq + 1)));
+  }
+  return "";
+}
+
+std::string HttpRequest::Query(std::string_view name) const {
+  auto it = query.find(std::string(name));
+  return it == query.end() ? std::string() : it->second;
+}
+
+HttpResponse HttpResponse::Json(const nlohmann::json& j, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.body = j.dump();
+  return r;
+}
+
+int HttpStatusFor(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk: return 200;
+    case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kUnauthenticated: return 401;
+    case Status::Code::kPermissionDenied: return 403;
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kAlreadyExists: return 409;
+    case Status::Code::kInvalidData:
+    case Status::Code::kMismatch: return 422;
+    case Status::Code::kRateLimited: return 429;
+    case Status::Code::kIoError:
+    case Status::Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+HttpResponse ErrorResponse(const Status& s) {
+  nlohmann::json j = {{"error", s.message()}, {"code", std::string(Status::CodeName(s.code()))}};
+  return HttpResponse::Json(j, HttpStatusFor(s.code()));
+}
+
+}  // namespace bh
