@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <climits>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 
@@ -12,12 +13,49 @@ namespace bh::pdf {
 
 namespace {
 
-// Poppler prints its complaints about damaged files to stderr; the caller
-// gets a Status instead. The hook is process-global, so install it once.
-void SilencePoppler() {
+// A one-page PDF showing one word, to warm poppler up.
+std::string WarmUpPdf() {
+  const std::string content = "BT /F1 12 Tf 72 700 Td (x) Tj ET";
+  const std::string objects[] = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::string xref = "xref\n0 6\n0000000000 65535 f \n";
+  int n = 0;
+  for (const std::string& o : objects) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", pdf.size());
+    xref += entry;
+    pdf += std::to_string(++n) + " 0 obj\n" + o + "\nendobj\n";
+  }
+  const size_t start = pdf.size();
+  return pdf + xref + "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) +
+         "\n%%EOF\n";
+}
+
+// Runs once per process, before any document is read:
+// - Poppler prints its complaints about damaged files to stderr; the caller
+//   gets a Status instead. The hook is process-global.
+// - Poppler 22.12 creates its colour-management statics (GfxState's sRGB and
+//   XYZ profiles) lazily and without a lock in the first GfxState it builds.
+//   Two threads reading their first pages at once would race on them, so
+//   one tiny page is read here first. After that, documents may be read
+//   from several threads (GlobalParams and poppler-cpp's init have locks).
+void InitPoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    const std::string pdf = WarmUpPdf();
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    if (doc == nullptr) return;
+    std::unique_ptr<poppler::page> page(doc->create_page(0));
+    if (page != nullptr) (void)page->text_list();
   });
 }
 
@@ -33,7 +71,7 @@ Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::st
   if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidData(name + ": PDF too large");
   }
-  SilencePoppler();
+  InitPoppler();
   // load_from_raw_data does not copy: pdf_bytes outlives `doc` here.
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));

@@ -9,8 +9,9 @@
 // page; y grows downward (poppler's text_list convention).
 //
 // Thread safety: ExtractPages may be called from several threads at once on
-// different inputs (poppler keeps no shared mutable state per document; see
-// pdf_text.cc for what was checked).
+// different inputs. Poppler shares little between documents, and what it
+// initialises lazily without a lock (colour profiles) ExtractPages
+// initialises once, under std::call_once, before the first document.
 #ifndef BLUEHELMET_PDF_PDF_TEXT_H_
 #define BLUEHELMET_PDF_PDF_TEXT_H_
 

@@ -534,7 +534,10 @@ Status ParseE(Doc& doc, const Line& first_header) {
 
 Status ParseF(Doc& doc) {
   std::string mission;
-  std::optional<size_t> last_row;  // the row a wrapped name continues
+  // The row a wrapped name continues; kNone when there is none. (A plain
+  // index: GCC 12 warns falsely about std::optional here.)
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t last_row = kNone;
   for (const DataLine& d : doc.data()) {
     const Line& l = *d.line;
     Anchors a;
@@ -553,15 +556,15 @@ Status ParseF(Doc& doc) {
       }
       if (p.text[0]->x0 < split) {
         mission = JoinWords(p.text);
-        last_row.reset();
+        last_row = kNone;
         continue;
       }
       // A country name wrapped under its row.
-      if (!last_row || rows[*last_row].page != l.page) return doc.CannotRead(l);
-      rows[*last_row].country += " " + JoinWords(p.text);
+      if (last_row == kNone || rows[last_row].page != l.page) return doc.CannotRead(l);
+      rows[last_row].country += " " + JoinWords(p.text);
       continue;
     }
-    last_row.reset();
+    last_row = kNone;
     if (p.numbers.size() == 3 && p.text.empty() && p.trailing.empty()) {
       if (mission.empty()) return doc.CannotRead(l);
       doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1],
@@ -603,7 +606,10 @@ Status ParseGH(Doc& doc, bool* saw_mission_totals) {
   auto resolve = [&](bool new_country) {
     if (pending.empty()) return;
     std::string text;
-    for (const Line* p : pending) text += (text.empty() ? "" : " ") + p->Text();
+    for (const Line* p : pending) {
+      if (!text.empty()) text += ' ';
+      text += p->Text();
+    }
     if (new_country) {
       country = text;
     } else if (last_row) {
