@@ -65,7 +65,7 @@ struct Observer {
 struct EwgInfo {
   std::string code;     // "PKO"
   std::string name;     // "Peacekeeping Operations"
-  std::string founded;  // "2011"; "" = not found
+  std::string founded;  // as the sources put it: "2011", "by 2013"; "" = not found
   std::string source;
 };
 

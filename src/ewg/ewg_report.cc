@@ -98,6 +98,13 @@ Table ScorecardTable(const ScorecardSnapshot& s, const CycleReport& r, const Ref
     t.notes.push_back("No personnel deployed: " + Join(names, ", ") + ".");
   }
   t.notes.push_back("Status: green meets the target, yellow has women below it, red has none.");
+  std::set<std::string> interpolated;
+  for (const ScoreRow& row : s.rows) {
+    if (row.target && row.target->interpolated) {
+      interpolated.insert(std::string(CategoryLabel(row.category)) + ": " + row.target->source);
+    }
+  }
+  for (const std::string& x : interpolated) t.notes.push_back("Target " + x + " (not an official figure).");
   t.notes.push_back("Targets: " + r.target_version + " (see 'bluehelmet targets').");
   t.notes.push_back(DescribeSources(s.sources));
   for (const SourceFile& f : s.sources) {
