@@ -114,7 +114,8 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, FileOutcome* 
   }
   for (const ContributionRow& r : pdf.rows) BH_RETURN_IF_ERROR(session.AddContribution(r));
   for (const MismatchRecord& m : pdf.mismatches) BH_RETURN_IF_ERROR(session.AddMismatch(m));
-  BH_RETURN_IF_ERROR(session.Commit(out->reconciliation));
+  out->notes = pdf.name_notes;
+  BH_RETURN_IF_ERROR(session.Commit(out->reconciliation, Join(pdf.name_notes, "; ")));
   out->state = FileOutcome::State::kImported;
   out->import_id = session.import_id();
   out->rows = session.rows();

@@ -22,6 +22,20 @@ std::string_view ScopeName(pdf::PrintedTotal::Scope s) {
   return "?";
 }
 
+// Names a layout cuts so short that several countries start with them, and
+// the country each stands for, with the evidence. Family D (the flat
+// 2019-09 table) truncates names at its column width.
+struct CutShortName {
+  char family;
+  std::string_view printed, iso3, why;
+};
+constexpr CutShortName kCutShortNames[] = {
+    {'D', "Republic of", "KOR",
+     "the same report prints the Republic of Moldova as 'Moldova,', so 'Republic of' is the Republic of Korea"},
+    {'D', "North", "MKD",
+     "North Macedonia: no other country whose name starts with 'North' contributes uniformed personnel"},
+};
+
 }  // namespace
 
 Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, const Reference& ref,
@@ -63,9 +77,28 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
   // One figure per (mission, country, type): a repeat means the layout was
   // misread, and is never summed silently.
   std::map<std::tuple<std::string, std::string, int>, const pdf::ReportRow*> seen;
+  std::map<std::string, std::string> notes;  // printed name -> how it was resolved
   out.rows.reserve(report.rows.size());
   for (const pdf::ReportRow& r : report.rows) {
     Result<std::string> iso3 = ref.ResolveCountry(r.country);
+    if (!iso3.ok()) {
+      for (const CutShortName& c : kCutShortNames) {
+        if (c.family == report.family && c.printed == r.country) {
+          iso3 = std::string(c.iso3);
+          notes.emplace(r.country, fmt::format("'{}' -> {} ({})", r.country, c.iso3, c.why));
+        }
+      }
+    }
+    if (!iso3.ok()) {
+      Result<std::string> cut = ref.ResolveCutShortCountry(r.country);
+      if (cut.ok()) {
+        notes.emplace(r.country, fmt::format("'{}' -> {} (cut short; the only country name that starts so)",
+                                             r.country, *cut));
+        iso3 = std::move(cut);
+      } else if (cut.status().message().starts_with("ambiguous")) {
+        iso3 = cut.status();
+      }
+    }
     if (!iso3.ok()) {
       return Status::InvalidData(
           fmt::format("{}: page {} line {}: {}", name, r.page, r.line, iso3.status().message()));
@@ -91,6 +124,7 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
     out.rows.push_back(std::move(row));
   }
   if (out.rows.empty()) return Status::InvalidData(fmt::format("{}: the report has no data rows", name));
+  for (auto& [printed, note] : notes) out.name_notes.push_back(std::move(note));
   return out;
 }
 
