@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps release debug demo test test-release bench fuzz clean format help
+.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release bench fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -11,12 +11,21 @@ all: release
 
 help:
 	@echo "make demo    install what is missing, build, and print the ADMM-Plus scorecard of the bundled sample"
-	@echo "make test    install what is missing, build with ASan+UBSan, run every test"
+	@echo "make test    install what is missing, build with ASan+UBSan, run every test (unit, then browser)"
+	@echo "make serve   the demo database on http://127.0.0.1:8080/ (make demo first; 'bluehelmet user add' an admin)"
 	@echo "make bench   run the benchmarks against DuckDB, pandas and pdftotext (docs/performance.md)"
 	@echo "make release / make debug   build only"
 
 deps:
 	@scripts/install-deps.sh
+	@$(MAKE) --no-print-directory web-deps
+
+# The dashboard's pinned npm packages (Chart.js, compiled into the binary; and
+# playwright-core for the browser tests), from web/package-lock.json.
+web-deps: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package-lock.json web/package.json
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
 
 $(BUILD_RELEASE)/build.ninja:
 	cmake --preset release >/dev/null
@@ -36,8 +45,20 @@ demo: deps $(BUILD_RELEASE)/build.ninja
 	cmake --build --preset release -j $(JOBS) --target bluehelmet
 	@scripts/demo.sh $(BH)
 
-test: debug
+test: test-unit test-browser
+
+test-unit: debug
 	ctest --preset debug -j $(JOBS)
+
+# Real Chromium (Debian's package) driven by playwright-core against
+# `bluehelmet serve` on a loopback port.
+test-browser: debug
+	@scripts/install-deps.sh --browser
+	@$(MAKE) --no-print-directory web-deps
+	cd web && BLUEHELMET_BIN=../$(BUILD_DEBUG)/bluehelmet npm run --silent test:browser
+
+serve: release
+	$(BH) serve
 
 test-release: release
 	ctest --preset release -j $(JOBS)

@@ -4,13 +4,15 @@
 #   scripts/install-deps.sh            build + test packages
 #   scripts/install-deps.sh --bench    also the benchmark peers
 #   scripts/install-deps.sh --browser  also Chromium for the browser tests
+# nodejs and npm fetch the dashboard's pinned chart library (make web-deps);
+# the browser tests' playwright-core needs Node.js 20 or newer.
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git iso-codes
   libsqlite3-dev libpoppler-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcpp-httplib-dev libsodium-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
-  poppler-utils sqlite3
+  poppler-utils sqlite3 nodejs npm
 )
 for arg in "$@"; do
   case "$arg" in
@@ -20,9 +22,20 @@ for arg in "$@"; do
   esac
 done
 
+# Node.js may come from elsewhere than Debian (e.g. a nodejs package that
+# bundles npm, which Debian's npm package conflicts with): a working command
+# counts as installed.
+present() {
+  case "$1" in
+    nodejs) command -v node >/dev/null 2>&1 && return 0 ;;
+    npm) command -v npm >/dev/null 2>&1 && return 0 ;;
+  esac
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
 missing=()
 for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+  if ! present "$p"; then
     missing+=("$p")
   fi
 done

@@ -273,6 +273,29 @@ async function pageFeature(name, label) {
   if (page) await page({ api, el, setPage, renderTable, uploadForm, state, params, navigate });
 }
 
+async function pageEwg() {
+  const p = params();
+  const ewg = p.get('ewg') || 'PKO';
+  const cycle = p.get('cycle') || '';
+  const [cycles, activities] = await Promise.all([
+    api(`/api/ewg/cycles?ewg=${encodeURIComponent(ewg)}`),
+    api(`/api/ewg/activities?ewg=${encodeURIComponent(ewg)}${cycle ? '&cycle=' + cycle : ''}`),
+  ]);
+  const u = state.session && state.session.user;
+  const mayEdit = u && (u.role === 'admin' || (u.role === 'editor' && u.ewg));
+  const cycleSel = el('select', { id: 'ewg-cycle' }, el('option', { value: '', text: 'all' }),
+    cycles.rows.map((r) => el('option', { value: String(r.Cycle), selected: String(r.Cycle) === cycle, text: `cycle ${r.Cycle}` })));
+  cycleSel.addEventListener('change', () => navigate('ewg', { ewg, cycle: cycleSel.value }));
+  setPage(`ADMM-Plus EWG on ${ewg}`,
+    el('div', { class: 'controls' }, el('label', {}, 'Cycle', cycleSel)),
+    el('h2', { text: 'Cycles and co-chairs' }), renderTable(cycles, { id: 'ewg-cycles' }),
+    el('h2', { text: 'Activities' }), renderTable(activities, { id: 'ewg-activities' }),
+    mayEdit ? [el('h2', { text: 'Upload EWG data' }), uploadForm({
+      id: 'upload-ewg', title: 'EWG CSV (cycles, activities, participants, workplan or outcomes)', endpoint: '/api/ewg/imports',
+      accept: '.csv', help: 'The kind is read from the header row; all rows import or none. Every change is audited.',
+    })] : null);
+}
+
 async function pageAdmin() {
   const [users, audit] = await Promise.all([api('/api/users'), api('/api/audit?limit=100')]);
   const table = {
@@ -323,7 +346,7 @@ const PAGES = {
   rankings: pageRankings,
   imports: pageImports,
   register: () => pageFeature('register', 'Register'),
-  ewg: () => pageFeature('ewg', 'EWG'),
+  ewg: pageEwg,
   admin: pageAdmin,
 };
 

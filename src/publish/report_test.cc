@@ -12,7 +12,7 @@
 namespace bh {
 namespace {
 
-class ReportTest : public ::testing::Test {
+class PublishReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = std::move(*OpenCoreStore(":memory:"));
@@ -26,7 +26,7 @@ class ReportTest : public ::testing::Test {
   std::unique_ptr<Reference> ref_;
 };
 
-TEST_F(ReportTest, HtmlIsSelfContainedWithInlineChartsAndTheSyntheticLabel) {
+TEST_F(PublishReportTest, HtmlIsSelfContainedWithInlineChartsAndTheSyntheticLabel) {
   auto html = RenderHtmlReport(db_.get(), *ref_, {"2021-03", "ASEAN", 10});
   ASSERT_TRUE(html.ok()) << html.status().message();
   EXPECT_NE(std::string::npos, html->find("<h1>UGPS scorecard, 2021-03, ASEAN [SYNTHETIC sample data]</h1>"));
@@ -39,7 +39,7 @@ TEST_F(ReportTest, HtmlIsSelfContainedWithInlineChartsAndTheSyntheticLabel) {
   }
 }
 
-TEST_F(ReportTest, XlsxHasOneSheetPerTable) {
+TEST_F(PublishReportTest, XlsxHasOneSheetPerTable) {
   std::string path = (std::filesystem::path(::testing::TempDir()) / "bh_report_test.xlsx").string();
   ASSERT_TRUE(WriteXlsxReport(db_.get(), *ref_, {"2021-03", "ADMM-Plus", 10}, path).ok());
   auto bytes = ReadFile(path);
@@ -54,7 +54,7 @@ TEST_F(ReportTest, XlsxHasOneSheetPerTable) {
   EXPECT_EQ(Status::Code::kIoError, WriteXlsxReport(db_.get(), *ref_, {"2021-03", "ASEAN", 10}, "/nonexistent/x.xlsx").code());
 }
 
-TEST_F(ReportTest, SvgEscapesLabels) {
+TEST_F(PublishReportTest, SvgEscapesLabels) {
   std::string svg = SvgBarChart("A & B", {{"<Côte>", 12.5, "green"}}, 8);
   EXPECT_NE(std::string::npos, svg.find("A &amp; B"));
   EXPECT_NE(std::string::npos, svg.find("&lt;Côte&gt;"));

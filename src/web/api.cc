@@ -11,7 +11,9 @@
 #include "base/strings.h"
 #include "ingest/importer.h"
 #include "report/table.h"
+#include "ewg/ewg_report.h"
 #include "views/core_views.h"
+#include "views/ewg_views.h"
 
 namespace bh {
 
@@ -146,6 +148,11 @@ const std::vector<Api::Route>& Api::Routes() {
        "create an account: {username, password, role, countries, ewg, imports}"},
       {"DELETE", "/api/users/{username}", Guard::kAdmin, &Api::DeleteUser, "delete an account"},
       {"GET", "/api/audit", Guard::kAdmin, &Api::AuditLog, "audit log, newest first: ?limit="},
+      {"GET", "/api/ewg/cycles", Guard::kRead, &Api::EwgCycles, "EWG cycles: ?ewg="},
+      {"GET", "/api/ewg/activities", Guard::kRead, &Api::EwgActivities, "EWG activities: ?ewg=&cycle="},
+      {"GET", "/api/ewg/report", Guard::kRead, &Api::EwgReport, "EWG cycle report: ?ewg=&cycle="},
+      {"POST", "/api/ewg/imports", Guard::kSignedIn, &Api::EwgUpload,
+       "upload EWG CSVs (multipart fields 'file'), all or nothing"},
   };
   return routes;
 }
@@ -268,7 +275,7 @@ Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true
 Result<HttpResponse> Api::Session(Call& call) {
   json j = {{"user", call.caller.user ? UserJson(*call.caller.user) : json(nullptr)},
             {"anonymous_read", options_.anonymous_read},
-            {"features", {{"register", false}, {"ewg", false}}}};
+            {"features", {{"register", false}, {"ewg", true}}}};
   return HttpResponse::Json(j);
 }
 
@@ -507,6 +514,57 @@ Result<HttpResponse> Api::AuditLog(Call& call) {
               e.detail});
   }
   return TableResponse(t);
+}
+
+// ---------------------------------------------------------------- EWG
+
+Result<HttpResponse> Api::EwgCycles(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(Table t, EwgCyclesTable(call.db, *ref, call.req.Query("ewg")));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::EwgActivities(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(int cycle, IntParam(call.req, "cycle", 0));
+  std::string ewg = call.req.Query("ewg");
+  if (!ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(call.db, ewg).status());
+  BH_ASSIGN_OR_RETURN(Table t, EwgActivitiesTable(call.db, *ref, ewg,
+                                                  cycle > 0 ? std::optional<int>(cycle) : std::nullopt));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::EwgReport(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  std::string ewg = call.req.Query("ewg");
+  BH_ASSIGN_OR_RETURN(int cycle, IntParam(call.req, "cycle", 0));
+  if (ewg.empty() || cycle <= 0) return Status::InvalidArgument("EWG report: want ?ewg=CODE&cycle=N");
+  BH_ASSIGN_OR_RETURN(CycleReport r, BuildCycleReport(call.db, *ref, ewg, cycle, {}));
+  json arr = json::array();
+  for (const Table& t : RenderCycleReport(r, *ref)) arr.push_back(TableToJson(t, true));
+  return HttpResponse::Json({{"tables", arr}});
+}
+
+Result<HttpResponse> Api::EwgUpload(Call& call) {
+  BH_RETURN_IF_ERROR(CheckEwgWrite(call.caller));
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& u : call.req.uploads) {
+    if (u.field != "file") continue;
+    if (u.content.size() > options_.max_upload_bytes) {
+      return Status::InvalidArgument(fmt::format("upload: {} is over the limit of {} bytes", u.filename,
+                                                 options_.max_upload_bytes));
+    }
+    files.emplace_back(BaseName(u.filename.empty() ? "ewg.csv" : u.filename), u.content);
+  }
+  if (files.empty()) return Status::InvalidArgument("upload: want one or more multipart/form-data fields 'file'");
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  ApplySummary sum;
+  BH_ASSIGN_OR_RETURN(Table t, ImportEwgFiles(call.db, *ref, files, &sum));
+  std::vector<std::string> names;
+  for (const auto& f : files) names.push_back(fmt::format("{} (sha256 {})", f.first, Sha256Hex(f.second)));
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "ewg", "upload", "",
+                                          Join(names, ", ") + ": " + EwgSummaryText(sum)));
+  return HttpResponse::Json(TableToJson(t, true), 201);
 }
 
 }  // namespace bh

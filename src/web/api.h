@@ -20,6 +20,10 @@
 //   GET  /api/users, POST /api/users, DELETE /api/users/{username}   accounts (admin)
 //   POST /api/password {old, new}            change one's own password
 //   GET  /api/audit?limit=                   audit log, newest first (admin)
+//   GET  /api/ewg/cycles?ewg=                EWG cycles with co-chairs
+//   GET  /api/ewg/activities?ewg=&cycle=     EWG activities
+//   GET  /api/ewg/report?ewg=&cycle=         the cycle report's tables
+//   POST /api/ewg/imports (multipart "file", one or more)  EWG CSVs (admin; editor granted ewg)
 // Tables come as {"title","columns","rows","notes","display"}: the same
 // tables the CLI prints (views/), with the terminal's display texts.
 //
@@ -108,6 +112,10 @@ class Api {
   Result<HttpResponse> CreateUser(Call& call);
   Result<HttpResponse> DeleteUser(Call& call);
   Result<HttpResponse> AuditLog(Call& call);
+  Result<HttpResponse> EwgCycles(Call& call);
+  Result<HttpResponse> EwgActivities(Call& call);
+  Result<HttpResponse> EwgReport(Call& call);
+  Result<HttpResponse> EwgUpload(Call& call);
 
   std::string SessionCookie(const std::string& token, int64_t max_age) const;
 

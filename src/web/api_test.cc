@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "base/file_util.h"
 #include "cli/cli.h"
 #include "web/api_test_fixture.h"
 
@@ -238,6 +239,42 @@ TEST_F(ApiTest, PasswordChangeEndsSessions) {
   EXPECT_EQ(200, Call("POST", "/api/password", c, R"({"old":"viewer-password","new":"viewer-password-2"})").status);
   EXPECT_EQ(401, Call("GET", "/api/months", c).status);
   EXPECT_EQ(200, Call("POST", "/api/login", "", R"({"username":"viewer","password":"viewer-password-2"})").status);
+}
+
+TEST_F(ApiTest, EwgReadEndpoints) {
+  std::string viewer = Login("viewer");
+  json cycles = Json(Call("GET", "/api/ewg/cycles?ewg=PKO", viewer));
+  ASSERT_FALSE(cycles["rows"].empty()) << cycles.dump();
+  EXPECT_EQ("EWG on PKO cycles", cycles["title"]);
+  EXPECT_EQ(200, Call("GET", "/api/ewg/activities?ewg=PKO&cycle=4", viewer).status);
+  EXPECT_EQ(200, Call("GET", "/api/ewg/report?ewg=PKO&cycle=4", viewer).status);
+  EXPECT_EQ(404, Call("GET", "/api/ewg/cycles?ewg=XYZ", viewer).status);
+  EXPECT_EQ(400, Call("GET", "/api/ewg/report?ewg=PKO", viewer).status);
+  EXPECT_TRUE(Json(Call("GET", "/api/session", viewer))["features"]["ewg"].get<bool>());
+}
+
+// EWG uploads per role: only admins and editors granted EWG may change it,
+// and each change is audited with who, when and what.
+TEST_F(ApiTest, EwgUploadPermissionMatrixAndAudit) {
+  auto csv = ReadFile(std::string(BLUEHELMET_SOURCE_DIR) + "/data/examples/ewg_pko_cycle4_activities.csv");
+  ASSERT_TRUE(csv.ok());
+  struct Case {
+    const char* user;
+    int status;
+  } cases[] = {{nullptr, 401}, {"viewer", 403}, {"editor-vnm", 403}, {"editor-jpn", 201}, {"admin", 201}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.user ? c.user : "anonymous");
+    HttpResponse r = Upload("/api/ewg/imports", c.user ? Login(c.user) : "", "activities.csv", *csv);
+    EXPECT_EQ(c.status, r.status) << r.body;
+  }
+  json audit = Json(Call("GET", "/api/audit", Login("admin")));
+  ASSERT_EQ(2u, audit["rows"].size());
+  EXPECT_EQ("admin", audit["rows"][0]["Who"]);
+  EXPECT_EQ("editor-jpn", audit["rows"][1]["Who"]);
+  EXPECT_EQ("ewg", audit["rows"][1]["Component"]);
+  EXPECT_NE(std::string::npos, audit["rows"][1]["What"].get<std::string>().find("activities.csv (sha256 "));
+  HttpResponse bad = Upload("/api/ewg/imports", Login("admin"), "bad.csv", "ref,ewg\nX,NOPE\n");
+  EXPECT_EQ(422, bad.status) << bad.body;
 }
 
 TEST_F(ApiTest, ServesTheDashboardWithSecurityHeaders) {

@@ -1,0 +1,39 @@
+// The EWG tables that `bluehelmet ewg cycles|activities|import` print and the
+// web API serves (/api/ewg/...), built once here like views/core_views.h.
+//
+// Thread safety: not thread-safe (each call uses one Db*).
+#ifndef BLUEHELMET_VIEWS_EWG_VIEWS_H_
+#define BLUEHELMET_VIEWS_EWG_VIEWS_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ewg/ewg_store.h"
+#include "report/table.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+// Cycles with dates, co-chairs and activity counts; `ewg` empty = all.
+// NotFound for an unknown EWG code.
+Result<Table> EwgCyclesTable(Db* db, const Reference& ref, const std::string& ewg);
+
+// Activities, optionally of one EWG and cycle.
+Result<Table> EwgActivitiesTable(Db* db, const Reference& ref, const std::string& ewg, std::optional<int> cycle);
+
+// "2 cycle(s), 3 activities, ... written; 1 unchanged".
+std::string EwgSummaryText(const ApplySummary& s);
+
+// Imports EWG CSV files given as (name, content), all in one transaction
+// (nothing is written if any file fails; the error names file and line).
+// Returns the import table (File, Kind, Records) and the summary in *summary.
+Result<Table> ImportEwgFiles(Db* db, const Reference& ref,
+                             const std::vector<std::pair<std::string, std::string>>& files,
+                             ApplySummary* summary = nullptr);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_VIEWS_EWG_VIEWS_H_
