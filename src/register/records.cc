@@ -24,10 +24,14 @@ Result<Sex> ParseSex(std::string_view s, std::string_view column) {
 
 std::string_view PostingRoleCode(PostingRole r) {
   switch (r) {
-    case PostingRole::kStaffOfficer: return "staff_officer";
-    case PostingRole::kMilitaryObserver: return "military_observer";
-    case PostingRole::kExpertOnMission: return "expert_on_mission";
-    case PostingRole::kPolice: return "police";
+    case PostingRole::kStaffOfficer:
+      return "staff_officer";
+    case PostingRole::kMilitaryObserver:
+      return "military_observer";
+    case PostingRole::kExpertOnMission:
+      return "expert_on_mission";
+    case PostingRole::kPolice:
+      return "police";
   }
   return "?";
 }
@@ -38,16 +42,20 @@ Result<PostingRole> ParsePostingRole(std::string_view s, std::string_view column
                         PostingRole::kPolice}) {
     if (v == PostingRoleCode(r)) return r;
   }
-  return FieldError(column,
-                    fmt::format("want staff_officer, military_observer, expert_on_mission or police, got '{}'", s));
+  return FieldError(column, fmt::format("want staff_officer, military_observer, "
+                                        "expert_on_mission or police, got '{}'",
+                                        s));
 }
 
 PersonnelType PersonnelTypeOf(PostingRole r) {
   switch (r) {
-    case PostingRole::kStaffOfficer: return PersonnelType::kStaffOfficer;
+    case PostingRole::kStaffOfficer:
+      return PersonnelType::kStaffOfficer;
     case PostingRole::kMilitaryObserver:
-    case PostingRole::kExpertOnMission: return PersonnelType::kExpertsOnMission;
-    case PostingRole::kPolice: return PersonnelType::kIndividualPolice;
+    case PostingRole::kExpertOnMission:
+      return PersonnelType::kExpertsOnMission;
+    case PostingRole::kPolice:
+      return PersonnelType::kIndividualPolice;
   }
   return PersonnelType::kStaffOfficer;
 }
@@ -61,8 +69,10 @@ std::optional<int> PercentToBasisPoints(std::string_view s) {
   std::string_view whole = s.substr(0, dot);
   std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
   if (whole.empty() || frac.size() > 2 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
-  for (char c : whole) if (c < '0' || c > '9') return std::nullopt;
-  for (char c : frac) if (c < '0' || c > '9') return std::nullopt;
+  for (char c : whole)
+    if (c < '0' || c > '9') return std::nullopt;
+  for (char c : frac)
+    if (c < '0' || c > '9') return std::nullopt;
   if (whole.size() > 3) return std::nullopt;
   int bp = std::stoi(std::string(whole)) * 100;
   if (!frac.empty()) bp += std::stoi(std::string(frac)) * (frac.size() == 1 ? 10 : 1);
@@ -127,53 +137,58 @@ Date Leg::StrengthDate() const {
   return departs ? *departs : *arrives;
 }
 
-bool Person::SameData(const Person& o) const {
+bool Person::SameData(const Person &o) const {
   return country == o.country && service_number == o.service_number && sex == o.sex && rank == o.rank &&
          service == o.service && specialty == o.specialty && name == o.name;
 }
 
-bool Unit::SameData(const Unit& o) const {
-  return country == o.country && code == o.code && unit_type == o.unit_type && ptype == o.ptype &&
-         parent == o.parent && mission == o.mission && location == o.location && rotation == o.rotation &&
-         authorised == o.authorised && requested == o.requested && note == o.note;
+bool Unit::SameData(const Unit &o) const {
+  return country == o.country && code == o.code && unit_type == o.unit_type && ptype == o.ptype && parent == o.parent &&
+         mission == o.mission && location == o.location && rotation == o.rotation && authorised == o.authorised &&
+         requested == o.requested && note == o.note;
 }
 
-bool Leg::SameData(const Leg& o) const {
+bool Leg::SameData(const Leg &o) const {
   return country == o.country && unit == o.unit && direction == o.direction && batch == o.batch &&
          departs == o.departs && arrives == o.arrives && note == o.note;
 }
 
-bool Member::SameData(const Member& o) const {
+bool Member::SameData(const Member &o) const {
   return country == o.country && unit == o.unit && service_number == o.service_number && out_batch == o.out_batch &&
          home_batch == o.home_batch && ends == o.ends && role == o.role;
 }
 
-bool Posting::SameData(const Posting& o) const {
+bool Posting::SameData(const Posting &o) const {
   return country == o.country && service_number == o.service_number && role == o.role && mission == o.mission &&
          post == o.post && starts == o.starts && ends == o.ends && note == o.note;
 }
 
-const Person* RegisterData::FindPerson(std::string_view service_number) const {
-  for (const Person& p : persons) if (p.service_number == service_number) return &p;
+const Person *RegisterData::FindPerson(std::string_view service_number) const {
+  for (const Person &p : persons)
+    if (p.service_number == service_number) return &p;
   return nullptr;
 }
 
-const Unit* RegisterData::FindUnit(std::string_view code) const {
-  for (const Unit& u : units) if (u.code == code) return &u;
+const Unit *RegisterData::FindUnit(std::string_view code) const {
+  for (const Unit &u : units)
+    if (u.code == code) return &u;
   return nullptr;
 }
 
-const Leg* RegisterData::FindLeg(std::string_view unit, LegDirection d, int batch) const {
-  for (const Leg& l : legs) if (l.unit == unit && l.direction == d && l.batch == batch) return &l;
+const Leg *RegisterData::FindLeg(std::string_view unit, LegDirection d, int batch) const {
+  for (const Leg &l : legs)
+    if (l.unit == unit && l.direction == d && l.batch == batch) return &l;
   return nullptr;
 }
 
 bool RegisterData::Illustrative() const {
-  auto any = [](const auto& v) { return std::any_of(v.begin(), v.end(), [](const auto& x) { return x.illustrative; }); };
+  auto any = [](const auto &v) {
+    return std::any_of(v.begin(), v.end(), [](const auto &x) { return x.illustrative; });
+  };
   return any(persons) || any(units) || any(legs) || any(members) || any(postings);
 }
 
-Interval MemberInterval(const RegisterData& r, const Member& m) {
+Interval MemberInterval(const RegisterData &r, const Member &m) {
   Interval iv;
   iv.first = r.FindLeg(m.unit, LegDirection::kOut, m.out_batch)->StrengthDate();
   if (m.ends) {
@@ -184,27 +199,27 @@ Interval MemberInterval(const RegisterData& r, const Member& m) {
   return iv;
 }
 
-Interval PostingInterval(const Posting& p) { return Interval{p.starts, p.ends}; }
+Interval PostingInterval(const Posting &p) { return Interval{p.starts, p.ends}; }
 
-Status CheckRegister(const RegisterData& r) {
+Status CheckRegister(const RegisterData &r) {
   // Home batches leave after the unit's first batch set off.
   std::map<std::string, Date> first_out;
-  for (const Leg& l : r.legs) {
+  for (const Leg &l : r.legs) {
     if (l.direction != LegDirection::kOut) continue;
     auto it = first_out.find(l.unit);
     if (it == first_out.end() || l.SetOff() < it->second) first_out[l.unit] = l.SetOff();
   }
-  for (const Leg& l : r.legs) {
+  for (const Leg &l : r.legs) {
     if (l.direction != LegDirection::kHome) continue;
     auto it = first_out.find(l.unit);
     if (it == first_out.end()) {
       return Status::InvalidData(fmt::format("{}: unit '{}' has a home batch but no out batch", l.source, l.unit));
     }
     if (l.StrengthDate() <= it->second) {
-      return Status::InvalidData(fmt::format("{}: home batch {} of unit '{}' leaves on {}, not after the unit's "
-                                             "first batch set off on {}",
-                                             l.source, l.batch, l.unit, l.StrengthDate().ToString(),
-                                             it->second.ToString()));
+      return Status::InvalidData(
+          fmt::format("{}: home batch {} of unit '{}' leaves on {}, not after the unit's "
+                      "first batch set off on {}",
+                      l.source, l.batch, l.unit, l.StrengthDate().ToString(), it->second.ToString()));
     }
   }
   // Each person's deployments, in order, must not overlap.
@@ -213,20 +228,21 @@ Status CheckRegister(const RegisterData& r) {
     std::string source;
   };
   std::map<std::string, std::vector<Span>> spans;
-  for (const Member& m : r.members) {
+  for (const Member &m : r.members) {
     Interval iv = MemberInterval(r, m);
     if (iv.end && *iv.end <= iv.first) {
-      return Status::InvalidData(fmt::format("{}: service number '{}' leaves unit '{}' on {}, not after arriving on {}",
-                                             m.source, m.service_number, m.unit, iv.end->ToString(),
-                                             iv.first.ToString()));
+      return Status::InvalidData(
+          fmt::format("{}: service number '{}' leaves unit '{}' on {}, not "
+                      "after arriving on {}",
+                      m.source, m.service_number, m.unit, iv.end->ToString(), iv.first.ToString()));
     }
     spans[m.service_number].push_back({iv, m.source});
   }
-  for (const Posting& p : r.postings) spans[p.service_number].push_back({PostingInterval(p), p.source});
-  for (auto& [sn, list] : spans) {
-    std::stable_sort(list.begin(), list.end(), [](const Span& a, const Span& b) { return a.iv.first < b.iv.first; });
+  for (const Posting &p : r.postings) spans[p.service_number].push_back({PostingInterval(p), p.source});
+  for (auto &[sn, list] : spans) {
+    std::stable_sort(list.begin(), list.end(), [](const Span &a, const Span &b) { return a.iv.first < b.iv.first; });
     for (size_t i = 1; i < list.size(); ++i) {
-      const Span& prev = list[i - 1];
+      const Span &prev = list[i - 1];
       if (!prev.iv.end || list[i].iv.first < *prev.iv.end) {
         return Status::InvalidData(fmt::format("{}: service number '{}' is already deployed from {} ({})",
                                                list[i].source, sn, prev.iv.first.ToString(), prev.source));

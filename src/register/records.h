@@ -72,12 +72,13 @@ struct ShareRange {
   int min_bp = 0, max_bp = 0;
   static Result<ShareRange> Parse(std::string_view s, std::string_view column);
   std::string Text() const;  // "8–10 %", "8 %"
-  bool operator==(const ShareRange&) const = default;
+  bool operator==(const ShareRange &) const = default;
 };
 
 // A date in ISO form; FieldError "want a date YYYY-MM-DD, got '...'".
 Result<Date> ParseFieldDate(std::string_view s, std::string_view column);
-// A whole number >= `min`; FieldError "want a whole number of at least 1, got 'x'".
+// A whole number >= `min`; FieldError "want a whole number of at least 1, got
+// 'x'".
 Result<int> ParseFieldInt(std::string_view s, std::string_view column, int min);
 
 // "UNHQ" in a posting's mission column: UN Headquarters (not a mission, so
@@ -89,15 +90,15 @@ struct Person {
   std::string service_number;  // unique within the country
   Sex sex = Sex::kMale;
   std::string rank, service, specialty, name;  // specialty, name optional
-  std::string source;  // "persons.csv:4" or "cli"
+  std::string source;                          // "persons.csv:4" or "cli"
   bool illustrative = false;
-  bool SameData(const Person& o) const;
+  bool SameData(const Person &o) const;
 };
 
 struct Unit {
   std::string country;
-  std::string code;       // e.g. "L2FH-3", unique within the country
-  std::string unit_type;  // e.g. "Level-2 field hospital"
+  std::string code;                              // e.g. "L2FH-3", unique within the country
+  std::string unit_type;                         // e.g. "Level-2 field hospital"
   PersonnelType ptype = PersonnelType::kTroops;  // Troops or Formed Police Units
   std::string parent, mission, location;
   std::optional<int> rotation;
@@ -106,7 +107,7 @@ struct Unit {
   std::string note;
   std::string source;
   bool illustrative = false;
-  bool SameData(const Unit& o) const;
+  bool SameData(const Unit &o) const;
 };
 
 enum class LegDirection { kOut, kHome };
@@ -125,7 +126,7 @@ struct Leg {
   Date StrengthDate() const;
   // Departure, else arrival: when the batch set off.
   Date SetOff() const { return departs ? *departs : *arrives; }
-  bool SameData(const Leg& o) const;
+  bool SameData(const Leg &o) const;
 };
 
 struct Member {
@@ -136,7 +137,7 @@ struct Member {
   std::string role;          // optional, e.g. "surgeon"
   std::string source;
   bool illustrative = false;
-  bool SameData(const Member& o) const;
+  bool SameData(const Member &o) const;
 };
 
 struct Posting {
@@ -150,7 +151,7 @@ struct Posting {
   std::string source;
   bool illustrative = false;
   bool AtHeadquarters() const { return mission == kUnHeadquarters; }
-  bool SameData(const Posting& o) const;
+  bool SameData(const Posting &o) const;
 };
 
 // One country's whole register, as loaded from the store.
@@ -162,9 +163,9 @@ struct RegisterData {
   std::vector<Member> members;    // by unit, service number
   std::vector<Posting> postings;  // by start, service number
 
-  const Person* FindPerson(std::string_view service_number) const;
-  const Unit* FindUnit(std::string_view code) const;
-  const Leg* FindLeg(std::string_view unit, LegDirection d, int batch) const;
+  const Person *FindPerson(std::string_view service_number) const;
+  const Unit *FindUnit(std::string_view code) const;
+  const Leg *FindLeg(std::string_view unit, LegDirection d, int batch) const;
   // True when any record came from a file marked ILLUSTRATIVE.
   bool Illustrative() const;
 };
@@ -173,11 +174,11 @@ struct RegisterData {
 struct Interval {
   Date first;
   std::optional<Date> end;
-  bool Contains(const Date& d) const { return first <= d && (!end || d < *end); }
+  bool Contains(const Date &d) const { return first <= d && (!end || d < *end); }
 };
 // REQUIRES: the member's legs exist in `r` (CheckRegister passed).
-Interval MemberInterval(const RegisterData& r, const Member& m);
-Interval PostingInterval(const Posting& p);
+Interval MemberInterval(const RegisterData &r, const Member &m);
+Interval PostingInterval(const Posting &p);
 
 // Checks what single rows cannot: a home batch that leaves before the unit's
 // first batch set off, a member who leaves before arriving, and a person
@@ -185,7 +186,7 @@ Interval PostingInterval(const Posting& p);
 // message names the offending record's source:
 //   "members.csv:9: service number 'VN-A-0001' is already deployed from
 //    2018-10-03 (members.csv:3)".
-Status CheckRegister(const RegisterData& r);
+Status CheckRegister(const RegisterData &r);
 
 }  // namespace bh
 

@@ -29,7 +29,8 @@ namespace {
 
 constexpr char kIllustrativeTag[] = " [ILLUSTRATIVE register]";
 constexpr char kIllustrativeNote[] =
-    "ILLUSTRATIVE: built on illustrative register records (invented placeholders consistent with published "
+    "ILLUSTRATIVE: built on illustrative register records (invented "
+    "placeholders consistent with published "
     "figures; synthetic service numbers), not real personnel data.";
 
 Date Today() {
@@ -42,10 +43,10 @@ Cell ShareCell(int64_t women, int64_t total) {
   return Cell::Decimal(static_cast<double>(women) * 100.0 / static_cast<double>(total), OneDecimalShare(women, total));
 }
 
-Cell OptCell(const std::optional<int64_t>& v) { return v ? Cell(*v) : Cell::Null("-"); }
+Cell OptCell(const std::optional<int64_t> &v) { return v ? Cell(*v) : Cell::Null("-"); }
 
 // Wraps a paragraph at `width` columns for the terminal.
-std::string Wrap(const std::string& text, size_t width) {
+std::string Wrap(const std::string &text, size_t width) {
   std::string out, line;
   for (std::string_view word : Split(text, ' ')) {
     if (!line.empty() && line.size() + 1 + word.size() > width) {
@@ -60,13 +61,13 @@ std::string Wrap(const std::string& text, size_t width) {
 
 // The register of the country named by --country, with the display name.
 struct Loaded {
-  Db* db = nullptr;
-  const Reference* ref = nullptr;
+  Db *db = nullptr;
+  const Reference *ref = nullptr;
   std::string iso3, name;
   RegisterData data;
 };
 
-Result<Loaded> LoadCountry(CliContext& ctx, const std::string& country) {
+Result<Loaded> LoadCountry(CliContext &ctx, const std::string &country) {
   Loaded l;
   BH_ASSIGN_OR_RETURN(l.db, ctx.db());
   BH_ASSIGN_OR_RETURN(l.ref, ctx.ref());
@@ -75,21 +76,24 @@ Result<Loaded> LoadCountry(CliContext& ctx, const std::string& country) {
   RegisterStore store(l.db);
   BH_ASSIGN_OR_RETURN(l.data, store.Load(l.iso3));
   if (l.data.persons.empty() && l.data.units.empty()) {
-    return Status::NotFound(fmt::format("no register records for {} ({}); load some with 'bluehelmet register import'",
-                                        l.name, l.iso3));
+    return Status::NotFound(
+        fmt::format("no register records for {} ({}); load some with "
+                    "'bluehelmet register import'",
+                    l.name, l.iso3));
   }
   return l;
 }
 
-void MarkIllustrative(Table* t, bool illustrative) {
+void MarkIllustrative(Table *t, bool illustrative) {
   if (!illustrative) return;
   t->title += kIllustrativeTag;
   t->notes.insert(t->notes.begin(), kIllustrativeNote);
 }
 
-// ---------------------------------------------------------------- import / export
+// ---------------------------------------------------------------- import /
+// export
 
-int RunImport(CliContext& ctx, const std::vector<std::string>& paths) {
+int RunImport(CliContext &ctx, const std::vector<std::string> &paths) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
@@ -110,7 +114,7 @@ int RunImport(CliContext& ctx, const std::vector<std::string>& paths) {
   return ctx.Emit(t);
 }
 
-int RunExport(CliContext& ctx, const std::string& country, const std::string& dir) {
+int RunExport(CliContext &ctx, const std::string &country, const std::string &dir) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto files = ExportRegister(l->db, l->iso3);
@@ -118,7 +122,7 @@ int RunExport(CliContext& ctx, const std::string& country, const std::string& di
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return ctx.Fail(Status::IoError(dir, ec.value()));
-  for (const InputFile& f : *files) {
+  for (const InputFile &f : *files) {
     std::string path = (std::filesystem::path(dir) / f.name).string();
     Status st = WriteFile(path, f.data);
     if (!st.ok()) return ctx.Fail(st);
@@ -127,22 +131,23 @@ int RunExport(CliContext& ctx, const std::string& country, const std::string& di
   return 0;
 }
 
-// ---------------------------------------------------------------- add / edit / end
+// ---------------------------------------------------------------- add / edit /
+// end
 
 struct RecordArgs {
   RecordKind kind;
   std::map<std::string, std::string> values;  // column -> option value
 };
 
-std::string OptionName(const std::string& column) {
+std::string OptionName(const std::string &column) {
   std::string o = "--" + column;
   std::replace(o.begin(), o.end(), '_', '-');
   return o;
 }
 
-int RunWrite(CliContext& ctx, CLI::App* cmd, const RecordArgs& a, WriteMode mode) {
+int RunWrite(CliContext &ctx, CLI::App *cmd, const RecordArgs &a, WriteMode mode) {
   Fields given;
-  for (const auto& [col, value] : a.values) {
+  for (const auto &[col, value] : a.values) {
     if (cmd->count(OptionName(col)) > 0) given[col] = value;
   }
   auto db = ctx.db();
@@ -156,15 +161,16 @@ int RunWrite(CliContext& ctx, CLI::App* cmd, const RecordArgs& a, WriteMode mode
   return 0;
 }
 
-void AddRecordCommand(CLI::App* parent, CliContext& ctx, RecordKind kind, WriteMode mode) {
+void AddRecordCommand(CLI::App *parent, CliContext &ctx, RecordKind kind, WriteMode mode) {
   auto a = std::make_shared<RecordArgs>();
   a->kind = kind;
-  std::string help = mode == WriteMode::kAdd ? fmt::format("Add a {}", RecordKindName(kind))
-                                             : fmt::format("Change a {} (named by its key options)", RecordKindName(kind));
-  CLI::App* cmd = parent->add_subcommand(std::string(RecordKindName(kind)), help);
-  for (const ColumnSpec& c : ColumnsOf(kind)) {
-    std::string& slot = a->values[c.name];
-    auto* opt = cmd->add_option(OptionName(c.name), slot, c.help);
+  std::string help = mode == WriteMode::kAdd
+                         ? fmt::format("Add a {}", RecordKindName(kind))
+                         : fmt::format("Change a {} (named by its key options)", RecordKindName(kind));
+  CLI::App *cmd = parent->add_subcommand(std::string(RecordKindName(kind)), help);
+  for (const ColumnSpec &c : ColumnsOf(kind)) {
+    std::string &slot = a->values[c.name];
+    auto *opt = cmd->add_option(OptionName(c.name), slot, c.help);
     if (c.key || (mode == WriteMode::kAdd && c.required)) opt->required();
   }
   cmd->callback([&ctx, cmd, a, mode] { ctx.exit_code = RunWrite(ctx, cmd, *a, mode); });
@@ -172,13 +178,14 @@ void AddRecordCommand(CLI::App* parent, CliContext& ctx, RecordKind kind, WriteM
 
 // ---------------------------------------------------------------- summary
 
-int RunSummary(CliContext& ctx, const std::string& country, const std::string& as_of_text) {
+int RunSummary(CliContext &ctx, const std::string &country, const std::string &as_of_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   Date as_of = Today();
   if (!as_of_text.empty()) {
     auto d = Date::ParseIso(as_of_text);
-    if (!d.ok()) return ctx.Fail(Status::InvalidArgument(fmt::format("--as-of: want YYYY-MM-DD, got '{}'", as_of_text)));
+    if (!d.ok())
+      return ctx.Fail(Status::InvalidArgument(fmt::format("--as-of: want YYYY-MM-DD, got '{}'", as_of_text)));
     as_of = *d;
   }
   Status check = CheckRegister(l->data);
@@ -190,9 +197,10 @@ int RunSummary(CliContext& ctx, const std::string& country, const std::string& a
 
   Table groups;
   groups.title = fmt::format("{} ({}): deployment register as of {}", l->name, l->iso3, as_of.ToString());
-  groups.columns = {"Group", "Teams", "Sent", "Women", "Share", "Requested", "Vs requested",
-                    fmt::format("UGPS target {}", as_of.year), "Vs target"};
-  for (const GroupSummary& g : s.groups) {
+  groups.columns = {"Group",    "Teams",     "Sent",         "Women",
+                    "Share",    "Requested", "Vs requested", fmt::format("UGPS target {}", as_of.year),
+                    "Vs target"};
+  for (const GroupSummary &g : s.groups) {
     std::string vs_req = g.requested ? std::string(RangeComparisonName(CompareToRange(g.women, g.sent, *g.requested)))
                          : g.requested_varies ? "varies"
                                               : "-";
@@ -208,20 +216,34 @@ int RunSummary(CliContext& ctx, const std::string& country, const std::string& a
 
   Table units;
   units.title = fmt::format("{} ({}): units sent as of {}", l->name, l->iso3, as_of.ToString());
-  units.columns = {"Unit", "Type", "Mission", "Location", "Rotation", "Began", "Sent", "Women", "Share",
-                   "Authorised", "Requested", "Vs requested", "Target (year began)", "Not yet departed"};
-  for (const UnitSummary& u : s.units) {
+  units.columns = {"Unit",
+                   "Type",
+                   "Mission",
+                   "Location",
+                   "Rotation",
+                   "Began",
+                   "Sent",
+                   "Women",
+                   "Share",
+                   "Authorised",
+                   "Requested",
+                   "Vs requested",
+                   "Target (year began)",
+                   "Not yet departed"};
+  for (const UnitSummary &u : s.units) {
     units.AddRow({u.code, u.unit_type, u.mission, u.location.empty() ? Cell::Null("-") : Cell(u.location),
                   u.rotation ? Cell(*u.rotation) : Cell::Null("-"), u.began.ToString(), u.sent, u.women,
-                  ShareCell(u.women, u.sent), u.authorised,
-                  u.requested ? Cell(u.requested->Text()) : Cell::Null("-"),
+                  ShareCell(u.women, u.sent), u.authorised, u.requested ? Cell(u.requested->Text()) : Cell::Null("-"),
                   u.requested ? std::string(RangeComparisonName(CompareToRange(u.women, u.sent, *u.requested))) : "-",
                   u.target ? Cell(fmt::format("{} ({})", u.target->Label(), u.began.year))
                            : Cell::Null(fmt::format("none ({})", u.began.year)),
                   u.not_yet_departed});
   }
-  units.notes.push_back("A unit counts as sent once its first batch has left, with its full deployed strength; "
-                        "'Not yet departed' counts members whose batch left after the as-of date.");
+  units.notes.push_back(
+      "A unit counts as sent once its first batch has left, "
+      "with its full deployed strength; "
+      "'Not yet departed' counts members whose batch left "
+      "after the as-of date.");
   MarkIllustrative(&units, ill);
   std::vector<Table> out = {groups, units};
   if (!text) {
@@ -236,21 +258,22 @@ int RunSummary(CliContext& ctx, const std::string& country, const std::string& a
 
 // ---------------------------------------------------------------- headcount
 
-int RunHeadcount(CliContext& ctx, const std::string& country, const std::string& from_text, const std::string& to_text) {
+int RunHeadcount(CliContext &ctx, const std::string &country, const std::string &from_text,
+                 const std::string &to_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   Status check = CheckRegister(l->data);
   if (!check.ok()) return ctx.Fail(check);
   // Default span: the register's first to last dated record.
   std::optional<Month> from, to;
-  auto see = [&](const std::optional<Date>& d) {
+  auto see = [&](const std::optional<Date> &d) {
     if (!d) return;
     if (!from || d->ToMonth() < *from) from = d->ToMonth();
     if (!to || *to < d->ToMonth()) to = d->ToMonth();
   };
-  for (const Leg& g : l->data.legs) see(g.StrengthDate());
-  for (const Member& m : l->data.members) see(m.ends);
-  for (const Posting& p : l->data.postings) {
+  for (const Leg &g : l->data.legs) see(g.StrengthDate());
+  for (const Member &m : l->data.members) see(m.ends);
+  for (const Posting &p : l->data.postings) {
     see(p.starts);
     see(p.ends);
   }
@@ -271,7 +294,7 @@ int RunHeadcount(CliContext& ctx, const std::string& country, const std::string&
   int hq_months = 0;
   for (Month m = *from; m <= *to; m = m.Next()) {
     Headcount h = HeadcountOn(l->data, Date::LastDayOf(m));
-    for (const HeadcountCell& c : h.cells) {
+    for (const HeadcountCell &c : h.cells) {
       t.AddRow({m.ToString(), c.mission, std::string(PersonnelTypeLabel(c.type)), c.women, c.men, c.total()});
     }
     if (h.hq_women + h.hq_men > 0) {
@@ -280,15 +303,20 @@ int RunHeadcount(CliContext& ctx, const std::string& country, const std::string&
       ++hq_months;
     }
   }
-  t.notes.push_back("On strength from arrival to departure (docs/register.md); months with nobody deployed are omitted.");
-  if (hq_months) t.notes.push_back("UN Headquarters postings are listed apart: the UN's mission reports do not count them.");
+  t.notes.push_back(
+      "On strength from arrival to departure (docs/register.md); "
+      "months with nobody deployed are omitted.");
+  if (hq_months)
+    t.notes.push_back(
+        "UN Headquarters postings are listed apart: the UN's "
+        "mission reports do not count them.");
   MarkIllustrative(&t, l->data.Illustrative());
   return ctx.Emit(t);
 }
 
 // ---------------------------------------------------------------- reconcile
 
-int RunReconcile(CliContext& ctx, const std::string& country, const std::string& month_text) {
+int RunReconcile(CliContext &ctx, const std::string &country, const std::string &month_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto month = Month::Parse(month_text);
@@ -298,9 +326,10 @@ int RunReconcile(CliContext& ctx, const std::string& country, const std::string&
   auto un = LoadUnFigures(l->db, l->iso3, *month);
   if (!un.ok()) return ctx.Fail(un.status());
   if (un->empty()) {
-    return ctx.Fail(Status::NotFound(fmt::format(
-        "no UN figures for {} ({}) in {}; import the month's UN report first (see 'bluehelmet months')", l->name,
-        l->iso3, month->ToString())));
+    return ctx.Fail(
+        Status::NotFound(fmt::format("no UN figures for {} ({}) in {}; import the month's UN "
+                                     "report first (see 'bluehelmet months')",
+                                     l->name, l->iso3, month->ToString())));
   }
   Headcount h = HeadcountOn(l->data, Date::LastDayOf(*month));
   Reconciliation r = Reconcile(h, *un, *month);
@@ -308,16 +337,18 @@ int RunReconcile(CliContext& ctx, const std::string& country, const std::string&
   t.title = fmt::format("{} ({}): register against UN figures, {} (headcount on {})", l->name, l->iso3,
                         month->ToString(), r.date.ToString());
   t.columns = {"Mission", "Personnel type", "Sex", "Register", "UN", "Register - UN"};
-  for (const Difference& d : r.differences) {
+  for (const Difference &d : r.differences) {
     t.AddRow({d.mission.empty() ? Cell::Null("(none)") : Cell(d.mission), d.type, d.sex, d.register_count, d.un_count,
               d.register_count - d.un_count});
   }
-  t.notes.push_back(fmt::format("{} difference(s); {} cell(s) (mission x type x sex) agree.", r.differences.size(),
-                                r.agreeing));
+  t.notes.push_back(
+      fmt::format("{} difference(s); {} cell(s) (mission x type x sex) agree.", r.differences.size(), r.agreeing));
   if (r.hq_excluded) {
-    t.notes.push_back(fmt::format("{} posting(s) at UN Headquarters left out: the UN's mission reports do not count "
-                                  "them.",
-                                  r.hq_excluded));
+    t.notes.push_back(
+        fmt::format("{} posting(s) at UN Headquarters left out: "
+                    "the UN's mission reports do not count "
+                    "them.",
+                    r.hq_excluded));
   }
   auto sources = SourcesForMonth(l->db, *month);
   if (sources.ok()) t.notes.push_back("UN figures: " + DescribeSources(*sources));
@@ -327,7 +358,7 @@ int RunReconcile(CliContext& ctx, const std::string& country, const std::string&
 
 // ---------------------------------------------------------------- plan
 
-int RunPlan(CliContext& ctx, const std::string& country, const std::string& unit, int year) {
+int RunPlan(CliContext &ctx, const std::string &country, const std::string &unit, int year) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto targets = LoadTargetTable(l->db);
@@ -336,10 +367,12 @@ int RunPlan(CliContext& ctx, const std::string& country, const std::string& unit
   auto p = PlanNextRotation(l->data, *targets, unit, year);
   if (!p.ok()) return ctx.Fail(p.status());
   Table t;
-  t.title = fmt::format("{} ({}): next rotation of {} ({}, {}) at its authorised strength of {}, {}", l->name, l->iso3,
-                        p->unit, p->unit_type, p->mission, p->strength, year);
+  t.title = fmt::format(
+      "{} ({}): next rotation of {} ({}, {}) at its "
+      "authorised strength of {}, {}",
+      l->name, l->iso3, p->unit, p->unit_type, p->mission, p->strength, year);
   t.columns = {"Basis", "Share", "Women needed", "Of", "This rotation's women", "Change"};
-  auto row = [&](const std::string& basis, const std::string& share, const std::optional<int64_t>& need) {
+  auto row = [&](const std::string &basis, const std::string &share, const std::optional<int64_t> &need) {
     t.AddRow({basis, share, OptCell(need), p->strength, p->current_women,
               need ? Cell(*need - p->current_women) : Cell::Null("-")});
   };
@@ -348,27 +381,31 @@ int RunPlan(CliContext& ctx, const std::string& country, const std::string& unit
   if (p->requested) {
     auto lo = ShareRange{p->requested->min_bp, p->requested->min_bp}.Text();
     auto hi = ShareRange{p->requested->max_bp, p->requested->max_bp}.Text();
-    row("Requested share, bottom", lo, p->women_for_requested_min);
-    row("Requested share, top", hi, p->women_for_requested_max);
+    row("Requested share (bottom)", lo, p->women_for_requested_min);
+    row("Requested share (top)", hi, p->women_for_requested_max);
   }
-  t.notes.push_back(fmt::format("Women needed: the smallest number whose share of {} meets the percentage (exact). "
-                                "{} sent {} with {} women.",
-                                p->strength, p->unit, p->current_sent, p->current_women));
-  if (p->target && p->target->interpolated) t.notes.push_back("Target " + p->target->source + " (not an official figure).");
+  t.notes.push_back(
+      fmt::format("Women needed: the smallest number whose share "
+                  "of {} meets the percentage (exact). "
+                  "{} sent {} with {} women.",
+                  p->strength, p->unit, p->current_sent, p->current_women));
+  if (p->target && p->target->interpolated)
+    t.notes.push_back("Target " + p->target->source + " (not an official figure).");
   MarkIllustrative(&t, l->data.Illustrative());
   return ctx.Emit(t);
 }
 
 }  // namespace
 
-void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
-  CLI::App* reg = app.add_subcommand("register", "The national deployment register: persons, units and their "
-                                                 "rotations, individual postings; summary, headcount, "
-                                                 "reconciliation with UN figures, planning (docs/register.md)");
+void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
+  CLI::App *reg = app.add_subcommand("register",
+                                     "The national deployment register: persons, units and their "
+                                     "rotations, individual postings; summary, headcount, "
+                                     "reconciliation with UN figures, planning (docs/register.md)");
   reg->require_subcommand(1);
   {
     auto paths = std::make_shared<std::vector<std::string>>();
-    CLI::App* cmd = reg->add_subcommand("import", "Load register CSV files or folders of them, all or nothing");
+    CLI::App *cmd = reg->add_subcommand("import", "Load register CSV files or folders of them, all or nothing");
     cmd->add_option("paths", *paths, "persons/units/legs/members/postings CSV files, or folders")->required();
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, paths] { ctx.exit_code = RunImport(ctx, *paths); });
@@ -376,14 +413,14 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto dir = std::make_shared<std::string>();
-    CLI::App* cmd = reg->add_subcommand("export", "Write one country's register as CSV files in the import format");
+    CLI::App *cmd = reg->add_subcommand("export", "Write one country's register as CSV files in the import format");
     cmd->add_option("--country", *country, "ISO3 code or name, e.g. VNM")->required();
     cmd->add_option("--dir", *dir, "Folder to write persons.csv, units.csv, ... into")->required();
     cmd->callback([&ctx, country, dir] { ctx.exit_code = RunExport(ctx, *country, *dir); });
   }
   {
-    CLI::App* add = reg->add_subcommand("add", "Add one record; options are the CSV columns (docs/register.md)");
-    CLI::App* edit = reg->add_subcommand("edit", "Change one record: key options name it, the others set fields");
+    CLI::App *add = reg->add_subcommand("add", "Add one record; options are the CSV columns (docs/register.md)");
+    CLI::App *edit = reg->add_subcommand("edit", "Change one record: key options name it, the others set fields");
     add->require_subcommand(1);
     edit->require_subcommand(1);
     for (RecordKind k : kAllRecordKinds) {
@@ -392,19 +429,25 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
     }
   }
   {
-    CLI::App* end = reg->add_subcommand("end", "Record the day a unit member or an individual posting ended");
+    CLI::App *end = reg->add_subcommand("end", "Record the day a unit member or an individual posting ended");
     end->require_subcommand(1);
     auto m = std::make_shared<std::array<std::string, 4>>();
-    CLI::App* mem = end->add_subcommand("member", "A member left the unit alone on --on (overrides the home batch)");
+    CLI::App *mem = end->add_subcommand("member", "A member left the unit alone on --on (overrides the home batch)");
     mem->add_option("--country", (*m)[0], "ISO3 code or name")->required();
     mem->add_option("--unit", (*m)[1], "Unit code")->required();
     mem->add_option("--service-number", (*m)[2], "Service number")->required();
     mem->add_option("--on", (*m)[3], "YYYY-MM-DD, the day they left")->required();
     mem->callback([&ctx, m] {
       auto db = ctx.db();
-      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
+      if (!db.ok()) {
+        ctx.exit_code = ctx.Fail(db.status());
+        return;
+      }
       auto ref = ctx.ref();
-      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
+      if (!ref.ok()) {
+        ctx.exit_code = ctx.Fail(ref.status());
+        return;
+      }
       auto c = WriteRecord(*db, **ref, RecordKind::kMember,
                            {{"country", (*m)[0]}, {"unit", (*m)[1]}, {"service_number", (*m)[2]}, {"ends", (*m)[3]}},
                            WriteMode::kEdit);
@@ -412,16 +455,22 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
       if (c.ok()) ctx.Say("ended member");
     });
     auto p = std::make_shared<std::array<std::string, 4>>();
-    CLI::App* post = end->add_subcommand("posting", "An individual posting ended on --on");
+    CLI::App *post = end->add_subcommand("posting", "An individual posting ended on --on");
     post->add_option("--country", (*p)[0], "ISO3 code or name")->required();
     post->add_option("--service-number", (*p)[1], "Service number")->required();
     post->add_option("--starts", (*p)[2], "YYYY-MM-DD, the posting's start (its key)")->required();
     post->add_option("--on", (*p)[3], "YYYY-MM-DD, the day it ended")->required();
     post->callback([&ctx, p] {
       auto db = ctx.db();
-      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
+      if (!db.ok()) {
+        ctx.exit_code = ctx.Fail(db.status());
+        return;
+      }
       auto ref = ctx.ref();
-      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
+      if (!ref.ok()) {
+        ctx.exit_code = ctx.Fail(ref.status());
+        return;
+      }
       auto c = WriteRecord(*db, **ref, RecordKind::kPosting,
                            {{"country", (*p)[0]}, {"service_number", (*p)[1]}, {"starts", (*p)[2]}, {"ends", (*p)[3]}},
                            WriteMode::kEdit);
@@ -432,8 +481,9 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
-    CLI::App* cmd = reg->add_subcommand("summary", "What a country sent, per unit type and for individual postings, "
-                                                   "against requested shares and UGPS targets, with a briefing");
+    CLI::App *cmd = reg->add_subcommand("summary",
+                                        "What a country sent, per unit type and for individual postings, "
+                                        "against requested shares and UGPS targets, with a briefing");
     cmd->add_option("--country", *country, "ISO3 code or name, e.g. VNM")->required();
     cmd->add_option("--as-of", *as_of, "YYYY-MM-DD (default: today)");
     AddFormatOption(cmd, ctx);
@@ -443,8 +493,9 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
     auto country = std::make_shared<std::string>();
     auto from = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
-    CLI::App* cmd = reg->add_subcommand("headcount", "Headcount on the last day of each month by mission, UN "
-                                                     "personnel type and sex");
+    CLI::App *cmd = reg->add_subcommand("headcount",
+                                        "Headcount on the last day of each month by mission, UN "
+                                        "personnel type and sex");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
     cmd->add_option("--from", *from, "YYYY-MM (default: the first month in the register)");
     cmd->add_option("--to", *to, "YYYY-MM (default: the month of the register's last dated record)");
@@ -454,8 +505,9 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto month = std::make_shared<std::string>();
-    CLI::App* cmd = reg->add_subcommand("reconcile", "Compare the register's month-end headcount with the imported "
-                                                     "UN figures and list each difference");
+    CLI::App *cmd = reg->add_subcommand("reconcile",
+                                        "Compare the register's month-end headcount with the imported "
+                                        "UN figures and list each difference");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
     cmd->add_option("--month", *month, "YYYY-MM")->required();
     AddFormatOption(cmd, ctx);
@@ -465,7 +517,7 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
     auto country = std::make_shared<std::string>();
     auto unit = std::make_shared<std::string>();
     auto year = std::make_shared<int>(0);
-    CLI::App* cmd = reg->add_subcommand("plan", "Women a unit's next rotation needs at its authorised strength");
+    CLI::App *cmd = reg->add_subcommand("plan", "Women a unit's next rotation needs at its authorised strength");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
     cmd->add_option("--unit", *unit, "Unit code of the current rotation, e.g. L2FH-3")->required();
     cmd->add_option("--year", *year, "Year of the next rotation (default: this year)");

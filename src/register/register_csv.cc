@@ -68,41 +68,46 @@ constexpr ColumnSpec kPostingColumns[] = {
 // The column that tells each kind of file apart.
 std::string_view SignatureColumn(RecordKind k) {
   switch (k) {
-    case RecordKind::kPerson: return "sex";
-    case RecordKind::kUnit: return "unit_type";
-    case RecordKind::kLeg: return "direction";
-    case RecordKind::kMember: return "out_batch";
-    case RecordKind::kPosting: return "starts";
+    case RecordKind::kPerson:
+      return "sex";
+    case RecordKind::kUnit:
+      return "unit_type";
+    case RecordKind::kLeg:
+      return "direction";
+    case RecordKind::kMember:
+      return "out_batch";
+    case RecordKind::kPosting:
+      return "starts";
   }
   return "";
 }
 
-std::string Get(const Fields& f, const std::string& col) {
+std::string Get(const Fields &f, const std::string &col) {
   auto it = f.find(col);
   return it == f.end() ? std::string() : std::string(Trim(it->second));
 }
 
-Status Required(const Fields& f, RecordKind k) {
-  for (const ColumnSpec& c : ColumnsOf(k)) {
+Status Required(const Fields &f, RecordKind k) {
+  for (const ColumnSpec &c : ColumnsOf(k)) {
     if (c.required && Get(f, c.name).empty()) return FieldError(c.name, "empty");
   }
   return Status::Ok();
 }
 
-Result<std::string> Country(const Fields& f, const Reference& ref) {
+Result<std::string> Country(const Fields &f, const Reference &ref) {
   auto iso3 = ref.ResolveCountry(Get(f, "country"));
   if (!iso3.ok()) return FieldError("country", iso3.status().message());
   return *iso3;
 }
 
-Result<std::optional<Date>> OptDateField(const Fields& f, const char* col) {
+Result<std::optional<Date>> OptDateField(const Fields &f, const char *col) {
   std::string v = Get(f, col);
   if (v.empty()) return std::optional<Date>();
   BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(v, col));
   return std::optional<Date>(d);
 }
 
-Result<std::optional<int>> OptIntField(const Fields& f, const char* col, int min) {
+Result<std::optional<int>> OptIntField(const Fields &f, const char *col, int min) {
   std::string v = Get(f, col);
   if (v.empty()) return std::optional<int>();
   BH_ASSIGN_OR_RETURN(int n, ParseFieldInt(v, col, min));
@@ -122,7 +127,7 @@ struct Key {
   std::string text, label;
 };
 
-Result<Key> KeyOf(RecordKind k, const Fields& f, const std::string& iso3) {
+Result<Key> KeyOf(RecordKind k, const Fields &f, const std::string &iso3) {
   switch (k) {
     case RecordKind::kPerson: {
       std::string sn = Get(f, "service_number");
@@ -154,8 +159,8 @@ Result<Key> KeyOf(RecordKind k, const Fields& f, const std::string& iso3) {
 }
 
 // Parses one record and writes it.
-Result<Change> PutFields(RegisterStore& store, const Reference& ref, RecordKind k, const Fields& f,
-                         const std::string& source, bool illustrative) {
+Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind k, const Fields &f,
+                         const std::string &source, bool illustrative) {
   BH_RETURN_IF_ERROR(Required(f, k));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
   switch (k) {
@@ -244,57 +249,79 @@ Result<Change> PutFields(RegisterStore& store, const Reference& ref, RecordKind 
   return Status::Internal("unknown record kind");
 }
 
-std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
-std::string IntText(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); }
+std::string DateText(const std::optional<Date> &d) { return d ? d->ToString() : std::string(); }
+std::string IntText(const std::optional<int> &n) { return n ? std::to_string(*n) : std::string(); }
 
 // Each stored record of `kind` as fields, with its illustrative mark.
-std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData& r, RecordKind kind) {
+std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, RecordKind kind) {
   std::vector<std::pair<Fields, bool>> out;
   switch (kind) {
     case RecordKind::kPerson:
-      for (const Person& p : r.persons) {
-        out.push_back({{{"country", p.country}, {"service_number", p.service_number},
-                        {"sex", std::string(SexCode(p.sex))}, {"rank", p.rank}, {"service", p.service},
-                        {"specialty", p.specialty}, {"name", p.name}},
+      for (const Person &p : r.persons) {
+        out.push_back({{{"country", p.country},
+                        {"service_number", p.service_number},
+                        {"sex", std::string(SexCode(p.sex))},
+                        {"rank", p.rank},
+                        {"service", p.service},
+                        {"specialty", p.specialty},
+                        {"name", p.name}},
                        p.illustrative});
       }
       break;
     case RecordKind::kUnit:
-      for (const Unit& u : r.units) {
+      for (const Unit &u : r.units) {
         std::string req;
         if (u.requested) {
           req = u.requested->Text();
           req = req.substr(0, req.size() - 2);  // drop " %"
         }
-        out.push_back({{{"country", u.country}, {"unit", u.code}, {"unit_type", u.unit_type},
-                        {"personnel_type", std::string(PersonnelTypeLabel(u.ptype))}, {"parent", u.parent},
-                        {"mission", u.mission}, {"location", u.location}, {"rotation", IntText(u.rotation)},
-                        {"authorised_strength", std::to_string(u.authorised)}, {"requested_share", req},
+        out.push_back({{{"country", u.country},
+                        {"unit", u.code},
+                        {"unit_type", u.unit_type},
+                        {"personnel_type", std::string(PersonnelTypeLabel(u.ptype))},
+                        {"parent", u.parent},
+                        {"mission", u.mission},
+                        {"location", u.location},
+                        {"rotation", IntText(u.rotation)},
+                        {"authorised_strength", std::to_string(u.authorised)},
+                        {"requested_share", req},
                         {"note", u.note}},
                        u.illustrative});
       }
       break;
     case RecordKind::kLeg:
-      for (const Leg& l : r.legs) {
-        out.push_back({{{"country", l.country}, {"unit", l.unit}, {"direction", std::string(LegDirectionCode(l.direction))},
-                        {"batch", std::to_string(l.batch)}, {"departs", DateText(l.departs)},
-                        {"arrives", DateText(l.arrives)}, {"note", l.note}},
+      for (const Leg &l : r.legs) {
+        out.push_back({{{"country", l.country},
+                        {"unit", l.unit},
+                        {"direction", std::string(LegDirectionCode(l.direction))},
+                        {"batch", std::to_string(l.batch)},
+                        {"departs", DateText(l.departs)},
+                        {"arrives", DateText(l.arrives)},
+                        {"note", l.note}},
                        l.illustrative});
       }
       break;
     case RecordKind::kMember:
-      for (const Member& m : r.members) {
-        out.push_back({{{"country", m.country}, {"unit", m.unit}, {"service_number", m.service_number},
-                        {"out_batch", std::to_string(m.out_batch)}, {"home_batch", IntText(m.home_batch)},
-                        {"ends", DateText(m.ends)}, {"role", m.role}},
+      for (const Member &m : r.members) {
+        out.push_back({{{"country", m.country},
+                        {"unit", m.unit},
+                        {"service_number", m.service_number},
+                        {"out_batch", std::to_string(m.out_batch)},
+                        {"home_batch", IntText(m.home_batch)},
+                        {"ends", DateText(m.ends)},
+                        {"role", m.role}},
                        m.illustrative});
       }
       break;
     case RecordKind::kPosting:
-      for (const Posting& p : r.postings) {
-        out.push_back({{{"country", p.country}, {"service_number", p.service_number},
-                        {"role", std::string(PostingRoleCode(p.role))}, {"mission", p.mission},
-                        {"starts", p.starts.ToString()}, {"ends", DateText(p.ends)}, {"post", p.post},
+      for (const Posting &p : r.postings) {
+        out.push_back({{{"country", p.country},
+                        {"service_number", p.service_number},
+                        {"role", std::string(PostingRoleCode(p.role))},
+                        {"mission", p.mission},
+                        {"starts", p.starts.ToString()},
+                        {"ends", DateText(p.ends)},
+                        {"post", p.post},
                         {"note", p.note}},
                        p.illustrative});
       }
@@ -311,7 +338,7 @@ struct ParsedFile {
   std::vector<std::pair<int, Fields>> rows;
 };
 
-Result<ParsedFile> ParseFile(const InputFile& in) {
+Result<ParsedFile> ParseFile(const InputFile &in) {
   ParsedFile out;
   out.name = in.name;
   // Blank out the leading comment lines so the reader's line numbers stay
@@ -341,33 +368,34 @@ Result<ParsedFile> ParseFile(const InputFile& in) {
     if (std::find(header.begin(), header.end(), SignatureColumn(k)) != header.end()) kinds.push_back(k);
   }
   if (kinds.size() != 1) {
-    return Status::InvalidData(fmt::format(
-        "{}:{}: not a register file: want the header of persons, units, legs, members or postings "
-        "(see docs/register.md)",
-        in.name, header_line));
+    return Status::InvalidData(
+        fmt::format("{}:{}: not a register file: want the header of persons, "
+                    "units, legs, members or postings "
+                    "(see docs/register.md)",
+                    in.name, header_line));
   }
   out.kind = kinds[0];
   std::set<std::string> seen;
-  for (const std::string& h : header) {
+  for (const std::string &h : header) {
     bool known = false;
-    for (const ColumnSpec& c : ColumnsOf(out.kind)) known |= h == c.name;
+    for (const ColumnSpec &c : ColumnsOf(out.kind)) known |= h == c.name;
     if (!known) {
-      return Status::InvalidData(fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h,
-                                             RecordKindName(out.kind)));
+      return Status::InvalidData(
+          fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h, RecordKindName(out.kind)));
     }
     if (!seen.insert(h).second) {
       return Status::InvalidData(fmt::format("{}:{}: column '{}' appears twice", in.name, header_line, h));
     }
   }
-  for (const ColumnSpec& c : ColumnsOf(out.kind)) {
+  for (const ColumnSpec &c : ColumnsOf(out.kind)) {
     if (c.required && !seen.count(c.name)) {
       return Status::InvalidData(fmt::format("{}:{}: missing column '{}'", in.name, header_line, c.name));
     }
   }
   while (reader.Next(&fields)) {
     if (fields.size() != header.size()) {
-      return Status::InvalidData(fmt::format("{}:{}: want {} fields, got {}", in.name, reader.line(), header.size(),
-                                             fields.size()));
+      return Status::InvalidData(
+          fmt::format("{}:{}: want {} fields, got {}", in.name, reader.line(), header.size(), fields.size()));
     }
     Fields row;
     for (size_t i = 0; i < header.size(); ++i) row[header[i]] = std::string(fields[i]);
@@ -381,11 +409,16 @@ Result<ParsedFile> ParseFile(const InputFile& in) {
 
 std::string_view RecordKindName(RecordKind k) {
   switch (k) {
-    case RecordKind::kPerson: return "person";
-    case RecordKind::kUnit: return "unit";
-    case RecordKind::kLeg: return "leg";
-    case RecordKind::kMember: return "member";
-    case RecordKind::kPosting: return "posting";
+    case RecordKind::kPerson:
+      return "person";
+    case RecordKind::kUnit:
+      return "unit";
+    case RecordKind::kLeg:
+      return "leg";
+    case RecordKind::kMember:
+      return "member";
+    case RecordKind::kPosting:
+      return "posting";
   }
   return "?";
 }
@@ -394,35 +427,40 @@ std::string RecordKindFile(RecordKind k) { return std::string(RecordKindName(k))
 
 std::span<const ColumnSpec> ColumnsOf(RecordKind k) {
   switch (k) {
-    case RecordKind::kPerson: return kPersonColumns;
-    case RecordKind::kUnit: return kUnitColumns;
-    case RecordKind::kLeg: return kLegColumns;
-    case RecordKind::kMember: return kMemberColumns;
-    case RecordKind::kPosting: return kPostingColumns;
+    case RecordKind::kPerson:
+      return kPersonColumns;
+    case RecordKind::kUnit:
+      return kUnitColumns;
+    case RecordKind::kLeg:
+      return kLegColumns;
+    case RecordKind::kMember:
+      return kMemberColumns;
+    case RecordKind::kPosting:
+      return kPostingColumns;
   }
   return {};
 }
 
-Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files) {
+Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const std::vector<InputFile> &files) {
   std::vector<ParsedFile> parsed;
-  for (const InputFile& f : files) {
+  for (const InputFile &f : files) {
     BH_ASSIGN_OR_RETURN(ParsedFile p, ParseFile(f));
     parsed.push_back(std::move(p));
   }
   // Dependencies first: persons and units before what refers to them.
   std::stable_sort(parsed.begin(), parsed.end(),
-                   [](const ParsedFile& a, const ParsedFile& b) { return a.kind < b.kind; });
+                   [](const ParsedFile &a, const ParsedFile &b) { return a.kind < b.kind; });
   RegisterImportSummary summary;
   std::set<std::string> countries;
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   RegisterStore store(db);
   std::map<std::pair<RecordKind, std::string>, std::string> keys;  // -> "file:line" first seen
-  for (const ParsedFile& file : parsed) {
+  for (const ParsedFile &file : parsed) {
     summary.illustrative |= file.illustrative;
-    for (const auto& [line, row] : file.rows) {
+    for (const auto &[line, row] : file.rows) {
       std::string where = fmt::format("{}:{}", file.name, line);
-      auto fail = [&](const Status& s) { return s.WithPrefix(where); };
+      auto fail = [&](const Status &s) { return s.WithPrefix(where); };
       Status req = Required(row, file.kind);
       if (!req.ok()) return fail(req);
       auto iso3 = Country(row, ref);
@@ -431,18 +469,18 @@ Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const
       if (!key.ok()) return fail(key.status());
       auto [it, fresh] = keys.insert({{file.kind, *iso3 + "\t" + key->text}, where});
       if (!fresh) {
-        std::string also = it->second.starts_with(file.name + ":") ? "line " + it->second.substr(file.name.size() + 1)
-                                                                   : it->second;
+        std::string also =
+            it->second.starts_with(file.name + ":") ? "line " + it->second.substr(file.name.size() + 1) : it->second;
         return Status::InvalidData(fmt::format("{}: duplicate {} (also on {})", where, key->label, also));
       }
       auto change = PutFields(store, ref, file.kind, row, where, file.illustrative);
       if (!change.ok()) return fail(change.status());
-      RegisterImportSummary::Counts& c = summary.counts[file.kind];
+      RegisterImportSummary::Counts &c = summary.counts[file.kind];
       (*change == Change::kAdded ? c.added : *change == Change::kUpdated ? c.updated : c.unchanged)++;
       countries.insert(*iso3);
     }
   }
-  for (const std::string& iso3 : countries) {
+  for (const std::string &iso3 : countries) {
     BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
     BH_RETURN_IF_ERROR(CheckRegister(r));
   }
@@ -451,15 +489,15 @@ Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const
   return summary;
 }
 
-Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths) {
+Result<RegisterImportSummary> ImportRegisterPaths(Db *db, const Reference &ref, const std::vector<std::string> &paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> expanded;
-  for (const std::string& a : paths) {
+  for (const std::string &a : paths) {
     std::error_code ec;
     if (!fs::exists(a, ec)) return Status::NotFound(fmt::format("{}: no such file or folder", a));
     if (fs::is_directory(a, ec)) {
       std::vector<std::string> inside;
-      for (const auto& e : fs::directory_iterator(a, ec)) {
+      for (const auto &e : fs::directory_iterator(a, ec)) {
         if (e.is_regular_file() && ToLowerAscii(e.path().extension().string()) == ".csv") {
           inside.push_back(e.path().string());
         }
@@ -473,14 +511,14 @@ Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, 
     }
   }
   std::vector<InputFile> files;
-  for (const std::string& p : expanded) {
+  for (const std::string &p : expanded) {
     BH_ASSIGN_OR_RETURN(std::string data, ReadFile(p));
     files.push_back({BaseName(p), std::move(data)});
   }
   return ImportRegister(db, ref, files);
 }
 
-Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
+Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3) {
   RegisterStore store(db);
   BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
   std::vector<InputFile> out;
@@ -490,16 +528,18 @@ Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
     if (records.empty()) continue;
     InputFile f{RecordKindFile(k), ""};
     if (illustrative) {
-      f.data = fmt::format("# ILLUSTRATIVE: exported from a {} register that holds illustrative records "
-                           "(invented placeholders); see docs/register.md\n",
-                           iso3);
+      f.data = fmt::format(
+          "# ILLUSTRATIVE: exported from a {} register that "
+          "holds illustrative records "
+          "(invented placeholders); see docs/register.md\n",
+          iso3);
     }
     std::vector<std::string> header;
-    for (const ColumnSpec& c : ColumnsOf(k)) header.push_back(c.name);
+    for (const ColumnSpec &c : ColumnsOf(k)) header.push_back(c.name);
     CsvReader::AppendRecord(header, &f.data);
-    for (const auto& [fields, ill] : records) {
+    for (const auto &[fields, ill] : records) {
       std::vector<std::string> row;
-      for (const ColumnSpec& c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
+      for (const ColumnSpec &c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
       CsvReader::AppendRecord(row, &f.data);
     }
     out.push_back(std::move(f));
@@ -507,9 +547,9 @@ Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
   return out;
 }
 
-Result<Change> WriteRecord(Db* db, const Reference& ref, RecordKind kind, const Fields& given, WriteMode mode) {
+Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const Fields &given, WriteMode mode) {
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(given, ref));
-  for (const ColumnSpec& c : ColumnsOf(kind)) {
+  for (const ColumnSpec &c : ColumnsOf(kind)) {
     if (c.key && Get(given, c.name).empty()) return FieldError(c.name, "empty");
   }
   BH_ASSIGN_OR_RETURN(Key key, KeyOf(kind, given, iso3));
@@ -518,7 +558,7 @@ Result<Change> WriteRecord(Db* db, const Reference& ref, RecordKind kind, const 
   RegisterStore store(db);
   BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
   std::optional<std::pair<Fields, bool>> existing;
-  for (auto& rec : RecordsAsFields(r, kind)) {
+  for (auto &rec : RecordsAsFields(r, kind)) {
     auto k = KeyOf(kind, rec.first, iso3);
     if (k.ok() && k->text == key.text) existing = rec;
   }
@@ -526,15 +566,15 @@ Result<Change> WriteRecord(Db* db, const Reference& ref, RecordKind kind, const 
   bool illustrative = false;
   if (mode == WriteMode::kAdd) {
     if (existing) {
-      return Status::AlreadyExists(fmt::format("{} already exists; use 'register edit {}'", key.label,
-                                               RecordKindName(kind)));
+      return Status::AlreadyExists(
+          fmt::format("{} already exists; use 'register edit {}'", key.label, RecordKindName(kind)));
     }
     fields = given;
   } else {
     if (!existing) return Status::NotFound(fmt::format("no {}", key.label));
     fields = existing->first;
     illustrative = existing->second;
-    for (const auto& [col, value] : given) fields[col] = value;
+    for (const auto &[col, value] : given) fields[col] = value;
   }
   fields["country"] = iso3;
   BH_ASSIGN_OR_RETURN(Change change, PutFields(store, ref, kind, fields, "cli", illustrative));

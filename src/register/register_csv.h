@@ -3,12 +3,14 @@
 // vocabulary (documented in docs/register.md).
 //
 // Five kinds of file, each recognised by its header (column order free):
-//   persons.csv   country, service_number, sex, rank, service[, specialty, name]
-//   units.csv     country, unit, unit_type, mission, authorised_strength
-//                 [, personnel_type, parent, location, rotation, requested_share, note]
+//   persons.csv   country, service_number, sex, rank, service[, specialty,
+//   name] units.csv     country, unit, unit_type, mission, authorised_strength
+//                 [, personnel_type, parent, location, rotation,
+//                 requested_share, note]
 //   legs.csv      country, unit, direction, batch[, departs, arrives, note]
-//   members.csv   country, unit, service_number, out_batch[, home_batch, ends, role]
-//   postings.csv  country, service_number, role, mission, starts[, ends, post, note]
+//   members.csv   country, unit, service_number, out_batch[, home_batch, ends,
+//   role] postings.csv  country, service_number, role, mission, starts[, ends,
+//   post, note]
 // Lines starting with '#' before the header are comments; a file whose
 // comments contain the word ILLUSTRATIVE marks every record it holds as
 // illustrative, and every output built on such records says so.
@@ -35,17 +37,16 @@
 
 namespace bh {
 
-
 // "person", "unit", "leg", "member", "posting".
 std::string_view RecordKindName(RecordKind k);
 // "persons.csv", ... (the names export writes).
 std::string RecordKindFile(RecordKind k);
 
 struct ColumnSpec {
-  const char* name;
+  const char *name;
   bool required;  // must be in the header and non-empty
   bool key;       // part of the record's natural key
-  const char* help;
+  const char *help;
 };
 std::span<const ColumnSpec> ColumnsOf(RecordKind k);
 
@@ -68,15 +69,15 @@ struct RegisterImportSummary {
 
 // Imports the files in one transaction. InvalidData naming file:line on any
 // error, and then nothing is written.
-Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files);
+Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const std::vector<InputFile> &files);
 
 // Reads the files (folders: their *.csv files, sorted) and imports them.
-Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths);
+Result<RegisterImportSummary> ImportRegisterPaths(Db *db, const Reference &ref, const std::vector<std::string> &paths);
 
 // One country's register as the five files (those with records), in the
 // import format; an ILLUSTRATIVE comment heads each file when the register
 // holds illustrative records.
-Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3);
+Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3);
 
 // Single-record writes for the CLI. `given` holds the columns the user set;
 // kAdd fails with AlreadyExists when the key exists, kEdit with NotFound when
@@ -85,7 +86,7 @@ Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3);
 // illustrative mark of the record they edit, and are not illustrative when
 // added.
 enum class WriteMode { kAdd, kEdit };
-Result<Change> WriteRecord(Db* db, const Reference& ref, RecordKind kind, const Fields& given, WriteMode mode);
+Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const Fields &given, WriteMode mode);
 
 }  // namespace bh
 

@@ -17,10 +17,12 @@
 // The store does not open transactions; callers group writes (the CSV
 // import wraps a whole import in one).
 //
-// Thread safety: not thread-safe (holds a Db*).
+// Thread safety: not thread-safe (holds a Db* and its prepared statements;
+// destroy the store before the Db).
 #ifndef BLUEHELMET_REGISTER_REGISTER_STORE_H_
 #define BLUEHELMET_REGISTER_REGISTER_STORE_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +33,7 @@
 namespace bh {
 
 // Creates or migrates the register's tables. REQUIRES: the core schema.
-Status EnsureRegisterSchema(Db* db);
+Status EnsureRegisterSchema(Db *db);
 
 enum class Change { kAdded, kUpdated, kUnchanged };
 
@@ -41,19 +43,19 @@ inline constexpr RecordKind kAllRecordKinds[] = {RecordKind::kPerson, RecordKind
 
 class RegisterStore {
  public:
-  explicit RegisterStore(Db* db) : db_(db) {}
+  explicit RegisterStore(Db *db) : db_(db) {}
 
-  Result<Change> PutPerson(const Person& p);
-  Result<Change> PutUnit(const Unit& u);
-  Result<Change> PutLeg(const Leg& l);
-  Result<Change> PutMember(const Member& m);
-  Result<Change> PutPosting(const Posting& p);
+  Result<Change> PutPerson(const Person &p);
+  Result<Change> PutUnit(const Unit &u);
+  Result<Change> PutLeg(const Leg &l);
+  Result<Change> PutMember(const Member &m);
+  Result<Change> PutPosting(const Posting &p);
 
   // The countries with any register record, sorted.
   Result<std::vector<std::string>> Countries();
   // One country's register, sorted as RegisterData documents. An unknown or
   // empty country gives an empty register.
-  Result<RegisterData> Load(const std::string& iso3);
+  Result<RegisterData> Load(const std::string &iso3);
 
  private:
   // Narrows Query to one kind and key ("" = any).
@@ -61,11 +63,14 @@ class RegisterStore {
     std::optional<RecordKind> kind;
     std::string service_number, unit;
   };
-  Result<RegisterData> Query(const std::string& iso3, const Filter& f);
-  Result<std::optional<int64_t>> PersonId(const std::string& country, const std::string& sn);
-  Result<std::optional<int64_t>> UnitId(const std::string& country, const std::string& code);
+  Result<RegisterData> Query(const std::string &iso3, const Filter &f);
+  Result<std::optional<int64_t>> PersonId(const std::string &country, const std::string &sn);
+  Result<std::optional<int64_t>> UnitId(const std::string &country, const std::string &code);
   Status CheckMission(std::string_view mission, bool allow_hq);
-  Db* db_;
+  // Statements prepared once per store (an import writes hundreds of rows).
+  Result<Stmt *> Prepared(const std::string &sql);
+  Db *db_;
+  std::map<std::string, Stmt> cache_;
 };
 
 }  // namespace bh
