@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps release debug demo test test-release bench clean format help
+.PHONY: all deps release debug demo test test-release bench fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -32,7 +32,8 @@ debug: deps $(BUILD_DEBUG)/build.ninja
 
 # The main job on the bundled sample: a database at the default path
 # (./bluehelmet.db), then the ADMM-Plus scorecard.
-demo: release
+demo: deps $(BUILD_RELEASE)/build.ninja
+	cmake --build --preset release -j $(JOBS) --target bluehelmet
 	@scripts/demo.sh $(BH)
 
 test: debug
@@ -47,6 +48,17 @@ bench: release
 
 format:
 	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+
+# Each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	@for f in build/fuzz/fuzz/*_fuzzer; do \
+	  name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
+	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus/$$name fuzz/seeds/$$name || exit 1; \
+	done
 
 clean:
 	rm -rf build

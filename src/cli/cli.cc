@@ -85,6 +85,7 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.fallthrough();
   RegisterCoreCommands(app, ctx);
   RegisterRegisterCommands(app, ctx);
+  RegisterEwgCommands(app, ctx);
 }
 
 }  // namespace

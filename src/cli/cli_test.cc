@@ -1,0 +1,157 @@
+// End-to-end tests of the command line over a temporary database: what a
+// user types, what they see, and the exit code.
+#include "cli/cli.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace bh {
+namespace {
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("bh_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "t.db").string();
+  }
+  int Run(std::vector<std::string> args) {
+    out_.str("");
+    err_.str("");
+    args.insert(args.begin(), {"--db", db_});
+    return RunCliArgs(args, out_, err_);
+  }
+  std::string File(const std::string& name, const std::string& content) {
+    std::string p = (dir_ / name).string();
+    std::ofstream(p) << content;
+    return p;
+  }
+  std::filesystem::path dir_;
+  std::string db_;
+  std::ostringstream out_, err_;
+};
+
+constexpr char kHeader[] =
+    "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,Female_Personnel,"
+    "Male_Personnel,Last_Reporting_Date\n";
+
+TEST_F(CliTest, HelpOnEveryCommand) {
+  for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{
+           {"--help"}, {"import", "--help"}, {"months", "--help"}, {"scorecard", "--help"}, {"country", "--help"},
+           {"targets", "--help"}, {"targets", "import", "--help"}, {"groups", "--help"}, {"sample", "--help"}}) {
+    EXPECT_EQ(0, Run(cmd)) << cmd[0];
+    EXPECT_NE(std::string::npos, out_.str().find("Usage")) << cmd[0];
+  }
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(2, Run({"scorecard", "--bogus"}));
+  EXPECT_NE(std::string::npos, err_.str().find("--bogus"));
+  EXPECT_EQ(2, Run({"scorecard", "--month", "April"}));
+  EXPECT_EQ("bluehelmet: not a month (want YYYY-MM): 'April'\n", err_.str());
+  EXPECT_EQ(2, Run({"scorecard", "--countries", "VNM", "--group", "ASEAN"}));
+}
+
+TEST_F(CliTest, ImportThenScorecardWithExactFigures) {
+  std::string f = File("apr.csv", std::string(kHeader) +
+                                      "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
+                                      "2,VNM,704,Viet Nam,UNMISS,Staff Officer,0,1,30/04/2021\n"
+                                      "3,JPN,392,Japan,UNMISS,Staff Officer,0,4,30/04/2021\n"
+                                      "4,BGD,50,Bangladesh,UNMISS,Troops,20,980,30/04/2021\n");
+  ASSERT_EQ(0, Run({"import", f}));
+  EXPECT_NE(std::string::npos, out_.str().find("imported #1"));
+  ASSERT_EQ(0, Run({"scorecard", "--month", "2021-04", "--countries", "VNM,JPN", "--format", "csv"}));
+  EXPECT_EQ(
+      "Country,ISO3,Category,Women,Total,Share,Target,Status,Women needed,Rank (women),Rank (share)\n"
+      "Viet Nam,VNM,Contingents,13,62,20.967741935483872,8 %,green,0,2 of 2,1 of 2\n"
+      "Selected countries total,,Contingents,13,62,20.967741935483872,8 %,green,0,,\n"
+      "Viet Nam,VNM,Observers & staff officers,0,1,0,18 %,red,1,1 of 2,1 of 2\n"
+      "Japan,JPN,Observers & staff officers,0,4,0,18 %,red,1,1 of 2,1 of 2\n"
+      "Selected countries total,,Observers & staff officers,0,5,0,18 %,red,1,,\n",
+      out_.str());
+}
+
+TEST_F(CliTest, BadFileFailsWithOneLineAndLeavesTheDatabaseUnchanged) {
+  std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  std::string bad = File("bad.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2021\n"
+                                                           "2,VNM,704,Viet Nam,UNMISS,Staff Officer,n/a,1,31/05/2021\n");
+  ASSERT_EQ(0, Run({"import", good}));
+  EXPECT_EQ(1, Run({"import", bad}));
+  EXPECT_EQ("bluehelmet: bad.csv:3: column 'Female_Personnel': not a whole number: 'n/a'\n", err_.str());
+  ASSERT_EQ(0, Run({"months", "--format", "csv"}));
+  EXPECT_EQ(
+      "Month,Dataset,File,Import,Rows,Reconciliation,Mismatches,Superseded\n"
+      "2021-04,contribution,good.csv,1,1,no totals printed,0,-\n",
+      out_.str());
+}
+
+TEST_F(CliTest, SeveralFilesSayWhichFailed) {
+  std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  std::string bad = File("bad.csv", "not,a,un,file\n");
+  EXPECT_EQ(1, Run({"import", good, bad, "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("good.csv,imported #1"));
+  EXPECT_NE(std::string::npos, out_.str().find("bad.csv,FAILED"));
+  EXPECT_NE(std::string::npos, err_.str().find("bluehelmet: bad.csv:1: not a UN contributions file"));
+}
+
+TEST_F(CliTest, MissingFileExitsThree) {
+  EXPECT_EQ(3, Run({"import", (dir_ / "nope.csv").string()}));
+  EXPECT_NE(std::string::npos, err_.str().find("nope.csv: no such file or folder"));
+}
+
+TEST_F(CliTest, SampleLoadIsSyntheticAndDeterministic) {
+  ASSERT_EQ(0, Run({"sample", "load"}));
+  EXPECT_NE(std::string::npos, err_.str().find("loaded 7410 SYNTHETIC rows (18 countries, 78 months) as import #1"));
+  ASSERT_EQ(0, Run({"sample", "load"}));
+  EXPECT_NE(std::string::npos, err_.str().find("sample already loaded (import #1)"));
+  ASSERT_EQ(0, Run({"scorecard", "--group", "ADMM-Plus"}));
+  EXPECT_EQ(0u, out_.str().find("UGPS scorecard, 2025-06, ADMM-Plus [SYNTHETIC sample data]\n"));
+  EXPECT_NE(std::string::npos, out_.str().find("SYNTHETIC sample data, generated by bluehelmet: not UN figures"));
+  EXPECT_NE(std::string::npos, out_.str().find("Target Contingents: interpolated between 2021 (8 %) and 2028 (15 %)"));
+}
+
+TEST_F(CliTest, CountrySeriesWithAnnualChange) {
+  std::string f = File("s.csv", std::string(kHeader) +
+                                    "1,VNM,704,Viet Nam,UNMISS,Troops,10,53,31/12/2020\n"
+                                    "2,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
+                                    "3,VNM,704,Viet Nam,UNMISS,Troops,12,51,31/05/2021\n");
+  ASSERT_EQ(0, Run({"import", f}));
+  ASSERT_EQ(0, Run({"country", "Viet Nam", "--format", "csv"}));
+  std::string s = out_.str();
+  EXPECT_NE(std::string::npos, s.find("2021-04,Contingents,13,49,62,20.967741935483872,8 %,green\n"));
+  // 2021: (13 + 12) / (62 + 63) = 20 %; 2020: 10 / 63 = 15.87 %: +4.1 points.
+  EXPECT_NE(std::string::npos, s.find("2021,Contingents,2,12.5,62.5,20,4.12698412698412")) << s;
+  EXPECT_EQ(3, Run({"country", "Atlantis"}));
+  EXPECT_EQ("bluehelmet: unknown country: 'Atlantis'\n", err_.str());
+}
+
+TEST_F(CliTest, TargetsListAndImport) {
+  ASSERT_EQ(0, Run({"targets", "--from", "2021", "--to", "2021", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("2021,Contingents,8,sourced,"));
+  EXPECT_NE(std::string::npos, out_.str().find("2021,FPU,,no sourced value,-"));
+  std::string bad = File("t.csv", "category,year,percent,source\ncontingents,2021,8.5.1,x\n");
+  EXPECT_EQ(1, Run({"targets", "import", bad}));
+  EXPECT_EQ("bluehelmet: t.csv:2: column 'percent': not a percentage between 0 and 100: '8.5.1'\n", err_.str());
+  std::string good = File("official.csv", "category,year,percent,source\ncontingents,2021,8,UGPS table\n"
+                                          "contingents,2022,9,UGPS table\nfpu,2022,12,UGPS table\n");
+  ASSERT_EQ(0, Run({"targets", "import", good, "--version", "ugps-official"}));
+  ASSERT_EQ(0, Run({"targets", "--from", "2022", "--to", "2022", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("2022,Contingents,9,sourced,UGPS table"));
+  EXPECT_NE(std::string::npos, out_.str().find("2022,Observers & staff officers,,no sourced value"));
+}
+
+TEST_F(CliTest, UserGroups) {
+  ASSERT_EQ(0, Run({"groups", "add", "Mekong", "--countries", "KHM,LAO,THA,Viet Nam"}));
+  ASSERT_EQ(0, Run({"groups", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("Mekong,user,4,"));
+  EXPECT_EQ(2, Run({"groups", "remove", "ASEAN"}));
+  EXPECT_EQ("bluehelmet: 'ASEAN' is a built-in group and cannot be deleted\n", err_.str());
+}
+
+}  // namespace
+}  // namespace bh

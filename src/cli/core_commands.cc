@@ -23,6 +23,12 @@ Cell ShareCell(const std::optional<Fraction>& f) {
   return Cell::Decimal(static_cast<double>(f->num) * 100.0 / static_cast<double>(f->den), f->PercentText());
 }
 
+Cell YearCell(int year) {
+  Cell c(static_cast<int64_t>(year));
+  c.display = std::to_string(year);
+  return c;
+}
+
 Cell TargetCellOf(const std::optional<Target>& t) {
   if (!t) return Cell::Null("none");
   Cell c(t->Label());
@@ -90,8 +96,10 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
   }
   t.notes.push_back(fmt::format("{} file(s): {} imported or already present, {} failed; {} rows, {} month(s).",
                                 out.size(), out.size() - static_cast<size_t>(failed), failed, rows, months.size()));
+  // A single failed file gets its one error line and nothing else.
+  if (out.size() == 1 && failed) return ExitCode(out[0].status);
   ctx.Emit(t);
-  if (failed) return out.size() == 1 ? ExitCode(out[0].status) : 1;
+  if (failed) return 1;
   return 0;
 }
 
@@ -251,10 +259,12 @@ int RunCountry(CliContext& ctx, const std::string& name) {
     Cell change = Cell::Null("-");
     auto it = prev.find(cat);
     if (it != prev.end() && it->second && share) {
-      double pts = (share->ToDouble() - it->second->ToDouble()) * 100.0;
+      const Fraction& was = *it->second;
+      double pts = static_cast<double>(share->num * was.den - was.num * share->den) * 100.0 /
+                   static_cast<double>(share->den * was.den);
       change = Cell::Decimal(pts, fmt::format("{:+.1f}", pts));
     }
-    annual.AddRow({year, std::string(CategoryLabel(cat)), y.months,
+    annual.AddRow({YearCell(year), std::string(CategoryLabel(cat)), y.months,
                    Cell::Decimal(static_cast<double>(y.women) / y.months, fmt::format("{:.1f}", static_cast<double>(y.women) / y.months)),
                    Cell::Decimal(static_cast<double>(y.total) / y.months, fmt::format("{:.1f}", static_cast<double>(y.total) / y.months)),
                    ShareCell(share), change});
@@ -289,10 +299,10 @@ int RunTargets(CliContext& ctx, int from, int to) {
     for (Category c : kAllCategories) {
       auto target = targets->Lookup(c, y);
       if (!target) {
-        t.AddRow({y, std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
+        t.AddRow({YearCell(y), std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
         continue;
       }
-      t.AddRow({y, std::string(CategoryLabel(c)),
+      t.AddRow({YearCell(y), std::string(CategoryLabel(c)),
                 Cell::Decimal(target->share.ToDouble() * 100.0, target->share.PercentText()),
                 target->interpolated ? "interpolated" : "sourced", target->source});
     }

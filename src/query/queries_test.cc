@@ -1,0 +1,110 @@
+#include "query/queries.h"
+
+#include <gtest/gtest.h>
+
+#include "store/contribution_store.h"
+#include "store/schema.h"
+
+namespace bh {
+namespace {
+
+class QueriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override { db_ = std::move(*OpenCoreStore(":memory:")); }
+  void Add(const char* sha, const char* file, const char* date, const char* iso3, PersonnelType t,
+           std::optional<int64_t> w, std::optional<int64_t> m, int64_t total) {
+    ImportSession s(db_.get(), {file, file, sha, "un_gender_csv", "", false});
+    ContributionRow r;
+    r.line = 2;
+    r.report_date = *ParseDate(date);
+    r.iso3 = iso3;
+    r.mission = "UNMISS";
+    r.type = t;
+    r.women = w;
+    r.men = m;
+    r.total = total;
+    ASSERT_TRUE(s.AddContribution(r).ok());
+    ASSERT_TRUE(s.Commit("no totals printed").ok());
+  }
+  std::unique_ptr<Db> db_;
+};
+
+TEST_F(QueriesTest, FiguresPerCategoryCombineStaffOfficersAndExperts) {
+  ImportSession s(db_.get(), {"a.csv", "a.csv", "x1", "un_gender_csv", "", false});
+  auto row = [&](PersonnelType t, int w, int m) {
+    ContributionRow r;
+    r.line = 2;
+    r.report_date = {2021, 4, 30};
+    r.iso3 = "VNM";
+    r.mission = t == PersonnelType::kExpertsOnMission ? "MINUSCA" : "UNMISS";
+    r.type = t;
+    r.women = w;
+    r.men = m;
+    r.total = w + m;
+    ASSERT_TRUE(s.AddContribution(r).ok());
+  };
+  row(PersonnelType::kTroops, 13, 49);
+  row(PersonnelType::kStaffOfficer, 0, 1);
+  row(PersonnelType::kExpertsOnMission, 1, 3);
+  ASSERT_TRUE(s.Commit("").ok());
+  auto figs = CategoryFiguresForMonth(db_.get(), {2021, 4});
+  ASSERT_TRUE(figs.ok());
+  ASSERT_EQ(2u, figs->size());
+  for (const auto& f : *figs) {
+    if (f.category == Category::kObserversStaff) {
+      EXPECT_EQ(1, f.women);
+      EXPECT_EQ(5, f.total);
+    } else {
+      EXPECT_EQ(Category::kContingents, f.category);
+      EXPECT_EQ(62, f.total);
+    }
+  }
+}
+
+TEST_F(QueriesTest, TotalsWithoutSexSplitAreMarkedUnknown) {
+  Add("j", "2023_09.pdf", "2023-09-30", "BGD", PersonnelType::kTroops, std::nullopt, std::nullopt, 6378);
+  auto figs = CategoryFiguresForMonth(db_.get(), {2023, 9});
+  ASSERT_EQ(1u, figs->size());
+  EXPECT_FALSE((*figs)[0].sex_known);
+  EXPECT_EQ(6378, (*figs)[0].total);
+}
+
+TEST_F(QueriesTest, MonthSourcesShowSupersededFiles) {
+  Add("a", "old.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 12, 50, 62);
+  Add("b", "new.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 13, 49, 62);
+  auto list = ListMonthSources(db_.get());
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(1u, list->size());
+  EXPECT_EQ("new.csv", (*list)[0].current.file_name);
+  EXPECT_EQ(std::vector<std::string>{"old.csv (import #1)"}, (*list)[0].superseded);
+  EXPECT_EQ((Month{2021, 4}), *LatestContributionMonth(db_.get()));
+}
+
+TEST_F(QueriesTest, TargetImportErrors) {
+  struct {
+    const char* csv;
+    const char* error;
+  } cases[] = {
+      {"cat,year,percent,source\n", "t.csv:1: header must be: category,year,percent,source"},
+      {"category,year,percent,source\nmilitary,2021,8,x\n",
+       "t.csv:2: column 'category': unknown category 'military' (want contingents, mo_so, fpu, ipo or jc)"},
+      {"category,year,percent,source\nfpu,21,8,x\n", "t.csv:2: column 'year': not a year: '21'"},
+      {"category,year,percent,source\nfpu,2021,101,x\n",
+       "t.csv:2: column 'percent': not a percentage between 0 and 100: '101'"},
+      {"category,year,percent,source\nfpu,2021,8,\n", "t.csv:2: column 'source': every target needs its source"},
+      {"category,year,percent,source\nfpu,2021,8,x\nfpu,2021,9,y\n", "t.csv:3: fpu 2021 appears twice"},
+      {"category,year,percent,source\n", "t.csv: no target rows"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(c.error, ImportTargets(db_.get(), c.csv, "t.csv", "v").message());
+  }
+  // Nothing changed: the built-in set is still active.
+  EXPECT_EQ("ugps-2018-sourced", LoadTargetTable(db_.get())->version());
+  ASSERT_TRUE(ImportTargets(db_.get(), "category,year,percent,source\nfpu,2021,12.5%,x\n", "t.csv", "v2").ok());
+  auto t = LoadTargetTable(db_.get());
+  EXPECT_EQ("v2", t->version());
+  EXPECT_EQ("12.5 %", t->Lookup(Category::kFormedPolice, 2021)->share.PercentText());
+}
+
+}  // namespace
+}  // namespace bh

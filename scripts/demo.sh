@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample: builds ./bluehelmet.db (or $BLUEHELMET_DB)
+# from the project's own SYNTHETIC ADMM-Plus sample, then prints the ADMM-Plus
+# scorecard. Commands run afterwards use the same database.
+set -euo pipefail
+BH=${1:-build/release/bluehelmet}
+DB=${BLUEHELMET_DB:-bluehelmet.db}
+export BLUEHELMET_DB="$DB"
+
+echo "== Loading the SYNTHETIC ADMM-Plus sample into $DB" >&2
+"$BH" sample load >&2
+echo >&2
+"$BH" scorecard --group ADMM-Plus
+echo >&2
+echo "Database: $DB. Try: $BH country VNM | $BH months | $BH targets | $BH --help" >&2
