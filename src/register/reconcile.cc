@@ -5,7 +5,7 @@
 
 namespace bh {
 
-Result<std::vector<UnCell>> LoadUnFigures(Db *db, const std::string &iso3, Month m) {
+Result<std::vector<UnCell>> LoadUnFigures(Db* db, const std::string& iso3, Month m) {
   // women/men are summed only when every row of the cell has them.
   BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT COALESCE(mission, ''), ptype, SUM(women), "
                                           "SUM(men), SUM(total), COUNT(*) - COUNT(women)"
@@ -29,7 +29,7 @@ Result<std::vector<UnCell>> LoadUnFigures(Db *db, const std::string &iso3, Month
   return out;
 }
 
-Reconciliation Reconcile(const Headcount &reg, const std::vector<UnCell> &un, Month m) {
+Reconciliation Reconcile(const Headcount& reg, const std::vector<UnCell>& un, Month m) {
   Reconciliation r;
   r.month = m;
   r.date = reg.date;
@@ -47,18 +47,18 @@ Reconciliation Reconcile(const Headcount &reg, const std::vector<UnCell> &un, Mo
     }
     return -1;
   };
-  for (const HeadcountCell &c : reg.cells) {
+  for (const HeadcountCell& c : reg.cells) {
     cells[{c.mission, order(c.type), std::string(PersonnelTypeLabel(c.type))}].reg = c;
   }
-  for (const UnCell &c : un) {
+  for (const UnCell& c : un) {
     Key k{c.mission, c.type ? order(*c.type) : -1, c.type ? std::string(PersonnelTypeLabel(*c.type)) : "(none)"};
     cells[k].un = c;
   }
-  for (const auto &[k, p] : cells) {
-    const std::string &mission = std::get<0>(k);
-    const std::string &type = std::get<2>(k);
+  for (const auto& [k, p] : cells) {
+    const std::string& mission = std::get<0>(k);
+    const std::string& type = std::get<2>(k);
     int64_t reg_w = p.reg ? p.reg->women : 0, reg_m = p.reg ? p.reg->men : 0;
-    auto compare = [&](const std::string &sex, int64_t a, int64_t b) {
+    auto compare = [&](const std::string& sex, int64_t a, int64_t b) {
       if (a == b) {
         ++r.agreeing;
       } else {

@@ -29,7 +29,7 @@ struct UnCell {
   std::optional<int64_t> women, men;  // both or neither
   int64_t total = 0;
 };
-Result<std::vector<UnCell>> LoadUnFigures(Db *db, const std::string &iso3, Month m);
+Result<std::vector<UnCell>> LoadUnFigures(Db* db, const std::string& iso3, Month m);
 
 struct Difference {
   std::string mission;
@@ -46,7 +46,7 @@ struct Reconciliation {
   int hq_excluded = 0;                  // postings at UN Headquarters on that day
 };
 
-Reconciliation Reconcile(const Headcount &reg, const std::vector<UnCell> &un, Month m);
+Reconciliation Reconcile(const Headcount& reg, const std::vector<UnCell>& un, Month m);
 
 }  // namespace bh
 

@@ -12,13 +12,13 @@
 namespace bh {
 namespace {
 
-std::string Show(const Difference &d) {
+std::string Show(const Difference& d) {
   return d.mission + "/" + d.type + "/" + d.sex + " " + std::to_string(d.register_count) + " vs " +
          std::to_string(d.un_count);
 }
-std::vector<std::string> Show(const std::vector<Difference> &ds) {
+std::vector<std::string> Show(const std::vector<Difference>& ds) {
   std::vector<std::string> out;
-  for (const Difference &d : ds) out.push_back(Show(d));
+  for (const Difference& d : ds) out.push_back(Show(d));
   return out;
 }
 
@@ -68,9 +68,9 @@ class ReconcileVietNamTest : public ::testing::Test {
   std::unique_ptr<Reference> ref_;
 };
 
-ContributionRow UnRow(int line, const char *mission, PersonnelType t, int women, int men) {
+ContributionRow UnRow(int page, int line, const char* mission, PersonnelType t, int women, int men) {
   ContributionRow r;
-  r.page = 1;
+  r.page = page;
   r.line = line;
   r.report_date = *Date::ParseIso("2021-04-30");
   r.iso3 = "VNM";
@@ -83,21 +83,20 @@ ContributionRow UnRow(int line, const char *mission, PersonnelType t, int women,
 }
 
 TEST_F(ReconcileVietNamTest, April2021AgainstTheUnReport) {
-  // UN_country_contributions_2021_04.pdf, as of 30/04/2021, Viet Nam.
+  // UN_country_contributions_2021_04.pdf, as of 30/04/2021, Viet Nam (page
+  // and line as 'bluehelmet import' reads them).
   ImportSession s(db_.get(), {"UN_country_contributions_2021_04.pdf", "", "test-sha", "un_pdf", "", false});
   ASSERT_TRUE(s.status().ok());
-  ASSERT_TRUE(s.AddContribution(UnRow(398, "MINUSCA", PersonnelType::kStaffOfficer, 1, 5)).ok());
-  ASSERT_TRUE(s.AddContribution(UnRow(400, "MINUSCA", PersonnelType::kExpertsOnMission, 2, 8)).ok());
-  ASSERT_TRUE(s.AddContribution(UnRow(1961, "UNMISS", PersonnelType::kStaffOfficer, 0, 1)).ok());
-  ASSERT_TRUE(s.AddContribution(UnRow(1963, "UNMISS", PersonnelType::kTroops, 13, 49)).ok());
+  ASSERT_TRUE(s.AddContribution(UnRow(6, 31, "MINUSCA", PersonnelType::kExpertsOnMission, 0, 1)).ok());
+  ASSERT_TRUE(s.AddContribution(UnRow(6, 33, "MINUSCA", PersonnelType::kStaffOfficer, 1, 5)).ok());
+  ASSERT_TRUE(s.AddContribution(UnRow(29, 10, "UNMISS", PersonnelType::kExpertsOnMission, 0, 4)).ok());
+  ASSERT_TRUE(s.AddContribution(UnRow(29, 11, "UNMISS", PersonnelType::kStaffOfficer, 0, 1)).ok());
+  ASSERT_TRUE(s.AddContribution(UnRow(29, 12, "UNMISS", PersonnelType::kTroops, 13, 49)).ok());
   ASSERT_TRUE(s.Commit("test").ok());
   Reconciliation r = ReconcileApril();
-  // The register's rotation 3 has 63 (the UN counts 62), and the national
-  // count of 4 women by 6 April 2021 leaves room for one woman expert in
-  // MINUSCA where the UN counts two.
-  EXPECT_EQ((std::vector<std::string>{"MINUSCA/Experts on Mission/F 1 vs 2", "UNMISS/Troops/M 50 vs 49"}),
-            Show(r.differences));
-  EXPECT_EQ(6, r.agreeing);
+  // The register's rotation 3 has 63; the UN counts 62 in April (63 from May).
+  EXPECT_EQ((std::vector<std::string>{"UNMISS/Troops/M 50 vs 49"}), Show(r.differences));
+  EXPECT_EQ(9, r.agreeing);
   EXPECT_EQ(1, r.hq_excluded);
 }
 
@@ -113,8 +112,8 @@ TEST_F(ReconcileVietNamTest, April2021AgainstTheRealPdf) {
   }
   ASSERT_NE(FileOutcome::State::kFailed, out[0].state) << out[0].status.message();
   Reconciliation r = ReconcileApril();
-  EXPECT_EQ((std::vector<std::string>{"MINUSCA/Experts on Mission/F 1 vs 2", "UNMISS/Troops/M 50 vs 49"}),
-            Show(r.differences));
+  EXPECT_EQ((std::vector<std::string>{"UNMISS/Troops/M 50 vs 49"}), Show(r.differences));
+  EXPECT_EQ(9, r.agreeing);
 }
 
 }  // namespace

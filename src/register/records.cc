@@ -137,58 +137,58 @@ Date Leg::StrengthDate() const {
   return departs ? *departs : *arrives;
 }
 
-bool Person::SameData(const Person &o) const {
+bool Person::SameData(const Person& o) const {
   return country == o.country && service_number == o.service_number && sex == o.sex && rank == o.rank &&
          service == o.service && specialty == o.specialty && name == o.name;
 }
 
-bool Unit::SameData(const Unit &o) const {
+bool Unit::SameData(const Unit& o) const {
   return country == o.country && code == o.code && unit_type == o.unit_type && ptype == o.ptype && parent == o.parent &&
          mission == o.mission && location == o.location && rotation == o.rotation && authorised == o.authorised &&
          requested == o.requested && note == o.note;
 }
 
-bool Leg::SameData(const Leg &o) const {
+bool Leg::SameData(const Leg& o) const {
   return country == o.country && unit == o.unit && direction == o.direction && batch == o.batch &&
          departs == o.departs && arrives == o.arrives && note == o.note;
 }
 
-bool Member::SameData(const Member &o) const {
+bool UnitMember::SameData(const UnitMember& o) const {
   return country == o.country && unit == o.unit && service_number == o.service_number && out_batch == o.out_batch &&
          home_batch == o.home_batch && ends == o.ends && role == o.role;
 }
 
-bool Posting::SameData(const Posting &o) const {
+bool Posting::SameData(const Posting& o) const {
   return country == o.country && service_number == o.service_number && role == o.role && mission == o.mission &&
          post == o.post && starts == o.starts && ends == o.ends && note == o.note;
 }
 
-const Person *RegisterData::FindPerson(std::string_view service_number) const {
-  for (const Person &p : persons)
+const Person* RegisterData::FindPerson(std::string_view service_number) const {
+  for (const Person& p : persons)
     if (p.service_number == service_number) return &p;
   return nullptr;
 }
 
-const Unit *RegisterData::FindUnit(std::string_view code) const {
-  for (const Unit &u : units)
+const Unit* RegisterData::FindUnit(std::string_view code) const {
+  for (const Unit& u : units)
     if (u.code == code) return &u;
   return nullptr;
 }
 
-const Leg *RegisterData::FindLeg(std::string_view unit, LegDirection d, int batch) const {
-  for (const Leg &l : legs)
+const Leg* RegisterData::FindLeg(std::string_view unit, LegDirection d, int batch) const {
+  for (const Leg& l : legs)
     if (l.unit == unit && l.direction == d && l.batch == batch) return &l;
   return nullptr;
 }
 
 bool RegisterData::Illustrative() const {
-  auto any = [](const auto &v) {
-    return std::any_of(v.begin(), v.end(), [](const auto &x) { return x.illustrative; });
+  auto any = [](const auto& v) {
+    return std::any_of(v.begin(), v.end(), [](const auto& x) { return x.illustrative; });
   };
   return any(persons) || any(units) || any(legs) || any(members) || any(postings);
 }
 
-Interval MemberInterval(const RegisterData &r, const Member &m) {
+Interval MemberInterval(const RegisterData& r, const UnitMember& m) {
   Interval iv;
   iv.first = r.FindLeg(m.unit, LegDirection::kOut, m.out_batch)->StrengthDate();
   if (m.ends) {
@@ -199,17 +199,17 @@ Interval MemberInterval(const RegisterData &r, const Member &m) {
   return iv;
 }
 
-Interval PostingInterval(const Posting &p) { return Interval{p.starts, p.ends}; }
+Interval PostingInterval(const Posting& p) { return Interval{p.starts, p.ends}; }
 
-Status CheckRegister(const RegisterData &r) {
+Status CheckRegister(const RegisterData& r) {
   // Home batches leave after the unit's first batch set off.
   std::map<std::string, Date> first_out;
-  for (const Leg &l : r.legs) {
+  for (const Leg& l : r.legs) {
     if (l.direction != LegDirection::kOut) continue;
     auto it = first_out.find(l.unit);
     if (it == first_out.end() || l.SetOff() < it->second) first_out[l.unit] = l.SetOff();
   }
-  for (const Leg &l : r.legs) {
+  for (const Leg& l : r.legs) {
     if (l.direction != LegDirection::kHome) continue;
     auto it = first_out.find(l.unit);
     if (it == first_out.end()) {
@@ -228,7 +228,7 @@ Status CheckRegister(const RegisterData &r) {
     std::string source;
   };
   std::map<std::string, std::vector<Span>> spans;
-  for (const Member &m : r.members) {
+  for (const UnitMember& m : r.members) {
     Interval iv = MemberInterval(r, m);
     if (iv.end && *iv.end <= iv.first) {
       return Status::InvalidData(
@@ -238,11 +238,11 @@ Status CheckRegister(const RegisterData &r) {
     }
     spans[m.service_number].push_back({iv, m.source});
   }
-  for (const Posting &p : r.postings) spans[p.service_number].push_back({PostingInterval(p), p.source});
-  for (auto &[sn, list] : spans) {
-    std::stable_sort(list.begin(), list.end(), [](const Span &a, const Span &b) { return a.iv.first < b.iv.first; });
+  for (const Posting& p : r.postings) spans[p.service_number].push_back({PostingInterval(p), p.source});
+  for (auto& [sn, list] : spans) {
+    std::stable_sort(list.begin(), list.end(), [](const Span& a, const Span& b) { return a.iv.first < b.iv.first; });
     for (size_t i = 1; i < list.size(); ++i) {
-      const Span &prev = list[i - 1];
+      const Span& prev = list[i - 1];
       if (!prev.iv.end || list[i].iv.first < *prev.iv.end) {
         return Status::InvalidData(fmt::format("{}: service number '{}' is already deployed from {} ({})",
                                                list[i].source, sn, prev.iv.first.ToString(), prev.source));

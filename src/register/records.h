@@ -14,7 +14,7 @@
 //            with departure and arrival dates. Rotations overlap at handover:
 //            the next rotation's first batch arrives before the last one's
 //            home batches leave.
-//   Member   a person's membership of a unit: the out batch they travelled
+//   Member   a person's membership of a unit (UnitMember): the out batch they travelled
 //            with, and the home batch (or an end date) that took them back.
 //   Posting  an individual posting: staff officer, military observer, expert
 //            on mission or police officer, at a mission or at UN
@@ -72,7 +72,7 @@ struct ShareRange {
   int min_bp = 0, max_bp = 0;
   static Result<ShareRange> Parse(std::string_view s, std::string_view column);
   std::string Text() const;  // "8–10 %", "8 %"
-  bool operator==(const ShareRange &) const = default;
+  bool operator==(const ShareRange&) const = default;
 };
 
 // A date in ISO form; FieldError "want a date YYYY-MM-DD, got '...'".
@@ -92,7 +92,7 @@ struct Person {
   std::string rank, service, specialty, name;  // specialty, name optional
   std::string source;                          // "persons.csv:4" or "cli"
   bool illustrative = false;
-  bool SameData(const Person &o) const;
+  bool SameData(const Person& o) const;
 };
 
 struct Unit {
@@ -107,7 +107,7 @@ struct Unit {
   std::string note;
   std::string source;
   bool illustrative = false;
-  bool SameData(const Unit &o) const;
+  bool SameData(const Unit& o) const;
 };
 
 enum class LegDirection { kOut, kHome };
@@ -126,10 +126,10 @@ struct Leg {
   Date StrengthDate() const;
   // Departure, else arrival: when the batch set off.
   Date SetOff() const { return departs ? *departs : *arrives; }
-  bool SameData(const Leg &o) const;
+  bool SameData(const Leg& o) const;
 };
 
-struct Member {
+struct UnitMember {
   std::string country, unit, service_number;
   int out_batch = 1;
   std::optional<int> home_batch;
@@ -137,7 +137,7 @@ struct Member {
   std::string role;          // optional, e.g. "surgeon"
   std::string source;
   bool illustrative = false;
-  bool SameData(const Member &o) const;
+  bool SameData(const UnitMember& o) const;
 };
 
 struct Posting {
@@ -151,21 +151,21 @@ struct Posting {
   std::string source;
   bool illustrative = false;
   bool AtHeadquarters() const { return mission == kUnHeadquarters; }
-  bool SameData(const Posting &o) const;
+  bool SameData(const Posting& o) const;
 };
 
 // One country's whole register, as loaded from the store.
 struct RegisterData {
   std::string country;
-  std::vector<Person> persons;    // by service number
-  std::vector<Unit> units;        // by code
-  std::vector<Leg> legs;          // by unit, direction, batch
-  std::vector<Member> members;    // by unit, service number
-  std::vector<Posting> postings;  // by start, service number
+  std::vector<Person> persons;      // by service number
+  std::vector<Unit> units;          // by code
+  std::vector<Leg> legs;            // by unit, direction, batch
+  std::vector<UnitMember> members;  // by unit, service number
+  std::vector<Posting> postings;    // by start, service number
 
-  const Person *FindPerson(std::string_view service_number) const;
-  const Unit *FindUnit(std::string_view code) const;
-  const Leg *FindLeg(std::string_view unit, LegDirection d, int batch) const;
+  const Person* FindPerson(std::string_view service_number) const;
+  const Unit* FindUnit(std::string_view code) const;
+  const Leg* FindLeg(std::string_view unit, LegDirection d, int batch) const;
   // True when any record came from a file marked ILLUSTRATIVE.
   bool Illustrative() const;
 };
@@ -174,11 +174,11 @@ struct RegisterData {
 struct Interval {
   Date first;
   std::optional<Date> end;
-  bool Contains(const Date &d) const { return first <= d && (!end || d < *end); }
+  bool Contains(const Date& d) const { return first <= d && (!end || d < *end); }
 };
 // REQUIRES: the member's legs exist in `r` (CheckRegister passed).
-Interval MemberInterval(const RegisterData &r, const Member &m);
-Interval PostingInterval(const Posting &p);
+Interval MemberInterval(const RegisterData& r, const UnitMember& m);
+Interval PostingInterval(const Posting& p);
 
 // Checks what single rows cannot: a home batch that leaves before the unit's
 // first batch set off, a member who leaves before arriving, and a person
@@ -186,7 +186,7 @@ Interval PostingInterval(const Posting &p);
 // message names the offending record's source:
 //   "members.csv:9: service number 'VN-A-0001' is already deployed from
 //    2018-10-03 (members.csv:3)".
-Status CheckRegister(const RegisterData &r);
+Status CheckRegister(const RegisterData& r);
 
 }  // namespace bh
 

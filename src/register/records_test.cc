@@ -5,7 +5,7 @@
 namespace bh {
 namespace {
 
-Date D(const char *s) { return *Date::ParseIso(s); }
+Date D(const char* s) { return *Date::ParseIso(s); }
 
 TEST(RecordsTest, SexIsFOrM) {
   EXPECT_EQ(Sex::kFemale, *ParseSex("F", "sex"));
@@ -16,7 +16,7 @@ TEST(RecordsTest, SexIsFOrM) {
 
 TEST(RecordsTest, PostingRolesMapToUnCategories) {
   static const struct {
-    const char *text;
+    const char* text;
     PersonnelType type;
   } cases[] = {
       {"staff_officer", PersonnelType::kStaffOfficer},
@@ -24,7 +24,7 @@ TEST(RecordsTest, PostingRolesMapToUnCategories) {
       {"expert_on_mission", PersonnelType::kExpertsOnMission},
       {"police", PersonnelType::kIndividualPolice},
   };
-  for (const auto &c : cases) {
+  for (const auto& c : cases) {
     auto r = ParsePostingRole(c.text, "role");
     ASSERT_TRUE(r.ok()) << c.text;
     EXPECT_EQ(c.type, PersonnelTypeOf(*r)) << c.text;
@@ -38,9 +38,9 @@ TEST(RecordsTest, PostingRolesMapToUnCategories) {
 
 TEST(RecordsTest, ShareRanges) {
   static const struct {
-    const char *text;
+    const char* text;
     int min_bp, max_bp;
-    const char *shown;
+    const char* shown;
   } cases[] = {
       {"8-10", 800, 1000,
        "8\xE2\x80\x93"
@@ -56,7 +56,7 @@ TEST(RecordsTest, ShareRanges) {
       {"8", 800, 800, "8 %"},
       {"12.25 %", 1225, 1225, "12.25 %"},
   };
-  for (const auto &c : cases) {
+  for (const auto& c : cases) {
     auto r = ShareRange::Parse(c.text, "requested_share");
     ASSERT_TRUE(r.ok()) << c.text << ": " << r.status().message();
     EXPECT_EQ(c.min_bp, r->min_bp) << c.text;
@@ -90,7 +90,7 @@ TEST(RecordsTest, FieldDatesAndNumbers) {
             ParseFieldInt("two", "batch", 1).status().message());
 }
 
-// A unit of two out batches and one home batch; Member A travels out with
+// A unit of two out batches and one home batch; member A travels out with
 // batch 1, B with batch 2; both fly home with batch 1.
 RegisterData SmallRegister() {
   RegisterData r;

@@ -43,10 +43,10 @@ Cell ShareCell(int64_t women, int64_t total) {
   return Cell::Decimal(static_cast<double>(women) * 100.0 / static_cast<double>(total), OneDecimalShare(women, total));
 }
 
-Cell OptCell(const std::optional<int64_t> &v) { return v ? Cell(*v) : Cell::Null("-"); }
+Cell OptCell(const std::optional<int64_t>& v) { return v ? Cell(*v) : Cell::Null("-"); }
 
 // Wraps a paragraph at `width` columns for the terminal.
-std::string Wrap(const std::string &text, size_t width) {
+std::string Wrap(const std::string& text, size_t width) {
   std::string out, line;
   for (std::string_view word : Split(text, ' ')) {
     if (!line.empty() && line.size() + 1 + word.size() > width) {
@@ -61,13 +61,13 @@ std::string Wrap(const std::string &text, size_t width) {
 
 // The register of the country named by --country, with the display name.
 struct Loaded {
-  Db *db = nullptr;
-  const Reference *ref = nullptr;
+  Db* db = nullptr;
+  const Reference* ref = nullptr;
   std::string iso3, name;
   RegisterData data;
 };
 
-Result<Loaded> LoadCountry(CliContext &ctx, const std::string &country) {
+Result<Loaded> LoadCountry(CliContext& ctx, const std::string& country) {
   Loaded l;
   BH_ASSIGN_OR_RETURN(l.db, ctx.db());
   BH_ASSIGN_OR_RETURN(l.ref, ctx.ref());
@@ -84,7 +84,7 @@ Result<Loaded> LoadCountry(CliContext &ctx, const std::string &country) {
   return l;
 }
 
-void MarkIllustrative(Table *t, bool illustrative) {
+void MarkIllustrative(Table* t, bool illustrative) {
   if (!illustrative) return;
   t->title += kIllustrativeTag;
   t->notes.insert(t->notes.begin(), kIllustrativeNote);
@@ -93,7 +93,7 @@ void MarkIllustrative(Table *t, bool illustrative) {
 // ---------------------------------------------------------------- import /
 // export
 
-int RunImport(CliContext &ctx, const std::vector<std::string> &paths) {
+int RunImport(CliContext& ctx, const std::vector<std::string>& paths) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
@@ -103,10 +103,10 @@ int RunImport(CliContext &ctx, const std::vector<std::string> &paths) {
   Table t;
   t.title = "Register import";
   t.columns = {"Records", "Added", "Updated", "Unchanged"};
-  for (RecordKind k : kAllRecordKinds) {
+  for (RegisterKind k : kAllRegisterKinds) {
     auto it = s->counts.find(k);
     RegisterImportSummary::Counts c = it == s->counts.end() ? RegisterImportSummary::Counts{} : it->second;
-    t.AddRow({RecordKindFile(k), c.added, c.updated, c.unchanged});
+    t.AddRow({RegisterKindFile(k), c.added, c.updated, c.unchanged});
   }
   t.notes.push_back(fmt::format("Countries: {}. All files imported in one transaction.",
                                 s->countries.empty() ? std::string("none") : Join(s->countries, ", ")));
@@ -114,7 +114,7 @@ int RunImport(CliContext &ctx, const std::vector<std::string> &paths) {
   return ctx.Emit(t);
 }
 
-int RunExport(CliContext &ctx, const std::string &country, const std::string &dir) {
+int RunExport(CliContext& ctx, const std::string& country, const std::string& dir) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto files = ExportRegister(l->db, l->iso3);
@@ -122,7 +122,7 @@ int RunExport(CliContext &ctx, const std::string &country, const std::string &di
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return ctx.Fail(Status::IoError(dir, ec.value()));
-  for (const InputFile &f : *files) {
+  for (const InputFile& f : *files) {
     std::string path = (std::filesystem::path(dir) / f.name).string();
     Status st = WriteFile(path, f.data);
     if (!st.ok()) return ctx.Fail(st);
@@ -135,19 +135,19 @@ int RunExport(CliContext &ctx, const std::string &country, const std::string &di
 // end
 
 struct RecordArgs {
-  RecordKind kind;
+  RegisterKind kind;
   std::map<std::string, std::string> values;  // column -> option value
 };
 
-std::string OptionName(const std::string &column) {
+std::string OptionName(const std::string& column) {
   std::string o = "--" + column;
   std::replace(o.begin(), o.end(), '_', '-');
   return o;
 }
 
-int RunWrite(CliContext &ctx, CLI::App *cmd, const RecordArgs &a, WriteMode mode) {
+int RunWrite(CliContext& ctx, CLI::App* cmd, const RecordArgs& a, WriteMode mode) {
   Fields given;
-  for (const auto &[col, value] : a.values) {
+  for (const auto& [col, value] : a.values) {
     if (cmd->count(OptionName(col)) > 0) given[col] = value;
   }
   auto db = ctx.db();
@@ -157,20 +157,20 @@ int RunWrite(CliContext &ctx, CLI::App *cmd, const RecordArgs &a, WriteMode mode
   auto change = WriteRecord(*db, **ref, a.kind, given, mode);
   if (!change.ok()) return ctx.Fail(change.status());
   std::string what = *change == Change::kAdded ? "added" : *change == Change::kUpdated ? "updated" : "unchanged";
-  ctx.Say(fmt::format("{} {}", what, RecordKindName(a.kind)));
+  ctx.Say(fmt::format("{} {}", what, RegisterKindName(a.kind)));
   return 0;
 }
 
-void AddRecordCommand(CLI::App *parent, CliContext &ctx, RecordKind kind, WriteMode mode) {
+void AddRecordCommand(CLI::App* parent, CliContext& ctx, RegisterKind kind, WriteMode mode) {
   auto a = std::make_shared<RecordArgs>();
   a->kind = kind;
   std::string help = mode == WriteMode::kAdd
-                         ? fmt::format("Add a {}", RecordKindName(kind))
-                         : fmt::format("Change a {} (named by its key options)", RecordKindName(kind));
-  CLI::App *cmd = parent->add_subcommand(std::string(RecordKindName(kind)), help);
-  for (const ColumnSpec &c : ColumnsOf(kind)) {
-    std::string &slot = a->values[c.name];
-    auto *opt = cmd->add_option(OptionName(c.name), slot, c.help);
+                         ? fmt::format("Add a {}", RegisterKindName(kind))
+                         : fmt::format("Change a {} (named by its key options)", RegisterKindName(kind));
+  CLI::App* cmd = parent->add_subcommand(std::string(RegisterKindName(kind)), help);
+  for (const ColumnSpec& c : ColumnsOf(kind)) {
+    std::string& slot = a->values[c.name];
+    auto* opt = cmd->add_option(OptionName(c.name), slot, c.help);
     if (c.key || (mode == WriteMode::kAdd && c.required)) opt->required();
   }
   cmd->callback([&ctx, cmd, a, mode] { ctx.exit_code = RunWrite(ctx, cmd, *a, mode); });
@@ -178,7 +178,7 @@ void AddRecordCommand(CLI::App *parent, CliContext &ctx, RecordKind kind, WriteM
 
 // ---------------------------------------------------------------- summary
 
-int RunSummary(CliContext &ctx, const std::string &country, const std::string &as_of_text) {
+int RunSummary(CliContext& ctx, const std::string& country, const std::string& as_of_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   Date as_of = Today();
@@ -200,7 +200,7 @@ int RunSummary(CliContext &ctx, const std::string &country, const std::string &a
   groups.columns = {"Group",    "Teams",     "Sent",         "Women",
                     "Share",    "Requested", "Vs requested", fmt::format("UGPS target {}", as_of.year),
                     "Vs target"};
-  for (const GroupSummary &g : s.groups) {
+  for (const GroupSummary& g : s.groups) {
     std::string vs_req = g.requested ? std::string(RangeComparisonName(CompareToRange(g.women, g.sent, *g.requested)))
                          : g.requested_varies ? "varies"
                                               : "-";
@@ -230,7 +230,7 @@ int RunSummary(CliContext &ctx, const std::string &country, const std::string &a
                    "Vs requested",
                    "Target (year began)",
                    "Not yet departed"};
-  for (const UnitSummary &u : s.units) {
+  for (const UnitSummary& u : s.units) {
     units.AddRow({u.code, u.unit_type, u.mission, u.location.empty() ? Cell::Null("-") : Cell(u.location),
                   u.rotation ? Cell(*u.rotation) : Cell::Null("-"), u.began.ToString(), u.sent, u.women,
                   ShareCell(u.women, u.sent), u.authorised, u.requested ? Cell(u.requested->Text()) : Cell::Null("-"),
@@ -258,22 +258,22 @@ int RunSummary(CliContext &ctx, const std::string &country, const std::string &a
 
 // ---------------------------------------------------------------- headcount
 
-int RunHeadcount(CliContext &ctx, const std::string &country, const std::string &from_text,
-                 const std::string &to_text) {
+int RunHeadcount(CliContext& ctx, const std::string& country, const std::string& from_text,
+                 const std::string& to_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   Status check = CheckRegister(l->data);
   if (!check.ok()) return ctx.Fail(check);
   // Default span: the register's first to last dated record.
   std::optional<Month> from, to;
-  auto see = [&](const std::optional<Date> &d) {
+  auto see = [&](const std::optional<Date>& d) {
     if (!d) return;
     if (!from || d->ToMonth() < *from) from = d->ToMonth();
     if (!to || *to < d->ToMonth()) to = d->ToMonth();
   };
-  for (const Leg &g : l->data.legs) see(g.StrengthDate());
-  for (const Member &m : l->data.members) see(m.ends);
-  for (const Posting &p : l->data.postings) {
+  for (const Leg& g : l->data.legs) see(g.StrengthDate());
+  for (const UnitMember& m : l->data.members) see(m.ends);
+  for (const Posting& p : l->data.postings) {
     see(p.starts);
     see(p.ends);
   }
@@ -294,7 +294,7 @@ int RunHeadcount(CliContext &ctx, const std::string &country, const std::string 
   int hq_months = 0;
   for (Month m = *from; m <= *to; m = m.Next()) {
     Headcount h = HeadcountOn(l->data, Date::LastDayOf(m));
-    for (const HeadcountCell &c : h.cells) {
+    for (const HeadcountCell& c : h.cells) {
       t.AddRow({m.ToString(), c.mission, std::string(PersonnelTypeLabel(c.type)), c.women, c.men, c.total()});
     }
     if (h.hq_women + h.hq_men > 0) {
@@ -316,7 +316,7 @@ int RunHeadcount(CliContext &ctx, const std::string &country, const std::string 
 
 // ---------------------------------------------------------------- reconcile
 
-int RunReconcile(CliContext &ctx, const std::string &country, const std::string &month_text) {
+int RunReconcile(CliContext& ctx, const std::string& country, const std::string& month_text) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto month = Month::Parse(month_text);
@@ -337,7 +337,7 @@ int RunReconcile(CliContext &ctx, const std::string &country, const std::string 
   t.title = fmt::format("{} ({}): register against UN figures, {} (headcount on {})", l->name, l->iso3,
                         month->ToString(), r.date.ToString());
   t.columns = {"Mission", "Personnel type", "Sex", "Register", "UN", "Register - UN"};
-  for (const Difference &d : r.differences) {
+  for (const Difference& d : r.differences) {
     t.AddRow({d.mission.empty() ? Cell::Null("(none)") : Cell(d.mission), d.type, d.sex, d.register_count, d.un_count,
               d.register_count - d.un_count});
   }
@@ -358,7 +358,7 @@ int RunReconcile(CliContext &ctx, const std::string &country, const std::string 
 
 // ---------------------------------------------------------------- plan
 
-int RunPlan(CliContext &ctx, const std::string &country, const std::string &unit, int year) {
+int RunPlan(CliContext& ctx, const std::string& country, const std::string& unit, int year) {
   auto l = LoadCountry(ctx, country);
   if (!l.ok()) return ctx.Fail(l.status());
   auto targets = LoadTargetTable(l->db);
@@ -372,7 +372,7 @@ int RunPlan(CliContext &ctx, const std::string &country, const std::string &unit
       "authorised strength of {}, {}",
       l->name, l->iso3, p->unit, p->unit_type, p->mission, p->strength, year);
   t.columns = {"Basis", "Share", "Women needed", "Of", "This rotation's women", "Change"};
-  auto row = [&](const std::string &basis, const std::string &share, const std::optional<int64_t> &need) {
+  auto row = [&](const std::string& basis, const std::string& share, const std::optional<int64_t>& need) {
     t.AddRow({basis, share, OptCell(need), p->strength, p->current_women,
               need ? Cell(*need - p->current_women) : Cell::Null("-")});
   };
@@ -397,15 +397,15 @@ int RunPlan(CliContext &ctx, const std::string &country, const std::string &unit
 
 }  // namespace
 
-void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
-  CLI::App *reg = app.add_subcommand("register",
+void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
+  CLI::App* reg = app.add_subcommand("register",
                                      "The national deployment register: persons, units and their "
                                      "rotations, individual postings; summary, headcount, "
                                      "reconciliation with UN figures, planning (docs/register.md)");
   reg->require_subcommand(1);
   {
     auto paths = std::make_shared<std::vector<std::string>>();
-    CLI::App *cmd = reg->add_subcommand("import", "Load register CSV files or folders of them, all or nothing");
+    CLI::App* cmd = reg->add_subcommand("import", "Load register CSV files or folders of them, all or nothing");
     cmd->add_option("paths", *paths, "persons/units/legs/members/postings CSV files, or folders")->required();
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, paths] { ctx.exit_code = RunImport(ctx, *paths); });
@@ -413,26 +413,26 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto dir = std::make_shared<std::string>();
-    CLI::App *cmd = reg->add_subcommand("export", "Write one country's register as CSV files in the import format");
+    CLI::App* cmd = reg->add_subcommand("export", "Write one country's register as CSV files in the import format");
     cmd->add_option("--country", *country, "ISO3 code or name, e.g. VNM")->required();
     cmd->add_option("--dir", *dir, "Folder to write persons.csv, units.csv, ... into")->required();
     cmd->callback([&ctx, country, dir] { ctx.exit_code = RunExport(ctx, *country, *dir); });
   }
   {
-    CLI::App *add = reg->add_subcommand("add", "Add one record; options are the CSV columns (docs/register.md)");
-    CLI::App *edit = reg->add_subcommand("edit", "Change one record: key options name it, the others set fields");
+    CLI::App* add = reg->add_subcommand("add", "Add one record; options are the CSV columns (docs/register.md)");
+    CLI::App* edit = reg->add_subcommand("edit", "Change one record: key options name it, the others set fields");
     add->require_subcommand(1);
     edit->require_subcommand(1);
-    for (RecordKind k : kAllRecordKinds) {
+    for (RegisterKind k : kAllRegisterKinds) {
       AddRecordCommand(add, ctx, k, WriteMode::kAdd);
       AddRecordCommand(edit, ctx, k, WriteMode::kEdit);
     }
   }
   {
-    CLI::App *end = reg->add_subcommand("end", "Record the day a unit member or an individual posting ended");
+    CLI::App* end = reg->add_subcommand("end", "Record the day a unit member or an individual posting ended");
     end->require_subcommand(1);
     auto m = std::make_shared<std::array<std::string, 4>>();
-    CLI::App *mem = end->add_subcommand("member", "A member left the unit alone on --on (overrides the home batch)");
+    CLI::App* mem = end->add_subcommand("member", "A member left the unit alone on --on (overrides the home batch)");
     mem->add_option("--country", (*m)[0], "ISO3 code or name")->required();
     mem->add_option("--unit", (*m)[1], "Unit code")->required();
     mem->add_option("--service-number", (*m)[2], "Service number")->required();
@@ -448,14 +448,14 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
         ctx.exit_code = ctx.Fail(ref.status());
         return;
       }
-      auto c = WriteRecord(*db, **ref, RecordKind::kMember,
+      auto c = WriteRecord(*db, **ref, RegisterKind::kMember,
                            {{"country", (*m)[0]}, {"unit", (*m)[1]}, {"service_number", (*m)[2]}, {"ends", (*m)[3]}},
                            WriteMode::kEdit);
       ctx.exit_code = c.ok() ? 0 : ctx.Fail(c.status());
       if (c.ok()) ctx.Say("ended member");
     });
     auto p = std::make_shared<std::array<std::string, 4>>();
-    CLI::App *post = end->add_subcommand("posting", "An individual posting ended on --on");
+    CLI::App* post = end->add_subcommand("posting", "An individual posting ended on --on");
     post->add_option("--country", (*p)[0], "ISO3 code or name")->required();
     post->add_option("--service-number", (*p)[1], "Service number")->required();
     post->add_option("--starts", (*p)[2], "YYYY-MM-DD, the posting's start (its key)")->required();
@@ -471,7 +471,7 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
         ctx.exit_code = ctx.Fail(ref.status());
         return;
       }
-      auto c = WriteRecord(*db, **ref, RecordKind::kPosting,
+      auto c = WriteRecord(*db, **ref, RegisterKind::kPosting,
                            {{"country", (*p)[0]}, {"service_number", (*p)[1]}, {"starts", (*p)[2]}, {"ends", (*p)[3]}},
                            WriteMode::kEdit);
       ctx.exit_code = c.ok() ? 0 : ctx.Fail(c.status());
@@ -481,7 +481,7 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto as_of = std::make_shared<std::string>();
-    CLI::App *cmd = reg->add_subcommand("summary",
+    CLI::App* cmd = reg->add_subcommand("summary",
                                         "What a country sent, per unit type and for individual postings, "
                                         "against requested shares and UGPS targets, with a briefing");
     cmd->add_option("--country", *country, "ISO3 code or name, e.g. VNM")->required();
@@ -493,7 +493,7 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
     auto country = std::make_shared<std::string>();
     auto from = std::make_shared<std::string>();
     auto to = std::make_shared<std::string>();
-    CLI::App *cmd = reg->add_subcommand("headcount",
+    CLI::App* cmd = reg->add_subcommand("headcount",
                                         "Headcount on the last day of each month by mission, UN "
                                         "personnel type and sex");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
@@ -505,7 +505,7 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
   {
     auto country = std::make_shared<std::string>();
     auto month = std::make_shared<std::string>();
-    CLI::App *cmd = reg->add_subcommand("reconcile",
+    CLI::App* cmd = reg->add_subcommand("reconcile",
                                         "Compare the register's month-end headcount with the imported "
                                         "UN figures and list each difference");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
@@ -517,7 +517,7 @@ void RegisterRegisterCommands(CLI::App &app, CliContext &ctx) {
     auto country = std::make_shared<std::string>();
     auto unit = std::make_shared<std::string>();
     auto year = std::make_shared<int>(0);
-    CLI::App *cmd = reg->add_subcommand("plan", "Women a unit's next rotation needs at its authorised strength");
+    CLI::App* cmd = reg->add_subcommand("plan", "Women a unit's next rotation needs at its authorised strength");
     cmd->add_option("--country", *country, "ISO3 code or name")->required();
     cmd->add_option("--unit", *unit, "Unit code of the current rotation, e.g. L2FH-3")->required();
     cmd->add_option("--year", *year, "Year of the next rotation (default: this year)");

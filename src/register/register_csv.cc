@@ -66,48 +66,48 @@ constexpr ColumnSpec kPostingColumns[] = {
 };
 
 // The column that tells each kind of file apart.
-std::string_view SignatureColumn(RecordKind k) {
+std::string_view SignatureColumn(RegisterKind k) {
   switch (k) {
-    case RecordKind::kPerson:
+    case RegisterKind::kPerson:
       return "sex";
-    case RecordKind::kUnit:
+    case RegisterKind::kUnit:
       return "unit_type";
-    case RecordKind::kLeg:
+    case RegisterKind::kLeg:
       return "direction";
-    case RecordKind::kMember:
+    case RegisterKind::kMember:
       return "out_batch";
-    case RecordKind::kPosting:
+    case RegisterKind::kPosting:
       return "starts";
   }
   return "";
 }
 
-std::string Get(const Fields &f, const std::string &col) {
+std::string Get(const Fields& f, const std::string& col) {
   auto it = f.find(col);
   return it == f.end() ? std::string() : std::string(Trim(it->second));
 }
 
-Status Required(const Fields &f, RecordKind k) {
-  for (const ColumnSpec &c : ColumnsOf(k)) {
+Status Required(const Fields& f, RegisterKind k) {
+  for (const ColumnSpec& c : ColumnsOf(k)) {
     if (c.required && Get(f, c.name).empty()) return FieldError(c.name, "empty");
   }
   return Status::Ok();
 }
 
-Result<std::string> Country(const Fields &f, const Reference &ref) {
+Result<std::string> Country(const Fields& f, const Reference& ref) {
   auto iso3 = ref.ResolveCountry(Get(f, "country"));
   if (!iso3.ok()) return FieldError("country", iso3.status().message());
   return *iso3;
 }
 
-Result<std::optional<Date>> OptDateField(const Fields &f, const char *col) {
+Result<std::optional<Date>> OptDateField(const Fields& f, const char* col) {
   std::string v = Get(f, col);
   if (v.empty()) return std::optional<Date>();
   BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(v, col));
   return std::optional<Date>(d);
 }
 
-Result<std::optional<int>> OptIntField(const Fields &f, const char *col, int min) {
+Result<std::optional<int>> OptIntField(const Fields& f, const char* col, int min) {
   std::string v = Get(f, col);
   if (v.empty()) return std::optional<int>();
   BH_ASSIGN_OR_RETURN(int n, ParseFieldInt(v, col, min));
@@ -127,28 +127,28 @@ struct Key {
   std::string text, label;
 };
 
-Result<Key> KeyOf(RecordKind k, const Fields &f, const std::string &iso3) {
+Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
   switch (k) {
-    case RecordKind::kPerson: {
+    case RegisterKind::kPerson: {
       std::string sn = Get(f, "service_number");
       return Key{sn, fmt::format("service number '{}' of {}", sn, iso3)};
     }
-    case RecordKind::kUnit: {
+    case RegisterKind::kUnit: {
       std::string u = Get(f, "unit");
       return Key{u, fmt::format("unit '{}' of {}", u, iso3)};
     }
-    case RecordKind::kLeg: {
+    case RegisterKind::kLeg: {
       BH_ASSIGN_OR_RETURN(LegDirection d, ParseDirection(Get(f, "direction")));
       BH_ASSIGN_OR_RETURN(int batch, ParseFieldInt(Get(f, "batch"), "batch", 1));
       std::string u = Get(f, "unit");
       return Key{fmt::format("{}\t{}\t{}", u, LegDirectionCode(d), batch),
                  fmt::format("{} batch {} of unit '{}' of {}", LegDirectionCode(d), batch, u, iso3)};
     }
-    case RecordKind::kMember: {
+    case RegisterKind::kMember: {
       std::string u = Get(f, "unit"), sn = Get(f, "service_number");
       return Key{u + "\t" + sn, fmt::format("member '{}' of unit '{}' of {}", sn, u, iso3)};
     }
-    case RecordKind::kPosting: {
+    case RegisterKind::kPosting: {
       std::string sn = Get(f, "service_number");
       BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(Get(f, "starts"), "starts"));
       return Key{sn + "\t" + d.ToString(),
@@ -159,12 +159,12 @@ Result<Key> KeyOf(RecordKind k, const Fields &f, const std::string &iso3) {
 }
 
 // Parses one record and writes it.
-Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind k, const Fields &f,
-                         const std::string &source, bool illustrative) {
+Result<Change> PutFields(RegisterStore& store, const Reference& ref, RegisterKind k, const Fields& f,
+                         const std::string& source, bool illustrative) {
   BH_RETURN_IF_ERROR(Required(f, k));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
   switch (k) {
-    case RecordKind::kPerson: {
+    case RegisterKind::kPerson: {
       Person p;
       p.country = iso3;
       p.service_number = Get(f, "service_number");
@@ -177,7 +177,7 @@ Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind 
       p.illustrative = illustrative;
       return store.PutPerson(p);
     }
-    case RecordKind::kUnit: {
+    case RegisterKind::kUnit: {
       Unit u;
       u.country = iso3;
       u.code = Get(f, "unit");
@@ -205,7 +205,7 @@ Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind 
       u.illustrative = illustrative;
       return store.PutUnit(u);
     }
-    case RecordKind::kLeg: {
+    case RegisterKind::kLeg: {
       Leg l;
       l.country = iso3;
       l.unit = Get(f, "unit");
@@ -218,8 +218,8 @@ Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind 
       l.illustrative = illustrative;
       return store.PutLeg(l);
     }
-    case RecordKind::kMember: {
-      Member m;
+    case RegisterKind::kMember: {
+      UnitMember m;
       m.country = iso3;
       m.unit = Get(f, "unit");
       m.service_number = Get(f, "service_number");
@@ -231,7 +231,7 @@ Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind 
       m.illustrative = illustrative;
       return store.PutMember(m);
     }
-    case RecordKind::kPosting: {
+    case RegisterKind::kPosting: {
       Posting p;
       p.country = iso3;
       p.service_number = Get(f, "service_number");
@@ -249,15 +249,15 @@ Result<Change> PutFields(RegisterStore &store, const Reference &ref, RecordKind 
   return Status::Internal("unknown record kind");
 }
 
-std::string DateText(const std::optional<Date> &d) { return d ? d->ToString() : std::string(); }
-std::string IntText(const std::optional<int> &n) { return n ? std::to_string(*n) : std::string(); }
+std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
+std::string IntText(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); }
 
 // Each stored record of `kind` as fields, with its illustrative mark.
-std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, RecordKind kind) {
+std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData& r, RegisterKind kind) {
   std::vector<std::pair<Fields, bool>> out;
   switch (kind) {
-    case RecordKind::kPerson:
-      for (const Person &p : r.persons) {
+    case RegisterKind::kPerson:
+      for (const Person& p : r.persons) {
         out.push_back({{{"country", p.country},
                         {"service_number", p.service_number},
                         {"sex", std::string(SexCode(p.sex))},
@@ -268,8 +268,8 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, Reco
                        p.illustrative});
       }
       break;
-    case RecordKind::kUnit:
-      for (const Unit &u : r.units) {
+    case RegisterKind::kUnit:
+      for (const Unit& u : r.units) {
         std::string req;
         if (u.requested) {
           req = u.requested->Text();
@@ -289,8 +289,8 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, Reco
                        u.illustrative});
       }
       break;
-    case RecordKind::kLeg:
-      for (const Leg &l : r.legs) {
+    case RegisterKind::kLeg:
+      for (const Leg& l : r.legs) {
         out.push_back({{{"country", l.country},
                         {"unit", l.unit},
                         {"direction", std::string(LegDirectionCode(l.direction))},
@@ -301,8 +301,8 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, Reco
                        l.illustrative});
       }
       break;
-    case RecordKind::kMember:
-      for (const Member &m : r.members) {
+    case RegisterKind::kMember:
+      for (const UnitMember& m : r.members) {
         out.push_back({{{"country", m.country},
                         {"unit", m.unit},
                         {"service_number", m.service_number},
@@ -313,8 +313,8 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, Reco
                        m.illustrative});
       }
       break;
-    case RecordKind::kPosting:
-      for (const Posting &p : r.postings) {
+    case RegisterKind::kPosting:
+      for (const Posting& p : r.postings) {
         out.push_back({{{"country", p.country},
                         {"service_number", p.service_number},
                         {"role", std::string(PostingRoleCode(p.role))},
@@ -333,12 +333,12 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData &r, Reco
 // A parsed file: its kind, and its rows with line numbers.
 struct ParsedFile {
   std::string name;
-  RecordKind kind = RecordKind::kPerson;
+  RegisterKind kind = RegisterKind::kPerson;
   bool illustrative = false;
   std::vector<std::pair<int, Fields>> rows;
 };
 
-Result<ParsedFile> ParseFile(const InputFile &in) {
+Result<ParsedFile> ParseFile(const InputFile& in) {
   ParsedFile out;
   out.name = in.name;
   // Blank out the leading comment lines so the reader's line numbers stay
@@ -363,8 +363,8 @@ Result<ParsedFile> ParseFile(const InputFile &in) {
   int header_line = reader.line();
   std::vector<std::string> header;
   for (std::string_view f : fields) header.push_back(ToLowerAscii(Trim(f)));
-  std::vector<RecordKind> kinds;
-  for (RecordKind k : kAllRecordKinds) {
+  std::vector<RegisterKind> kinds;
+  for (RegisterKind k : kAllRegisterKinds) {
     if (std::find(header.begin(), header.end(), SignatureColumn(k)) != header.end()) kinds.push_back(k);
   }
   if (kinds.size() != 1) {
@@ -376,18 +376,18 @@ Result<ParsedFile> ParseFile(const InputFile &in) {
   }
   out.kind = kinds[0];
   std::set<std::string> seen;
-  for (const std::string &h : header) {
+  for (const std::string& h : header) {
     bool known = false;
-    for (const ColumnSpec &c : ColumnsOf(out.kind)) known |= h == c.name;
+    for (const ColumnSpec& c : ColumnsOf(out.kind)) known |= h == c.name;
     if (!known) {
       return Status::InvalidData(
-          fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h, RecordKindName(out.kind)));
+          fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h, RegisterKindName(out.kind)));
     }
     if (!seen.insert(h).second) {
       return Status::InvalidData(fmt::format("{}:{}: column '{}' appears twice", in.name, header_line, h));
     }
   }
-  for (const ColumnSpec &c : ColumnsOf(out.kind)) {
+  for (const ColumnSpec& c : ColumnsOf(out.kind)) {
     if (c.required && !seen.count(c.name)) {
       return Status::InvalidData(fmt::format("{}:{}: missing column '{}'", in.name, header_line, c.name));
     }
@@ -407,60 +407,60 @@ Result<ParsedFile> ParseFile(const InputFile &in) {
 
 }  // namespace
 
-std::string_view RecordKindName(RecordKind k) {
+std::string_view RegisterKindName(RegisterKind k) {
   switch (k) {
-    case RecordKind::kPerson:
+    case RegisterKind::kPerson:
       return "person";
-    case RecordKind::kUnit:
+    case RegisterKind::kUnit:
       return "unit";
-    case RecordKind::kLeg:
+    case RegisterKind::kLeg:
       return "leg";
-    case RecordKind::kMember:
+    case RegisterKind::kMember:
       return "member";
-    case RecordKind::kPosting:
+    case RegisterKind::kPosting:
       return "posting";
   }
   return "?";
 }
 
-std::string RecordKindFile(RecordKind k) { return std::string(RecordKindName(k)) + "s.csv"; }
+std::string RegisterKindFile(RegisterKind k) { return std::string(RegisterKindName(k)) + "s.csv"; }
 
-std::span<const ColumnSpec> ColumnsOf(RecordKind k) {
+std::span<const ColumnSpec> ColumnsOf(RegisterKind k) {
   switch (k) {
-    case RecordKind::kPerson:
+    case RegisterKind::kPerson:
       return kPersonColumns;
-    case RecordKind::kUnit:
+    case RegisterKind::kUnit:
       return kUnitColumns;
-    case RecordKind::kLeg:
+    case RegisterKind::kLeg:
       return kLegColumns;
-    case RecordKind::kMember:
+    case RegisterKind::kMember:
       return kMemberColumns;
-    case RecordKind::kPosting:
+    case RegisterKind::kPosting:
       return kPostingColumns;
   }
   return {};
 }
 
-Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const std::vector<InputFile> &files) {
+Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files) {
   std::vector<ParsedFile> parsed;
-  for (const InputFile &f : files) {
+  for (const InputFile& f : files) {
     BH_ASSIGN_OR_RETURN(ParsedFile p, ParseFile(f));
     parsed.push_back(std::move(p));
   }
   // Dependencies first: persons and units before what refers to them.
   std::stable_sort(parsed.begin(), parsed.end(),
-                   [](const ParsedFile &a, const ParsedFile &b) { return a.kind < b.kind; });
+                   [](const ParsedFile& a, const ParsedFile& b) { return a.kind < b.kind; });
   RegisterImportSummary summary;
   std::set<std::string> countries;
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   RegisterStore store(db);
-  std::map<std::pair<RecordKind, std::string>, std::string> keys;  // -> "file:line" first seen
-  for (const ParsedFile &file : parsed) {
+  std::map<std::pair<RegisterKind, std::string>, std::string> keys;  // -> "file:line" first seen
+  for (const ParsedFile& file : parsed) {
     summary.illustrative |= file.illustrative;
-    for (const auto &[line, row] : file.rows) {
+    for (const auto& [line, row] : file.rows) {
       std::string where = fmt::format("{}:{}", file.name, line);
-      auto fail = [&](const Status &s) { return s.WithPrefix(where); };
+      auto fail = [&](const Status& s) { return s.WithPrefix(where); };
       Status req = Required(row, file.kind);
       if (!req.ok()) return fail(req);
       auto iso3 = Country(row, ref);
@@ -475,12 +475,12 @@ Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const
       }
       auto change = PutFields(store, ref, file.kind, row, where, file.illustrative);
       if (!change.ok()) return fail(change.status());
-      RegisterImportSummary::Counts &c = summary.counts[file.kind];
+      RegisterImportSummary::Counts& c = summary.counts[file.kind];
       (*change == Change::kAdded ? c.added : *change == Change::kUpdated ? c.updated : c.unchanged)++;
       countries.insert(*iso3);
     }
   }
-  for (const std::string &iso3 : countries) {
+  for (const std::string& iso3 : countries) {
     BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
     BH_RETURN_IF_ERROR(CheckRegister(r));
   }
@@ -489,15 +489,15 @@ Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const
   return summary;
 }
 
-Result<RegisterImportSummary> ImportRegisterPaths(Db *db, const Reference &ref, const std::vector<std::string> &paths) {
+Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> expanded;
-  for (const std::string &a : paths) {
+  for (const std::string& a : paths) {
     std::error_code ec;
     if (!fs::exists(a, ec)) return Status::NotFound(fmt::format("{}: no such file or folder", a));
     if (fs::is_directory(a, ec)) {
       std::vector<std::string> inside;
-      for (const auto &e : fs::directory_iterator(a, ec)) {
+      for (const auto& e : fs::directory_iterator(a, ec)) {
         if (e.is_regular_file() && ToLowerAscii(e.path().extension().string()) == ".csv") {
           inside.push_back(e.path().string());
         }
@@ -511,22 +511,22 @@ Result<RegisterImportSummary> ImportRegisterPaths(Db *db, const Reference &ref, 
     }
   }
   std::vector<InputFile> files;
-  for (const std::string &p : expanded) {
+  for (const std::string& p : expanded) {
     BH_ASSIGN_OR_RETURN(std::string data, ReadFile(p));
     files.push_back({BaseName(p), std::move(data)});
   }
   return ImportRegister(db, ref, files);
 }
 
-Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3) {
+Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
   RegisterStore store(db);
   BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
   std::vector<InputFile> out;
   bool illustrative = r.Illustrative();
-  for (RecordKind k : kAllRecordKinds) {
+  for (RegisterKind k : kAllRegisterKinds) {
     auto records = RecordsAsFields(r, k);
     if (records.empty()) continue;
-    InputFile f{RecordKindFile(k), ""};
+    InputFile f{RegisterKindFile(k), ""};
     if (illustrative) {
       f.data = fmt::format(
           "# ILLUSTRATIVE: exported from a {} register that "
@@ -535,11 +535,11 @@ Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3) {
           iso3);
     }
     std::vector<std::string> header;
-    for (const ColumnSpec &c : ColumnsOf(k)) header.push_back(c.name);
+    for (const ColumnSpec& c : ColumnsOf(k)) header.push_back(c.name);
     CsvReader::AppendRecord(header, &f.data);
-    for (const auto &[fields, ill] : records) {
+    for (const auto& [fields, ill] : records) {
       std::vector<std::string> row;
-      for (const ColumnSpec &c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
+      for (const ColumnSpec& c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
       CsvReader::AppendRecord(row, &f.data);
     }
     out.push_back(std::move(f));
@@ -547,9 +547,9 @@ Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3) {
   return out;
 }
 
-Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const Fields &given, WriteMode mode) {
+Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode) {
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(given, ref));
-  for (const ColumnSpec &c : ColumnsOf(kind)) {
+  for (const ColumnSpec& c : ColumnsOf(kind)) {
     if (c.key && Get(given, c.name).empty()) return FieldError(c.name, "empty");
   }
   BH_ASSIGN_OR_RETURN(Key key, KeyOf(kind, given, iso3));
@@ -558,7 +558,7 @@ Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const 
   RegisterStore store(db);
   BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
   std::optional<std::pair<Fields, bool>> existing;
-  for (auto &rec : RecordsAsFields(r, kind)) {
+  for (auto& rec : RecordsAsFields(r, kind)) {
     auto k = KeyOf(kind, rec.first, iso3);
     if (k.ok() && k->text == key.text) existing = rec;
   }
@@ -567,14 +567,14 @@ Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const 
   if (mode == WriteMode::kAdd) {
     if (existing) {
       return Status::AlreadyExists(
-          fmt::format("{} already exists; use 'register edit {}'", key.label, RecordKindName(kind)));
+          fmt::format("{} already exists; use 'register edit {}'", key.label, RegisterKindName(kind)));
     }
     fields = given;
   } else {
     if (!existing) return Status::NotFound(fmt::format("no {}", key.label));
     fields = existing->first;
     illustrative = existing->second;
-    for (const auto &[col, value] : given) fields[col] = value;
+    for (const auto& [col, value] : given) fields[col] = value;
   }
   fields["country"] = iso3;
   BH_ASSIGN_OR_RETURN(Change change, PutFields(store, ref, kind, fields, "cli", illustrative));

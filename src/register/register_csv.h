@@ -38,17 +38,17 @@
 namespace bh {
 
 // "person", "unit", "leg", "member", "posting".
-std::string_view RecordKindName(RecordKind k);
+std::string_view RegisterKindName(RegisterKind k);
 // "persons.csv", ... (the names export writes).
-std::string RecordKindFile(RecordKind k);
+std::string RegisterKindFile(RegisterKind k);
 
 struct ColumnSpec {
-  const char *name;
+  const char* name;
   bool required;  // must be in the header and non-empty
   bool key;       // part of the record's natural key
-  const char *help;
+  const char* help;
 };
-std::span<const ColumnSpec> ColumnsOf(RecordKind k);
+std::span<const ColumnSpec> ColumnsOf(RegisterKind k);
 
 // Column name -> text, as read from one CSV row or from CLI options.
 using Fields = std::map<std::string, std::string>;
@@ -62,22 +62,22 @@ struct RegisterImportSummary {
   struct Counts {
     int added = 0, updated = 0, unchanged = 0;
   };
-  std::map<RecordKind, Counts> counts;
+  std::map<RegisterKind, Counts> counts;
   std::vector<std::string> countries;  // ISO3 touched, sorted
   bool illustrative = false;           // any file marked ILLUSTRATIVE
 };
 
 // Imports the files in one transaction. InvalidData naming file:line on any
 // error, and then nothing is written.
-Result<RegisterImportSummary> ImportRegister(Db *db, const Reference &ref, const std::vector<InputFile> &files);
+Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files);
 
 // Reads the files (folders: their *.csv files, sorted) and imports them.
-Result<RegisterImportSummary> ImportRegisterPaths(Db *db, const Reference &ref, const std::vector<std::string> &paths);
+Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths);
 
 // One country's register as the five files (those with records), in the
 // import format; an ILLUSTRATIVE comment heads each file when the register
 // holds illustrative records.
-Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3);
+Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3);
 
 // Single-record writes for the CLI. `given` holds the columns the user set;
 // kAdd fails with AlreadyExists when the key exists, kEdit with NotFound when
@@ -86,7 +86,7 @@ Result<std::vector<InputFile>> ExportRegister(Db *db, const std::string &iso3);
 // illustrative mark of the record they edit, and are not illustrative when
 // added.
 enum class WriteMode { kAdd, kEdit };
-Result<Change> WriteRecord(Db *db, const Reference &ref, RecordKind kind, const Fields &given, WriteMode mode);
+Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode);
 
 }  // namespace bh
 

@@ -37,19 +37,19 @@ class RegisterCsvTest : public ::testing::Test {
   }
   Result<RegisterImportSummary> Import(std::vector<InputFile> files) { return ImportRegister(db_.get(), *ref_, files); }
   // The message of a failed import of the base files with one replaced.
-  std::string ErrorWith(const std::string &name, const std::string &data) {
+  std::string ErrorWith(const std::string& name, const std::string& data) {
     std::vector<InputFile> files = {{"persons.csv", kPersons},
                                     {"units.csv", kUnits},
                                     {"legs.csv", kLegs},
                                     {"members.csv", kMembers},
                                     {"postings.csv", kPostings}};
-    for (InputFile &f : files) {
+    for (InputFile& f : files) {
       if (f.name == name) f.data = data;
     }
     auto r = Import(files);
     return r.ok() ? "ok" : r.status().message();
   }
-  int64_t Count(const char *table) { return *db_->QueryInt(std::string("SELECT COUNT(*) FROM ") + table); }
+  int64_t Count(const char* table) { return *db_->QueryInt(std::string("SELECT COUNT(*) FROM ") + table); }
   std::unique_ptr<Db> db_;
   std::unique_ptr<Reference> ref_;
 };
@@ -62,11 +62,11 @@ TEST_F(RegisterCsvTest, ImportsAllKindsInDependencyOrder) {
                    {"units.csv", kUnits},
                    {"persons.csv", kPersons}});
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(3, r->counts[RecordKind::kPerson].added);
-  EXPECT_EQ(1, r->counts[RecordKind::kUnit].added);
-  EXPECT_EQ(2, r->counts[RecordKind::kLeg].added);
-  EXPECT_EQ(2, r->counts[RecordKind::kMember].added);
-  EXPECT_EQ(1, r->counts[RecordKind::kPosting].added);
+  EXPECT_EQ(3, r->counts[RegisterKind::kPerson].added);
+  EXPECT_EQ(1, r->counts[RegisterKind::kUnit].added);
+  EXPECT_EQ(2, r->counts[RegisterKind::kLeg].added);
+  EXPECT_EQ(2, r->counts[RegisterKind::kMember].added);
+  EXPECT_EQ(1, r->counts[RegisterKind::kPosting].added);
   EXPECT_EQ(std::vector<std::string>{"VNM"}, r->countries);
   EXPECT_FALSE(r->illustrative);
   RegisterData d = *RegisterStore(db_.get()).Load("VNM");
@@ -85,24 +85,24 @@ TEST_F(RegisterCsvTest, ReimportChangesNothingAndEditsUpdate) {
   ASSERT_TRUE(Import(files).ok());
   auto again = Import(files);
   ASSERT_TRUE(again.ok());
-  for (RecordKind k : kAllRecordKinds) {
-    EXPECT_EQ(0, again->counts[k].added) << RecordKindName(k);
-    EXPECT_EQ(0, again->counts[k].updated) << RecordKindName(k);
+  for (RegisterKind k : kAllRegisterKinds) {
+    EXPECT_EQ(0, again->counts[k].added) << RegisterKindName(k);
+    EXPECT_EQ(0, again->counts[k].updated) << RegisterKindName(k);
   }
-  EXPECT_EQ(3, again->counts[RecordKind::kPerson].unchanged);
+  EXPECT_EQ(3, again->counts[RegisterKind::kPerson].unchanged);
   EXPECT_EQ(3, Count("reg_person"));
   auto edit = Import({{"p2.csv", "country,service_number,sex,rank,service\nVNM,S2,M,Maj,Army\n"}});
   ASSERT_TRUE(edit.ok());
-  EXPECT_EQ(1, edit->counts[RecordKind::kPerson].updated);
+  EXPECT_EQ(1, edit->counts[RegisterKind::kPerson].updated);
   EXPECT_EQ("Maj", RegisterStore(db_.get()).Load("VNM")->FindPerson("S2")->rank);
   EXPECT_EQ(3, Count("reg_person"));
 }
 
 TEST_F(RegisterCsvTest, ValidationErrorsNameFileLineAndColumn) {
   static const struct {
-    const char *file;
-    const char *data;
-    const char *error;
+    const char* file;
+    const char* data;
+    const char* error;
   } cases[] = {
       {"persons.csv",
        "country,service_number,sex,rank,service\nVNM,S1,F,Maj,Army\nVNM,S2,M,"
@@ -190,7 +190,7 @@ TEST_F(RegisterCsvTest, ValidationErrorsNameFileLineAndColumn) {
        "postings.csv:3: duplicate posting of service number 'S3' of VNM "
        "starting 2018-01-15 (also on line 2)"},
   };
-  for (const auto &c : cases) {
+  for (const auto& c : cases) {
     EXPECT_EQ(c.error, ErrorWith(c.file, c.data)) << c.data;
     EXPECT_EQ(0, Count("reg_person")) << "all or nothing: " << c.error;
   }
@@ -243,7 +243,7 @@ TEST_F(RegisterCsvTest, ExportRoundTrips) {
   // Into the same database: nothing changes.
   auto same = Import(*files);
   ASSERT_TRUE(same.ok()) << same.status().message();
-  for (RecordKind k : kAllRecordKinds) EXPECT_EQ(0, same->counts[k].added + same->counts[k].updated);
+  for (RegisterKind k : kAllRegisterKinds) EXPECT_EQ(0, same->counts[k].added + same->counts[k].updated);
   // Into a fresh one: the same register.
   std::unique_ptr<Db> fresh = std::move(*OpenCoreStore(":memory:"));
   ASSERT_TRUE(EnsureRegisterSchema(fresh.get()).ok());
@@ -260,21 +260,21 @@ TEST_F(RegisterCsvTest, ExportRoundTrips) {
 TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
   ASSERT_TRUE(Import({{"persons.csv", kPersons}, {"postings.csv", kPostings}}).ok());
   Fields person = {{"country", "VNM"}, {"service_number", "S4"}, {"sex", "F"}, {"rank", "Capt"}, {"service", "Army"}};
-  EXPECT_EQ(Change::kAdded, *WriteRecord(db_.get(), *ref_, RecordKind::kPerson, person, WriteMode::kAdd));
-  auto again = WriteRecord(db_.get(), *ref_, RecordKind::kPerson, person, WriteMode::kAdd);
+  EXPECT_EQ(Change::kAdded, *WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, person, WriteMode::kAdd));
+  auto again = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, person, WriteMode::kAdd);
   EXPECT_EQ(Status::Code::kAlreadyExists, again.status().code());
   EXPECT_EQ("service number 'S4' of VNM already exists; use 'register edit person'", again.status().message());
   EXPECT_EQ(Change::kUpdated,
-            *WriteRecord(db_.get(), *ref_, RecordKind::kPerson,
+            *WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
                          {{"country", "Viet Nam"}, {"service_number", "S4"}, {"rank", "Maj"}}, WriteMode::kEdit));
-  const Person *p4 = nullptr;
+  const Person* p4 = nullptr;
   RegisterData d = *RegisterStore(db_.get()).Load("VNM");
   p4 = d.FindPerson("S4");
   ASSERT_NE(nullptr, p4);
   EXPECT_EQ("Maj", p4->rank);
   EXPECT_EQ(Sex::kFemale, p4->sex);
   EXPECT_EQ("cli", p4->source);
-  auto missing = WriteRecord(db_.get(), *ref_, RecordKind::kPerson, {{"country", "VNM"}, {"service_number", "S9"}},
+  auto missing = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, {{"country", "VNM"}, {"service_number", "S9"}},
                              WriteMode::kEdit);
   EXPECT_EQ("no service number 'S9' of VNM", missing.status().message());
   // Ending a posting, and a bad end date leaving it as it was.
@@ -283,15 +283,15 @@ TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
                     {"role", "military_observer"},
                     {"mission", "MINUSCA"},
                     {"starts", "2021-02-08"}};
-  EXPECT_EQ(Change::kAdded, *WriteRecord(db_.get(), *ref_, RecordKind::kPosting, posting, WriteMode::kAdd));
+  EXPECT_EQ(Change::kAdded, *WriteRecord(db_.get(), *ref_, RegisterKind::kPosting, posting, WriteMode::kAdd));
   auto bad =
-      WriteRecord(db_.get(), *ref_, RecordKind::kPosting,
+      WriteRecord(db_.get(), *ref_, RegisterKind::kPosting,
                   {{"country", "VNM"}, {"service_number", "S4"}, {"starts", "2021-02-08"}, {"ends", "2021-01-01"}},
                   WriteMode::kEdit);
   EXPECT_EQ("column 'ends': 2021-01-01 is not after starts 2021-02-08", bad.status().message());
   EXPECT_EQ(
       Change::kUpdated,
-      *WriteRecord(db_.get(), *ref_, RecordKind::kPosting,
+      *WriteRecord(db_.get(), *ref_, RegisterKind::kPosting,
                    {{"country", "VNM"}, {"service_number", "S4"}, {"starts", "2021-02-08"}, {"ends", "2022-02-08"}},
                    WriteMode::kEdit));
   EXPECT_EQ("2022-02-08", RegisterStore(db_.get()).Load("VNM")->postings[1].ends->ToString());

@@ -85,24 +85,24 @@ CREATE TABLE reg_posting (
 )sql"},
 };
 
-std::optional<Date> OptDate(const Stmt &s, int col) {
+std::optional<Date> OptDate(const Stmt& s, int col) {
   if (s.IsNull(col)) return std::nullopt;
   auto d = Date::ParseIso(s.Text(col));
   if (!d.ok()) return std::nullopt;
   return *d;
 }
 
-Stmt &BindDate(Stmt &s, int idx, const std::optional<Date> &d) {
+Stmt& BindDate(Stmt& s, int idx, const std::optional<Date>& d) {
   return d ? s.Bind(idx, d->ToString()) : s.BindNull(idx);
 }
 
-Stmt &BindOptInt(Stmt &s, int idx, const std::optional<int> &v) { return v ? s.Bind(idx, *v) : s.BindNull(idx); }
+Stmt& BindOptInt(Stmt& s, int idx, const std::optional<int>& v) { return v ? s.Bind(idx, *v) : s.BindNull(idx); }
 
 }  // namespace
 
-Status EnsureRegisterSchema(Db *db) { return db->Migrate("register", kRegisterMigrations); }
+Status EnsureRegisterSchema(Db* db) { return db->Migrate("register", kRegisterMigrations); }
 
-Result<Stmt *> RegisterStore::Prepared(const std::string &sql) {
+Result<Stmt*> RegisterStore::Prepared(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(sql));
@@ -112,19 +112,19 @@ Result<Stmt *> RegisterStore::Prepared(const std::string &sql) {
   return &it->second;
 }
 
-Result<std::optional<int64_t>> RegisterStore::PersonId(const std::string &country, const std::string &sn) {
+Result<std::optional<int64_t>> RegisterStore::PersonId(const std::string& country, const std::string& sn) {
   BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT id FROM reg_person WHERE country = ? "
                                              "AND service_number = ?"));
-  Stmt &q = *q_ptr;
+  Stmt& q = *q_ptr;
   q.Bind(1, country).Bind(2, sn);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return std::optional<int64_t>();
   return std::optional<int64_t>(q.Int(0));
 }
 
-Result<std::optional<int64_t>> RegisterStore::UnitId(const std::string &country, const std::string &code) {
+Result<std::optional<int64_t>> RegisterStore::UnitId(const std::string& country, const std::string& code) {
   BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT id FROM reg_unit WHERE country = ? AND code = ?"));
-  Stmt &q = *q_ptr;
+  Stmt& q = *q_ptr;
   q.Bind(1, country).Bind(2, code);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return std::optional<int64_t>();
@@ -134,7 +134,7 @@ Result<std::optional<int64_t>> RegisterStore::UnitId(const std::string &country,
 Status RegisterStore::CheckMission(std::string_view mission, bool allow_hq) {
   if (allow_hq && mission == kUnHeadquarters) return Status::Ok();
   BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT 1 FROM mission WHERE acronym = ?"));
-  Stmt &q = *q_ptr;
+  Stmt& q = *q_ptr;
   q.Bind(1, mission);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) {
@@ -144,9 +144,9 @@ Status RegisterStore::CheckMission(std::string_view mission, bool allow_hq) {
   return Status::Ok();
 }
 
-Result<Change> RegisterStore::PutPerson(const Person &p) {
-  BH_ASSIGN_OR_RETURN(RegisterData have, Query(p.country, {RecordKind::kPerson, p.service_number, ""}));
-  const Person *old = have.FindPerson(p.service_number);
+Result<Change> RegisterStore::PutPerson(const Person& p) {
+  BH_ASSIGN_OR_RETURN(RegisterData have, Query(p.country, {RegisterKind::kPerson, p.service_number, ""}));
+  const Person* old = have.FindPerson(p.service_number);
   if (old && old->SameData(p)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt * s_ptr, Prepared("INSERT INTO reg_person (country, service_number, sex, rank, "
                                              "service, specialty, name, source, illustrative)"
@@ -156,7 +156,7 @@ Result<Change> RegisterStore::PutPerson(const Person &p) {
                                              "excluded.service, specialty = excluded.specialty,"
                                              " name = excluded.name, source = excluded.source, illustrative "
                                              "= excluded.illustrative"));
-  Stmt &s = *s_ptr;
+  Stmt& s = *s_ptr;
   s.Bind(1, p.country)
       .Bind(2, p.service_number)
       .Bind(3, SexCode(p.sex))
@@ -170,14 +170,14 @@ Result<Change> RegisterStore::PutPerson(const Person &p) {
   return old ? Change::kUpdated : Change::kAdded;
 }
 
-Result<Change> RegisterStore::PutUnit(const Unit &u) {
+Result<Change> RegisterStore::PutUnit(const Unit& u) {
   if (u.ptype != PersonnelType::kTroops && u.ptype != PersonnelType::kFormedPoliceUnits) {
     return FieldError("personnel_type",
                       fmt::format("want Troops or Formed Police Units, got '{}'", PersonnelTypeLabel(u.ptype)));
   }
   BH_RETURN_IF_ERROR(CheckMission(u.mission, false));
-  BH_ASSIGN_OR_RETURN(RegisterData have, Query(u.country, {RecordKind::kUnit, "", u.code}));
-  const Unit *old = have.FindUnit(u.code);
+  BH_ASSIGN_OR_RETURN(RegisterData have, Query(u.country, {RegisterKind::kUnit, "", u.code}));
+  const Unit* old = have.FindUnit(u.code);
   if (old && old->SameData(u)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt * s_ptr, Prepared("INSERT INTO reg_unit (country, code, unit_type, ptype, parent, "
                                              "mission, location, rotation, authorised,"
@@ -192,7 +192,7 @@ Result<Change> RegisterStore::PutUnit(const Unit &u) {
                                              " requested_max_bp = excluded.requested_max_bp, note = "
                                              "excluded.note, source = excluded.source,"
                                              " illustrative = excluded.illustrative"));
-  Stmt &s = *s_ptr;
+  Stmt& s = *s_ptr;
   s.Bind(1, u.country)
       .Bind(2, u.code)
       .Bind(3, u.unit_type)
@@ -208,15 +208,15 @@ Result<Change> RegisterStore::PutUnit(const Unit &u) {
   return old ? Change::kUpdated : Change::kAdded;
 }
 
-Result<Change> RegisterStore::PutLeg(const Leg &l) {
+Result<Change> RegisterStore::PutLeg(const Leg& l) {
   if (!l.departs && !l.arrives) return FieldError("departs", "departs and arrives are both empty; give at least one");
   if (l.departs && l.arrives && *l.arrives < *l.departs) {
     return FieldError("arrives", fmt::format("{} is before departs {}", l.arrives->ToString(), l.departs->ToString()));
   }
   BH_ASSIGN_OR_RETURN(std::optional<int64_t> unit_id, UnitId(l.country, l.unit));
   if (!unit_id) return FieldError("unit", fmt::format("unknown unit '{}' of {}", l.unit, l.country));
-  BH_ASSIGN_OR_RETURN(RegisterData have, Query(l.country, {RecordKind::kLeg, "", l.unit}));
-  const Leg *old = have.FindLeg(l.unit, l.direction, l.batch);
+  BH_ASSIGN_OR_RETURN(RegisterData have, Query(l.country, {RegisterKind::kLeg, "", l.unit}));
+  const Leg* old = have.FindLeg(l.unit, l.direction, l.batch);
   if (old && old->SameData(l)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt * s_ptr, Prepared("INSERT INTO reg_leg (unit_id, direction, batch, departs, "
                                              "arrives, note, source, illustrative)"
@@ -225,7 +225,7 @@ Result<Change> RegisterStore::PutLeg(const Leg &l) {
                                              " departs = excluded.departs, arrives = excluded.arrives, note "
                                              "= excluded.note, source = excluded.source,"
                                              " illustrative = excluded.illustrative"));
-  Stmt &s = *s_ptr;
+  Stmt& s = *s_ptr;
   s.Bind(1, *unit_id).Bind(2, LegDirectionCode(l.direction)).Bind(3, l.batch);
   BindDate(s, 4, l.departs);
   BindDate(s, 5, l.arrives);
@@ -234,15 +234,15 @@ Result<Change> RegisterStore::PutLeg(const Leg &l) {
   return old ? Change::kUpdated : Change::kAdded;
 }
 
-Result<Change> RegisterStore::PutMember(const Member &m) {
+Result<Change> RegisterStore::PutMember(const UnitMember& m) {
   BH_ASSIGN_OR_RETURN(std::optional<int64_t> unit_id, UnitId(m.country, m.unit));
   if (!unit_id) return FieldError("unit", fmt::format("unknown unit '{}' of {}", m.unit, m.country));
   BH_ASSIGN_OR_RETURN(std::optional<int64_t> person_id, PersonId(m.country, m.service_number));
   if (!person_id) {
     return FieldError("service_number", fmt::format("unknown service number '{}' of {}", m.service_number, m.country));
   }
-  BH_ASSIGN_OR_RETURN(RegisterData legs, Query(m.country, {RecordKind::kLeg, "", m.unit}));
-  BH_ASSIGN_OR_RETURN(RegisterData have, Query(m.country, {RecordKind::kMember, m.service_number, m.unit}));
+  BH_ASSIGN_OR_RETURN(RegisterData legs, Query(m.country, {RegisterKind::kLeg, "", m.unit}));
+  BH_ASSIGN_OR_RETURN(RegisterData have, Query(m.country, {RegisterKind::kMember, m.service_number, m.unit}));
   have.legs = std::move(legs.legs);
   if (!have.FindLeg(m.unit, LegDirection::kOut, m.out_batch)) {
     return FieldError("out_batch", fmt::format("unit '{}' has no out batch {}", m.unit, m.out_batch));
@@ -250,8 +250,8 @@ Result<Change> RegisterStore::PutMember(const Member &m) {
   if (m.home_batch && !have.FindLeg(m.unit, LegDirection::kHome, *m.home_batch)) {
     return FieldError("home_batch", fmt::format("unit '{}' has no home batch {}", m.unit, *m.home_batch));
   }
-  const Member *old = nullptr;
-  for (const Member &x : have.members) {
+  const UnitMember* old = nullptr;
+  for (const UnitMember& x : have.members) {
     if (x.unit == m.unit && x.service_number == m.service_number) old = &x;
   }
   if (old && old->SameData(m)) return Change::kUnchanged;
@@ -262,7 +262,7 @@ Result<Change> RegisterStore::PutMember(const Member &m) {
                                              " out_batch = excluded.out_batch, home_batch = excluded.home_batch, "
                                              "ends = excluded.ends, role = excluded.role,"
                                              " source = excluded.source, illustrative = excluded.illustrative"));
-  Stmt &s = *s_ptr;
+  Stmt& s = *s_ptr;
   s.Bind(1, *unit_id).Bind(2, *person_id).Bind(3, m.out_batch);
   BindOptInt(s, 4, m.home_batch);
   BindDate(s, 5, m.ends);
@@ -271,7 +271,7 @@ Result<Change> RegisterStore::PutMember(const Member &m) {
   return old ? Change::kUpdated : Change::kAdded;
 }
 
-Result<Change> RegisterStore::PutPosting(const Posting &p) {
+Result<Change> RegisterStore::PutPosting(const Posting& p) {
   if (p.ends && *p.ends <= p.starts) {
     return FieldError("ends", fmt::format("{} is not after starts {}", p.ends->ToString(), p.starts.ToString()));
   }
@@ -280,9 +280,9 @@ Result<Change> RegisterStore::PutPosting(const Posting &p) {
   if (!person_id) {
     return FieldError("service_number", fmt::format("unknown service number '{}' of {}", p.service_number, p.country));
   }
-  BH_ASSIGN_OR_RETURN(RegisterData have, Query(p.country, {RecordKind::kPosting, p.service_number, ""}));
-  const Posting *old = nullptr;
-  for (const Posting &x : have.postings) {
+  BH_ASSIGN_OR_RETURN(RegisterData have, Query(p.country, {RegisterKind::kPosting, p.service_number, ""}));
+  const Posting* old = nullptr;
+  for (const Posting& x : have.postings) {
     if (x.service_number == p.service_number && x.starts == p.starts) old = &x;
   }
   if (old && old->SameData(p)) return Change::kUnchanged;
@@ -294,7 +294,7 @@ Result<Change> RegisterStore::PutPosting(const Posting &p) {
                                              "excluded.post, ends = excluded.ends,"
                                              " note = excluded.note, source = excluded.source, illustrative "
                                              "= excluded.illustrative"));
-  Stmt &s = *s_ptr;
+  Stmt& s = *s_ptr;
   s.Bind(1, *person_id).Bind(2, PostingRoleCode(p.role));
   if (p.AtHeadquarters()) {
     s.BindNull(3).Bind(4, 1);
@@ -311,7 +311,7 @@ Result<Change> RegisterStore::PutPosting(const Posting &p) {
 Result<std::vector<std::string>> RegisterStore::Countries() {
   BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT country FROM reg_person UNION SELECT "
                                              "country FROM reg_unit ORDER BY 1"));
-  Stmt &q = *q_ptr;
+  Stmt& q = *q_ptr;
   std::vector<std::string> out;
   while (true) {
     BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -321,23 +321,23 @@ Result<std::vector<std::string>> RegisterStore::Countries() {
   return out;
 }
 
-Result<RegisterData> RegisterStore::Load(const std::string &iso3) { return Query(iso3, Filter{}); }
+Result<RegisterData> RegisterStore::Load(const std::string& iso3) { return Query(iso3, Filter{}); }
 
-Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter &f) {
+Result<RegisterData> RegisterStore::Query(const std::string& iso3, const Filter& f) {
   RegisterData r;
   r.country = iso3;
-  auto want = [&](RecordKind k) { return !f.kind || *f.kind == k; };
+  auto want = [&](RegisterKind k) { return !f.kind || *f.kind == k; };
   // Optional key filters; an empty value matches everything.
-  auto bind_filters = [&](Stmt &q) {
+  auto bind_filters = [&](Stmt& q) {
     q.Bind(1, iso3).Bind(2, f.service_number).Bind(3, f.service_number).Bind(4, f.unit).Bind(5, f.unit);
   };
-  if (want(RecordKind::kPerson)) {
+  if (want(RegisterKind::kPerson)) {
     BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT service_number, sex, rank, service, specialty, name, "
                                                "source, illustrative FROM reg_person"
                                                " WHERE country = ?1 AND (?2 = '' OR service_number = ?3) AND "
                                                "(?4 = '' OR ?5 IS NOT NULL)"
                                                " ORDER BY service_number"));
-    Stmt &q = *q_ptr;
+    Stmt& q = *q_ptr;
     bind_filters(q);
     while (true) {
       BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -355,13 +355,13 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
       r.persons.push_back(std::move(p));
     }
   }
-  if (want(RecordKind::kUnit)) {
+  if (want(RegisterKind::kUnit)) {
     BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT code, unit_type, ptype, parent, mission, location, "
                                                "rotation, authorised, requested_min_bp,"
                                                " requested_max_bp, note, source, illustrative FROM reg_unit"
                                                " WHERE country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND (?4 "
                                                "= '' OR code = ?5) ORDER BY code"));
-    Stmt &q = *q_ptr;
+    Stmt& q = *q_ptr;
     bind_filters(q);
     while (true) {
       BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -383,14 +383,14 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
       r.units.push_back(std::move(u));
     }
   }
-  if (want(RecordKind::kLeg)) {
+  if (want(RegisterKind::kLeg)) {
     BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT u.code, l.direction, l.batch, l.departs, l.arrives, "
                                                "l.note, l.source, l.illustrative"
                                                " FROM reg_leg l JOIN reg_unit u ON u.id = l.unit_id"
                                                " WHERE u.country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND "
                                                "(?4 = '' OR u.code = ?5)"
                                                " ORDER BY u.code, l.direction DESC, l.batch"));
-    Stmt &q = *q_ptr;
+    Stmt& q = *q_ptr;
     bind_filters(q);
     while (true) {
       BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -408,7 +408,7 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
       r.legs.push_back(std::move(l));
     }
   }
-  if (want(RecordKind::kMember)) {
+  if (want(RegisterKind::kMember)) {
     BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT u.code, p.service_number, m.out_batch, m.home_batch, "
                                                "m.ends, m.role, m.source, m.illustrative"
                                                " FROM reg_member m JOIN reg_unit u ON u.id = m.unit_id JOIN "
@@ -416,12 +416,12 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
                                                " WHERE u.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
                                                "AND (?4 = '' OR u.code = ?5)"
                                                " ORDER BY u.code, p.service_number"));
-    Stmt &q = *q_ptr;
+    Stmt& q = *q_ptr;
     bind_filters(q);
     while (true) {
       BH_ASSIGN_OR_RETURN(bool row, q.Step());
       if (!row) break;
-      Member m;
+      UnitMember m;
       m.country = iso3;
       m.unit = q.Text(0);
       m.service_number = q.Text(1);
@@ -434,7 +434,7 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
       r.members.push_back(std::move(m));
     }
   }
-  if (want(RecordKind::kPosting)) {
+  if (want(RegisterKind::kPosting)) {
     BH_ASSIGN_OR_RETURN(Stmt * q_ptr, Prepared("SELECT p.service_number, g.role, COALESCE(g.mission, "
                                                "'UNHQ'), g.post, g.starts, g.ends, g.note, g.source,"
                                                " g.illustrative FROM reg_posting g JOIN reg_person p ON p.id "
@@ -442,7 +442,7 @@ Result<RegisterData> RegisterStore::Query(const std::string &iso3, const Filter 
                                                " WHERE p.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
                                                "AND (?4 = '' OR ?5 IS NOT NULL)"
                                                " ORDER BY g.starts, p.service_number"));
-    Stmt &q = *q_ptr;
+    Stmt& q = *q_ptr;
     bind_filters(q);
     while (true) {
       BH_ASSIGN_OR_RETURN(bool row, q.Step());

@@ -33,43 +33,43 @@
 namespace bh {
 
 // Creates or migrates the register's tables. REQUIRES: the core schema.
-Status EnsureRegisterSchema(Db *db);
+Status EnsureRegisterSchema(Db* db);
 
 enum class Change { kAdded, kUpdated, kUnchanged };
 
-enum class RecordKind { kPerson, kUnit, kLeg, kMember, kPosting };
-inline constexpr RecordKind kAllRecordKinds[] = {RecordKind::kPerson, RecordKind::kUnit, RecordKind::kLeg,
-                                                 RecordKind::kMember, RecordKind::kPosting};
+enum class RegisterKind { kPerson, kUnit, kLeg, kMember, kPosting };
+inline constexpr RegisterKind kAllRegisterKinds[] = {RegisterKind::kPerson, RegisterKind::kUnit, RegisterKind::kLeg,
+                                                     RegisterKind::kMember, RegisterKind::kPosting};
 
 class RegisterStore {
  public:
-  explicit RegisterStore(Db *db) : db_(db) {}
+  explicit RegisterStore(Db* db) : db_(db) {}
 
-  Result<Change> PutPerson(const Person &p);
-  Result<Change> PutUnit(const Unit &u);
-  Result<Change> PutLeg(const Leg &l);
-  Result<Change> PutMember(const Member &m);
-  Result<Change> PutPosting(const Posting &p);
+  Result<Change> PutPerson(const Person& p);
+  Result<Change> PutUnit(const Unit& u);
+  Result<Change> PutLeg(const Leg& l);
+  Result<Change> PutMember(const UnitMember& m);
+  Result<Change> PutPosting(const Posting& p);
 
   // The countries with any register record, sorted.
   Result<std::vector<std::string>> Countries();
   // One country's register, sorted as RegisterData documents. An unknown or
   // empty country gives an empty register.
-  Result<RegisterData> Load(const std::string &iso3);
+  Result<RegisterData> Load(const std::string& iso3);
 
  private:
   // Narrows Query to one kind and key ("" = any).
   struct Filter {
-    std::optional<RecordKind> kind;
+    std::optional<RegisterKind> kind;
     std::string service_number, unit;
   };
-  Result<RegisterData> Query(const std::string &iso3, const Filter &f);
-  Result<std::optional<int64_t>> PersonId(const std::string &country, const std::string &sn);
-  Result<std::optional<int64_t>> UnitId(const std::string &country, const std::string &code);
+  Result<RegisterData> Query(const std::string& iso3, const Filter& f);
+  Result<std::optional<int64_t>> PersonId(const std::string& country, const std::string& sn);
+  Result<std::optional<int64_t>> UnitId(const std::string& country, const std::string& code);
   Status CheckMission(std::string_view mission, bool allow_hq);
   // Statements prepared once per store (an import writes hundreds of rows).
-  Result<Stmt *> Prepared(const std::string &sql);
-  Db *db_;
+  Result<Stmt*> Prepared(const std::string& sql);
+  Db* db_;
   std::map<std::string, Stmt> cache_;
 };
 

@@ -12,7 +12,7 @@ namespace bh {
 
 namespace {
 
-constexpr const char *kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 
 // How the UGPS names each category in running text.
@@ -33,18 +33,18 @@ std::string_view CategoryPhrase(Category c) {
 }
 
 // "A", "A and B", "A, B and C".
-std::string JoinAnd(const std::vector<std::string> &items) {
+std::string JoinAnd(const std::vector<std::string>& items) {
   if (items.empty()) return "";
   if (items.size() == 1) return items[0];
   std::vector<std::string> head(items.begin(), items.end() - 1);
   return Join(head, ", ") + " and " + items.back();
 }
 
-std::string MissionName(const std::string &m) { return m == kUnHeadquarters ? "UN Headquarters" : m; }
+std::string MissionName(const std::string& m) { return m == kUnHeadquarters ? "UN Headquarters" : m; }
 
 // Missions sorted, UN Headquarters last.
-void SortMissions(std::vector<std::string> *v) {
-  std::sort(v->begin(), v->end(), [](const std::string &a, const std::string &b) {
+void SortMissions(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end(), [](const std::string& a, const std::string& b) {
     bool ha = a == kUnHeadquarters, hb = b == kUnHeadquarters;
     return ha != hb ? hb : a < b;
   });
@@ -56,10 +56,10 @@ void SortMissions(std::vector<std::string> *v) {
 // than silently adding a woman.
 class SexOf {
  public:
-  explicit SexOf(const RegisterData &r) {
-    for (const Person &p : r.persons) sex_[p.service_number] = p.sex;
+  explicit SexOf(const RegisterData& r) {
+    for (const Person& p : r.persons) sex_[p.service_number] = p.sex;
   }
-  Sex operator[](const std::string &sn) const {
+  Sex operator[](const std::string& sn) const {
     auto it = sex_.find(sn);
     return it == sex_.end() ? Sex::kMale : it->second;
   }
@@ -68,17 +68,17 @@ class SexOf {
   std::map<std::string, Sex> sex_;
 };
 
-bool Meets(int64_t women, int64_t total, const Target &t) { return MeetsTarget(women, total, t.share); }
+bool Meets(int64_t women, int64_t total, const Target& t) { return MeetsTarget(women, total, t.share); }
 
 // ", above the 8–10 % the UN requested".
-std::string RequestedClause(const GroupSummary &g) {
+std::string RequestedClause(const GroupSummary& g) {
   if (!g.requested) return "";
   return fmt::format("{} the {} the UN requested", RangeComparisonName(CompareToRange(g.women, g.sent, *g.requested)),
                      g.requested->Text());
 }
 
 // "meeting the 2021 UGPS target of 8 % for troop contingents" / "below ...".
-std::string TargetClause(const GroupSummary &g) {
+std::string TargetClause(const GroupSummary& g) {
   if (!g.target) return fmt::format("with no UGPS target for {} in {}", CategoryPhrase(g.category), g.target_year);
   return fmt::format("{} the {} UGPS target of {} for {}", Meets(g.women, g.sent, *g.target) ? "meeting" : "below",
                      g.target_year, g.target->Label(), CategoryPhrase(g.category));
@@ -94,7 +94,7 @@ std::string OneDecimalShare(int64_t women, int64_t total) {
   return fmt::format("{}.{} %", tenths / 10, tenths % 10);
 }
 
-RangeComparison CompareToRange(int64_t women, int64_t total, const ShareRange &r) {
+RangeComparison CompareToRange(int64_t women, int64_t total, const ShareRange& r) {
   if (women * 10000 < static_cast<int64_t>(r.min_bp) * total) return RangeComparison::kBelow;
   if (women * 10000 > static_cast<int64_t>(r.max_bp) * total) return RangeComparison::kAbove;
   return RangeComparison::kWithin;
@@ -112,9 +112,9 @@ std::string_view RangeComparisonName(RangeComparison c) {
   return "?";
 }
 
-std::string LongDate(const Date &d) { return fmt::format("{} {} {}", d.day, kMonthNames[d.month - 1], d.year); }
+std::string LongDate(const Date& d) { return fmt::format("{} {} {}", d.day, kMonthNames[d.month - 1], d.year); }
 
-RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Date as_of) {
+RegisterSummary Summarize(const RegisterData& r, const TargetTable& targets, Date as_of) {
   RegisterSummary s;
   s.country = r.country;
   s.as_of = as_of;
@@ -123,9 +123,9 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
 
   // Units: sent once the first out batch set off.
   std::map<std::string, GroupSummary> by_type;
-  for (const Unit &u : r.units) {
+  for (const Unit& u : r.units) {
     std::optional<Date> began;
-    for (const Leg &l : r.legs) {
+    for (const Leg& l : r.legs) {
       if (l.unit == u.code && l.direction == LegDirection::kOut && (!began || l.SetOff() < *began)) began = l.SetOff();
     }
     if (!began || as_of < *began) continue;
@@ -139,13 +139,13 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
     us.authorised = u.authorised;
     us.requested = u.requested;
     us.target = targets.Lookup(CategoryOf(u.ptype), began->year);
-    for (const Member &m : r.members) {
+    for (const UnitMember& m : r.members) {
       if (m.unit != u.code) continue;
       ++us.sent;
       if (sex[m.service_number] == Sex::kFemale) ++us.women;
       if (as_of < r.FindLeg(m.unit, LegDirection::kOut, m.out_batch)->SetOff()) ++us.not_yet_departed;
     }
-    GroupSummary &g = by_type[u.unit_type];
+    GroupSummary& g = by_type[u.unit_type];
     if (g.units == 0) {
       g.label = u.unit_type;
       g.category = CategoryOf(u.ptype);
@@ -165,10 +165,10 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
     }
     s.units.push_back(std::move(us));
   }
-  std::sort(s.units.begin(), s.units.end(), [](const UnitSummary &a, const UnitSummary &b) {
+  std::sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
     return a.began != b.began ? a.began < b.began : a.code < b.code;
   });
-  for (auto &[type, g] : by_type) {
+  for (auto& [type, g] : by_type) {
     SortMissions(&g.missions);
     std::sort(g.locations.begin(), g.locations.end());
     g.locations.erase(std::unique(g.locations.begin(), g.locations.end()), g.locations.end());
@@ -179,10 +179,10 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
 
   // Individual postings, by UGPS category.
   std::map<Category, GroupSummary> by_category;
-  for (const Posting &p : r.postings) {
+  for (const Posting& p : r.postings) {
     if (as_of < p.starts) continue;
     Category c = CategoryOf(PersonnelTypeOf(p.role));
-    GroupSummary &g = by_category[c];
+    GroupSummary& g = by_category[c];
     g.individual = true;
     g.category = c;
     ++g.sent;
@@ -190,7 +190,7 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
     g.missions.push_back(p.mission);
     if (!g.first_start || p.starts < *g.first_start) g.first_start = p.starts;
   }
-  for (auto &[c, g] : by_category) {
+  for (auto& [c, g] : by_category) {
     g.label = by_category.size() == 1 ? "Individual postings" : "Individual postings: " + std::string(CategoryLabel(c));
     SortMissions(&g.missions);
     g.target_year = as_of.year;
@@ -200,7 +200,7 @@ RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Dat
   return s;
 }
 
-std::string Briefing(const RegisterSummary &s, const std::string &country_name) {
+std::string Briefing(const RegisterSummary& s, const std::string& country_name) {
   std::vector<std::string> sentences;
   if (s.illustrative) {
     sentences.push_back(
@@ -210,11 +210,11 @@ std::string Briefing(const RegisterSummary &s, const std::string &country_name) 
   }
   bool first = true;
   std::vector<std::string> ahead;
-  for (const GroupSummary &g : s.groups) {
+  for (const GroupSummary& g : s.groups) {
     std::string subject =
         first ? fmt::format("As of {}, {} has sent", LongDate(s.as_of), country_name) : std::string("It has also sent");
     std::vector<std::string> where;
-    for (const std::string &m : g.missions) where.push_back(MissionName(m));
+    for (const std::string& m : g.missions) where.push_back(MissionName(m));
     std::string what;
     if (!g.individual) {
       std::string place = JoinAnd(where);
@@ -253,23 +253,23 @@ std::string Briefing(const RegisterSummary &s, const std::string &country_name) 
   return Join(sentences, " ");
 }
 
-Headcount HeadcountOn(const RegisterData &r, const Date &d) {
+Headcount HeadcountOn(const RegisterData& r, const Date& d) {
   Headcount h;
   h.date = d;
   SexOf sex(r);
   std::map<std::pair<std::string, int>, HeadcountCell> cells;
-  auto add = [&](const std::string &mission, PersonnelType t, Sex s) {
-    HeadcountCell &c = cells[{mission, static_cast<int>(t)}];
+  auto add = [&](const std::string& mission, PersonnelType t, Sex s) {
+    HeadcountCell& c = cells[{mission, static_cast<int>(t)}];
     c.mission = mission;
     c.type = t;
     (s == Sex::kFemale ? c.women : c.men)++;
   };
-  for (const Member &m : r.members) {
+  for (const UnitMember& m : r.members) {
     if (!MemberInterval(r, m).Contains(d)) continue;
-    const Unit *u = r.FindUnit(m.unit);
+    const Unit* u = r.FindUnit(m.unit);
     add(u->mission, u->ptype, sex[m.service_number]);
   }
-  for (const Posting &p : r.postings) {
+  for (const Posting& p : r.postings) {
     if (!PostingInterval(p).Contains(d)) continue;
     if (p.AtHeadquarters()) {
       (sex[p.service_number] == Sex::kFemale ? h.hq_women : h.hq_men)++;
@@ -277,13 +277,13 @@ Headcount HeadcountOn(const RegisterData &r, const Date &d) {
       add(p.mission, PersonnelTypeOf(p.role), sex[p.service_number]);
     }
   }
-  for (auto &[k, c] : cells) h.cells.push_back(c);
+  for (auto& [k, c] : cells) h.cells.push_back(c);
   return h;
 }
 
-Result<RotationPlan> PlanNextRotation(const RegisterData &r, const TargetTable &targets, const std::string &unit,
+Result<RotationPlan> PlanNextRotation(const RegisterData& r, const TargetTable& targets, const std::string& unit,
                                       int year) {
-  const Unit *u = r.FindUnit(unit);
+  const Unit* u = r.FindUnit(unit);
   if (!u) return Status::NotFound(fmt::format("unknown unit '{}' of {}", unit, r.country));
   RotationPlan p;
   p.unit = u->code;
@@ -300,7 +300,7 @@ Result<RotationPlan> PlanNextRotation(const RegisterData &r, const TargetTable &
     p.women_for_requested_max = WomenForTarget(p.strength, Fraction::Of(u->requested->max_bp, 10000));
   }
   SexOf sex(r);
-  for (const Member &m : r.members) {
+  for (const UnitMember& m : r.members) {
     if (m.unit != u->code) continue;
     ++p.current_sent;
     if (sex[m.service_number] == Sex::kFemale) ++p.current_women;

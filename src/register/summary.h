@@ -36,7 +36,7 @@ std::string OneDecimalShare(int64_t women, int64_t total);
 
 enum class RangeComparison { kBelow, kWithin, kAbove };
 // Exact: women/total against [min, max].
-RangeComparison CompareToRange(int64_t women, int64_t total, const ShareRange &r);
+RangeComparison CompareToRange(int64_t women, int64_t total, const ShareRange& r);
 std::string_view RangeComparisonName(RangeComparison c);  // "below", "within", "above"
 
 // One unit type, or the individual postings of one UGPS category.
@@ -77,16 +77,16 @@ struct RegisterSummary {
 };
 
 // REQUIRES: CheckRegister(r) passed.
-RegisterSummary Summarize(const RegisterData &r, const TargetTable &targets, Date as_of);
+RegisterSummary Summarize(const RegisterData& r, const TargetTable& targets, Date as_of);
 
 // One paragraph, e.g. "As of 6 April 2021, Viet Nam has sent 3 level-2 field
 // hospital teams with 189 personnel to UNMISS (Bentiu), 33 of them women
 // (17.5 %): above the 8–10 % the UN requested ...". Starts with
 // "ILLUSTRATIVE register: ..." when the register is illustrative.
-std::string Briefing(const RegisterSummary &s, const std::string &country_name);
+std::string Briefing(const RegisterSummary& s, const std::string& country_name);
 
 // "6 April 2021".
-std::string LongDate(const Date &d);
+std::string LongDate(const Date& d);
 
 struct HeadcountCell {
   std::string mission;
@@ -102,7 +102,7 @@ struct Headcount {
 };
 
 // REQUIRES: CheckRegister(r) passed.
-Headcount HeadcountOn(const RegisterData &r, const Date &d);
+Headcount HeadcountOn(const RegisterData& r, const Date& d);
 
 // The women a unit's next rotation needs at the unit's authorised strength:
 // to meet `year`'s UGPS target for its category, and the bottom and top of
@@ -120,7 +120,7 @@ struct RotationPlan {
   int current_women = 0, current_sent = 0;  // the unit's own rotation
 };
 // NotFound "unknown unit 'X' of VNM".
-Result<RotationPlan> PlanNextRotation(const RegisterData &r, const TargetTable &targets, const std::string &unit,
+Result<RotationPlan> PlanNextRotation(const RegisterData& r, const TargetTable& targets, const std::string& unit,
                                       int year);
 
 }  // namespace bh

@@ -9,7 +9,7 @@
 namespace bh {
 namespace {
 
-Date D(const char *s) { return *Date::ParseIso(s); }
+Date D(const char* s) { return *Date::ParseIso(s); }
 
 // The shipped illustrative Viet Nam register, loaded once.
 class VietNamRegisterTest : public ::testing::Test {
@@ -28,20 +28,20 @@ class VietNamRegisterTest : public ::testing::Test {
     delete data_;
     delete targets_;
   }
-  static RegisterData *data_;
-  static TargetTable *targets_;
+  static RegisterData* data_;
+  static TargetTable* targets_;
 };
-RegisterData *VietNamRegisterTest::data_ = nullptr;
-TargetTable *VietNamRegisterTest::targets_ = nullptr;
+RegisterData* VietNamRegisterTest::data_ = nullptr;
+TargetTable* VietNamRegisterTest::targets_ = nullptr;
 
 TEST(SummaryTest, OneDecimalShareRoundsHalfUp) {
   static const struct {
     int64_t women, total;
-    const char *text;
+    const char* text;
   } cases[] = {{33, 189, "17.5 %"}, {4, 54, "7.4 %"},  {10, 63, "15.9 %"}, {13, 63, "20.6 %"},
                {1, 8, "12.5 %"},    {1, 3, "33.3 %"},  {2, 3, "66.7 %"},   {1, 2000, "0.1 %"},
                {0, 5, "0.0 %"},     {5, 5, "100.0 %"}, {0, 0, "-"}};
-  for (const auto &c : cases) EXPECT_EQ(c.text, OneDecimalShare(c.women, c.total)) << c.women << "/" << c.total;
+  for (const auto& c : cases) EXPECT_EQ(c.text, OneDecimalShare(c.women, c.total)) << c.women << "/" << c.total;
 }
 
 TEST(SummaryTest, RangeComparisonIsExact) {
@@ -58,7 +58,7 @@ TEST_F(VietNamRegisterTest, ReproducesTheSeedStatementOf6April2021) {
   RegisterSummary s = Summarize(*data_, *targets_, D("2021-04-06"));
   EXPECT_TRUE(s.illustrative);
   ASSERT_EQ(2u, s.groups.size());
-  const GroupSummary &h = s.groups[0];
+  const GroupSummary& h = s.groups[0];
   EXPECT_EQ("Level-2 field hospital", h.label);
   EXPECT_EQ(3, h.units);
   EXPECT_EQ(189, h.sent);
@@ -71,7 +71,7 @@ TEST_F(VietNamRegisterTest, ReproducesTheSeedStatementOf6April2021) {
       h.requested->Text());
   EXPECT_EQ(RangeComparison::kAbove, CompareToRange(h.women, h.sent, *h.requested));
   EXPECT_EQ((std::vector<std::string>{"33 of the 63 personnel of L2FH-3"}), h.counted_ahead);
-  const GroupSummary &o = s.groups[1];
+  const GroupSummary& o = s.groups[1];
   EXPECT_EQ("Individual postings", o.label);
   EXPECT_EQ(54, o.sent);
   EXPECT_EQ(4, o.women);
@@ -129,22 +129,22 @@ struct Cellish {
   PersonnelType type;
   int women, men;
 };
-std::vector<Cellish> Cells(const Headcount &h) {
+std::vector<Cellish> Cells(const Headcount& h) {
   std::vector<Cellish> out;
-  for (const HeadcountCell &c : h.cells) out.push_back({c.mission, c.type, c.women, c.men});
+  for (const HeadcountCell& c : h.cells) out.push_back({c.mission, c.type, c.women, c.men});
   return out;
 }
-bool operator==(const Cellish &a, const Cellish &b) {
+bool operator==(const Cellish& a, const Cellish& b) {
   return a.mission == b.mission && a.type == b.type && a.women == b.women && a.men == b.men;
 }
-void PrintTo(const Cellish &c, std::ostream *os) {
+void PrintTo(const Cellish& c, std::ostream* os) {
   *os << c.mission << "/" << PersonnelTypeLabel(c.type) << " F" << c.women << " M" << c.men;
 }
 
 TEST_F(VietNamRegisterTest, HeadcountOnMonthEndsInUnCategories) {
   using T = PersonnelType;
-  // 31 Dec 2020 .. 30 Apr 2021: what the UN's reports show, but for the
-  // differences the reconciliation lists.
+  // 31 Dec 2020 .. 30 Apr 2021: what the UN's reports show, but for
+  // rotation 3's 63 in April (the UN counts 62).
   EXPECT_EQ((std::vector<Cellish>{{"MINUSCA", T::kStaffOfficer, 1, 2},
                                   {"MINUSCA", T::kExpertsOnMission, 0, 2},
                                   {"UNMISS", T::kTroops, 10, 53},
@@ -152,23 +152,25 @@ TEST_F(VietNamRegisterTest, HeadcountOnMonthEndsInUnCategories) {
                                   {"UNMISS", T::kExpertsOnMission, 1, 5}}),
             Cells(HeadcountOn(*data_, D("2020-12-31"))));
   EXPECT_EQ((std::vector<Cellish>{{"MINUSCA", T::kStaffOfficer, 1, 5},
-                                  {"MINUSCA", T::kExpertsOnMission, 1, 8},
+                                  {"MINUSCA", T::kExpertsOnMission, 0, 1},
                                   {"UNMISS", T::kTroops, 3, 32},
-                                  {"UNMISS", T::kStaffOfficer, 0, 1}}),
+                                  {"UNMISS", T::kStaffOfficer, 0, 1},
+                                  {"UNMISS", T::kExpertsOnMission, 1, 4}}),
             Cells(HeadcountOn(*data_, D("2021-03-31"))));
   Headcount april = HeadcountOn(*data_, D("2021-04-30"));
   EXPECT_EQ((std::vector<Cellish>{{"MINUSCA", T::kStaffOfficer, 1, 5},
-                                  {"MINUSCA", T::kExpertsOnMission, 1, 8},
+                                  {"MINUSCA", T::kExpertsOnMission, 0, 1},
                                   {"UNMISS", T::kTroops, 13, 50},
-                                  {"UNMISS", T::kStaffOfficer, 0, 1}}),
+                                  {"UNMISS", T::kStaffOfficer, 0, 1},
+                                  {"UNMISS", T::kExpertsOnMission, 0, 4}}),
             Cells(april));
   EXPECT_EQ(1, april.hq_men);  // at UN Headquarters, in no mission
   EXPECT_EQ(0, april.hq_women);
 }
 
 TEST_F(VietNamRegisterTest, HeadcountCountsBothRotationsDuringHandover) {
-  auto troops = [&](const char *day) {
-    for (const HeadcountCell &c : HeadcountOn(*data_, D(day)).cells) {
+  auto troops = [&](const char* day) {
+    for (const HeadcountCell& c : HeadcountOn(*data_, D(day)).cells) {
       if (c.type == PersonnelType::kTroops) return std::make_pair(c.women, c.men);
     }
     return std::make_pair(0, 0);
