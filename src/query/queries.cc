@@ -140,6 +140,37 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
   return out;
 }
 
+Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT c.iso3, c.month, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0), SUM(c.total),"
+      " SUM(c.women IS NULL) FROM current_contribution c JOIN personnel_type p ON p.code = c.ptype"
+      " GROUP BY c.iso3, c.month, p.category ORDER BY c.iso3, c.month, p.category"));
+  std::vector<MonthlyFigures> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    auto month = Month::Parse(st.Text(1));
+    auto cat = CategoryFromCode(st.Text(2));
+    if (!month.ok() || !cat) continue;
+    out.push_back({st.Text(0), *month, *cat, st.Int(3), st.Int(4), st.Int(5), st.Int(6) == 0});
+  }
+  return out;
+}
+
+Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total) FROM current_contribution c"
+      " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
+  st.Bind(1, m.ToString()).Bind(2, limit);
+  std::vector<CountryWomen> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Int(1), st.Int(2)});
+  }
+  return out;
+}
+
 namespace {
 SourceFile ReadSource(const Stmt& st, int first) {
   SourceFile f;
