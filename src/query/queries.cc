@@ -7,6 +7,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "store/month_figures.h"
 
 namespace bh {
 
@@ -140,19 +141,22 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
   return out;
 }
 
+// Reads the monthly aggregate kept at import (store/month_figures.h): one
+// row per month instead of every contribution row.
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT c.iso3, c.month, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0), SUM(c.total),"
-      " SUM(c.women IS NULL) FROM current_contribution c JOIN personnel_type p ON p.code = c.ptype"
-      " GROUP BY c.iso3, c.month, p.category ORDER BY c.iso3, c.month, p.category"));
+      "SELECT f.month, f.figures FROM month_source s"
+      " JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
+      " WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<MonthlyFigures> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    auto month = Month::Parse(st.Text(1));
-    auto cat = CategoryFromCode(st.Text(2));
-    if (!month.ok() || !cat) continue;
-    out.push_back({st.Text(0), *month, *cat, st.Int(3), st.Int(4), st.Int(5), st.Int(6) == 0});
+    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
+    BH_ASSIGN_OR_RETURN(std::vector<PackedFigure> figures, UnpackMonthFigures(st.Blob(1)));
+    for (const PackedFigure& f : figures) {
+      out.push_back({std::string(f.iso3, 3), month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
+    }
   }
   return out;
 }

@@ -43,8 +43,8 @@ struct SeriesPoint {
 };
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3);
 
-// Every country's figures per month and category over the whole history,
-// ordered by country, month and category.
+// Every country's figures per month and category over the whole history
+// (current sources), ordered by month, country and category.
 struct MonthlyFigures {
   std::string iso3;
   Month month;

@@ -4,6 +4,7 @@
 
 #include "base/strings.h"
 #include "model/personnel.h"
+#include "store/month_figures.h"
 #include "store/reference_data.h"
 
 namespace bh {
@@ -130,6 +131,15 @@ CREATE VIEW current_country_total AS
   SELECT t.* FROM country_total t
   JOIN month_source s ON s.dataset = 'country_total' AND s.month = t.month AND s.import_id = t.import_id;
 )sql"},
+    // The monthly aggregate of each import (store/month_figures.h).
+    {2, R"sql(
+CREATE TABLE month_figures (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  month TEXT NOT NULL,
+  figures BLOB NOT NULL,
+  PRIMARY KEY (import_id, month)
+) WITHOUT ROWID;
+)sql"},
 };
 
 Status SeedCountries(Db* db) {
@@ -214,6 +224,7 @@ Status SeedTargets(Db* db) {
 
 Status EnsureCoreSchema(Db* db) {
   BH_RETURN_IF_ERROR(db->Migrate("core", kCoreMigrations));
+  BH_RETURN_IF_ERROR(EnsureMonthFigures(db));
   BH_ASSIGN_OR_RETURN(int64_t seeded, db->QueryInt(
       "SELECT (SELECT COUNT(*) FROM country) > 0 AND (SELECT COUNT(*) FROM target_set) > 0"
       " AND (SELECT COUNT(*) FROM country_group WHERE builtin = 1) > 0"));
