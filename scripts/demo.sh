@@ -9,7 +9,11 @@ export BLUEHELMET_DB="$DB"
 
 echo "== Loading the SYNTHETIC ADMM-Plus sample into $DB" >&2
 "$BH" sample load >&2
+# The ADMM-Plus EWG on PKO: cycles 1-5 are built in; the example adds the
+# ILLUSTRATIVE participant figures of two cycle-4 meetings.
+"$BH" ewg import data/examples/ewg_pko_cycle4_activities.csv \
+  data/examples/ewg_pko_cycle4_participants_ILLUSTRATIVE.csv >&2
 echo >&2
 "$BH" scorecard --group ADMM-Plus
 echo >&2
-echo "Database: $DB. Try: $BH country VNM | $BH months | $BH targets | $BH --help" >&2
+echo "Database: $DB. Try: $BH country VNM | $BH months | $BH targets | $BH ewg report --ewg PKO --cycle 4 | $BH --help" >&2

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "ewg/ewg_schema.h"
 #include "store/schema.h"
 
 namespace bh {
@@ -16,6 +17,7 @@ std::string ResolveDbPath(const std::string& flag) {
 Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  BH_RETURN_IF_ERROR(EnsureEwgSchema(db.get()));
   return db;
 }
 

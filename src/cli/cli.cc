@@ -84,6 +84,7 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   RegisterCoreCommands(app, ctx);
+  RegisterEwgCommands(app, ctx);
 }
 
 }  // namespace

@@ -65,6 +65,8 @@ void AddFormatOption(CLI::App* cmd, CliContext& ctx);
 
 // Each layer's commands.
 void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+// `bluehelmet ewg ...`: the ADMM-Plus EWGs (ewg_commands.cc).
+void RegisterEwgCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);

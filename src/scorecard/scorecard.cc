@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "base/int128.h"
+
 namespace bh {
 
 std::string_view ParityStatusName(ParityStatus s) {
@@ -81,7 +83,7 @@ std::vector<ScoreRow> ComputeScorecard(const std::vector<CategoryFigures>& all, 
     Rank(rows, [](const ScoreRow& a, const ScoreRow& b) { return a.women > b.women; }, &ScoreRow::rank_women);
     Rank(rows,
          [](const ScoreRow& a, const ScoreRow& b) {
-           return static_cast<__int128>(a.women) * b.total > static_cast<__int128>(b.women) * a.total;
+           return static_cast<Int128>(a.women) * b.total > static_cast<Int128>(b.women) * a.total;
          },
          &ScoreRow::rank_share);
     for (ScoreRow* r : rows) r->ranked_countries = static_cast<int>(rows.size());

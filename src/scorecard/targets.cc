@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "base/int128.h"
+
 namespace bh {
 
 Fraction Fraction::Of(int64_t num, int64_t den) {
@@ -22,7 +24,7 @@ Fraction Fraction::Of(int64_t num, int64_t den) {
 
 std::string Fraction::PercentText() const {
   // percent = num * 100 / den, shown with up to two decimals, rounded half up.
-  __int128 hundredths = (static_cast<__int128>(num) * 10000 * 2 + den) / (2 * static_cast<__int128>(den));
+  Int128 hundredths = (static_cast<Int128>(num) * 10000 * 2 + den) / (2 * static_cast<Int128>(den));
   int64_t h = static_cast<int64_t>(hundredths);
   if (h % 100 == 0) return fmt::format("{} %", h / 100);
   if (h % 10 == 0) return fmt::format("{}.{} %", h / 100, (h % 100) / 10);
@@ -62,7 +64,7 @@ std::optional<Target> TargetTable::Lookup(Category c, int year) const {
 }
 
 int64_t WomenForTarget(int64_t total, const Fraction& t) {
-  __int128 p = static_cast<__int128>(total) * t.num;
+  Int128 p = static_cast<Int128>(total) * t.num;
   return static_cast<int64_t>((p + t.den - 1) / t.den);
 }
 
@@ -72,7 +74,7 @@ int64_t WomenNeeded(int64_t women, int64_t total, const Fraction& t) {
 
 bool MeetsTarget(int64_t women, int64_t total, const Fraction& t) {
   if (total <= 0) return false;
-  return static_cast<__int128>(women) * t.den >= static_cast<__int128>(total) * t.num;
+  return static_cast<Int128>(women) * t.den >= static_cast<Int128>(total) * t.num;
 }
 
 }  // namespace bh

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "base/strings.h"
 
@@ -46,6 +47,27 @@ Result<std::string> Reference::ResolveCountry(std::string_view name) const {
   auto it = alias_to_iso3_.find(NameKey(t));
   if (it != alias_to_iso3_.end()) return it->second;
   return Status::NotFound(fmt::format("unknown country: '{}'", t));
+}
+
+Result<std::string> Reference::ResolveCutShortCountry(std::string_view name) const {
+  auto exact = ResolveCountry(name);
+  if (exact.ok()) return exact;
+  std::string key = NameKey(Trim(name));
+  if (key.size() < 6) return exact.status();
+  std::set<std::string> candidates;
+  for (const auto& [alias, iso3] : alias_to_iso3_) {
+    if (alias.size() > key.size() && alias.compare(0, key.size(), key) == 0) candidates.insert(iso3);
+  }
+  if (candidates.size() == 1) return *candidates.begin();
+  if (candidates.empty()) return exact.status();
+  std::vector<std::string> names;
+  for (const std::string& c : candidates) names.push_back(CountryName(c));
+  if (names.size() > 3) {
+    names.resize(3);
+    names.push_back("...");
+  }
+  return Status::NotFound(
+      fmt::format("ambiguous country name cut short: '{}' (could be {})", Trim(name), Join(names, ", ")));
 }
 
 const std::string& Reference::CountryName(const std::string& iso3) const {

@@ -38,6 +38,12 @@ class Reference {
   // Resolves a printed name ("Viet Nam", "Côte d'Ivoire", "VNM") to ISO3.
   // NotFound: "unknown country: 'Xanadu'".
   Result<std::string> ResolveCountry(std::string_view name) const;
+  // For names a report printed cut short by its column width ("Russian",
+  // "United States of"): an exact match first, else the one name that starts
+  // with the text (at least 6 characters). NotFound when none or several
+  // names start with it: "ambiguous country name cut short: 'Republic of'
+  // (could be Republic of Korea, Republic of Moldova, ...)".
+  Result<std::string> ResolveCutShortCountry(std::string_view name) const;
   bool IsCountryCode(std::string_view iso3) const { return countries_.count(std::string(iso3)) > 0; }
   // Display name; the ISO code itself when unknown.
   const std::string& CountryName(const std::string& iso3) const;

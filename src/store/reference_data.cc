@@ -55,6 +55,15 @@ constexpr CountryAlias kUnAliases[] = {
     {"Guinea Bissau", "GNB"},
     {"Bosnia & Herzegovina", "BIH"},
     {"Trinidad & Tobago", "TTO"},
+    {"Cote d Ivoire", "CIV"},
+    {"Democratic Republic of the Congo (DRC)", "COD"},
+    {"DRC", "COD"},
+    {"Iran", "IRN"},
+    {"Bolivia", "BOL"},
+    {"Moldova, Republic of", "MDA"},
+    {"Tanzania, United Republic of", "TZA"},
+    {"Turkiye", "TUR"},
+    {"Czech Republic", "CZE"},
 };
 
 // Missions that appear in the UN's contribution data since 2002: acronym,

@@ -131,8 +131,12 @@ CREATE VIEW current_country_total AS
   SELECT t.* FROM country_total t
   JOIN month_source s ON s.dataset = 'country_total' AND s.month = t.month AND s.import_id = t.import_id;
 )sql"},
-    // The monthly aggregate of each import (store/month_figures.h).
     {2, R"sql(
+CREATE TABLE reference_seed (version INTEGER NOT NULL);
+INSERT INTO reference_seed VALUES (0);
+)sql"},
+    // The monthly aggregate of each import (store/month_figures.h).
+    {3, R"sql(
 CREATE TABLE month_figures (
   import_id INTEGER NOT NULL REFERENCES import(id),
   month TEXT NOT NULL,
@@ -141,6 +145,18 @@ CREATE TABLE month_figures (
 ) WITHOUT ROWID;
 )sql"},
 };
+
+// Bump when the compiled-in aliases, missions or groups change: existing
+// databases then receive the additions (never deletions) on next open.
+constexpr int kReferenceVersion = 2;
+
+Status SeedAliases(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt alias, db->Prepare("INSERT OR IGNORE INTO country_alias VALUES (?, ?, ?, ?)"));
+  for (const CountryAlias& a : UnCountryAliases()) {
+    BH_RETURN_IF_ERROR(alias.Bind(1, NameKey(a.name)).Bind(2, a.iso3).Bind(3, a.name).Bind(4, "UN spelling").Run());
+  }
+  return Status::Ok();
+}
 
 Status SeedCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(int64_t have, db->QueryInt("SELECT COUNT(*) FROM country"));
@@ -158,9 +174,6 @@ Status SeedCountries(Db* db) {
     BH_RETURN_IF_ERROR(add_alias(c.official_name, c.alpha3, "iso-codes official_name"));
     BH_RETURN_IF_ERROR(add_alias(c.common_name, c.alpha3, "iso-codes common_name"));
     BH_RETURN_IF_ERROR(add_alias(c.alpha3, c.alpha3, "ISO 3166-1 alpha-3"));
-  }
-  for (const CountryAlias& a : UnCountryAliases()) {
-    BH_RETURN_IF_ERROR(add_alias(a.name, a.iso3, "UN spelling"));
   }
   return Status::Ok();
 }
@@ -225,17 +238,18 @@ Status SeedTargets(Db* db) {
 Status EnsureCoreSchema(Db* db) {
   BH_RETURN_IF_ERROR(db->Migrate("core", kCoreMigrations));
   BH_RETURN_IF_ERROR(EnsureMonthFigures(db));
-  BH_ASSIGN_OR_RETURN(int64_t seeded, db->QueryInt(
-      "SELECT (SELECT COUNT(*) FROM country) > 0 AND (SELECT COUNT(*) FROM target_set) > 0"
-      " AND (SELECT COUNT(*) FROM country_group WHERE builtin = 1) > 0"));
-  if (seeded) return Status::Ok();
+  BH_ASSIGN_OR_RETURN(int64_t seeded, db->QueryInt("SELECT MAX(version) FROM reference_seed"));
+  if (seeded >= kReferenceVersion) return Status::Ok();
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   BH_RETURN_IF_ERROR(SeedCountries(db));
+  BH_RETURN_IF_ERROR(SeedAliases(db));
   BH_RETURN_IF_ERROR(SeedPersonnelTypes(db));
   BH_RETURN_IF_ERROR(SeedMissions(db));
   BH_RETURN_IF_ERROR(SeedGroups(db));
   BH_RETURN_IF_ERROR(SeedTargets(db));
+  BH_ASSIGN_OR_RETURN(Stmt v, db->Prepare("UPDATE reference_seed SET version = ?"));
+  BH_RETURN_IF_ERROR(v.Bind(1, kReferenceVersion).Run());
   return tx.Commit();
 }
 

@@ -1,0 +1,48 @@
+// Word boxes from PDF pages, the input of the report parser.
+//
+// ExtractPages opens a PDF held in memory with poppler-cpp and returns, for
+// every page, the words poppler finds with their bounding boxes. Nothing
+// else of the PDF is kept: the parser works from positions alone, so tests
+// can build Pages by hand without any PDF.
+//
+// Coordinates are PDF points with the origin at the top-left corner of the
+// page; y grows downward (poppler's text_list convention).
+//
+// Thread safety: ExtractPages may be called from several threads at once on
+// different inputs. Poppler shares little between documents, and what it
+// initialises lazily without a lock (colour profiles) ExtractPages
+// initialises once, under std::call_once, before the first document.
+#ifndef BLUEHELMET_PDF_PDF_TEXT_H_
+#define BLUEHELMET_PDF_PDF_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace bh::pdf {
+
+struct Word {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // x0 < x1, y0 < y1
+  std::string text;                       // UTF-8, never empty
+};
+
+struct Page {
+  int number = 0;  // 1-based
+  double width = 0, height = 0;
+  std::vector<Word> words;  // in poppler's reading order
+};
+
+// Extracts the words of every page of `pdf_bytes`. `name` (usually the file's
+// base name) prefixes every error message.
+//
+// Fails with InvalidData "<name>: not a PDF file" when the bytes do not start
+// like a PDF, "<name>: damaged PDF: cannot be opened" when poppler cannot
+// open it, "<name>: encrypted PDF: cannot be read without a password" when
+// it is locked, and "<name>: PDF has no pages" for an empty document.
+Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name);
+
+}  // namespace bh::pdf
+
+#endif  // BLUEHELMET_PDF_PDF_TEXT_H_

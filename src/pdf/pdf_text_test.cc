@@ -1,0 +1,123 @@
+#include "pdf/pdf_text.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "base/file_util.h"
+#include "pdf/report.h"
+
+namespace bh::pdf {
+namespace {
+
+// A one-page PDF with the text "Mission Total" (xref offsets computed).
+std::string TinyPdf() {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "",  // content stream, below
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  std::string content = "BT /F1 12 Tf 72 700 Td (Mission Total) Tj ET";
+  objects[3] = "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+               "\nendstream";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(PdfTextTest, ExtractsWordsWithTopLeftOrigin) {
+  Result<std::vector<Page>> pages = ExtractPages(TinyPdf(), "tiny.pdf");
+  ASSERT_TRUE(pages.ok()) << pages.status().message();
+  ASSERT_EQ(1u, pages->size());
+  const Page& p = (*pages)[0];
+  EXPECT_EQ(1, p.number);
+  EXPECT_DOUBLE_EQ(612, p.width);
+  EXPECT_DOUBLE_EQ(792, p.height);
+  ASSERT_EQ(2u, p.words.size());
+  EXPECT_EQ("Mission", p.words[0].text);
+  EXPECT_EQ("Total", p.words[1].text);
+  EXPECT_NEAR(72, p.words[0].x0, 1);
+  // Baseline 700 points above the bottom = about 92 below the top.
+  EXPECT_GT(p.words[0].y0, 75);
+  EXPECT_LT(p.words[0].y1, 95);
+  EXPECT_LT(p.words[0].x1, p.words[1].x0);
+}
+
+TEST(PdfTextTest, NotAPdf) {
+  Result<std::vector<Page>> pages = ExtractPages("Country,Mission\nGhana,UNMISS\n", "x.csv");
+  ASSERT_FALSE(pages.ok());
+  EXPECT_EQ("x.csv: not a PDF file", pages.status().message());
+  EXPECT_EQ(Status::Code::kInvalidData, pages.status().code());
+}
+
+TEST(PdfTextTest, EmptyInput) {
+  Result<std::vector<Page>> pages = ExtractPages("", "empty.pdf");
+  ASSERT_FALSE(pages.ok());
+  EXPECT_EQ("empty.pdf: not a PDF file", pages.status().message());
+}
+
+TEST(PdfTextTest, HeaderOnlyIsDamaged) {
+  Result<std::vector<Page>> pages = ExtractPages("%PDF-1.4\n", "cut.pdf");
+  ASSERT_FALSE(pages.ok());
+  EXPECT_EQ("cut.pdf: damaged PDF: cannot be opened", pages.status().message());
+}
+
+// Extraction then parsing must end in a value or a Status, never a crash.
+void MustNotCrash(std::string_view bytes) {
+  Result<std::vector<Page>> pages = ExtractPages(bytes, "fuzz.pdf");
+  if (!pages.ok()) {
+    EXPECT_FALSE(pages.status().message().empty());
+    return;
+  }
+  Result<ParsedReport> r = ParseReport(*pages, "fuzz.pdf");
+  if (r.ok()) (void)Reconcile(*r);
+}
+
+TEST(PdfTextTest, RandomBytesNeverCrash) {
+  std::mt19937 rng(42);
+  for (int i = 0; i < 50; ++i) {
+    std::string bytes(static_cast<size_t>(rng() % 4096), '\0');
+    for (char& c : bytes) c = static_cast<char>(rng());
+    if (i % 2 == 0) bytes.insert(0, "%PDF-1.5\n");
+    MustNotCrash(bytes);
+  }
+}
+
+TEST(PdfTextTest, TruncatedAndCorruptedRealReportNeverCrash) {
+  std::string path =
+      std::string(BLUEHELMET_SHARED_DIR) +
+      "/data/raw/un_country_contributions_pdf/UN_country_contributions_2023_09.pdf";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared data at " << path;
+  Result<std::string> bytes = ReadFile(path);
+  ASSERT_TRUE(bytes.ok());
+  const std::string& pdf = *bytes;
+  std::mt19937 rng(7);
+  for (int i = 1; i <= 12; ++i) {  // truncations
+    MustNotCrash(std::string_view(pdf).substr(0, pdf.size() * static_cast<size_t>(i) / 13));
+  }
+  for (int i = 0; i < 12; ++i) {  // byte corruption
+    std::string bad = pdf;
+    for (int k = 0; k < 64; ++k) bad[rng() % bad.size()] = static_cast<char>(rng());
+    MustNotCrash(bad);
+  }
+}
+
+}  // namespace
+}  // namespace bh::pdf
