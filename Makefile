@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps release debug demo test test-release bench fuzz clean format help
+.PHONY: all deps release debug demo test test-release bench bench-micro fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -13,6 +13,7 @@ help:
 	@echo "make demo    install what is missing, build, and print the ADMM-Plus scorecard of the bundled sample"
 	@echo "make test    install what is missing, build with ASan+UBSan, run every test"
 	@echo "make bench   run the benchmarks against DuckDB, pandas and pdftotext (docs/performance.md)"
+	@echo "make bench-micro   the Google Benchmark suite of the hot paths"
 	@echo "make release / make debug   build only"
 
 deps:
@@ -42,9 +43,13 @@ test: debug
 test-release: release
 	ctest --preset release -j $(JOBS)
 
+# Peers and Bluehelmet on the same inputs in one run; writes docs/performance.md.
 bench: release
 	@scripts/install-deps.sh --bench
 	@bench/run.sh $(BUILD_RELEASE)
+
+bench-micro: release
+	$(BUILD_RELEASE)/bluehelmet_bench
 
 format:
 	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
