@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release bench fuzz clean format help
+.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release bench bench-micro fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -14,6 +14,7 @@ help:
 	@echo "make test    install what is missing, build with ASan+UBSan, run every test (unit, then browser)"
 	@echo "make serve   the demo database on http://127.0.0.1:8080/ (make demo first; 'bluehelmet user add' an admin)"
 	@echo "make bench   run the benchmarks against DuckDB, pandas and pdftotext (docs/performance.md)"
+	@echo "make bench-micro   the Google Benchmark suite of the hot paths"
 	@echo "make release / make debug   build only"
 
 deps:
@@ -63,9 +64,13 @@ serve: release
 test-release: release
 	ctest --preset release -j $(JOBS)
 
+# Peers and Bluehelmet on the same inputs in one run; writes docs/performance.md.
 bench: release
 	@scripts/install-deps.sh --bench
 	@bench/run.sh $(BUILD_RELEASE)
+
+bench-micro: release
+	$(BUILD_RELEASE)/bluehelmet_bench
 
 format:
 	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')

@@ -16,7 +16,13 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(python3-pandas python3-pdfminer wrk nodejs npm time hyperfine) ;;
+    --bench)
+      packages+=(python3-pandas python3-pdfminer wrk time hyperfine)
+      # A Node.js that ships its own npm (NodeSource's) conflicts with
+      # Debian's npm package: ask for node and npm only when missing.
+      command -v node >/dev/null 2>&1 || packages+=(nodejs)
+      command -v npm >/dev/null 2>&1 || packages+=(npm)
+      ;;
     --browser) packages+=(chromium nodejs npm fonts-dejavu-core) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac

@@ -225,10 +225,10 @@ async function pageRankings() {
     renderTable(t, { id: 'rankings', link: { column: 'Country', href: (r) => `#/country?c=${r.ISO3}` } }));
 }
 
-function uploadForm({ id, title, endpoint, accept, help, extra }) {
+function uploadForm({ id, title, endpoint, accept, help, extra, multiple }) {
   const result = el('div', { class: 'upload-result', role: 'status' });
   const form = el('form', { id },
-    el('label', {}, title, el('input', { type: 'file', name: 'file', accept, required: true })),
+    el('label', {}, title, el('input', { type: 'file', name: 'file', accept, required: true, multiple })),
     extra || null,
     el('button', { type: 'submit', class: 'primary', text: 'Upload' }),
     el('p', { class: 'muted', text: help }),
@@ -237,7 +237,7 @@ function uploadForm({ id, title, endpoint, accept, help, extra }) {
     ev.preventDefault();
     result.replaceChildren();
     const data = new FormData();
-    data.append('file', form.file.files[0]);
+    for (const f of form.file.files) data.append('file', f);
     let url = endpoint;
     if (form.country) url += (url.includes('?') ? '&' : '?') + 'country=' + encodeURIComponent(form.country.value);
     try {
@@ -263,16 +263,6 @@ async function pageImports() {
     el('h2', { text: 'Months' }), renderTable(months, { id: 'months' }));
 }
 
-async function pageFeature(name, label) {
-  const features = (state.session && state.session.features) || {};
-  if (!features[name]) {
-    setPage(label, el('p', { class: 'muted', text: `The ${label.toLowerCase()} is not part of this build of Bluehelmet yet.` }));
-    return;
-  }
-  const page = window.bluehelmetPages && window.bluehelmetPages[name];
-  if (page) await page({ api, el, setPage, renderTable, uploadForm, state, params, navigate });
-}
-
 async function pageEwg() {
   const p = params();
   const ewg = p.get('ewg') || 'PKO';
@@ -291,9 +281,46 @@ async function pageEwg() {
     el('h2', { text: 'Cycles and co-chairs' }), renderTable(cycles, { id: 'ewg-cycles' }),
     el('h2', { text: 'Activities' }), renderTable(activities, { id: 'ewg-activities' }),
     mayEdit ? [el('h2', { text: 'Upload EWG data' }), uploadForm({
-      id: 'upload-ewg', title: 'EWG CSV (cycles, activities, participants, workplan or outcomes)', endpoint: '/api/ewg/imports',
+      id: 'upload-ewg', title: 'EWG CSV (cycles, activities, participants, workplan or outcomes)', endpoint: '/api/ewg/imports', multiple: true,
       accept: '.csv', help: 'The kind is read from the header row; all rows import or none. Every change is audited.',
     })] : null);
+}
+
+async function pageRegister() {
+  const p = params();
+  const list = await api('/api/register');
+  const current = p.get('c') || (list.rows[0] && list.rows[0].ISO3);
+  const asOf = p.get('as_of') || '';
+  const u = state.session && state.session.user;
+  const mayEdit = u && (u.role === 'admin' || (u.role === 'editor' && u.countries.length));
+  const upload = mayEdit ? [el('h2', { text: 'Upload register CSV files' }), uploadForm({
+    id: 'upload-register', title: 'persons, units, legs, members and postings CSV (one or more)', endpoint: '/api/register/imports', multiple: true,
+    accept: '.csv', help: u.role === 'admin' ? 'All rows import or none. Every change is audited.'
+      : `You may change the register of ${u.countries.join(', ')} only. All rows import or none; every change is audited.`,
+  })] : null;
+  if (!current) {
+    setPage('Deployment register', el('p', { class: 'muted', text: 'No register loaded yet.' }), upload);
+    return;
+  }
+  const select = el('select', { id: 'register-country' },
+    list.rows.map((r) => el('option', { value: r.ISO3, selected: r.ISO3 === current, text: `${r.Country} (${r.ISO3})` })));
+  const date = el('input', { type: 'date', id: 'as-of', value: asOf });
+  const go = () => navigate('register', { c: select.value, as_of: date.value });
+  select.addEventListener('change', go);
+  date.addEventListener('change', go);
+  const r = await api(`/api/register/${current}${asOf ? '?as_of=' + asOf : ''}`);
+  const table = {
+    title: `${r.name} (${r.iso3}): deployment register as of ${r.as_of}${r.illustrative ? ' [ILLUSTRATIVE records]' : ''}`,
+    columns: ['Group', 'Teams', 'Sent', 'Women', 'Share', 'Requested', 'UGPS target', 'Vs target'],
+    rows: r.groups.map(() => ({})),
+    display: r.groups.map((g) => [g.group, g.individual ? '-' : String(g.units), String(g.sent), String(g.women), g.share,
+      g.requested || '-', g.target || 'none', g.meets_target === null ? 'no target' : (g.meets_target ? 'meets' : 'below')]),
+    notes: r.illustrative ? ['ILLUSTRATIVE: invented placeholder records for a demonstration.'] : [],
+  };
+  setPage('Deployment register',
+    el('div', { class: 'controls' }, el('label', {}, 'Country', select), el('label', {}, 'As of', date)),
+    el('h2', { text: 'Briefing' }), el('p', { id: 'register-briefing', class: 'card', text: r.briefing }),
+    renderTable(table, { id: 'register' }), upload);
 }
 
 async function pageAdmin() {
@@ -345,7 +372,7 @@ const PAGES = {
   country: pageCountry,
   rankings: pageRankings,
   imports: pageImports,
-  register: () => pageFeature('register', 'Register'),
+  register: pageRegister,
   ewg: pageEwg,
   admin: pageAdmin,
 };

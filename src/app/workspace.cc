@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "ewg/ewg_schema.h"
+#include "register/register_store.h"
 #include "store/schema.h"
 #include "web/accounts.h"
 
@@ -18,6 +19,7 @@ std::string ResolveDbPath(const std::string& flag) {
 Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  BH_RETURN_IF_ERROR(EnsureRegisterSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureEwgSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureWebSchema(db.get()));
   return db;

@@ -50,7 +50,30 @@ Result<Month> Month::Parse(std::string_view s) {
   return Status::InvalidArgument(fmt::format("not a month (want YYYY-MM): '{}'", s));
 }
 
-std::string Month::ToString() const { return fmt::format("{:04d}-{:02d}", year, month); }
+namespace {
+// Writes `v` as exactly `width` digits (zero-padded; values wider than that
+// keep only their low digits, which no valid date has).
+char* PutDigits(char* p, int v, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+bool InPlainRange(int year, int month, int day) {
+  return year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99;
+}
+}  // namespace
+
+// Hand-formatted: called twice for every imported row.
+std::string Month::ToString() const {
+  if (!InPlainRange(year, month, 0)) return fmt::format("{:04d}-{:02d}", year, month);
+  char buf[7];
+  char* p = PutDigits(buf, year, 4);
+  *p++ = '-';
+  PutDigits(p, month, 2);
+  return std::string(buf, sizeof buf);
+}
 
 Result<Date> Date::ParseIso(std::string_view s) {
   std::string_view t = Trim(s);
@@ -62,7 +85,16 @@ Result<Date> Date::ParseIso(std::string_view s) {
   return Status::InvalidArgument(fmt::format("not a date (want YYYY-MM-DD): '{}'", s));
 }
 
-std::string Date::ToString() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
+std::string Date::ToString() const {
+  if (!InPlainRange(year, month, day)) return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+  char buf[10];
+  char* p = PutDigits(buf, year, 4);
+  *p++ = '-';
+  p = PutDigits(p, month, 2);
+  *p++ = '-';
+  PutDigits(p, day, 2);
+  return std::string(buf, sizeof buf);
+}
 
 bool Date::IsLastDayOfMonth() const { return day == DaysInMonth(year, month); }
 

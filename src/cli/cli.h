@@ -70,6 +70,8 @@ void AddFormatOption(CLI::App* cmd, CliContext& ctx);
 
 // Each layer's commands.
 void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+// `register ...`: the national deployment register (src/register/).
+void RegisterRegisterCommands(CLI::App& app, CliContext& ctx);
 // `bluehelmet ewg ...`: the ADMM-Plus EWGs (ewg_commands.cc).
 void RegisterEwgCommands(CLI::App& app, CliContext& ctx);
 // serve, user, report (src/cli/web_commands.cc).

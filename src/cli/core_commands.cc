@@ -3,6 +3,7 @@
 // for its tables (the same ones the web API serves) and emits them.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -18,6 +19,25 @@
 namespace bh {
 
 namespace {
+
+// Runs `compute` max(1, repeat) times and returns the last result. With
+// repeat > 0, prints each run's wall time on stderr as one line,
+// "timing: NAME ms=1.234,1.201,...", which bench/run.py reads: the query is
+// timed without process start, database open or rendering.
+template <typename F>
+auto Repeated(CliContext& ctx, std::string_view name, int repeat, F compute) -> decltype(compute()) {
+  std::vector<std::string> ms;
+  for (int i = 0;; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto result = compute();
+    auto t1 = std::chrono::steady_clock::now();
+    ms.push_back(fmt::format("{:.3f}", std::chrono::duration<double, std::milli>(t1 - t0).count()));
+    if (!result.ok() || i + 1 >= repeat) {
+      if (repeat > 0) ctx.Say(fmt::format("timing: {} ms={}", name, Join(ms, ",")));
+      return result;
+    }
+  }
+}
 
 // ---------------------------------------------------------------- import
 
@@ -81,6 +101,7 @@ int RunMonths(CliContext& ctx) {
 
 struct ScorecardArgs {
   std::string month, countries, group;
+  int repeat = 0;
 };
 
 int RunScorecard(CliContext& ctx, const ScorecardArgs& a) {
@@ -101,7 +122,7 @@ int RunScorecard(CliContext& ctx, const ScorecardArgs& a) {
     auto m = Month::Parse(q.month);
     if (!m.ok()) return ctx.Fail(m.status());
   }
-  auto t = ScorecardTable(*db, **ref, q);
+  auto t = Repeated(ctx, "scorecard", a.repeat, [&] { return ScorecardTable(*db, **ref, q); });
   if (!t.ok()) return ctx.Fail(t.status());
   return ctx.Emit(*t);
 }
@@ -121,6 +142,76 @@ int RunRankings(CliContext& ctx, const RankingsArgs& a) {
   auto t = RankingsTable(*db, **ref, a.month, a.category, a.by, a.limit);
   if (!t.ok()) return ctx.Fail(t.status());
   return ctx.Emit(*t);
+}
+
+// ---------------------------------------------------------------- shares, top
+
+int RunShares(CliContext& ctx, int repeat) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto figures = Repeated(ctx, "shares", repeat, [&] { return MonthlyFiguresAllCountries(*db); });
+  if (!figures.ok()) return ctx.Fail(figures.status());
+  if (figures->empty()) {
+    return ctx.Fail(Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')"));
+  }
+  Table t;
+  t.title = "Share of women per country, month and category";
+  t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
+  std::set<Month> months;
+  for (const MonthlyFigures& f : *figures) {
+    std::optional<Fraction> share;
+    if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
+    t.AddRow({f.iso3, f.month.ToString(), std::string(CategoryLabel(f.category)),
+              f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
+              ShareCell(share)});
+    months.insert(f.month);
+  }
+  std::vector<SourceFile> files;
+  std::set<int64_t> ids;
+  for (const Month& m : months) {
+    auto s = SourcesForMonth(*db, m);
+    if (!s.ok()) continue;
+    for (const SourceFile& f : *s) {
+      if (ids.insert(f.import_id).second) files.push_back(f);
+    }
+  }
+  t.notes.push_back(DescribeSources(files));
+  return ctx.Emit(t);
+}
+
+struct TopArgs {
+  std::string month;
+  int limit = 20;
+  int repeat = 0;
+};
+
+int RunTop(CliContext& ctx, const TopArgs& a) {
+  auto db = ctx.db();
+  if (!db.ok()) return ctx.Fail(db.status());
+  auto ref = ctx.ref();
+  if (!ref.ok()) return ctx.Fail(ref.status());
+  Result<Month> month = a.month.empty() ? LatestContributionMonth(*db) : Month::Parse(a.month);
+  if (!month.ok()) return ctx.Fail(month.status());
+  if (a.limit < 1) return ctx.Fail(Status::InvalidArgument("--limit must be at least 1"));
+  auto top = Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(*db, *month, a.limit); });
+  if (!top.ok()) return ctx.Fail(top.status());
+  if (top->empty()) {
+    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')",
+                                                 month->ToString())));
+  }
+  Table t;
+  t.title = fmt::format("Top {} countries by women deployed, {}", a.limit, month->ToString());
+  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share"};
+  for (size_t i = 0; i < top->size(); ++i) {
+    const CountryWomen& c = (*top)[i];
+    std::optional<Fraction> share;
+    if (c.total > 0) share = Fraction::Of(c.women, c.total);
+    t.AddRow({static_cast<int64_t>(i + 1), (*ref)->CountryName(c.iso3), c.iso3, c.women, c.total, ShareCell(share)});
+  }
+  t.notes.push_back("All personnel types together; rows without a sex split count no women.");
+  auto sources = SourcesForMonth(*db, *month);
+  if (sources.ok()) t.notes.push_back(DescribeSources(*sources));
+  return ctx.Emit(t);
 }
 
 // ---------------------------------------------------------------- country
@@ -215,6 +306,8 @@ void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
     auto* c = cmd->add_option("--countries", a->countries, "Comma-separated ISO3 codes or names, e.g. VNM,JPN");
     auto* g = cmd->add_option("--group", a->group, "A country group, e.g. ASEAN or ADMM-Plus (see 'groups')");
     c->excludes(g);
+    cmd->add_option("--repeat", a->repeat, "Benchmark: compute N times, print each run's time on stderr")
+        ->check(CLI::Range(1, 100000));
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] { ctx.exit_code = RunScorecard(ctx, *a); });
   }
@@ -227,6 +320,24 @@ void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--limit", a->limit, "Show the first N (default: all)");
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] { ctx.exit_code = RunRankings(ctx, *a); });
+  }
+  {
+    auto repeat = std::make_shared<int>(0);
+    CLI::App* cmd = app.add_subcommand("shares", "Every country's monthly share of women per category, whole history");
+    cmd->add_option("--repeat", *repeat, "Benchmark: compute N times, print each run's time on stderr")
+        ->check(CLI::Range(1, 100000));
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, repeat] { ctx.exit_code = RunShares(ctx, *repeat); });
+  }
+  {
+    auto a = std::make_shared<TopArgs>();
+    CLI::App* cmd = app.add_subcommand("top", "The countries with the most women deployed in one month");
+    cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
+    cmd->add_option("--limit", a->limit, "How many countries")->capture_default_str();
+    cmd->add_option("--repeat", a->repeat, "Benchmark: compute N times, print each run's time on stderr")
+        ->check(CLI::Range(1, 100000));
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] { ctx.exit_code = RunTop(ctx, *a); });
   }
   {
     auto name = std::make_shared<std::string>();

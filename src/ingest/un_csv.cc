@@ -122,6 +122,37 @@ std::string Rejoin(const std::vector<std::string_view>& f) {
   return out;
 }
 
+// The identity of a row for the duplicate check, built without formatting
+// a string per row (the import's hot path): the date, the country, and for
+// gender files the mission (a view into the file's bytes, which outlive the
+// parse) and personnel type.
+struct RowKey {
+  int32_t date = 0;  // year * 10000 + month * 100 + day; the month alone for rank files
+  std::array<char, 3> iso3{};
+  int8_t type = -1;
+  std::string_view mission;
+  bool operator==(const RowKey&) const = default;
+};
+
+struct RowKeyHash {
+  size_t operator()(const RowKey& k) const {
+    uint64_t h = static_cast<uint64_t>(static_cast<uint32_t>(k.date)) * 0x9E3779B97F4A7C15ull;
+    h ^= (static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[0])) << 16 |
+          static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[1])) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[2]))) * 0xBF58476D1CE4E5B9ull;
+    h ^= static_cast<uint64_t>(static_cast<uint8_t>(k.type)) * 0x94D049BB133111EBull;
+    h ^= std::hash<std::string_view>()(k.mission) + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h);
+  }
+};
+
+RowKey KeyOf(int32_t date, const std::string& iso3) {
+  RowKey k;
+  k.date = date;
+  for (size_t i = 0; i < 3 && i < iso3.size(); ++i) k.iso3[i] = iso3[i];
+  return k;
+}
+
 bool ValidMissionAcronym(std::string_view m) {
   if (m.empty() || m.size() > 16) return false;
   for (char c : m) {
@@ -160,8 +191,8 @@ Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, con
   out.kind = h.kind;
   bool all_synthetic = h.idx[kId] >= 0;
   // Key -> line, to catch the same figure twice in one file.
-  std::unordered_map<std::string, int> seen;
-  std::string key;
+  std::unordered_map<RowKey, int, RowKeyHash> seen;
+  seen.reserve(data.size() / 64);
   while (reader.Next(&f)) {
     int line = reader.line();
     std::string err;
@@ -196,7 +227,9 @@ Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, con
                                               row.Field(kType))));
         continue;
       }
-      key = fmt::format("{}|{}|{}|{}", date.ToString(), iso3, mission, PersonnelTypeCode(*type));
+      RowKey key = KeyOf(date.year * 10000 + date.month * 100 + date.day, iso3);
+      key.mission = mission;
+      key.type = static_cast<int8_t>(*type);
       auto [it, inserted] = seen.emplace(key, line);
       if (!inserted) {
         BH_RETURN_IF_ERROR(reject(fmt::format("duplicate of line {}: {} {} {} {}", it->second, date.ToString(), iso3,
@@ -225,8 +258,7 @@ Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, con
                                               women, men)));
         continue;
       }
-      key = fmt::format("{}|{}", date.ToMonth().ToString(), iso3);
-      auto [it, inserted] = seen.emplace(key, line);
+      auto [it, inserted] = seen.emplace(KeyOf(date.year * 100 + date.month, iso3), line);
       if (!inserted) {
         BH_RETURN_IF_ERROR(reject(fmt::format("duplicate of line {}: {} {}", it->second, date.ToMonth().ToString(), iso3)));
         continue;

@@ -27,9 +27,18 @@ std::string_view PersonnelTypeLabel(PersonnelType t) {
 }
 
 std::optional<PersonnelType> PersonnelTypeFromCodeOrLabel(std::string_view s) {
-  std::string key = ToLowerAscii(Trim(s));
+  // Called for every imported row: compares in place, allocating nothing.
+  std::string_view key = Trim(s);
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto same = [&](std::string_view name) {
+    if (name.size() != key.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (lower(name[i]) != lower(key[i])) return false;
+    }
+    return true;
+  };
   for (PersonnelType t : kAllPersonnelTypes) {
-    if (key == ToLowerAscii(PersonnelTypeCode(t)) || key == ToLowerAscii(PersonnelTypeLabel(t))) return t;
+    if (same(PersonnelTypeCode(t)) || same(PersonnelTypeLabel(t))) return t;
   }
   return std::nullopt;
 }

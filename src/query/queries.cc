@@ -7,6 +7,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "store/month_figures.h"
 
 namespace bh {
 
@@ -136,6 +137,40 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
     auto cat = CategoryFromCode(st.Text(1));
     if (!month.ok() || !cat) continue;
     out.push_back({*month, *cat, st.Int(2), st.Int(3), st.Int(4), st.Int(5) == 0});
+  }
+  return out;
+}
+
+// Reads the monthly aggregate kept at import (store/month_figures.h): one
+// row per month instead of every contribution row.
+Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT f.month, f.figures FROM month_source s"
+      " JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
+      " WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  std::vector<MonthlyFigures> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
+    BH_ASSIGN_OR_RETURN(std::vector<PackedFigure> figures, UnpackMonthFigures(st.Blob(1)));
+    for (const PackedFigure& f : figures) {
+      out.push_back({std::string(f.iso3, 3), month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
+    }
+  }
+  return out;
+}
+
+Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total) FROM current_contribution c"
+      " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
+  st.Bind(1, m.ToString()).Bind(2, limit);
+  std::vector<CountryWomen> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Int(1), st.Int(2)});
   }
   return out;
 }

@@ -43,6 +43,26 @@ struct SeriesPoint {
 };
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3);
 
+// Every country's figures per month and category over the whole history
+// (current sources), ordered by month, country and category.
+struct MonthlyFigures {
+  std::string iso3;
+  Month month;
+  Category category = Category::kContingents;
+  int64_t women = 0, men = 0, total = 0;
+  bool sex_known = true;  // false when any contributing row lacks a sex split
+};
+Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db);
+
+// The `limit` countries with the most women deployed in month `m` (all
+// categories together), most first; ties by ISO3. Rows without a sex split
+// count no women.
+struct CountryWomen {
+  std::string iso3;
+  int64_t women = 0, total = 0;
+};
+Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit);
+
 // The imports that supply a month (for provenance notes).
 struct SourceFile {
   int64_t import_id = 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "store/contribution_store.h"
 #include "store/schema.h"
 
@@ -104,6 +106,49 @@ TEST_F(QueriesTest, TargetImportErrors) {
   auto t = LoadTargetTable(db_.get());
   EXPECT_EQ("v2", t->version());
   EXPECT_EQ("12.5 %", t->Lookup(Category::kFormedPolice, 2021)->share.PercentText());
+}
+
+// The whole-history aggregate reads the current source of each month only,
+// and keeps rows without a sex split apart.
+TEST_F(QueriesTest, MonthlyFiguresAllCountriesUseCurrentSources) {
+  Add("m1", "a.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 3, 30, 33);
+  Add("m2", "b.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 4, 30, 34);  // supersedes April
+  Add("m3", "c.csv", "2021-05-31", "IDN", PersonnelType::kIndividualPolice, std::nullopt, std::nullopt, 9);
+  auto all = MonthlyFiguresAllCountries(db_.get());
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(2u, all->size());
+  EXPECT_EQ("VNM", (*all)[0].iso3);
+  EXPECT_EQ((Month{2021, 4}), (*all)[0].month);
+  EXPECT_EQ(4, (*all)[0].women);
+  EXPECT_EQ(34, (*all)[0].total);
+  EXPECT_TRUE((*all)[0].sex_known);
+  EXPECT_EQ("IDN", (*all)[1].iso3);
+  EXPECT_EQ(Category::kIndividualPolice, (*all)[1].category);
+  EXPECT_FALSE((*all)[1].sex_known);
+}
+
+TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {
+  ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
+  int line = 1;
+  for (auto [iso3, w, m] : {std::tuple{"VNM", 3, 30}, std::tuple{"IDN", 5, 30}, std::tuple{"AUS", 3, 1}}) {
+    ContributionRow r;
+    r.line = ++line;
+    r.report_date = {2021, 4, 30};
+    r.iso3 = iso3;
+    r.mission = "UNMISS";
+    r.type = PersonnelType::kTroops;
+    r.women = w;
+    r.men = m;
+    r.total = w + m;
+    ASSERT_TRUE(s.AddContribution(r).ok());
+  }
+  ASSERT_TRUE(s.Commit("no totals printed").ok());
+  auto top = TopCountriesByWomen(db_.get(), {2021, 4}, 2);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(2u, top->size());
+  EXPECT_EQ("IDN", (*top)[0].iso3);
+  EXPECT_EQ(5, (*top)[0].women);
+  EXPECT_EQ("AUS", (*top)[1].iso3);
 }
 
 }  // namespace

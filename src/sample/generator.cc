@@ -51,8 +51,14 @@ constexpr Scale kScales[] = {
     {"NZL", 12},   {"BRN", 30},  {"SGP", 4},    {"LAO", 4},
 };
 
-constexpr std::string_view kMissions[] = {"UNMISS", "MINUSCA", "UNIFIL", "MONUSCO", "UNISFA", "MINURSO",
-                                          "UNFICYP", "UNDOF", "UNTSO", "UNMOGIP", "MINUSMA", "UNAMID"};
+// The first 12 serve every plan of up to 36 deployments (the demo's, and the
+// 1x benchmark's); larger plans (the 10x benchmark) draw on all 24, one
+// mission per personnel-type cycle, so no deployment repeats.
+constexpr std::string_view kMissions[] = {"UNMISS", "MINUSCA", "UNIFIL",  "MONUSCO", "UNISFA",   "MINURSO",
+                                          "UNFICYP", "UNDOF", "UNTSO",   "UNMOGIP", "MINUSMA",  "UNAMID",
+                                          "UNMIL",  "UNOCI",  "MINUSTAH", "MONUC",  "UNMIS",    "UNMIT",
+                                          "UNMEE",  "UNOMIG", "MINURCAT", "UNMIK",  "MINUJUSTH", "UNSMIS"};
+constexpr size_t kSmallPlanMissions = 12;
 
 std::string UnName(std::string_view iso3) {
   for (const IsoCountry& c : IsoCountries()) {
@@ -77,11 +83,14 @@ std::vector<Deployment> PlanFor(std::string_view iso3, int strength, int count, 
   std::array<PersonnelType, 5> types = {PersonnelType::kTroops, PersonnelType::kStaffOfficer,
                                         PersonnelType::kExpertsOnMission, PersonnelType::kIndividualPolice,
                                         PersonnelType::kFormedPoliceUnits};
-  size_t m0 = static_cast<size_t>(Hash(iso3, 7) % std::size(kMissions));
+  size_t m0 = static_cast<size_t>(Hash(iso3, 7) % kSmallPlanMissions);
+  size_t ntypes = strength >= 500 ? 5 : 4;
   for (int i = 0; i < count; ++i) {
     Deployment d;
-    d.mission = kMissions[(m0 + static_cast<size_t>(i) / 3) % std::size(kMissions)];
-    d.type = types[static_cast<size_t>(i) % (strength >= 500 ? 5 : 4)];
+    size_t k = static_cast<size_t>(i);
+    d.mission = count <= 36 ? kMissions[(m0 + k / 3) % kSmallPlanMissions]
+                            : kMissions[(m0 + k / ntypes) % std::size(kMissions)];
+    d.type = types[k % ntypes];
     bool unit = d.type == PersonnelType::kTroops || d.type == PersonnelType::kFormedPoliceUnits;
     int share_of_strength = unit ? std::max(1, strength / std::max(1, count / 2)) : std::max(1, strength / 60 + 2);
     d.base = std::max(1, static_cast<int>(share_of_strength * (0.6 + 0.8 * rng.Unit())));
@@ -112,7 +121,8 @@ std::string GenerateSampleCsv(const SampleSpec& spec, SampleStats* stats) {
     Date last_day = Date::LastDayOf(m);
     std::string date = fmt::format("{:02d}/{:02d}/{:04d}", last_day.day, last_day.month, last_day.year);
     double years = (m.Index() - spec.first.Index()) / 12.0;
-    for (const std::string& iso3 : countries) {
+    for (size_t ci = 0; ci < countries.size(); ++ci) {
+      const std::string& iso3 = countries[ci];
       int strength = 40;
       for (const Scale& s : kScales) {
         if (s.iso3 == iso3) strength = s.strength;
@@ -120,6 +130,7 @@ std::string GenerateSampleCsv(const SampleSpec& spec, SampleStats* stats) {
       if (spec.countries.size() > std::size(kScales)) strength = 20 + static_cast<int>(Hash(iso3, 3) % 3000);
       int count = spec.deployments_per_country > 0 ? spec.deployments_per_country
                                                    : std::clamp(strength / 150 + 3, 3, 12);
+      if (spec.deployments_per_country > 0 && ci < spec.countries_with_one_more) ++count;
       Rng plan_rng(Hash(iso3, spec.seed));
       std::vector<Deployment> plan = PlanFor(iso3, strength, count, plan_rng);
       Rng month_rng(Hash(iso3, spec.seed ^ static_cast<uint64_t>(m.Index()) * 0x9E37ull));
@@ -160,8 +171,12 @@ SampleSpec BenchmarkSpec(int64_t rows) {
     if (n++ >= 120) break;
     spec.countries.emplace_back(c.alpha3);
   }
-  int64_t per = std::max<int64_t>(1, rows / (static_cast<int64_t>(months) * static_cast<int64_t>(spec.countries.size())));
-  spec.deployments_per_country = static_cast<int>(per);
+  // Every country gets `per` deployments and the first few one more, so the
+  // file has `rows` rows to within one month's worth (rows / 282 < 0.4 %).
+  int64_t countries = static_cast<int64_t>(spec.countries.size());
+  int64_t per_month = std::max<int64_t>(countries, rows / months);
+  spec.deployments_per_country = static_cast<int>(per_month / countries);
+  spec.countries_with_one_more = static_cast<size_t>(per_month % countries);
   return spec;
 }
 

@@ -29,6 +29,9 @@ struct SampleSpec {
   Month last{2025, 6};
   // Deployments (mission x type) per country; 0 = a size-dependent default.
   int deployments_per_country = 0;
+  // With deployments_per_country > 0: the first this many countries get one
+  // deployment more (so a benchmark file hits its row count).
+  size_t countries_with_one_more = 0;
   uint64_t seed = 20210406;  // the seed article's date
 };
 
@@ -41,7 +44,7 @@ struct SampleStats {
 // Returns the CSV text. Country names are written as the UN prints them.
 std::string GenerateSampleCsv(const SampleSpec& spec, SampleStats* stats = nullptr);
 
-// A spec for benchmarks: about `rows` rows over July 2002 .. December 2025
+// A spec for benchmarks: `rows` rows (to within 0.4 %) over July 2002 .. December 2025
 // (the real history's span), spread over up to 120 contributing countries.
 SampleSpec BenchmarkSpec(int64_t rows);
 

@@ -2,10 +2,47 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "store/month_figures.h"
+
 namespace bh {
+
+namespace {
+constexpr char kInsertContribution[] =
+    "INSERT INTO contribution (import_id, page, line, report_date, month, iso3, mission, ptype, women, men, total)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kInsertTotal[] =
+    "INSERT INTO country_total (import_id, line, report_date, month, iso3, rank, women, men, total)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+uint64_t SumsKey(int month_index, const std::string& iso3, Category c) {
+  uint64_t k = static_cast<uint64_t>(static_cast<uint32_t>(month_index)) << 32;
+  for (size_t i = 0; i < 3; ++i) {
+    k |= static_cast<uint64_t>(static_cast<unsigned char>(i < iso3.size() ? iso3[i] : 0)) << (24 - 8 * i);
+  }
+  return k | static_cast<uint64_t>(c);
+}
+
+// "2021-04-30" and "2021-04" into fixed buffers, for binding without copies.
+void FormatDate(const Date& d, char (&out)[10]) {
+  std::string s = d.ToString();
+  std::memcpy(out, s.data(), std::min(s.size(), sizeof out));
+}
+}  // namespace
 
 ImportSession::ImportSession(Db* db, ImportFileInfo file) : db_(db), file_(std::move(file)) {
   status_ = Begin();
+}
+
+ImportSession::~ImportSession() {
+  insert_contribution_ = Stmt();
+  insert_total_ = Stmt();
+  insert_mission_ = Stmt();
+  tx_.reset();  // rolls back unless committed
+  if (foreign_keys_off_) (void)db_->Exec("PRAGMA foreign_keys=ON");
 }
 
 Status ImportSession::Begin() {
@@ -16,8 +53,28 @@ Status ImportSession::Begin() {
     existing_ = q.Int(0);
     return Status::Ok();
   }
+  // Foreign keys can only be switched outside a transaction.
+  BH_ASSIGN_OR_RETURN(int64_t fk_on, db_->QueryInt("PRAGMA foreign_keys"));
+  if (fk_on) {
+    BH_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys=OFF"));
+    foreign_keys_off_ = true;
+  }
   tx_.emplace(db_);
   BH_RETURN_IF_ERROR(tx_->status());
+  {
+    BH_ASSIGN_OR_RETURN(Stmt q, db_->Prepare("SELECT iso3 FROM country"));
+    for (;;) {
+      BH_ASSIGN_OR_RETURN(bool more, q.Step());
+      if (!more) break;
+      countries_.insert(q.Text(0));
+    }
+    BH_ASSIGN_OR_RETURN(Stmt m, db_->Prepare("SELECT acronym FROM mission"));
+    for (;;) {
+      BH_ASSIGN_OR_RETURN(bool more, m.Step());
+      if (!more) break;
+      known_missions_.insert(m.Text(0));
+    }
+  }
   BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare(
       "INSERT INTO import (file_name, path, sha256, kind, layout, imported_at, synthetic)"
       " VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)"));
@@ -29,12 +86,8 @@ Status ImportSession::Begin() {
                          .Bind(6, file_.synthetic ? 1 : 0)
                          .Run());
   import_id_ = db_->LastInsertRowId();
-  BH_ASSIGN_OR_RETURN(insert_contribution_, db_->Prepare(
-      "INSERT INTO contribution (import_id, page, line, report_date, month, iso3, mission, ptype, women, men, total)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  BH_ASSIGN_OR_RETURN(insert_total_, db_->Prepare(
-      "INSERT INTO country_total (import_id, line, report_date, month, iso3, rank, women, men, total)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  BH_ASSIGN_OR_RETURN(insert_contribution_, db_->Prepare(kInsertContribution));
+  BH_ASSIGN_OR_RETURN(insert_total_, db_->Prepare(kInsertTotal));
   BH_ASSIGN_OR_RETURN(insert_mission_, db_->Prepare(
       "INSERT OR IGNORE INTO mission (acronym, source) VALUES (?, ?)"));
   return Status::Ok();
@@ -47,19 +100,37 @@ Status ImportSession::EnsureMission(const std::string& acronym) {
   return Status::Ok();
 }
 
+// What SQLite says for a reference to a missing parent row, as if it had
+// checked (Step's message format).
+Status ImportSession::CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) const {
+  if (countries_.count(iso3)) return Status::Ok();
+  std::string head(insert_sql.substr(0, 60));
+  return Status::InvalidData(fmt::format("database: FOREIGN KEY constraint failed (in: {})", head))
+      .WithPrefix(fmt::format("{}:{}", file_.file_name, line));
+}
+
 Status ImportSession::AddContribution(const ContributionRow& r) {
   BH_RETURN_IF_ERROR(status_);
   if (existing_) return Status::Internal("AddContribution on an already-imported file");
   if (!r.mission.empty()) BH_RETURN_IF_ERROR(EnsureMission(r.mission));
+  BH_RETURN_IF_ERROR(CheckCountry(r.iso3, r.line, kInsertContribution));
   Month m = r.report_date.ToMonth();
+  char date[10];
+  FormatDate(r.report_date, date);
   Stmt& s = insert_contribution_;
   if (r.page > 0) {
     s.Bind(2, r.page);
   } else {
     s.BindNull(2);
   }
-  s.Bind(1, import_id_).Bind(3, r.line).Bind(4, r.report_date.ToString()).Bind(5, m.ToString()).Bind(6, r.iso3);
-  s.BindText(7, r.mission);
+  // The buffers and r outlive Run(), which resets the statement.
+  s.Bind(1, import_id_).Bind(3, r.line).BindStatic(4, std::string_view(date, 10)).BindStatic(5, std::string_view(date, 7));
+  s.BindStatic(6, r.iso3);
+  if (r.mission.empty()) {
+    s.BindNull(7);
+  } else {
+    s.BindStatic(7, r.mission);
+  }
   if (r.type) {
     s.Bind(8, PersonnelTypeCode(*r.type));
   } else {
@@ -69,14 +140,22 @@ Status ImportSession::AddContribution(const ContributionRow& r) {
   Status st = s.Run();
   if (!st.ok()) return st.WithPrefix(fmt::format("{}:{}", file_.file_name, r.line));
   ++rows_;
-  months_.insert(m);
-  datasets_.insert("contribution");
+  if (months_.empty() || !(*months_.rbegin() == m)) months_.insert(m);
+  if (datasets_.empty()) datasets_.insert("contribution");
+  if (r.type) {
+    Sums& sums = month_sums_[SumsKey(m.Index(), r.iso3, CategoryOf(*r.type))];
+    sums.women += r.women.value_or(0);
+    sums.men += r.men.value_or(0);
+    sums.total += r.total;
+    if (!r.women) ++sums.rows_without_sex;
+  }
   return Status::Ok();
 }
 
 Status ImportSession::AddCountryTotal(const CountryTotalRow& r) {
   BH_RETURN_IF_ERROR(status_);
   if (existing_) return Status::Internal("AddCountryTotal on an already-imported file");
+  BH_RETURN_IF_ERROR(CheckCountry(r.iso3, r.line, kInsertTotal));
   Month m = r.report_date.ToMonth();
   Status st = insert_total_.Bind(1, import_id_)
                   .Bind(2, r.line)
@@ -102,6 +181,31 @@ Status ImportSession::AddMismatch(const MismatchRecord& mm) {
       .Bind(6, mm.computed).Run();
 }
 
+Status ImportSession::WriteMonthFigures() {
+  if (!datasets_.count("contribution")) return Status::Ok();
+  std::map<int, std::vector<PackedFigure>> by_month;
+  for (const Month& m : months_) by_month[m.Index()];  // every month gets its row
+  for (const auto& [key, sums] : month_sums_) {
+    PackedFigure f;
+    f.iso3[0] = static_cast<char>((key >> 24) & 0xff);
+    f.iso3[1] = static_cast<char>((key >> 16) & 0xff);
+    f.iso3[2] = static_cast<char>((key >> 8) & 0xff);
+    f.category = static_cast<Category>(key & 0xff);
+    f.women = sums.women;
+    f.men = sums.men;
+    f.total = sums.total;
+    f.rows_without_sex = sums.rows_without_sex;
+    by_month[static_cast<int>(key >> 32)].push_back(f);
+  }
+  BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
+  for (auto& [index, figures] : by_month) {
+    std::sort(figures.begin(), figures.end(), FigureOrder);
+    BH_RETURN_IF_ERROR(
+        ins.Bind(1, import_id_).Bind(2, Month::FromIndex(index).ToString()).BindBlob(3, PackMonthFigures(figures)).Run());
+  }
+  return Status::Ok();
+}
+
 Status ImportSession::Commit(std::string_view reconciliation, std::string_view note) {
   BH_RETURN_IF_ERROR(status_);
   if (existing_) return Status::Ok();
@@ -123,11 +227,17 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
                          .BindText(5, note)
                          .Bind(6, import_id_)
                          .Run());
+  BH_RETURN_IF_ERROR(WriteMonthFigures());
   // Finalize statements before COMMIT so no statement keeps the write open.
   insert_contribution_ = Stmt();
   insert_total_ = Stmt();
   insert_mission_ = Stmt();
-  return tx_->Commit();
+  BH_RETURN_IF_ERROR(tx_->Commit());
+  if (foreign_keys_off_) {
+    foreign_keys_off_ = false;
+    BH_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys=ON"));
+  }
+  return Status::Ok();
 }
 
 }  // namespace bh

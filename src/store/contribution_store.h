@@ -18,6 +18,13 @@
 //   s.AddContribution(row) ...
 //   s.Commit(summary)                     // COMMIT; the destructor rolls back otherwise
 //
+// Speed (issue 7): during a session SQLite's foreign-key enforcement is off
+// and the session checks the same references itself (countries and
+// personnel types loaded at Begin, missions registered as they come), with
+// SQLite's message; it is on again when the session ends. The session also
+// sums each month's figures per country and category into month_figures
+// (store/month_figures.h), written at Commit.
+//
 // Thread safety: one session per Db, one thread.
 #ifndef BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
 #define BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
@@ -25,6 +32,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -71,6 +80,7 @@ struct MismatchRecord {
 class ImportSession {
  public:
   ImportSession(Db* db, ImportFileInfo file);
+  ~ImportSession();
   ImportSession(const ImportSession&) = delete;
   ImportSession& operator=(const ImportSession&) = delete;
 
@@ -95,6 +105,8 @@ class ImportSession {
  private:
   Status Begin();
   Status EnsureMission(const std::string& acronym);
+  Status CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) const;
+  Status WriteMonthFigures();
 
   Db* db_;
   ImportFileInfo file_;
@@ -106,6 +118,14 @@ class ImportSession {
   std::set<Month> months_;
   std::set<std::string> datasets_;
   std::set<std::string> known_missions_;
+  std::unordered_set<std::string> countries_;
+  bool foreign_keys_off_ = false;
+  // (month index, ISO3, category) packed in 64 bits -> sums.
+  struct Sums {
+    int64_t women = 0, men = 0, total = 0;
+    int32_t rows_without_sex = 0;
+  };
+  std::unordered_map<uint64_t, Sums> month_sums_;
   Stmt insert_contribution_, insert_total_, insert_mission_;
 };
 

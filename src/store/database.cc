@@ -38,6 +38,14 @@ Stmt& Stmt::Bind(int idx, std::string_view v) {
   sqlite3_bind_text(stmt_, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindBlob(int idx, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, idx, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::BindStatic(int idx, std::string_view v) {
+  sqlite3_bind_text(stmt_, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
 Stmt& Stmt::BindNull(int idx) {
   sqlite3_bind_null(stmt_, idx);
   return *this;
@@ -81,6 +89,11 @@ std::string Stmt::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
   if (!t) return {};
   return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+std::string_view Stmt::Blob(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  if (!b) return {};
+  return std::string_view(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
 std::string Stmt::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }

@@ -45,6 +45,10 @@ class Stmt {
   Stmt& Bind(int idx, const char* v) { return Bind(idx, std::string_view(v)); }
   Stmt& Bind(int idx, const std::string& v) { return Bind(idx, std::string_view(v)); }
   Stmt& BindNull(int idx);
+  Stmt& BindBlob(int idx, std::string_view bytes);
+  // Binds without copying. REQUIRES: `v` stays valid until the statement is
+  // reset (Run() resets it) or the parameter is bound again.
+  Stmt& BindStatic(int idx, std::string_view v);
   Stmt& Bind(int idx, std::optional<int64_t> v) { return v ? Bind(idx, *v) : BindNull(idx); }
   // Binds NULL for an empty string.
   Stmt& BindText(int idx, std::string_view v) { return v.empty() ? BindNull(idx) : Bind(idx, v); }
@@ -60,6 +64,8 @@ class Stmt {
   std::optional<int64_t> OptInt(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  // A BLOB column's bytes, valid until the next Step or Reset.
+  std::string_view Blob(int col) const;
   int ColumnCount() const;
   std::string ColumnName(int col) const;
 

@@ -4,6 +4,7 @@
 
 #include "base/strings.h"
 #include "model/personnel.h"
+#include "store/month_figures.h"
 #include "store/reference_data.h"
 
 namespace bh {
@@ -134,6 +135,15 @@ CREATE VIEW current_country_total AS
 CREATE TABLE reference_seed (version INTEGER NOT NULL);
 INSERT INTO reference_seed VALUES (0);
 )sql"},
+    // The monthly aggregate of each import (store/month_figures.h).
+    {3, R"sql(
+CREATE TABLE month_figures (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  month TEXT NOT NULL,
+  figures BLOB NOT NULL,
+  PRIMARY KEY (import_id, month)
+) WITHOUT ROWID;
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing
@@ -227,6 +237,7 @@ Status SeedTargets(Db* db) {
 
 Status EnsureCoreSchema(Db* db) {
   BH_RETURN_IF_ERROR(db->Migrate("core", kCoreMigrations));
+  BH_RETURN_IF_ERROR(EnsureMonthFigures(db));
   BH_ASSIGN_OR_RETURN(int64_t seeded, db->QueryInt("SELECT MAX(version) FROM reference_seed"));
   if (seeded >= kReferenceVersion) return Status::Ok();
   Transaction tx(db);

@@ -13,12 +13,12 @@
 
 namespace bh {
 
-namespace {
-
 Cell ShareCell(const std::optional<Fraction>& f) {
   if (!f) return Cell::Null("-");
   return Cell::Decimal(static_cast<double>(f->num) * 100.0 / static_cast<double>(f->den), f->PercentText());
 }
+
+namespace {
 
 Cell YearCell(int year) {
   Cell c(static_cast<int64_t>(year));

@@ -24,10 +24,15 @@
 #include "ingest/importer.h"
 #include "model/personnel.h"
 #include "report/table.h"
+#include "scorecard/targets.h"
 #include "store/database.h"
 #include "store/reference.h"
 
 namespace bh {
+
+// A share cell: the percentage as a number, "7.14 %" as its display text,
+// "-" when there is no share.
+Cell ShareCell(const std::optional<Fraction>& f);
 
 // Which countries a scorecard covers: an explicit list, a group, or (both
 // empty) every contributing country.

@@ -6,12 +6,18 @@
 
 #include <exception>
 #include <optional>
+#include <set>
 
 #include "base/file_util.h"
 #include "base/strings.h"
 #include "ingest/importer.h"
 #include "report/table.h"
 #include "ewg/ewg_report.h"
+#include "base/csv.h"
+#include "query/queries.h"
+#include "register/register_csv.h"
+#include "register/register_store.h"
+#include "register/summary.h"
 #include "views/core_views.h"
 #include "views/ewg_views.h"
 
@@ -151,6 +157,11 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/ewg/cycles", Guard::kRead, &Api::EwgCycles, "EWG cycles: ?ewg="},
       {"GET", "/api/ewg/activities", Guard::kRead, &Api::EwgActivities, "EWG activities: ?ewg=&cycle="},
       {"GET", "/api/ewg/report", Guard::kRead, &Api::EwgReport, "EWG cycle report: ?ewg=&cycle="},
+      {"GET", "/api/register", Guard::kRead, &Api::RegisterCountries, "countries with a deployment register"},
+      {"GET", "/api/register/{country}", Guard::kRead, &Api::RegisterBriefing,
+       "a country's register groups and briefing: ?as_of=YYYY-MM-DD"},
+      {"POST", "/api/register/imports", Guard::kSignedIn, &Api::RegisterUpload,
+       "upload register CSVs (multipart fields 'file'); only the countries you edit"},
       {"POST", "/api/ewg/imports", Guard::kSignedIn, &Api::EwgUpload,
        "upload EWG CSVs (multipart fields 'file'), all or nothing"},
   };
@@ -275,7 +286,7 @@ Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true
 Result<HttpResponse> Api::Session(Call& call) {
   json j = {{"user", call.caller.user ? UserJson(*call.caller.user) : json(nullptr)},
             {"anonymous_read", options_.anonymous_read},
-            {"features", {{"register", false}, {"ewg", true}}}};
+            {"features", {{"register", true}, {"ewg", true}}}};
   return HttpResponse::Json(j);
 }
 
@@ -565,6 +576,120 @@ Result<HttpResponse> Api::EwgUpload(Call& call) {
   BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "ewg", "upload", "",
                                           Join(names, ", ") + ": " + EwgSummaryText(sum)));
   return HttpResponse::Json(TableToJson(t, true), 201);
+}
+
+// ---------------------------------------------------------------- register
+
+Result<HttpResponse> Api::RegisterCountries(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  RegisterStore store(call.db);
+  BH_ASSIGN_OR_RETURN(std::vector<std::string> countries, store.Countries());
+  Table t;
+  t.title = "Deployment registers";
+  t.columns = {"ISO3", "Country"};
+  for (const std::string& c : countries) t.AddRow({c, ref->CountryName(c)});
+  if (countries.empty()) t.notes.push_back("No register loaded: 'bluehelmet register import' or an upload.");
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::RegisterBriefing(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(std::string iso3, ref->ResolveCountry(call.params["country"]));
+  std::string as_of_text = call.req.Query("as_of");
+  if (as_of_text.empty()) as_of_text = IsoUtc(clock_->NowSeconds()).substr(0, 10);
+  auto as_of = Date::ParseIso(as_of_text);
+  if (!as_of.ok()) return Status::InvalidArgument(fmt::format("as_of: want YYYY-MM-DD, got '{}'", as_of_text));
+  RegisterStore store(call.db);
+  BH_ASSIGN_OR_RETURN(RegisterData data, store.Load(iso3));
+  const std::string& name = ref->CountryName(iso3);
+  if (data.persons.empty() && data.units.empty()) {
+    return Status::NotFound(fmt::format("no register records for {} ({})", name, iso3));
+  }
+  BH_RETURN_IF_ERROR(CheckRegister(data));
+  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(call.db));
+  RegisterSummary s = Summarize(data, targets, *as_of);
+  json groups = json::array();
+  for (const GroupSummary& g : s.groups) {
+    groups.push_back({{"group", g.label},
+                      {"individual", g.individual},
+                      {"units", g.units},
+                      {"sent", g.sent},
+                      {"women", g.women},
+                      {"share", OneDecimalShare(g.women, g.sent)},
+                      {"requested", g.requested ? json(g.requested->Text()) : json(nullptr)},
+                      {"target", g.target ? json(g.target->Label()) : json(nullptr)},
+                      {"meets_target", g.target ? json(MeetsTarget(g.women, g.sent, g.target->share)) : json(nullptr)}});
+  }
+  return HttpResponse::Json({{"iso3", iso3},
+                             {"name", name},
+                             {"as_of", as_of->ToString()},
+                             {"illustrative", s.illustrative},
+                             {"briefing", Briefing(s, name)},
+                             {"groups", groups}});
+}
+
+Result<HttpResponse> Api::RegisterUpload(Call& call) {
+  BH_RETURN_IF_ERROR(CheckSignedIn(call.caller));
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  std::vector<InputFile> files;
+  std::set<std::string> countries;
+  for (const auto& u : call.req.uploads) {
+    if (u.field != "file") continue;
+    if (u.content.size() > options_.max_upload_bytes) {
+      return Status::InvalidArgument(fmt::format("upload: {} is over the limit of {} bytes", u.filename,
+                                                 options_.max_upload_bytes));
+    }
+    std::string name = BaseName(u.filename.empty() ? "register.csv" : u.filename);
+    // Which countries the file changes, read before anything is written so a
+    // refusal leaves the database as it was. Comment lines ('#') come before
+    // the header; every data row names its country.
+    CsvReader reader(u.content, name);
+    std::vector<std::string_view> f;
+    int country_col = -1;
+    while (reader.Next(&f)) {
+      if (country_col < 0) {
+        if (!f.empty() && Trim(f[0]).substr(0, 1) == "#") continue;
+        for (size_t i = 0; i < f.size(); ++i) {
+          if (ToLowerAscii(Trim(f[i])) == "country") country_col = static_cast<int>(i);
+        }
+        if (country_col < 0) return Status::InvalidData(fmt::format("{}: no 'country' column in the header", name));
+        continue;
+      }
+      if (static_cast<size_t>(country_col) >= f.size() || Trim(f[country_col]).empty()) continue;  // the importer says why
+      auto iso3 = ref->ResolveCountry(Trim(f[country_col]));
+      if (!iso3.ok()) return iso3.status().WithPrefix(name);
+      countries.insert(*iso3);
+    }
+    BH_RETURN_IF_ERROR(reader.status());
+    files.push_back({name, u.content});
+  }
+  if (files.empty()) return Status::InvalidArgument("upload: want one or more multipart/form-data fields 'file'");
+  for (const std::string& c : countries) BH_RETURN_IF_ERROR(CheckRegisterWrite(call.caller, c));
+  BH_ASSIGN_OR_RETURN(RegisterImportSummary sum, ImportRegister(call.db, *ref, files));
+  Table t;
+  t.title = "Register import";
+  t.columns = {"Records", "Added", "Updated", "Unchanged"};
+  int changed = 0;
+  for (const auto& [kind, n] : sum.counts) {
+    t.AddRow({std::string(RegisterKindName(kind)), n.added, n.updated, n.unchanged});
+    changed += n.added + n.updated;
+  }
+  std::vector<std::string> names;
+  for (const InputFile& f : files) names.push_back(fmt::format("{} (sha256 {})", f.name, Sha256Hex(f.data)));
+  t.notes.push_back("Countries: " + (sum.countries.empty() ? std::string("-") : Join(sum.countries, ", ")) + ".");
+  if (sum.illustrative) t.notes.push_back("ILLUSTRATIVE records: invented for a demonstration.");
+  if (changed > 0) {
+    std::vector<std::string> counts;
+    for (const auto& [kind, n] : sum.counts) {
+      counts.push_back(fmt::format("{} {}: +{} ~{}", n.added + n.updated + n.unchanged, RegisterKindName(kind),
+                                   n.added, n.updated));
+    }
+    for (const std::string& c : sum.countries) {
+      BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "register", "upload", c,
+                                              Join(names, ", ") + ": " + Join(counts, "; ")));
+    }
+  }
+  return HttpResponse::Json(TableToJson(t, true), changed > 0 ? 201 : 200);
 }
 
 }  // namespace bh

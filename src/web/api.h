@@ -24,6 +24,10 @@
 //   GET  /api/ewg/activities?ewg=&cycle=     EWG activities
 //   GET  /api/ewg/report?ewg=&cycle=         the cycle report's tables
 //   POST /api/ewg/imports (multipart "file", one or more)  EWG CSVs (admin; editor granted ewg)
+//   GET  /api/register                       countries with a deployment register
+//   GET  /api/register/{country}?as_of=      the register's groups and the seed's briefing
+//   POST /api/register/imports (multipart "file", one or more)  register CSVs: every
+//        country named in them must be in the editor's scope (admin: any)
 // Tables come as {"title","columns","rows","notes","display"}: the same
 // tables the CLI prints (views/), with the terminal's display texts.
 //
@@ -116,6 +120,9 @@ class Api {
   Result<HttpResponse> EwgActivities(Call& call);
   Result<HttpResponse> EwgReport(Call& call);
   Result<HttpResponse> EwgUpload(Call& call);
+  Result<HttpResponse> RegisterCountries(Call& call);
+  Result<HttpResponse> RegisterBriefing(Call& call);
+  Result<HttpResponse> RegisterUpload(Call& call);
 
   std::string SessionCookie(const std::string& token, int64_t max_age) const;
 

@@ -277,6 +277,58 @@ TEST_F(ApiTest, EwgUploadPermissionMatrixAndAudit) {
   EXPECT_EQ(422, bad.status) << bad.body;
 }
 
+// Register uploads: role x own/other country x write, then the briefing,
+// which must be the CLI's.
+TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
+  const std::string dir = std::string(BLUEHELMET_SOURCE_DIR) + "/data/examples/vnm_register_illustrative/";
+  auto upload = [&](const std::string& cookie) {
+    HttpRequest r;
+    r.method = "POST";
+    r.path = "/api/register/imports";
+    r.headers["cookie"] = cookie;
+    r.headers["x-requested-with"] = "bluehelmet";
+    for (const char* f : {"persons.csv", "units.csv", "legs.csv", "members.csv", "postings.csv"}) {
+      r.uploads.push_back({"file", f, "text/csv", *ReadFile(dir + f)});
+    }
+    return api_->Handle(r);
+  };
+  struct Case {
+    const char* user;
+    int status;
+  } cases[] = {{nullptr, 401},          // anonymous
+               {"viewer", 403},         // reads only
+               {"editor-jpn", 403},     // another country's editor
+               {"editor-vnm", 201},     // this country's editor
+               {"admin", 200}};         // any country; nothing left to change
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.user ? c.user : "anonymous");
+    HttpResponse r = upload(c.user ? Login(c.user) : "");
+    EXPECT_EQ(c.status, r.status) << r.body;
+  }
+  std::string admin = Login("admin");
+  json audit = Json(Call("GET", "/api/audit", admin));
+  ASSERT_EQ(1u, audit["rows"].size()) << audit.dump(1);
+  EXPECT_EQ("editor-vnm", audit["rows"][0]["Who"]);
+  EXPECT_EQ("VNM", audit["rows"][0]["Country"]);
+  EXPECT_EQ("register", audit["rows"][0]["Component"]);
+  HttpResponse refused = upload(Login("editor-jpn"));
+  EXPECT_EQ("'editor-jpn' may change the register of JPN only, not VNM", Json(refused)["error"]);
+
+  // Reading: every role reads every country's register.
+  EXPECT_EQ(200, Call("GET", "/api/register", Login("editor-jpn")).status);
+  HttpResponse b = Call("GET", "/api/register/VNM?as_of=2021-04-30", Login("viewer"));
+  ASSERT_EQ(200, b.status) << b.body;
+  json j = Json(b);
+  EXPECT_TRUE(j["illustrative"].get<bool>());
+  std::ostringstream out, err;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "register", "summary", "--country", "VNM", "--as-of", "2021-04-30", "--format", "json"},
+                          out, err))
+      << err.str();
+  json cli = json::parse(out.str());
+  EXPECT_EQ(cli.back()["rows"][0]["Briefing"], j["briefing"]);
+  EXPECT_EQ(404, Call("GET", "/api/register/JPN", Login("viewer")).status);
+}
+
 TEST_F(ApiTest, ServesTheDashboardWithSecurityHeaders) {
   HttpResponse r = Call("GET", "/");
   EXPECT_EQ(200, r.status);

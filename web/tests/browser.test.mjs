@@ -130,6 +130,38 @@ test('a country page draws the monthly series against the target line', async ()
   await context.close();
 });
 
+test('an editor uploads their country\'s register, and another country\'s editor is refused', async () => {
+  const dir = join(root, 'data', 'examples', 'vnm_register_illustrative');
+  const files = ['persons.csv', 'units.csv', 'legs.csv', 'members.csv', 'postings.csv'].map((f) => join(dir, f));
+  const other = await newPage();
+  await login(other.page, 'editor-ewg', 'editor-ewg-password');  // an editor of JPN
+  await other.page.waitForSelector('#scorecard');
+  await other.page.goto(`${base}/#/register`);
+  await other.page.waitForSelector('#upload-register');
+  await other.page.setInputFiles('#upload-register input[type=file]', files[0]);
+  await other.page.click('#upload-register button[type=submit]');
+  await other.page.waitForSelector('#upload-register .error');
+  assert.equal(await other.page.textContent('#upload-register .error'), "'editor-ewg' may change the register of JPN only, not VNM");
+  await other.context.close();
+
+  const own = await newPage();
+  await login(own.page, 'editor-vnm', 'editor-vnm-password');
+  await own.page.waitForSelector('#scorecard');
+  await own.page.goto(`${base}/#/register`);
+  await own.page.waitForSelector('#upload-register');
+  await own.page.setInputFiles('#upload-register input[type=file]', files);  // all five in one upload
+  await own.page.click('#upload-register button[type=submit]');
+  await own.page.waitForSelector('#upload-register .ok, #upload-register .error');
+  const err = await own.page.$('#upload-register .error');
+  if (err) assert.fail(await err.textContent());
+  await own.page.goto(`${base}/#/register?c=VNM&as_of=2021-04-30`);
+  await own.page.waitForSelector('#register-briefing');
+  const api = await own.page.evaluate(async () => (await fetch('/api/register/VNM?as_of=2021-04-30')).json());
+  assert.equal(await own.page.textContent('#register-briefing'), api.briefing);
+  assert.match(await own.page.textContent('#register caption'), /ILLUSTRATIVE/);
+  await own.context.close();
+});
+
 test('an editor uploads EWG data when granted, and is refused otherwise', async () => {
   const csv = join(root, 'data', 'examples', 'ewg_pko_cycle4_activities.csv');
   const granted = await newPage();

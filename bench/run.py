@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""`make bench`: Bluehelmet side by side with DuckDB, pandas, pdftotext and
+pdfminer, on the same inputs, in one run (issue 7).
+
+    bench/run.py BUILD_DIR            (bench/run.sh sets it up and calls this)
+
+Prints a table of median times and of the ratios Bluehelmet / peer, and
+writes it, with the machine and the versions, between the markers in
+docs/performance.md. The ratios are what count: the machine is shared and
+noisy, so every tool runs in the same run, repetitions interleaved.
+
+Environment: BENCH_REPS (import repetitions at 1x, default 5; 10x uses
+3), BENCH_QUERY_REPS (in-process repetitions of each query, default 9),
+BENCH_PDFMINER_EVERY (pdfminer reads every Nth report, default 4),
+BENCH_SKIP_10X=1 and BENCH_SKIP_PDFMINER=1 for a quick run.
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, 'bench')
+PDF_DIR = os.path.normpath(os.path.join(ROOT, '..', 'shared', 'data', 'raw', 'un_country_contributions_pdf'))
+PANDAS_PYTHON = '/usr/bin/python3'  # Debian's, which has python3-pandas and python3-pdfminer
+QUERY_MONTH = '2025-12'
+SIZES = [('1x', 300000), ('10x', 3000000)]
+
+# Peers' numpy must not run with the OpenBLAS core type forced for older
+# builds (see .library/env/README.md); unset for the peer commands only.
+PEER_ENV = {k: v for k, v in os.environ.items() if k not in ('OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE')}
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def run(cmd, env=None, check=True):
+    """Runs cmd; returns (wall seconds, peak RSS in MiB, stdout, stderr)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    out, err = p.communicate()
+    wall = time.perf_counter() - t0
+    # communicate() has reaped the child; its rusage is in RUSAGE_CHILDREN
+    # only in aggregate, so peak RSS comes from /usr/bin/time where asked.
+    if check and p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {err.strip()[-2000:]}")
+    return wall, out, err, p.returncode
+
+
+def peak_rss_mib(cmd, env=None):
+    """Wall seconds and peak RSS (MiB) of cmd, through /usr/bin/time -v."""
+    wall, out, err, rc = run(['/usr/bin/time', '-v'] + cmd, env=env, check=False)
+    m = re.search(r'Maximum resident set size \(kbytes\): (\d+)', err)
+    if rc != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {rc}: {err.strip()[-2000:]}")
+    return wall, (int(m.group(1)) / 1024 if m else float('nan'))
+
+
+def peer_json(out):
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float('nan')
+
+
+def fmt_time(s):
+    if s != s:  # NaN
+        return '-'
+    if s >= 1:
+        return f'{s:.2f} s'
+    return f'{s * 1000:.1f} ms' if s >= 0.01 else f'{s * 1000:.2f} ms'
+
+
+class Results:
+    def __init__(self):
+        self.rows = []  # dicts: task, size, bh, peer, peer_s, goal, op, limit, note
+        self.notes = []
+
+    def add(self, task, size, bh, peer, peer_s, op, limit, goal, note=''):
+        self.rows.append(dict(task=task, size=size, bh=bh, peer=peer, peer_s=peer_s, op=op, limit=limit,
+                              goal=goal, note=note))
+
+
+def ratio_cell(r):
+    if r['bh'] is None or r['peer_s'] is None:
+        return '-', 'not yet measured'
+    ratio = r['bh'] / r['peer_s']
+    if r['op'] == 'le':
+        met = ratio <= r['limit']
+    else:  # 'faster': Bluehelmet at least `limit` times faster
+        met = r['peer_s'] / r['bh'] >= r['limit']
+    return f'{ratio:.2f}', ('met' if met else 'MISSED')
+
+
+def render(results):
+    lines = ['| Task | Size | Bluehelmet | Peer | Peer time | Bluehelmet / peer | Goal | Result |',
+             '|---|---|---:|---|---:|---:|---|---|']
+    for r in results.rows:
+        ratio, met = ratio_cell(r)
+        bh = fmt_time(r['bh']) if r['bh'] is not None else 'not yet measured'
+        peer_t = fmt_time(r['peer_s']) if r['peer_s'] is not None else 'not yet measured'
+        lines.append(f"| {r['task']} | {r['size']} | {bh} | {r['peer']} | {peer_t} | {ratio} | {r['goal']} | "
+                     f"{met}{(' (' + r['note'] + ')') if r['note'] else ''} |")
+    return '\n'.join(lines)
+
+
+def versions(bh):
+    def first_line(cmd, env=None):
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
+            return (p.stdout or p.stderr).strip().splitlines()[0]
+        except Exception as e:  # the table says what is missing
+            return f'unavailable ({e.__class__.__name__})'
+    node = ['node', os.path.join(BENCH, 'peers', 'versions.js')]
+    v = {
+        'Bluehelmet': first_line([bh, '--version']) + ' (git ' + first_line(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD']) + ')',
+        'SQLite (linked)': first_line(['sqlite3', '--version']).split(' ')[0],
+        'g++': first_line(['g++', '--version']),
+        'DuckDB (@duckdb/node-api)': first_line(node),
+        'Node.js': first_line(['node', '--version']),
+        'pandas / numpy / Python': first_line([PANDAS_PYTHON, '-c',
+            'import pandas, numpy, platform; print(pandas.__version__, "/", numpy.__version__, "/", platform.python_version())'],
+            env=PEER_ENV),
+        'pdftotext': first_line(['pdftotext', '-v']),
+        'pdfminer': first_line([PANDAS_PYTHON, '-c', 'import pdfminer; print(pdfminer.__version__)']),
+    }
+    return v
+
+
+def machine():
+    cpu = 'unknown'
+    with open('/proc/cpuinfo') as f:
+        for line in f:
+            if line.startswith('model name'):
+                cpu = line.split(':', 1)[1].strip()
+                break
+    mem = 'unknown'
+    with open('/proc/meminfo') as f:
+        for line in f:
+            if line.startswith('MemTotal'):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    load = ' '.join(f'{x:.2f}' for x in os.getloadavg())
+    return {'nproc': str(os.cpu_count()), 'CPU': cpu, 'Memory': mem, 'Kernel': platform.release(),
+            'Load average at the end of the run': load}
+
+
+def bh_supports_pdf(bh, tmp):
+    """True once `bluehelmet import some.pdf` imports (issue 3 on main)."""
+    pdfs = sorted(f for f in os.listdir(PDF_DIR) if f.lower().endswith('.pdf')) if os.path.isdir(PDF_DIR) else []
+    if not pdfs:
+        return False
+    db = os.path.join(tmp, 'pdf_probe.db')
+    remove_db(db)
+    _, _, _, rc = run([bh, '--db', db, 'import', '--accept-mismatch', os.path.join(PDF_DIR, pdfs[-1])], check=False)
+    remove_db(db)
+    return rc == 0
+
+
+def bh_supports_serve(bh):
+    _, out, _, _ = run([bh, '--help'], check=False)
+    return re.search(r'^\s+serve\b', out, re.M) is not None
+
+
+def remove_db(path):
+    for suffix in ('', '-wal', '-shm', '.wal'):
+        try:
+            os.remove(path + suffix)
+        except FileNotFoundError:
+            pass
+
+
+def bh_import_pdfs(bh, db, pdfs):
+    """Imports the reports as a user would: all at once, then the ones that
+    print no 'as of' date again with --month from their file name. Returns
+    (total wall seconds, peak RSS MiB of either process, files retried)."""
+    cmd = ['/usr/bin/time', '-v', bh, '--db', db, 'import', '--accept-mismatch', '--format', 'csv']
+    wall, out, err, rc = run(cmd + pdfs, check=False)
+    rss = [int(x) / 1024 for x in re.findall(r'Maximum resident set size \(kbytes\): (\d+)', err)]
+    failed = re.findall(r'^([^,]+\.pdf),FAILED,.*$', out, re.M)
+    retry = []
+    for name in failed:
+        m = re.search(r'(\d{4})_(\d{2})\.pdf$', name)
+        line = next(l for l in out.splitlines() if l.startswith(name + ','))
+        if not m or '--month' not in line:
+            raise RuntimeError(f'PDF import failed: {line}')
+        path = next(p for p in pdfs if os.path.basename(p) == name)
+        w, o, e, rc2 = run(cmd + ['--month', f'{m.group(1)}-{m.group(2)}', path], check=False)
+        if rc2 != 0:
+            raise RuntimeError(f'PDF import of {name} with --month failed: {o} {e[-500:]}')
+        wall += w
+        rss += [int(x) / 1024 for x in re.findall(r'Maximum resident set size \(kbytes\): (\d+)', e)]
+        retry.append(name)
+    if rc != 0 and not failed:
+        raise RuntimeError(f'PDF import exited {rc}: {err[-1000:]}')
+    return wall, max(rss) if rss else float('nan'), retry
+
+
+def bh_timing(err, name):
+    m = re.search(rf'timing: {name} ms=([0-9.,]+)', err)
+    if not m:
+        raise RuntimeError(f'no timing line for {name} in: {err[-500:]}')
+    return [float(x) / 1000 for x in m.group(1).split(',')]
+
+
+def targets_for_year(bh, db, year):
+    _, out, _, _ = run([bh, '--db', db, 'targets', '--from', str(year), '--to', str(year), '--format', 'json'])
+    data = json.loads(out)
+    rows = data[0]['rows'] if isinstance(data, list) else data['rows']
+    codes = {'Contingents': 'contingents', 'Observers & staff officers': 'mo_so', 'FPU': 'fpu',
+             'Individual police': 'ipo'}
+    t = {}
+    for r in rows:
+        label, target = r.get('Category'), r.get('Target')
+        if label in codes and isinstance(target, (int, float)):
+            t[codes[label]] = target / 100.0
+    return t
+
+
+def main():
+    build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, 'build', 'release'))
+    bh = os.path.join(build, 'bluehelmet')
+    tmp = os.path.join(build, 'bench-data')
+    os.makedirs(tmp, exist_ok=True)
+    reps = int(os.environ.get('BENCH_REPS', '5'))
+    qreps = int(os.environ.get('BENCH_QUERY_REPS', '9'))
+    sizes = [s for s in SIZES if not (s[0] == '10x' and os.environ.get('BENCH_SKIP_10X'))]
+    duck = ['node', os.path.join(BENCH, 'peers', 'duckdb_peer.js')]
+    pandas = [PANDAS_PYTHON, os.path.join(BENCH, 'peers', 'pandas_peer.py')]
+    res = Results()
+    started = time.time()
+
+    for size, nrows in sizes:
+        csv = os.path.join(tmp, f'contributions_{size}.csv')
+        log(f'== {size}: generating {nrows} SYNTHETIC rows')
+        _, _, err, _ = run([bh, 'sample', 'generate', '--rows', str(nrows), '--out', csv])
+        res.notes.append(f'{size}: {err.strip()}')
+        bh_db = os.path.join(tmp, f'bluehelmet_{size}.db')
+        duck_db = os.path.join(tmp, f'duckdb_{size}.duckdb')
+
+        # CSV import. Bluehelmet: the whole CLI process on a fresh database
+        # (start, schema, parse, validate, SHA-256, INSERTs with provenance,
+        # COMMIT). Peers: the operation alone, in-process.
+        n = reps if size == '1x' else max(1, min(reps, 3))
+        t_bh, t_duck, t_pd, rss_bh = [], [], [], []
+        for i in range(n):
+            log(f'   import {size} #{i + 1}/{n}')
+            remove_db(bh_db)
+            wall, rss = peak_rss_mib([bh, '--db', bh_db, 'import', csv, '--format', 'csv'])
+            t_bh.append(wall)
+            rss_bh.append(rss)
+            _, out, _, _ = run(duck + ['import', csv, duck_db], env=PEER_ENV)
+            t_duck.append(peer_json(out)['ms'][0] / 1000)
+            _, out, _, _ = run(pandas + ['import', csv], env=PEER_ENV)
+            t_pd.append(peer_json(out)['ms'][0] / 1000)
+        note = f'Bluehelmet peak RSS {median(rss_bh):.0f} MiB'
+        res.add('CSV import', size, median(t_bh), 'DuckDB read_csv', median(t_duck), 'le', 1.5, '≤ 1.5×', note)
+        res.add('CSV import', size, median(t_bh), 'pandas read_csv', median(t_pd), 'le', 1.0, '≤ 1.0×')
+
+        # Queries on the imported data: each tool computes the result qreps
+        # times in one process, timed in-process (no start, open or printing).
+        year = int(QUERY_MONTH[:4])
+        targets = json.dumps(targets_for_year(bh, bh_db, year))
+        queries = [
+            ('scorecard', 'Query: ADMM-Plus scorecard, one month',
+             ['scorecard', '--group', 'ADMM-Plus', '--month', QUERY_MONTH]),
+            ('shares', 'Query: monthly share of women, every country and category, whole history', ['shares']),
+            ('top', 'Query: top 20 countries by women, one month', ['top', '--month', QUERY_MONTH, '--limit', '20']),
+        ]
+        for name, title, args in queries:
+            log(f'   query {name} {size}')
+            _, out, err, _ = run([bh, '--db', bh_db] + args + ['--format', 'csv', '--repeat', str(qreps)])
+            q_bh = bh_timing(err, name)
+            bh_rows = max(0, len([l for l in out.splitlines() if l.strip()]) - 1)
+            _, out, _, _ = run(duck + ['query', duck_db, name, QUERY_MONTH, str(qreps), targets], env=PEER_ENV)
+            dj = peer_json(out)
+            _, out, _, _ = run(pandas + ['query', csv, name, QUERY_MONTH, str(qreps), targets], env=PEER_ENV)
+            pj = peer_json(out)
+            rows_note = f"rows: Bluehelmet {bh_rows}, DuckDB {dj['rows']}, pandas {pj['rows']}"
+            res.add(title, size, median(q_bh), 'DuckDB', median([x / 1000 for x in dj['ms']]), 'le', 1.0, '≤ 1.0×',
+                    rows_note)
+            res.add(title, size, median(q_bh), 'pandas', median([x / 1000 for x in pj['ms']]), 'le', 0.1, '≤ 0.1×')
+
+    # PDF import of the 88 monthly reports.
+    if bh_supports_pdf(bh, tmp):
+        pdfs = sorted(os.path.join(PDF_DIR, f) for f in os.listdir(PDF_DIR) if f.lower().endswith('.pdf'))
+        t_bh, rss_bh, t_pt = [], [], []
+        db = os.path.join(tmp, 'bluehelmet_pdf.db')
+        txt = os.path.join(tmp, 'pdftotext.txt')
+        for i in range(max(1, min(reps, 3))):
+            log(f'   PDF import #{i + 1}')
+            remove_db(db)
+            wall, rss, retry = bh_import_pdfs(bh, db, pdfs)
+            t_bh.append(wall)
+            rss_bh.append(rss)
+            t0 = time.perf_counter()
+            for p in pdfs:
+                run(['pdftotext', '-layout', p, txt])
+            t_pt.append(time.perf_counter() - t0)
+        res.add(f'PDF import ({len(pdfs)} reports)', '-', median(t_bh), 'pdftotext -layout, sequential', median(t_pt),
+                'le', 0.6, '≤ 0.6×', (f'retried with --month: {", ".join(retry)}' if retry else ''))
+        if not os.environ.get('BENCH_SKIP_PDFMINER'):
+            # pdfminer takes ~6 s a report here (over 8 minutes for all 88):
+            # both tools read the same every-Nth report, once, to keep make
+            # bench within its 15 minutes (BENCH_PDFMINER_EVERY=1: all 88).
+            every = max(1, int(os.environ.get('BENCH_PDFMINER_EVERY', '4')))
+            subset = pdfs[::every]
+            log(f'   pdfminer on {len(subset)} reports (once: it is slow)')
+            t_sub = []
+            for _ in range(3):
+                remove_db(db)
+                t_sub.append(bh_import_pdfs(bh, db, subset)[0])
+            _, out, _, _ = run([PANDAS_PYTHON, os.path.join(BENCH, 'peers', 'pdfminer_peer.py')] + subset,
+                               env=PEER_ENV)
+            res.add(f'PDF import ({len(subset)} of the reports, every {every}th)', '-', median(t_sub),
+                    'pdfminer extract_text (1 run)', peer_json(out)['ms'][0] / 1000, 'faster', 20, '≥ 20× faster')
+        res.pdf_rss = median(rss_bh)
+    else:
+        res.add('PDF import (88 reports)', '-', None, 'pdftotext -layout, sequential', None, 'le', 0.6, '≤ 0.6×',
+                '`bluehelmet import` reads no PDF yet (issue 3)')
+        res.add('PDF import (88 reports)', '-', None, 'pdfminer extract_text', None, 'faster', 20, '≥ 20× faster',
+                '`bluehelmet import` reads no PDF yet (issue 3)')
+        res.pdf_rss = None
+
+    table = render(res)
+    extra = ['| Task | Measure | Goal | Result |', '|---|---|---|---|']
+    if res.pdf_rss is not None:
+        extra.append(f'| PDF import | peak memory {res.pdf_rss:.0f} MiB | ≤ 150 MB | '
+                     f'{"met" if res.pdf_rss * 1.048576 <= 150 else "MISSED"} |')
+    else:
+        extra.append('| PDF import | peak memory: not yet measured | ≤ 150 MB | not yet measured (issue 3) |')
+    if bh_supports_serve(bh):
+        extra.append('| API | `bluehelmet serve` exists, but this benchmark does not drive it yet | ≥ 5,000 req/s, '
+                     'p99 ≤ 20 ms | not yet measured |')
+    else:
+        extra.append('| API | not yet measured: no `bluehelmet serve` (issue 6) | ≥ 5,000 req/s, p99 ≤ 20 ms | '
+                     'not yet measured |')
+    extra = '\n'.join(extra)
+    elapsed = time.time() - started
+
+    print()
+    print(table)
+    print()
+    print(extra)
+    print()
+    for n in res.notes:
+        print(n)
+    print(f'make bench: {elapsed / 60:.1f} min')
+
+    m = machine()
+    v = versions(bh)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    block = [f'Run of {stamp}, {elapsed / 60:.1f} min, import repetitions {reps} at 1x '
+             f'({max(1, min(reps, 3))} at 10x), {qreps} in-process runs per query; medians.', '',
+             table, '', extra, '', 'Inputs: ' + '; '.join(res.notes) + '.', '',
+             '| Machine | |', '|---|---|'] + [f'| {k} | {val} |' for k, val in m.items()] + \
+            ['', '| Software | Version |', '|---|---|'] + [f'| {k} | {val} |' for k, val in v.items()]
+    write_doc('\n'.join(block))
+
+
+def write_doc(block):
+    path = os.path.join(ROOT, 'docs', 'performance.md')
+    begin, end = '<!-- bench:begin (written by make bench) -->', '<!-- bench:end -->'
+    text = open(path).read() if os.path.exists(path) else f'# Performance\n\n{begin}\n{end}\n'
+    if begin not in text:
+        text += f'\n{begin}\n{end}\n'
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1] if end in rest else ''
+    with open(path, 'w') as f:
+        f.write(f'{head}{begin}\n{block}\n{end}{tail}')
+    log(f'wrote {os.path.relpath(path, ROOT)}')
+
+
+if __name__ == '__main__':
+    main()

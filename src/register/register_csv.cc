@@ -1,0 +1,587 @@
+#include "register/register_csv.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "base/csv.h"
+#include "base/file_util.h"
+#include "base/strings.h"
+
+namespace bh {
+
+namespace {
+
+constexpr ColumnSpec kPersonColumns[] = {
+    {"country", true, true, "ISO3 code or UN name, e.g. VNM"},
+    {"service_number", true, true, "unique within the country"},
+    {"sex", true, false, "F or M"},
+    {"rank", true, false, "e.g. Maj, Lt Col"},
+    {"service", true, false, "e.g. Army, Police"},
+    {"specialty", false, false, "e.g. surgeon, staff officer"},
+    {"name", false, false, "optional; the register needs none"},
+};
+constexpr ColumnSpec kUnitColumns[] = {
+    {"country", true, true, "ISO3 code or UN name"},
+    {"unit", true, true, "unit code, unique within the country, e.g. L2FH-3"},
+    {"unit_type", true, false, "e.g. Level-2 field hospital"},
+    {"personnel_type", false, false, "Troops (default) or Formed Police Units"},
+    {"parent", false, false, "parent organisation"},
+    {"mission", true, false, "mission acronym, e.g. UNMISS"},
+    {"location", false, false, "e.g. Bentiu"},
+    {"rotation", false, false, "rotation number, 1 or more"},
+    {"authorised_strength", true, false, "whole number, 1 or more"},
+    {"requested_share", false, false, "share of women the UN requested: 8-10 or 8 (percent)"},
+    {"note", false, false, "free text, e.g. sources"},
+};
+constexpr ColumnSpec kLegColumns[] = {
+    {"country", true, true, "ISO3 code or UN name"},
+    {"unit", true, true, "unit code"},
+    {"direction", true, true, "out (to the mission) or home"},
+    {"batch", true, true, "1, 2, ... within the direction"},
+    {"departs", false, false, "YYYY-MM-DD; departs or arrives or both"},
+    {"arrives", false, false, "YYYY-MM-DD"},
+    {"note", false, false, "free text"},
+};
+constexpr ColumnSpec kMemberColumns[] = {
+    {"country", true, true, "ISO3 code or UN name"},
+    {"unit", true, true, "unit code"},
+    {"service_number", true, true, "a person of the country"},
+    {"out_batch", true, false, "the out batch the person travelled with"},
+    {"home_batch", false, false, "the home batch that brought them back"},
+    {"ends", false, false, "YYYY-MM-DD: left the unit alone on this day (overrides home_batch)"},
+    {"role", false, false, "e.g. surgeon"},
+};
+constexpr ColumnSpec kPostingColumns[] = {
+    {"country", true, true, "ISO3 code or UN name"},
+    {"service_number", true, true, "a person of the country"},
+    {"role", true, false, "staff_officer, military_observer, expert_on_mission or police"},
+    {"mission", true, false, "mission acronym, or UNHQ for UN Headquarters"},
+    {"starts", true, true, "YYYY-MM-DD, first day on the posting"},
+    {"ends", false, false, "YYYY-MM-DD, the day the posting ended; empty while serving"},
+    {"post", false, false, "appointment, e.g. military operations"},
+    {"note", false, false, "free text"},
+};
+
+// The column that tells each kind of file apart.
+std::string_view SignatureColumn(RegisterKind k) {
+  switch (k) {
+    case RegisterKind::kPerson:
+      return "sex";
+    case RegisterKind::kUnit:
+      return "unit_type";
+    case RegisterKind::kLeg:
+      return "direction";
+    case RegisterKind::kMember:
+      return "out_batch";
+    case RegisterKind::kPosting:
+      return "starts";
+  }
+  return "";
+}
+
+std::string Get(const Fields& f, const std::string& col) {
+  auto it = f.find(col);
+  return it == f.end() ? std::string() : std::string(Trim(it->second));
+}
+
+Status Required(const Fields& f, RegisterKind k) {
+  for (const ColumnSpec& c : ColumnsOf(k)) {
+    if (c.required && Get(f, c.name).empty()) return FieldError(c.name, "empty");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Country(const Fields& f, const Reference& ref) {
+  auto iso3 = ref.ResolveCountry(Get(f, "country"));
+  if (!iso3.ok()) return FieldError("country", iso3.status().message());
+  return *iso3;
+}
+
+Result<std::optional<Date>> OptDateField(const Fields& f, const char* col) {
+  std::string v = Get(f, col);
+  if (v.empty()) return std::optional<Date>();
+  BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(v, col));
+  return std::optional<Date>(d);
+}
+
+Result<std::optional<int>> OptIntField(const Fields& f, const char* col, int min) {
+  std::string v = Get(f, col);
+  if (v.empty()) return std::optional<int>();
+  BH_ASSIGN_OR_RETURN(int n, ParseFieldInt(v, col, min));
+  return std::optional<int>(n);
+}
+
+Result<LegDirection> ParseDirection(std::string_view s) {
+  std::string v = ToLowerAscii(Trim(s));
+  if (v == "out") return LegDirection::kOut;
+  if (v == "home") return LegDirection::kHome;
+  return FieldError("direction", fmt::format("want out or home, got '{}'", s));
+}
+
+// The record's key as text, after parsing the key columns, and a label for
+// messages ("service number 'VN-1' of VNM").
+struct Key {
+  std::string text, label;
+};
+
+Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
+  switch (k) {
+    case RegisterKind::kPerson: {
+      std::string sn = Get(f, "service_number");
+      return Key{sn, fmt::format("service number '{}' of {}", sn, iso3)};
+    }
+    case RegisterKind::kUnit: {
+      std::string u = Get(f, "unit");
+      return Key{u, fmt::format("unit '{}' of {}", u, iso3)};
+    }
+    case RegisterKind::kLeg: {
+      BH_ASSIGN_OR_RETURN(LegDirection d, ParseDirection(Get(f, "direction")));
+      BH_ASSIGN_OR_RETURN(int batch, ParseFieldInt(Get(f, "batch"), "batch", 1));
+      std::string u = Get(f, "unit");
+      return Key{fmt::format("{}\t{}\t{}", u, LegDirectionCode(d), batch),
+                 fmt::format("{} batch {} of unit '{}' of {}", LegDirectionCode(d), batch, u, iso3)};
+    }
+    case RegisterKind::kMember: {
+      std::string u = Get(f, "unit"), sn = Get(f, "service_number");
+      return Key{u + "\t" + sn, fmt::format("member '{}' of unit '{}' of {}", sn, u, iso3)};
+    }
+    case RegisterKind::kPosting: {
+      std::string sn = Get(f, "service_number");
+      BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(Get(f, "starts"), "starts"));
+      return Key{sn + "\t" + d.ToString(),
+                 fmt::format("posting of service number '{}' of {} starting {}", sn, iso3, d.ToString())};
+    }
+  }
+  return Status::Internal("unknown record kind");
+}
+
+// Parses one record and writes it.
+Result<Change> PutFields(RegisterStore& store, const Reference& ref, RegisterKind k, const Fields& f,
+                         const std::string& source, bool illustrative) {
+  BH_RETURN_IF_ERROR(Required(f, k));
+  BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
+  switch (k) {
+    case RegisterKind::kPerson: {
+      Person p;
+      p.country = iso3;
+      p.service_number = Get(f, "service_number");
+      BH_ASSIGN_OR_RETURN(p.sex, ParseSex(Get(f, "sex"), "sex"));
+      p.rank = Get(f, "rank");
+      p.service = Get(f, "service");
+      p.specialty = Get(f, "specialty");
+      p.name = Get(f, "name");
+      p.source = source;
+      p.illustrative = illustrative;
+      return store.PutPerson(p);
+    }
+    case RegisterKind::kUnit: {
+      Unit u;
+      u.country = iso3;
+      u.code = Get(f, "unit");
+      u.unit_type = Get(f, "unit_type");
+      std::string pt = Get(f, "personnel_type");
+      if (!pt.empty()) {
+        auto t = PersonnelTypeFromCodeOrLabel(pt);
+        if (!t || (*t != PersonnelType::kTroops && *t != PersonnelType::kFormedPoliceUnits)) {
+          return FieldError("personnel_type", fmt::format("want Troops or Formed Police Units, got '{}'", pt));
+        }
+        u.ptype = *t;
+      }
+      u.parent = Get(f, "parent");
+      u.mission = Get(f, "mission");
+      u.location = Get(f, "location");
+      BH_ASSIGN_OR_RETURN(u.rotation, OptIntField(f, "rotation", 1));
+      BH_ASSIGN_OR_RETURN(u.authorised, ParseFieldInt(Get(f, "authorised_strength"), "authorised_strength", 1));
+      std::string req = Get(f, "requested_share");
+      if (!req.empty()) {
+        BH_ASSIGN_OR_RETURN(ShareRange r, ShareRange::Parse(req, "requested_share"));
+        u.requested = r;
+      }
+      u.note = Get(f, "note");
+      u.source = source;
+      u.illustrative = illustrative;
+      return store.PutUnit(u);
+    }
+    case RegisterKind::kLeg: {
+      Leg l;
+      l.country = iso3;
+      l.unit = Get(f, "unit");
+      BH_ASSIGN_OR_RETURN(l.direction, ParseDirection(Get(f, "direction")));
+      BH_ASSIGN_OR_RETURN(l.batch, ParseFieldInt(Get(f, "batch"), "batch", 1));
+      BH_ASSIGN_OR_RETURN(l.departs, OptDateField(f, "departs"));
+      BH_ASSIGN_OR_RETURN(l.arrives, OptDateField(f, "arrives"));
+      l.note = Get(f, "note");
+      l.source = source;
+      l.illustrative = illustrative;
+      return store.PutLeg(l);
+    }
+    case RegisterKind::kMember: {
+      UnitMember m;
+      m.country = iso3;
+      m.unit = Get(f, "unit");
+      m.service_number = Get(f, "service_number");
+      BH_ASSIGN_OR_RETURN(m.out_batch, ParseFieldInt(Get(f, "out_batch"), "out_batch", 1));
+      BH_ASSIGN_OR_RETURN(m.home_batch, OptIntField(f, "home_batch", 1));
+      BH_ASSIGN_OR_RETURN(m.ends, OptDateField(f, "ends"));
+      m.role = Get(f, "role");
+      m.source = source;
+      m.illustrative = illustrative;
+      return store.PutMember(m);
+    }
+    case RegisterKind::kPosting: {
+      Posting p;
+      p.country = iso3;
+      p.service_number = Get(f, "service_number");
+      BH_ASSIGN_OR_RETURN(p.role, ParsePostingRole(Get(f, "role"), "role"));
+      p.mission = Get(f, "mission");
+      p.post = Get(f, "post");
+      BH_ASSIGN_OR_RETURN(p.starts, ParseFieldDate(Get(f, "starts"), "starts"));
+      BH_ASSIGN_OR_RETURN(p.ends, OptDateField(f, "ends"));
+      p.note = Get(f, "note");
+      p.source = source;
+      p.illustrative = illustrative;
+      return store.PutPosting(p);
+    }
+  }
+  return Status::Internal("unknown record kind");
+}
+
+std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
+std::string IntText(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); }
+
+// Each stored record of `kind` as fields, with its illustrative mark.
+std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData& r, RegisterKind kind) {
+  std::vector<std::pair<Fields, bool>> out;
+  switch (kind) {
+    case RegisterKind::kPerson:
+      for (const Person& p : r.persons) {
+        out.push_back({{{"country", p.country},
+                        {"service_number", p.service_number},
+                        {"sex", std::string(SexCode(p.sex))},
+                        {"rank", p.rank},
+                        {"service", p.service},
+                        {"specialty", p.specialty},
+                        {"name", p.name}},
+                       p.illustrative});
+      }
+      break;
+    case RegisterKind::kUnit:
+      for (const Unit& u : r.units) {
+        std::string req;
+        if (u.requested) {
+          req = u.requested->Text();
+          req = req.substr(0, req.size() - 2);  // drop " %"
+        }
+        out.push_back({{{"country", u.country},
+                        {"unit", u.code},
+                        {"unit_type", u.unit_type},
+                        {"personnel_type", std::string(PersonnelTypeLabel(u.ptype))},
+                        {"parent", u.parent},
+                        {"mission", u.mission},
+                        {"location", u.location},
+                        {"rotation", IntText(u.rotation)},
+                        {"authorised_strength", std::to_string(u.authorised)},
+                        {"requested_share", req},
+                        {"note", u.note}},
+                       u.illustrative});
+      }
+      break;
+    case RegisterKind::kLeg:
+      for (const Leg& l : r.legs) {
+        out.push_back({{{"country", l.country},
+                        {"unit", l.unit},
+                        {"direction", std::string(LegDirectionCode(l.direction))},
+                        {"batch", std::to_string(l.batch)},
+                        {"departs", DateText(l.departs)},
+                        {"arrives", DateText(l.arrives)},
+                        {"note", l.note}},
+                       l.illustrative});
+      }
+      break;
+    case RegisterKind::kMember:
+      for (const UnitMember& m : r.members) {
+        out.push_back({{{"country", m.country},
+                        {"unit", m.unit},
+                        {"service_number", m.service_number},
+                        {"out_batch", std::to_string(m.out_batch)},
+                        {"home_batch", IntText(m.home_batch)},
+                        {"ends", DateText(m.ends)},
+                        {"role", m.role}},
+                       m.illustrative});
+      }
+      break;
+    case RegisterKind::kPosting:
+      for (const Posting& p : r.postings) {
+        out.push_back({{{"country", p.country},
+                        {"service_number", p.service_number},
+                        {"role", std::string(PostingRoleCode(p.role))},
+                        {"mission", p.mission},
+                        {"starts", p.starts.ToString()},
+                        {"ends", DateText(p.ends)},
+                        {"post", p.post},
+                        {"note", p.note}},
+                       p.illustrative});
+      }
+      break;
+  }
+  return out;
+}
+
+// A parsed file: its kind, and its rows with line numbers.
+struct ParsedFile {
+  std::string name;
+  RegisterKind kind = RegisterKind::kPerson;
+  bool illustrative = false;
+  std::vector<std::pair<int, Fields>> rows;
+};
+
+Result<ParsedFile> ParseFile(const InputFile& in) {
+  ParsedFile out;
+  out.name = in.name;
+  // Blank out the leading comment lines so the reader's line numbers stay
+  // those of the file.
+  std::string_view rest = in.data;
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+  std::string data;
+  while (rest.starts_with("#")) {
+    size_t eol = rest.find('\n');
+    std::string_view line = rest.substr(0, eol);
+    if (line.find("ILLUSTRATIVE") != std::string_view::npos) out.illustrative = true;
+    data += '\n';
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  }
+  data += rest;
+  CsvReader reader(data, in.name);
+  std::vector<std::string_view> fields;
+  if (!reader.Next(&fields)) {
+    if (!reader.status().ok()) return reader.status();
+    return Status::InvalidData(fmt::format("{}: empty file", in.name));
+  }
+  int header_line = reader.line();
+  std::vector<std::string> header;
+  for (std::string_view f : fields) header.push_back(ToLowerAscii(Trim(f)));
+  std::vector<RegisterKind> kinds;
+  for (RegisterKind k : kAllRegisterKinds) {
+    if (std::find(header.begin(), header.end(), SignatureColumn(k)) != header.end()) kinds.push_back(k);
+  }
+  if (kinds.size() != 1) {
+    return Status::InvalidData(
+        fmt::format("{}:{}: not a register file: want the header of persons, "
+                    "units, legs, members or postings "
+                    "(see docs/register.md)",
+                    in.name, header_line));
+  }
+  out.kind = kinds[0];
+  std::set<std::string> seen;
+  for (const std::string& h : header) {
+    bool known = false;
+    for (const ColumnSpec& c : ColumnsOf(out.kind)) known |= h == c.name;
+    if (!known) {
+      return Status::InvalidData(
+          fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h, RegisterKindName(out.kind)));
+    }
+    if (!seen.insert(h).second) {
+      return Status::InvalidData(fmt::format("{}:{}: column '{}' appears twice", in.name, header_line, h));
+    }
+  }
+  for (const ColumnSpec& c : ColumnsOf(out.kind)) {
+    if (c.required && !seen.count(c.name)) {
+      return Status::InvalidData(fmt::format("{}:{}: missing column '{}'", in.name, header_line, c.name));
+    }
+  }
+  while (reader.Next(&fields)) {
+    if (fields.size() != header.size()) {
+      return Status::InvalidData(
+          fmt::format("{}:{}: want {} fields, got {}", in.name, reader.line(), header.size(), fields.size()));
+    }
+    Fields row;
+    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = std::string(fields[i]);
+    out.rows.push_back({reader.line(), std::move(row)});
+  }
+  if (!reader.status().ok()) return reader.status();
+  return out;
+}
+
+}  // namespace
+
+std::string_view RegisterKindName(RegisterKind k) {
+  switch (k) {
+    case RegisterKind::kPerson:
+      return "person";
+    case RegisterKind::kUnit:
+      return "unit";
+    case RegisterKind::kLeg:
+      return "leg";
+    case RegisterKind::kMember:
+      return "member";
+    case RegisterKind::kPosting:
+      return "posting";
+  }
+  return "?";
+}
+
+std::string RegisterKindFile(RegisterKind k) { return std::string(RegisterKindName(k)) + "s.csv"; }
+
+std::span<const ColumnSpec> ColumnsOf(RegisterKind k) {
+  switch (k) {
+    case RegisterKind::kPerson:
+      return kPersonColumns;
+    case RegisterKind::kUnit:
+      return kUnitColumns;
+    case RegisterKind::kLeg:
+      return kLegColumns;
+    case RegisterKind::kMember:
+      return kMemberColumns;
+    case RegisterKind::kPosting:
+      return kPostingColumns;
+  }
+  return {};
+}
+
+Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files) {
+  std::vector<ParsedFile> parsed;
+  for (const InputFile& f : files) {
+    BH_ASSIGN_OR_RETURN(ParsedFile p, ParseFile(f));
+    parsed.push_back(std::move(p));
+  }
+  // Dependencies first: persons and units before what refers to them.
+  std::stable_sort(parsed.begin(), parsed.end(),
+                   [](const ParsedFile& a, const ParsedFile& b) { return a.kind < b.kind; });
+  RegisterImportSummary summary;
+  std::set<std::string> countries;
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  RegisterStore store(db);
+  std::map<std::pair<RegisterKind, std::string>, std::string> keys;  // -> "file:line" first seen
+  for (const ParsedFile& file : parsed) {
+    summary.illustrative |= file.illustrative;
+    for (const auto& [line, row] : file.rows) {
+      std::string where = fmt::format("{}:{}", file.name, line);
+      auto fail = [&](const Status& s) { return s.WithPrefix(where); };
+      Status req = Required(row, file.kind);
+      if (!req.ok()) return fail(req);
+      auto iso3 = Country(row, ref);
+      if (!iso3.ok()) return fail(iso3.status());
+      auto key = KeyOf(file.kind, row, *iso3);
+      if (!key.ok()) return fail(key.status());
+      auto [it, fresh] = keys.insert({{file.kind, *iso3 + "\t" + key->text}, where});
+      if (!fresh) {
+        std::string also =
+            it->second.starts_with(file.name + ":") ? "line " + it->second.substr(file.name.size() + 1) : it->second;
+        return Status::InvalidData(fmt::format("{}: duplicate {} (also on {})", where, key->label, also));
+      }
+      auto change = PutFields(store, ref, file.kind, row, where, file.illustrative);
+      if (!change.ok()) return fail(change.status());
+      RegisterImportSummary::Counts& c = summary.counts[file.kind];
+      (*change == Change::kAdded ? c.added : *change == Change::kUpdated ? c.updated : c.unchanged)++;
+      countries.insert(*iso3);
+    }
+  }
+  for (const std::string& iso3 : countries) {
+    BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
+    BH_RETURN_IF_ERROR(CheckRegister(r));
+  }
+  BH_RETURN_IF_ERROR(tx.Commit());
+  summary.countries.assign(countries.begin(), countries.end());
+  return summary;
+}
+
+Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> expanded;
+  for (const std::string& a : paths) {
+    std::error_code ec;
+    if (!fs::exists(a, ec)) return Status::NotFound(fmt::format("{}: no such file or folder", a));
+    if (fs::is_directory(a, ec)) {
+      std::vector<std::string> inside;
+      for (const auto& e : fs::directory_iterator(a, ec)) {
+        if (e.is_regular_file() && ToLowerAscii(e.path().extension().string()) == ".csv") {
+          inside.push_back(e.path().string());
+        }
+      }
+      if (ec) return Status::IoError(a, ec.value());
+      std::sort(inside.begin(), inside.end());
+      if (inside.empty()) return Status::NotFound(fmt::format("{}: no .csv files in this folder", a));
+      expanded.insert(expanded.end(), inside.begin(), inside.end());
+    } else {
+      expanded.push_back(a);
+    }
+  }
+  std::vector<InputFile> files;
+  for (const std::string& p : expanded) {
+    BH_ASSIGN_OR_RETURN(std::string data, ReadFile(p));
+    files.push_back({BaseName(p), std::move(data)});
+  }
+  return ImportRegister(db, ref, files);
+}
+
+Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
+  RegisterStore store(db);
+  BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
+  std::vector<InputFile> out;
+  bool illustrative = r.Illustrative();
+  for (RegisterKind k : kAllRegisterKinds) {
+    auto records = RecordsAsFields(r, k);
+    if (records.empty()) continue;
+    InputFile f{RegisterKindFile(k), ""};
+    if (illustrative) {
+      f.data = fmt::format(
+          "# ILLUSTRATIVE: exported from a {} register that "
+          "holds illustrative records "
+          "(invented placeholders); see docs/register.md\n",
+          iso3);
+    }
+    std::vector<std::string> header;
+    for (const ColumnSpec& c : ColumnsOf(k)) header.push_back(c.name);
+    CsvReader::AppendRecord(header, &f.data);
+    for (const auto& [fields, ill] : records) {
+      std::vector<std::string> row;
+      for (const ColumnSpec& c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
+      CsvReader::AppendRecord(row, &f.data);
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode) {
+  BH_ASSIGN_OR_RETURN(std::string iso3, Country(given, ref));
+  for (const ColumnSpec& c : ColumnsOf(kind)) {
+    if (c.key && Get(given, c.name).empty()) return FieldError(c.name, "empty");
+  }
+  BH_ASSIGN_OR_RETURN(Key key, KeyOf(kind, given, iso3));
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  RegisterStore store(db);
+  BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
+  std::optional<std::pair<Fields, bool>> existing;
+  for (auto& rec : RecordsAsFields(r, kind)) {
+    auto k = KeyOf(kind, rec.first, iso3);
+    if (k.ok() && k->text == key.text) existing = rec;
+  }
+  Fields fields;
+  bool illustrative = false;
+  if (mode == WriteMode::kAdd) {
+    if (existing) {
+      return Status::AlreadyExists(
+          fmt::format("{} already exists; use 'register edit {}'", key.label, RegisterKindName(kind)));
+    }
+    fields = given;
+  } else {
+    if (!existing) return Status::NotFound(fmt::format("no {}", key.label));
+    fields = existing->first;
+    illustrative = existing->second;
+    for (const auto& [col, value] : given) fields[col] = value;
+  }
+  fields["country"] = iso3;
+  BH_ASSIGN_OR_RETURN(Change change, PutFields(store, ref, kind, fields, "cli", illustrative));
+  BH_ASSIGN_OR_RETURN(RegisterData after, store.Load(iso3));
+  BH_RETURN_IF_ERROR(CheckRegister(after));
+  BH_RETURN_IF_ERROR(tx.Commit());
+  return change;
+}
+
+}  // namespace bh

@@ -1,0 +1,93 @@
+// The register as CSV files: import (validated, all or nothing, idempotent),
+// export, and single-record writes for the CLI, all through one column
+// vocabulary (documented in docs/register.md).
+//
+// Five kinds of file, each recognised by its header (column order free):
+//   persons.csv   country, service_number, sex, rank, service[, specialty,
+//   name] units.csv     country, unit, unit_type, mission, authorised_strength
+//                 [, personnel_type, parent, location, rotation,
+//                 requested_share, note]
+//   legs.csv      country, unit, direction, batch[, departs, arrives, note]
+//   members.csv   country, unit, service_number, out_batch[, home_batch, ends,
+//   role] postings.csv  country, service_number, role, mission, starts[, ends,
+//   post, note]
+// Lines starting with '#' before the header are comments; a file whose
+// comments contain the word ILLUSTRATIVE marks every record it holds as
+// illustrative, and every output built on such records says so.
+//
+// An import takes any number of files, writes persons, then units, legs,
+// members and postings (whatever the argument order), checks the whole
+// register (CheckRegister), and commits only if everything passed. Errors
+// name the file, line and column:
+//   "vnm.csv:7: column 'sex': want F or M, got 'X'".
+// Records are upserted on their keys (register_store.h), so importing the
+// same files again changes nothing.
+//
+// Thread safety: one call at a time per Db.
+#ifndef BLUEHELMET_REGISTER_REGISTER_CSV_H_
+#define BLUEHELMET_REGISTER_REGISTER_CSV_H_
+
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "register/register_store.h"
+#include "store/reference.h"
+
+namespace bh {
+
+// "person", "unit", "leg", "member", "posting".
+std::string_view RegisterKindName(RegisterKind k);
+// "persons.csv", ... (the names export writes).
+std::string RegisterKindFile(RegisterKind k);
+
+struct ColumnSpec {
+  const char* name;
+  bool required;  // must be in the header and non-empty
+  bool key;       // part of the record's natural key
+  const char* help;
+};
+std::span<const ColumnSpec> ColumnsOf(RegisterKind k);
+
+// Column name -> text, as read from one CSV row or from CLI options.
+using Fields = std::map<std::string, std::string>;
+
+struct InputFile {
+  std::string name;  // for messages, e.g. "persons.csv"
+  std::string data;
+};
+
+struct RegisterImportSummary {
+  struct Counts {
+    int added = 0, updated = 0, unchanged = 0;
+  };
+  std::map<RegisterKind, Counts> counts;
+  std::vector<std::string> countries;  // ISO3 touched, sorted
+  bool illustrative = false;           // any file marked ILLUSTRATIVE
+};
+
+// Imports the files in one transaction. InvalidData naming file:line on any
+// error, and then nothing is written.
+Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files);
+
+// Reads the files (folders: their *.csv files, sorted) and imports them.
+Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, const std::vector<std::string>& paths);
+
+// One country's register as the five files (those with records), in the
+// import format; an ILLUSTRATIVE comment heads each file when the register
+// holds illustrative records.
+Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3);
+
+// Single-record writes for the CLI. `given` holds the columns the user set;
+// kAdd fails with AlreadyExists when the key exists, kEdit with NotFound when
+// it does not, and then overlays `given` on the stored record. The whole
+// register is checked before commit. Records written this way keep the
+// illustrative mark of the record they edit, and are not illustrative when
+// added.
+enum class WriteMode { kAdd, kEdit };
+Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_REGISTER_REGISTER_CSV_H_
