@@ -397,6 +397,25 @@ int RunPlan(CliContext& ctx, const std::string& country, const std::string& unit
 
 }  // namespace
 
+namespace {
+// `register end member|posting`: an edit that sets the record's end date.
+void EndRecord(CliContext& ctx, RegisterKind kind, const Fields& fields, const char* what) {
+  auto db = ctx.db();
+  if (!db.ok()) {
+    ctx.exit_code = ctx.Fail(db.status());
+    return;
+  }
+  auto ref = ctx.ref();
+  if (!ref.ok()) {
+    ctx.exit_code = ctx.Fail(ref.status());
+    return;
+  }
+  auto c = WriteRecord(*db, **ref, kind, fields, WriteMode::kEdit);
+  ctx.exit_code = c.ok() ? 0 : ctx.Fail(c.status());
+  if (c.ok()) ctx.Say(std::string("ended ") + what);
+}
+}  // namespace
+
 void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* reg = app.add_subcommand("register",
                                      "The national deployment register: persons, units and their "
@@ -438,21 +457,8 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
     mem->add_option("--service-number", (*m)[2], "Service number")->required();
     mem->add_option("--on", (*m)[3], "YYYY-MM-DD, the day they left")->required();
     mem->callback([&ctx, m] {
-      auto db = ctx.db();
-      if (!db.ok()) {
-        ctx.exit_code = ctx.Fail(db.status());
-        return;
-      }
-      auto ref = ctx.ref();
-      if (!ref.ok()) {
-        ctx.exit_code = ctx.Fail(ref.status());
-        return;
-      }
-      auto c = WriteRecord(*db, **ref, RegisterKind::kMember,
-                           {{"country", (*m)[0]}, {"unit", (*m)[1]}, {"service_number", (*m)[2]}, {"ends", (*m)[3]}},
-                           WriteMode::kEdit);
-      ctx.exit_code = c.ok() ? 0 : ctx.Fail(c.status());
-      if (c.ok()) ctx.Say("ended member");
+      EndRecord(ctx, RegisterKind::kMember,
+                {{"country", (*m)[0]}, {"unit", (*m)[1]}, {"service_number", (*m)[2]}, {"ends", (*m)[3]}}, "member");
     });
     auto p = std::make_shared<std::array<std::string, 4>>();
     CLI::App* post = end->add_subcommand("posting", "An individual posting ended on --on");
@@ -461,21 +467,8 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
     post->add_option("--starts", (*p)[2], "YYYY-MM-DD, the posting's start (its key)")->required();
     post->add_option("--on", (*p)[3], "YYYY-MM-DD, the day it ended")->required();
     post->callback([&ctx, p] {
-      auto db = ctx.db();
-      if (!db.ok()) {
-        ctx.exit_code = ctx.Fail(db.status());
-        return;
-      }
-      auto ref = ctx.ref();
-      if (!ref.ok()) {
-        ctx.exit_code = ctx.Fail(ref.status());
-        return;
-      }
-      auto c = WriteRecord(*db, **ref, RegisterKind::kPosting,
-                           {{"country", (*p)[0]}, {"service_number", (*p)[1]}, {"starts", (*p)[2]}, {"ends", (*p)[3]}},
-                           WriteMode::kEdit);
-      ctx.exit_code = c.ok() ? 0 : ctx.Fail(c.status());
-      if (c.ok()) ctx.Say("ended posting");
+      EndRecord(ctx, RegisterKind::kPosting,
+                {{"country", (*p)[0]}, {"service_number", (*p)[1]}, {"starts", (*p)[2]}, {"ends", (*p)[3]}}, "posting");
     });
   }
   {
