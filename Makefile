@@ -83,7 +83,7 @@ fuzz: deps
 	@for f in build/fuzz/fuzz/*_fuzzer; do \
 	  name=$$(basename $$f); mkdir -p build/fuzz/corpus/$$name; \
 	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus/$$name fuzz/seeds/$$name || exit 1; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 build/fuzz/corpus/$$name fuzz/seeds/$$name || exit 1; \
 	done
 
 clean:
