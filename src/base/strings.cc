@@ -1,6 +1,6 @@
 #include "base/strings.h"
 
-#include <sodium.h>
+#include <openssl/sha.h>
 
 #include <array>
 #include <cstring>
@@ -187,10 +187,12 @@ std::string GroupThousands(int64_t n) {
   return std::string(out.rbegin(), out.rend());
 }
 
+// OpenSSL's libcrypto (already linked for TLS) rather than libsodium here:
+// it uses the CPU's SHA extensions, ~20x faster than libsodium's portable
+// code on a 227 MB file (issue 7).
 std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(digest.size() * 2);

@@ -149,7 +149,18 @@ int RunRankings(CliContext& ctx, const RankingsArgs& a) {
 int RunShares(CliContext& ctx, int repeat) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
-  auto figures = Repeated(ctx, "shares", repeat, [&] { return MonthlyFiguresAllCountries(*db); });
+  // The timed computation: the figures and each one's share of women.
+  std::vector<std::optional<Fraction>> shares;
+  auto figures = Repeated(ctx, "shares", repeat, [&]() -> Result<std::vector<MonthlyFigures>> {
+    BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> all, MonthlyFiguresAllCountries(*db));
+    shares.clear();
+    shares.reserve(all.size());
+    for (const MonthlyFigures& f : all) {
+      shares.push_back(f.sex_known && f.total > 0 ? std::optional<Fraction>(Fraction::Of(f.women, f.total))
+                                                  : std::nullopt);
+    }
+    return all;
+  });
   if (!figures.ok()) return ctx.Fail(figures.status());
   if (figures->empty()) {
     return ctx.Fail(Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')"));
@@ -158,9 +169,9 @@ int RunShares(CliContext& ctx, int repeat) {
   t.title = "Share of women per country, month and category";
   t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
   std::set<Month> months;
-  for (const MonthlyFigures& f : *figures) {
-    std::optional<Fraction> share;
-    if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
+  for (size_t i = 0; i < figures->size(); ++i) {
+    const MonthlyFigures& f = (*figures)[i];
+    const std::optional<Fraction>& share = shares[i];
     t.AddRow({f.iso3, f.month.ToString(), std::string(CategoryLabel(f.category)),
               f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
               ShareCell(share)});

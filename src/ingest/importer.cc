@@ -22,11 +22,18 @@ namespace bh {
 
 namespace {
 
+// A CSV is read while it is written (ReadCsvInBatches), so preparing it
+// only keeps its bytes.
+struct PendingCsv {};
+
 // A file read and checked, ready to write: the work that needs no database.
 struct Prepared {
   std::string path, name, sha256;
   Status status;  // non-OK: the file failed before any write
-  std::variant<std::monostate, ParsedCsv, PreparedPdf> content;
+  std::variant<std::monostate, PendingCsv, PreparedPdf> content;
+  std::optional<std::string> owned;  // the bytes, when read from a file
+  std::string_view borrowed;         // the bytes, when the caller keeps them
+  std::string_view bytes() const { return owned ? std::string_view(*owned) : borrowed; }
 };
 
 void PrepareContent(const Reference& ref, std::string_view bytes, const ImportOptions& options, Prepared& p) {
@@ -43,26 +50,106 @@ void PrepareContent(const Reference& ref, std::string_view bytes, const ImportOp
     p.status = Status::InvalidData(fmt::format("{}: empty file", p.name));
     return;
   }
-  // Anything else is read as CSV; the parser says what is wrong with it.
-  Result<ParsedCsv> csv = ParseUnCsv(bytes, p.name, ref, options.skip_invalid);
-  if (csv.ok()) {
-    p.content = std::move(*csv);
-  } else {
-    p.status = csv.status();
-  }
+  // Anything else is read as CSV when written; the parser says what is
+  // wrong with it.
+  p.content = PendingCsv{};
 }
 
-// SHA-256 of a 3-million-row CSV takes as long as a third of its parse
-// (issue 7): it runs on another thread meanwhile.
 Prepared Prepare(const Reference& ref, const std::string& path, std::string_view bytes, const ImportOptions& options) {
   Prepared p;
   p.path = path;
   p.name = BaseName(path);
-  std::future<std::string> sha256 = std::async(std::launch::async, [bytes] { return Sha256Hex(bytes); });
-  PrepareContent(ref, bytes, options, p);
-  p.sha256 = sha256.get();
+  if (bytes.starts_with("%PDF")) {
+    // SHA-256 (hardware-assisted, ~1 GB/s) beside the PDF's extraction.
+    std::future<std::string> sha256 = std::async(std::launch::async, [bytes] { return Sha256Hex(bytes); });
+    PrepareContent(ref, bytes, options, p);
+    p.sha256 = sha256.get();
+  } else {
+    PrepareContent(ref, bytes, options, p);
+    p.sha256 = Sha256Hex(bytes);
+  }
   return p;
 }
+
+// Reads a CSV on a second thread, one batch ahead of the writer, so that
+// parsing and SQLite's inserts overlap (issue 7). The reader is only used
+// by that thread until Finish() has joined it.
+class CsvBatches {
+ public:
+  static constexpr size_t kBatchRows = 4096;
+  struct Batch {
+    std::vector<ContributionRow> contributions;
+    std::vector<CountryTotalRow> totals;
+  };
+
+  explicit CsvBatches(UnCsvReader* reader) : reader_(reader), thread_([this] { Produce(); }) {}
+  ~CsvBatches() { (void)Finish(); }
+
+  // The next batch, or nullopt when the file is done or failed (Finish()
+  // says which). Give the batch back with Recycle.
+  std::optional<Batch> Next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !full_.empty() || done_; });
+    if (full_.empty()) return std::nullopt;
+    Batch b = std::move(full_.front());
+    full_.pop_front();
+    cv_.notify_all();
+    return b;
+  }
+  void Recycle(Batch b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(b));
+  }
+  // Stops the reader if it still runs, waits for it, and returns its error.
+  Status Finish() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    return error_;
+  }
+
+ private:
+  void Produce() {
+    for (;;) {
+      Batch b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return full_.size() < 2 || stop_; });
+        if (stop_) break;
+        if (!free_.empty()) {
+          b = std::move(free_.back());
+          free_.pop_back();
+        }
+      }
+      b.contributions.clear();
+      b.totals.clear();
+      Result<bool> more = reader_->Read(kBatchRows, &b.contributions, &b.totals);
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!more.ok()) {
+        error_ = more.status();
+        break;
+      }
+      if (!b.contributions.empty() || !b.totals.empty()) full_.push_back(std::move(b));
+      cv_.notify_all();
+      if (!*more) break;
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+    cv_.notify_all();
+  }
+
+  UnCsvReader* reader_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> full_;
+  std::vector<Batch> free_;
+  bool done_ = false, stop_ = false;
+  Status error_;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 Status WriteRejects(const std::string& path, const std::vector<RejectedRow>& rows) {
   std::string out = "line,reason,record\n";
@@ -70,26 +157,51 @@ Status WriteRejects(const std::string& path, const std::vector<RejectedRow>& row
   return WriteFile(path, out);
 }
 
-Status WriteCsv(Db* db, const Prepared& p, const ParsedCsv& parsed, const ImportOptions& options, FileOutcome* out) {
-  out->kind = parsed.kind == CsvKind::kGender ? "un_gender_csv" : "un_rank_csv";
-  out->synthetic = parsed.synthetic;
-  out->notes = parsed.notes;
-  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, "", parsed.synthetic});
+Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOptions& options, FileOutcome* out) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<UnCsvReader> reader,
+                      UnCsvReader::Open(p.bytes(), p.name, ref, options.skip_invalid));
+  out->kind = reader->kind() == CsvKind::kGender ? "un_gender_csv" : "un_rank_csv";
+  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, "", false});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
     out->import_id = *session.existing_import();
     return Status::Ok();
   }
-  for (const ContributionRow& r : parsed.contributions) BH_RETURN_IF_ERROR(session.AddContribution(r));
-  for (const CountryTotalRow& r : parsed.totals) BH_RETURN_IF_ERROR(session.AddCountryTotal(r));
-  if (!parsed.rejected.empty()) {
-    out->rejected = static_cast<int64_t>(parsed.rejected.size());
+  {
+    CsvBatches batches(reader.get());
+    while (std::optional<CsvBatches::Batch> b = batches.Next()) {
+      Status st;
+      for (const ContributionRow& r : b->contributions) {
+        st = session.AddContribution(r);
+        if (!st.ok()) break;
+      }
+      for (const CountryTotalRow& r : b->totals) {
+        if (!st.ok()) break;
+        st = session.AddCountryTotal(r);
+      }
+      // A write error stops the reader (Finish) before it is returned.
+      if (!st.ok()) return st;
+      batches.Recycle(std::move(*b));
+    }
+    BH_RETURN_IF_ERROR(batches.Finish());
+  }
+  // One month, one date: where the file reports two dates in a month, the
+  // later date's rows stand (the UN history's 30 and 31 July 2003).
+  for (const SupersededDates& sd : reader->superseded()) {
+    BH_RETURN_IF_ERROR(session.DropOtherDates(sd.month, sd.kept));
+    out->notes.push_back(sd.Note());
+  }
+  out->synthetic = reader->synthetic();
+  session.set_synthetic(out->synthetic);
+  const std::vector<RejectedRow>& rejected = reader->rejected();
+  if (!rejected.empty()) {
+    out->rejected = static_cast<int64_t>(rejected.size());
     out->rejects_path = options.rejects_path.empty() ? p.name + ".rejected.csv" : options.rejects_path;
-    BH_RETURN_IF_ERROR(WriteRejects(out->rejects_path, parsed.rejected));
+    BH_RETURN_IF_ERROR(WriteRejects(out->rejects_path, rejected));
   }
   out->reconciliation = "no totals printed";
-  std::string note = Join(parsed.notes, "; ");
+  std::string note = Join(out->notes, "; ");
   if (out->rejected) {
     if (!note.empty()) note += "; ";
     note += fmt::format("{} rows rejected, see {}", out->rejected, out->rejects_path);
@@ -131,13 +243,13 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, FileOutcome* 
   return Status::Ok();
 }
 
-FileOutcome Write(Db* db, const Prepared& p, const ImportOptions& options) {
+FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportOptions& options) {
   FileOutcome out;
   out.path = p.path;
   Status st = p.status;
   if (st.ok()) {
-    if (const auto* csv = std::get_if<ParsedCsv>(&p.content)) {
-      st = WriteCsv(db, p, *csv, options, &out);
+    if (std::holds_alternative<PendingCsv>(p.content)) {
+      st = WriteCsv(db, ref, p, options, &out);
     } else if (const auto* pdf = std::get_if<PreparedPdf>(&p.content)) {
       st = WritePdf(db, p, *pdf, &out);
     } else {
@@ -162,7 +274,11 @@ Prepared PrepareFile(const Reference& ref, const std::string& path, const Import
     p.status = bytes.status();
     return p;
   }
-  return Prepare(ref, path, *bytes, options);
+  Prepared p = Prepare(ref, path, *bytes, options);
+  // A CSV is parsed when written: it keeps its bytes until then. A PDF's
+  // rows are extracted already.
+  if (std::holds_alternative<PendingCsv>(p.content)) p.owned = std::move(*bytes);
+  return p;
 }
 
 }  // namespace
@@ -192,12 +308,14 @@ Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string
 
 FileOutcome ImportBytes(Db* db, const Reference& ref, const std::string& path, std::string_view bytes,
                         const ImportOptions& options) {
-  return Write(db, Prepare(ref, path, bytes, options), options);
+  Prepared p = Prepare(ref, path, bytes, options);
+  p.borrowed = bytes;
+  return Write(db, ref, p, options);
 }
 
 std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::vector<std::string>& paths,
                                      const ImportOptions& options, const ImportProgress& progress) {
-  // Reading and parsing (the expensive part, pure) runs on worker threads;
+  // Reading files and extracting PDFs (the expensive part, pure) runs on worker threads;
   // writes happen here, one transaction per file, in the order given, so the
   // newest file for a month is the last one written.
   const size_t n = paths.size();
@@ -207,7 +325,7 @@ std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::ve
   if (workers == 0) {
     for (size_t i = 0; i < n; ++i) {
       if (progress) progress(i, n, paths[i]);
-      outcomes.push_back(Write(db, PrepareFile(ref, paths[i], options), options));
+      outcomes.push_back(Write(db, ref, PrepareFile(ref, paths[i], options), options));
     }
     if (progress) progress(n, n, "");
     return outcomes;
@@ -246,7 +364,7 @@ std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::ve
       p = std::move(*slots[i]);
       slots[i].reset();
     }
-    outcomes.push_back(Write(db, p, options));
+    outcomes.push_back(Write(db, ref, p, options));
     {
       std::lock_guard<std::mutex> lock(mu);
       written = i + 1;

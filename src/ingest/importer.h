@@ -1,7 +1,8 @@
 // The import front door: `bluehelmet import FILE|FOLDER...`.
 //
 // Recognises each file's kind from its content (a PDF by its %PDF header, a
-// CSV by its header row), parses it fully, and writes it in one transaction
+// CSV by its header row), reads it (a PDF fully on a worker thread, a CSV in
+// batches on a second thread while the first writes), and writes it in one transaction
 // with its provenance. A file either imports whole or not at all; importing
 // the same bytes again changes nothing; a newer file for a month becomes
 // that month's source while the older rows stay as history.

@@ -5,6 +5,9 @@
 #include <array>
 #include <map>
 #include <unordered_map>
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 
 #include "base/csv.h"
 #include "base/strings.h"
@@ -122,37 +125,6 @@ std::string Rejoin(const std::vector<std::string_view>& f) {
   return out;
 }
 
-// The identity of a row for the duplicate check, built without formatting
-// a string per row (the import's hot path): the date, the country, and for
-// gender files the mission (a view into the file's bytes, which outlive the
-// parse) and personnel type.
-struct RowKey {
-  int32_t date = 0;  // year * 10000 + month * 100 + day; the month alone for rank files
-  std::array<char, 3> iso3{};
-  int8_t type = -1;
-  std::string_view mission;
-  bool operator==(const RowKey&) const = default;
-};
-
-struct RowKeyHash {
-  size_t operator()(const RowKey& k) const {
-    uint64_t h = static_cast<uint64_t>(static_cast<uint32_t>(k.date)) * 0x9E3779B97F4A7C15ull;
-    h ^= (static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[0])) << 16 |
-          static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[1])) << 8 |
-          static_cast<uint64_t>(static_cast<unsigned char>(k.iso3[2]))) * 0xBF58476D1CE4E5B9ull;
-    h ^= static_cast<uint64_t>(static_cast<uint8_t>(k.type)) * 0x94D049BB133111EBull;
-    h ^= std::hash<std::string_view>()(k.mission) + (h << 6) + (h >> 2);
-    return static_cast<size_t>(h);
-  }
-};
-
-RowKey KeyOf(int32_t date, const std::string& iso3) {
-  RowKey k;
-  k.date = date;
-  for (size_t i = 0; i < 3 && i < iso3.size(); ++i) k.iso3[i] = iso3[i];
-  return k;
-}
-
 bool ValidMissionAcronym(std::string_view m) {
   if (m.empty() || m.size() > 16) return false;
   for (char c : m) {
@@ -161,6 +133,62 @@ bool ValidMissionAcronym(std::string_view m) {
   }
   return true;
 }
+
+// The identity of a row for the duplicate check, packed in 64 bits: the
+// date (days since 1900-01-00 in a 31-day-month calendar; the month alone
+// for rank files), the ISO3 code (5 bits a letter), the personnel type and
+// the mission's number in the file. Bit 63 is set so that 0 means empty.
+uint64_t PackKey(const Date& d, bool month_only, std::string_view iso3, int type, uint32_t mission) {
+  uint64_t date = static_cast<uint64_t>((d.year - 1900) * 372 + (d.month - 1) * 31 + (month_only ? 0 : d.day));
+  uint64_t code = 0;
+  for (size_t i = 0; i < 3; ++i) code = code << 5 | static_cast<uint64_t>((iso3.size() > i ? iso3[i] : 'A') - 'A' + 1);
+  return 1ull << 63 | (date & 0xfffff) << 38 | code << 23 | static_cast<uint64_t>(type + 1) << 19 | (mission & 0x7ffff);
+}
+
+// Open addressing over the packed keys: the import's hot path, so no node
+// per row (std::unordered_map took a malloc a row).
+class KeySet {
+ public:
+  // Inserts `key` seen on `line`; returns 0, or the line it was seen on.
+  int Insert(uint64_t key, int line) {
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    size_t mask = keys_.size() - 1;
+    for (size_t i = Hash(key) & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == 0) {
+        keys_[i] = key;
+        lines_[i] = line;
+        ++size_;
+        return 0;
+      }
+      if (keys_[i] == key) return lines_[i];
+    }
+  }
+
+ private:
+  static size_t Hash(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return static_cast<size_t>(k);
+  }
+  void Grow() {
+    std::vector<uint64_t> keys(std::max<size_t>(1024, keys_.size() * 2));
+    std::vector<int> lines(keys.size());
+    size_t mask = keys.size() - 1;
+    for (size_t j = 0; j < keys_.size(); ++j) {
+      if (keys_[j] == 0) continue;
+      size_t i = Hash(keys_[j]) & mask;
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = keys_[j];
+      lines[i] = lines_[j];
+    }
+    keys_.swap(keys);
+    lines_.swap(lines);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<int> lines_;
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -171,134 +199,253 @@ CsvKind DetectCsvKind(std::string_view data) {
   return ReadHeader(f).kind;
 }
 
-Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref,
-                             bool skip_invalid) {
-  CsvReader reader(data, name);
+std::string SupersededDates::Note() const {
+  std::vector<std::string> dates;
+  for (const Date& d : dropped) dates.push_back(d.ToString());
+  return fmt::format("{}: {} rows dated {} superseded by the rows dated {} in the same file", month.ToString(),
+                     dropped_rows, Join(dates, ", "), kept.ToString());
+}
+
+struct UnCsvReader::State {
+  State(std::string_view data, std::string n, const Reference& r, bool skip)
+      : reader(data, n), name(std::move(n)), ref(r), skip_invalid(skip) {}
+
+  CsvReader reader;
+  std::string name;
+  const Reference& ref;
+  bool skip_invalid;
+  Header h;
   std::vector<std::string_view> f;
-  if (!reader.Next(&f)) {
-    if (!reader.status().ok()) return reader.status();
-    return Status::InvalidData(fmt::format("{}: empty file", name));
+  bool all_synthetic = false;
+  int64_t valid_rows = 0;
+  bool done = false;
+  std::vector<RejectedRow> rejected;
+  KeySet seen;
+  // Missions numbered in order of appearance, for the packed keys.
+  std::unordered_map<std::string, uint32_t> mission_ids;
+  // The dates each month's rows carry, with their row counts.
+  std::map<int, std::vector<std::pair<Date, int64_t>>> month_dates;
+  std::vector<std::pair<Date, int64_t>>* last_month_dates = nullptr;
+  int last_month_index = -1;
+  // Consecutive rows mostly repeat the country and the date: parsed once.
+  std::string last_code, last_iso3, last_date_text;
+  Date last_date;
+
+  Status Reject(int line, std::string reason) {
+    if (!skip_invalid) return Status::InvalidData(fmt::format("{}:{}: {}", name, line, reason));
+    rejected.push_back({line, std::move(reason), Rejoin(f)});
+    return Status::Ok();
   }
-  Header h = ReadHeader(f);
-  if (h.kind == CsvKind::kUnknown) {
+
+  void CountDate(const Date& d) {
+    int idx = d.ToMonth().Index();
+    if (idx != last_month_index) {
+      last_month_dates = &month_dates[idx];
+      last_month_index = idx;
+    }
+    for (auto& [date, n] : *last_month_dates) {
+      if (date == d) {
+        ++n;
+        return;
+      }
+    }
+    last_month_dates->push_back({d, 1});
+  }
+
+  uint32_t MissionId(std::string_view mission) {
+    auto it = mission_ids.find(std::string(mission));
+    if (it != mission_ids.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(mission_ids.size());
+    mission_ids.emplace(std::string(mission), id);
+    return id;
+  }
+
+  bool Country(const RowReader& row, std::string* iso3, std::string* err) {
+    std::string_view code = row.Field(kIso);
+    if (!last_code.empty() && code == last_code) {
+      *iso3 = last_iso3;
+      return true;
+    }
+    if (!row.Country(iso3, err)) return false;
+    last_code.assign(code);
+    last_iso3 = *iso3;
+    // A code that had to be resolved from the name is not cached by code.
+    if (last_code.size() != 3 || last_code != *iso3) last_code.clear();
+    return true;
+  }
+
+  bool ReportDate(const RowReader& row, Date* date, std::string* err) {
+    std::string_view text = row.Field(kDate);
+    if (!last_date_text.empty() && text == last_date_text) {
+      *date = last_date;
+      return true;
+    }
+    if (!row.ReportDate(date, err)) return false;
+    last_date_text.assign(text);
+    last_date = *date;
+    return true;
+  }
+};
+
+UnCsvReader::UnCsvReader(std::unique_ptr<State> state) : s_(std::move(state)) {}
+UnCsvReader::~UnCsvReader() = default;
+
+Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, std::string name, const Reference& ref,
+                                                       bool skip_invalid) {
+  auto state = std::make_unique<State>(data, std::move(name), ref, skip_invalid);
+  State& s = *state;
+  if (!s.reader.Next(&s.f)) {
+    if (!s.reader.status().ok()) return s.reader.status();
+    return Status::InvalidData(fmt::format("{}: empty file", s.name));
+  }
+  s.h = ReadHeader(s.f);
+  if (s.h.kind == CsvKind::kUnknown) {
     return Status::InvalidData(fmt::format(
         "{}:1: not a UN contributions file: the header needs ISOCode3, Contributing_Country, Female_Personnel, "
         "Male_Personnel, Last_Reporting_Date and either Mission_Acronym + Personnel_Type or "
         "Personnel_Contribution_Rank + Total_Uniformed_Personnel",
-        name));
+        s.name));
   }
-  ParsedCsv out;
-  out.kind = h.kind;
-  bool all_synthetic = h.idx[kId] >= 0;
-  // Key -> line, to catch the same figure twice in one file.
-  std::unordered_map<RowKey, int, RowKeyHash> seen;
-  seen.reserve(data.size() / 64);
-  while (reader.Next(&f)) {
-    int line = reader.line();
+  s.all_synthetic = s.h.idx[kId] >= 0;
+  return std::unique_ptr<UnCsvReader>(new UnCsvReader(std::move(state)));
+}
+
+CsvKind UnCsvReader::kind() const { return s_->h.kind; }
+bool UnCsvReader::synthetic() const { return s_->all_synthetic && s_->valid_rows > 0 && s_->h.kind == CsvKind::kGender; }
+std::vector<RejectedRow>& UnCsvReader::rejected() { return s_->rejected; }
+
+std::vector<SupersededDates> UnCsvReader::superseded() const {
+  std::vector<SupersededDates> out;
+  for (const auto& [idx, dates] : s_->month_dates) {
+    if (dates.size() < 2) continue;
+    SupersededDates sd;
+    sd.month = Month::FromIndex(idx);
+    for (const auto& [d, n] : dates) sd.kept = std::max(sd.kept, d);
+    for (const auto& [d, n] : dates) {
+      if (d == sd.kept) continue;
+      sd.dropped.push_back(d);
+      sd.dropped_rows += n;
+    }
+    std::sort(sd.dropped.begin(), sd.dropped.end());
+    out.push_back(std::move(sd));
+  }
+  return out;
+}
+
+Result<bool> UnCsvReader::Read(size_t max_rows, std::vector<ContributionRow>* contributions,
+                               std::vector<CountryTotalRow>* totals) {
+  State& s = *s_;
+  if (s.done) return false;
+  const Header& h = s.h;
+  std::vector<std::string_view>& f = s.f;
+  size_t added = 0;
+  while (added < max_rows) {
+    if (!s.reader.Next(&f)) {
+      if (!s.reader.status().ok()) return s.reader.status();
+      s.done = true;
+      if (s.valid_rows == 0) return Status::InvalidData(fmt::format("{}: no valid data rows", s.name));
+      return added > 0;
+    }
+    int line = s.reader.line();
     std::string err;
-    auto reject = [&](std::string reason) -> Status {
-      if (!skip_invalid) return Status::InvalidData(fmt::format("{}:{}: {}", name, line, reason));
-      out.rejected.push_back({line, std::move(reason), Rejoin(f)});
-      return Status::Ok();
-    };
     if (f.size() != h.width) {
-      BH_RETURN_IF_ERROR(reject(fmt::format("expected {} fields, found {}", h.width, f.size())));
+      BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("expected {} fields, found {}", h.width, f.size())));
       continue;
     }
-    RowReader row(h, f, ref);
+    RowReader row(h, f, s.ref);
     std::string iso3;
     Date date;
     int64_t women = 0, men = 0;
-    if (!row.Country(&iso3, &err) || !row.Count(kFemale, &women, &err) || !row.Count(kMale, &men, &err) ||
-        !row.ReportDate(&date, &err)) {
-      BH_RETURN_IF_ERROR(reject(err));
+    if (!s.Country(row, &iso3, &err) || !row.Count(kFemale, &women, &err) || !row.Count(kMale, &men, &err) ||
+        !s.ReportDate(row, &date, &err)) {
+      BH_RETURN_IF_ERROR(s.Reject(line, err));
       continue;
     }
     if (h.kind == CsvKind::kGender) {
       std::string_view mission = Trim(row.Field(kMission));
       if (!ValidMissionAcronym(mission)) {
-        BH_RETURN_IF_ERROR(reject(fmt::format("column 'Mission_Acronym': not a mission acronym: '{}'", row.Field(kMission))));
+        BH_RETURN_IF_ERROR(
+            s.Reject(line, fmt::format("column 'Mission_Acronym': not a mission acronym: '{}'", row.Field(kMission))));
         continue;
       }
       auto type = PersonnelTypeFromCodeOrLabel(row.Field(kType));
       if (!type) {
-        BH_RETURN_IF_ERROR(reject(fmt::format("column 'Personnel_Type': unknown personnel type: '{}' (want Troops, Staff "
-                                              "Officer, Experts on Mission, Formed Police Units or Individual Police)",
-                                              row.Field(kType))));
+        BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("column 'Personnel_Type': unknown personnel type: '{}' (want Troops, "
+                                                      "Staff Officer, Experts on Mission, Formed Police Units or "
+                                                      "Individual Police)",
+                                                      row.Field(kType))));
         continue;
       }
-      RowKey key = KeyOf(date.year * 10000 + date.month * 100 + date.day, iso3);
-      key.mission = mission;
-      key.type = static_cast<int8_t>(*type);
-      auto [it, inserted] = seen.emplace(key, line);
-      if (!inserted) {
-        BH_RETURN_IF_ERROR(reject(fmt::format("duplicate of line {}: {} {} {} {}", it->second, date.ToString(), iso3,
-                                              mission, PersonnelTypeLabel(*type))));
+      uint32_t mission_id = s.MissionId(mission);
+      if (mission_id >= (1u << 19)) {
+        return Status::InvalidData(fmt::format("{}:{}: more than {} different mission acronyms in one file", s.name,
+                                               line, 1u << 19));
+      }
+      uint64_t key = PackKey(date, false, iso3, static_cast<int>(*type), mission_id);
+      if (int first = s.seen.Insert(key, line)) {
+        BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("duplicate of line {}: {} {} {} {}", first, date.ToString(), iso3,
+                                                      mission, PersonnelTypeLabel(*type))));
         continue;
       }
-      if (all_synthetic) all_synthetic = Trim(row.Field(kId)).starts_with("SYNTHETIC-");
-      ContributionRow r;
+      if (s.all_synthetic) s.all_synthetic = Trim(row.Field(kId)).starts_with("SYNTHETIC-");
+      s.CountDate(date);
+      ContributionRow& r = contributions->emplace_back();
+      r.page = 0;
       r.line = line;
       r.report_date = date;
       r.iso3 = std::move(iso3);
-      r.mission = std::string(mission);
+      r.mission.assign(mission);
       r.type = type;
       r.women = women;
       r.men = men;
       r.total = women + men;
-      out.contributions.push_back(std::move(r));
     } else {
       int64_t rank = 0, total = 0;
       if (!row.Count(kRank, &rank, &err) || !row.Count(kTotal, &total, &err)) {
-        BH_RETURN_IF_ERROR(reject(err));
+        BH_RETURN_IF_ERROR(s.Reject(line, err));
         continue;
       }
       if (women + men != total) {
-        BH_RETURN_IF_ERROR(reject(fmt::format("column 'Total_Uniformed_Personnel': {} is not Female {} + Male {}", total,
-                                              women, men)));
+        BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("column 'Total_Uniformed_Personnel': {} is not Female {} + Male {}",
+                                                      total, women, men)));
         continue;
       }
-      auto [it, inserted] = seen.emplace(KeyOf(date.year * 100 + date.month, iso3), line);
-      if (!inserted) {
-        BH_RETURN_IF_ERROR(reject(fmt::format("duplicate of line {}: {} {}", it->second, date.ToMonth().ToString(), iso3)));
+      if (int first = s.seen.Insert(PackKey(date, true, iso3, -1, 0), line)) {
+        BH_RETURN_IF_ERROR(
+            s.Reject(line, fmt::format("duplicate of line {}: {} {}", first, date.ToMonth().ToString(), iso3)));
         continue;
       }
-      out.totals.push_back({line, date, std::move(iso3), rank, women, men, total});
+      totals->push_back({line, date, std::move(iso3), rank, women, men, total});
     }
+    ++s.valid_rows;
+    ++added;
   }
-  if (!reader.status().ok()) return reader.status();
-  if (out.contributions.empty() && out.totals.empty()) {
-    return Status::InvalidData(fmt::format("{}: no valid data rows", name));
-  }
-  out.synthetic = all_synthetic && !out.contributions.empty();
+  return true;
+}
 
-  // One month, one date: where a file reports two dates in the same month
-  // (the UN history has 30 and 31 July 2003), the later date's rows stand.
-  if (!out.contributions.empty()) {
-    std::map<Month, Date> last;
-    for (const auto& r : out.contributions) {
-      Date& d = last[r.report_date.ToMonth()];
-      if (r.report_date > d) d = r.report_date;
+Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref,
+                             bool skip_invalid) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<UnCsvReader> reader, UnCsvReader::Open(data, name, ref, skip_invalid));
+  ParsedCsv out;
+  out.kind = reader->kind();
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, reader->Read(SIZE_MAX, &out.contributions, &out.totals));
+    if (!more) break;
+  }
+  out.synthetic = reader->synthetic();
+  out.rejected = std::move(reader->rejected());
+  // One month, one date: the later date's rows stand.
+  std::vector<SupersededDates> superseded = reader->superseded();
+  if (!superseded.empty()) {
+    std::map<int, Date> kept;
+    for (const SupersededDates& sd : superseded) {
+      kept[sd.month.Index()] = sd.kept;
+      out.notes.push_back(sd.Note());
     }
-    std::map<Month, std::pair<std::set<std::string>, int>> dropped;
-    std::vector<ContributionRow> kept;
-    kept.reserve(out.contributions.size());
-    for (auto& r : out.contributions) {
-      Month m = r.report_date.ToMonth();
-      if (r.report_date == last[m]) {
-        kept.push_back(std::move(r));
-      } else {
-        auto& d = dropped[m];
-        d.first.insert(r.report_date.ToString());
-        ++d.second;
-      }
-    }
-    for (const auto& [m, d] : dropped) {
-      std::vector<std::string> dates(d.first.begin(), d.first.end());
-      out.notes.push_back(fmt::format("{}: {} rows dated {} superseded by the rows dated {} in the same file",
-                                      m.ToString(), d.second, Join(dates, ", "), last[m].ToString()));
-    }
-    out.contributions = std::move(kept);
+    std::erase_if(out.contributions, [&](const ContributionRow& r) {
+      auto it = kept.find(r.report_date.ToMonth().Index());
+      return it != kept.end() && r.report_date != it->second;
+    });
   }
   return out;
 }

@@ -16,6 +16,7 @@
 #ifndef BLUEHELMET_INGEST_UN_CSV_H_
 #define BLUEHELMET_INGEST_UN_CSV_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,56 @@ struct ParsedCsv {
   std::vector<std::string> notes;
 };
 
-// Parses and validates a whole file. Without skip_invalid, the first invalid
-// row fails the parse with "NAME:LINE: reason". With it, invalid rows go to
-// `rejected` and the rest are returned.
+// Months where one file reports more than one date (the UN's history has
+// 30 and 31 July 2003): the later date's rows stand.
+struct SupersededDates {
+  Month month;
+  Date kept;
+  std::vector<Date> dropped;  // ascending
+  int64_t dropped_rows = 0;
+  // "2003-07: 1 rows dated 2003-07-30 superseded by the rows dated
+  // 2003-07-31 in the same file"
+  std::string Note() const;
+};
+
+// Reads a file in batches, so that an import can write one batch while the
+// next is read (issue 7). The rows it returns are valid and free of
+// duplicates; the rule "one month, one date" is applied by the caller from
+// superseded() once the file is read (ParseUnCsv drops the rows, the
+// importer deletes them in its transaction).
+class UnCsvReader {
+ public:
+  // Reads the header row. InvalidData when it is not a UN contributions file.
+  // `data` must outlive the reader.
+  static Result<std::unique_ptr<UnCsvReader>> Open(std::string_view data, std::string name, const Reference& ref,
+                                                   bool skip_invalid);
+  ~UnCsvReader();
+  UnCsvReader(const UnCsvReader&) = delete;
+  UnCsvReader& operator=(const UnCsvReader&) = delete;
+
+  CsvKind kind() const;
+  // Appends up to `max_rows` valid rows (contributions for a gender file,
+  // totals for a rank file). Returns false once the file is done. Without
+  // skip_invalid the first invalid row fails with "NAME:LINE: reason"; with
+  // it, invalid rows go to rejected(). A file without a valid row fails at
+  // the end with "NAME: no valid data rows".
+  Result<bool> Read(size_t max_rows, std::vector<ContributionRow>* contributions, std::vector<CountryTotalRow>* totals);
+
+  // After Read returned false:
+  bool synthetic() const;  // every Contribution_ID starts with "SYNTHETIC-"
+  std::vector<RejectedRow>& rejected();
+  std::vector<SupersededDates> superseded() const;
+
+ private:
+  struct State;
+  explicit UnCsvReader(std::unique_ptr<State> state);
+  std::unique_ptr<State> s_;
+};
+
+// Parses and validates a whole file (UnCsvReader, then the rows of
+// superseded dates dropped, with a note each). Without skip_invalid, the
+// first invalid row fails the parse with "NAME:LINE: reason". With it,
+// invalid rows go to `rejected` and the rest are returned.
 Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref,
                              bool skip_invalid);
 

@@ -142,21 +142,24 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
 }
 
 // Reads the monthly aggregate kept at import (store/month_figures.h): one
-// row per month instead of every contribution row.
+// row per month instead of every contribution row. The result is sized
+// once (SQLite reads a BLOB's length without its content), so the 130,000
+// figures of the whole history are written in place (issue 7).
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.month, f.figures FROM month_source s"
-      " JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
-      " WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  constexpr char kCurrent[] =
+      " FROM month_source s JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
+      " WHERE s.dataset = 'contribution'";
+  BH_ASSIGN_OR_RETURN(int64_t bytes, db->QueryInt(fmt::format("SELECT COALESCE(SUM(length(f.figures)), 0){}", kCurrent)));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format("SELECT f.month, f.figures{} ORDER BY s.month", kCurrent)));
   std::vector<MonthlyFigures> out;
+  out.reserve(static_cast<size_t>(bytes) / kPackedFigureBytes);
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
-    BH_ASSIGN_OR_RETURN(std::vector<PackedFigure> figures, UnpackMonthFigures(st.Blob(1)));
-    for (const PackedFigure& f : figures) {
+    BH_RETURN_IF_ERROR(ForEachMonthFigure(st.Blob(1), [&](const PackedFigure& f) {
       out.push_back({std::string(f.iso3, 3), month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
-    }
+    }));
   }
   return out;
 }

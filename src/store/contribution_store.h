@@ -29,6 +29,7 @@
 #ifndef BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
 #define BLUEHELMET_STORE_CONTRIBUTION_STORE_H_
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -79,6 +80,8 @@ struct MismatchRecord {
 
 class ImportSession {
  public:
+  static constexpr size_t kBatchRows = 64;
+
   ImportSession(Db* db, ImportFileInfo file);
   ~ImportSession();
   ImportSession(const ImportSession&) = delete;
@@ -90,6 +93,9 @@ class ImportSession {
   // adds nothing and the session commits nothing.
   std::optional<int64_t> existing_import() const { return existing_; }
 
+  // Rows are written in batches of kBatchRows; an error about a row (a
+  // CHECK constraint, say) may come from a later call or from Commit, and
+  // always names the row's line.
   Status AddContribution(const ContributionRow& row);
   Status AddCountryTotal(const CountryTotalRow& row);
   Status AddMismatch(const MismatchRecord& m);
@@ -97,6 +103,14 @@ class ImportSession {
   int64_t import_id() const { return import_id_; }
   int64_t rows() const { return rows_; }
   const std::set<Month>& months() const { return months_; }
+
+  // Where one file reports two dates in one month, the later date's rows
+  // stand: deletes this import's rows of `month` dated otherwise than
+  // `kept`, and leaves them out of month_figures.
+  Status DropOtherDates(Month month, const Date& kept);
+  // Marks the import as generated sample data (known only once a file is
+  // read); applied at Commit.
+  void set_synthetic(bool synthetic) { file_.synthetic = synthetic; }
 
   // Makes this import the current source of every month it covers, records
   // the summary and commits. `reconciliation` is shown by `months`.
@@ -107,6 +121,13 @@ class ImportSession {
   Status EnsureMission(const std::string& acronym);
   Status CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) const;
   Status WriteMonthFigures();
+  struct PendingRow {
+    ContributionRow row;
+    int64_t seq = 0;
+    char date[10];  // "YYYY-MM-DD"; its first 7 bytes are the month
+  };
+  void BindPending(Stmt& s, int first, const PendingRow& p) const;
+  Status FlushPending();
 
   Db* db_;
   ImportFileInfo file_;
@@ -120,13 +141,16 @@ class ImportSession {
   std::set<std::string> known_missions_;
   std::unordered_set<std::string> countries_;
   bool foreign_keys_off_ = false;
-  // (month index, ISO3, category) packed in 64 bits -> sums.
+  // (report date, ISO3, category) packed in 64 bits -> sums.
   struct Sums {
     int64_t women = 0, men = 0, total = 0;
     int32_t rows_without_sex = 0;
   };
   std::unordered_map<uint64_t, Sums> month_sums_;
-  Stmt insert_contribution_, insert_total_, insert_mission_;
+  std::vector<PendingRow> pending_;
+  int64_t seq_ = 0;
+  std::map<int, Date> kept_dates_;  // month index -> the one date kept (DropOtherDates)
+  Stmt insert_contribution_, insert_batch_, insert_total_, insert_mission_;
 };
 
 }  // namespace bh

@@ -171,6 +171,7 @@ Status Db::Migrate(std::string_view component, std::span<const Migration> migrat
   q.Bind(1, component);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
   int64_t have = row ? q.Int(0) : 0;
+  q.Reset();  // an open read would block a migration's DROP TABLE
   if (!migrations.empty() && have > migrations.back().version) {
     return Status::InvalidData(fmt::format(
         "{}: schema '{}' is at version {}, newer than this program knows ({}); upgrade bluehelmet",

@@ -38,23 +38,32 @@ std::string PackMonthFigures(const std::vector<PackedFigure>& figures) {
   return out;
 }
 
-Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob) {
+Status CheckMonthFigures(std::string_view blob) {
   if (blob.size() % kPackedFigureBytes != 0) {
     return Status::InvalidData(fmt::format("month_figures: a record set of {} bytes is not whole", blob.size()));
   }
-  std::vector<PackedFigure> out(blob.size() / kPackedFigureBytes);
-  const char* p = blob.data();
-  for (PackedFigure& f : out) {
-    std::memcpy(f.iso3, p, 3);
-    auto cat = static_cast<unsigned char>(p[3]);
+  for (size_t off = 3; off < blob.size(); off += kPackedFigureBytes) {
+    auto cat = static_cast<unsigned char>(blob[off]);
     if (cat >= kAllCategories.size()) return Status::InvalidData(fmt::format("month_figures: unknown category {}", cat));
-    f.category = static_cast<Category>(cat);
-    f.rows_without_sex = static_cast<int32_t>(GetLe(p + 4, 4));
-    f.women = static_cast<int64_t>(GetLe(p + 8, 8));
-    f.men = static_cast<int64_t>(GetLe(p + 16, 8));
-    f.total = static_cast<int64_t>(GetLe(p + 24, 8));
-    p += kPackedFigureBytes;
   }
+  return Status::Ok();
+}
+
+PackedFigure DecodeMonthFigure(const char* p) {
+  PackedFigure f;
+  std::memcpy(f.iso3, p, 3);
+  f.category = static_cast<Category>(static_cast<unsigned char>(p[3]));
+  f.rows_without_sex = static_cast<int32_t>(GetLe(p + 4, 4));
+  f.women = static_cast<int64_t>(GetLe(p + 8, 8));
+  f.men = static_cast<int64_t>(GetLe(p + 16, 8));
+  f.total = static_cast<int64_t>(GetLe(p + 24, 8));
+  return f;
+}
+
+Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob) {
+  std::vector<PackedFigure> out;
+  out.reserve(blob.size() / kPackedFigureBytes);
+  BH_RETURN_IF_ERROR(ForEachMonthFigure(blob, [&](const PackedFigure& f) { out.push_back(f); }));
   return out;
 }
 

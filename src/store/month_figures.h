@@ -46,10 +46,27 @@ std::string PackMonthFigures(const std::vector<PackedFigure>& figures);
 // InvalidData when the size is not a multiple of 32 or a category is unknown.
 Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob);
 
+// Calls fn(const PackedFigure&) for each record, in order, without building
+// a vector. InvalidData as UnpackMonthFigures (nothing is called then).
+template <typename F>
+Status ForEachMonthFigure(std::string_view blob, F fn);
+
 // Adds the month_figures rows of every import that has contribution rows
 // but none there, computed from those rows. One index probe per import when
 // nothing is missing.
 Status EnsureMonthFigures(Db* db);
+
+// Implementation details below.
+Status CheckMonthFigures(std::string_view blob);
+PackedFigure DecodeMonthFigure(const char* p);
+
+template <typename F>
+Status ForEachMonthFigure(std::string_view blob, F fn) {
+  Status st = CheckMonthFigures(blob);
+  if (!st.ok()) return st;
+  for (size_t off = 0; off < blob.size(); off += kPackedFigureBytes) fn(DecodeMonthFigure(blob.data() + off));
+  return st;
+}
 
 }  // namespace bh
 

@@ -144,6 +144,40 @@ CREATE TABLE month_figures (
   PRIMARY KEY (import_id, month)
 ) WITHOUT ROWID;
 )sql"},
+    // Contribution rows clustered by (import, month, position in the file)
+    // instead of a rowid table plus an (import_id, month) index (issue 7):
+    // every query reads an import's month as one key range, and an import
+    // appends at the end of one B-tree instead of two.
+    {4, R"sql(
+CREATE TABLE contribution_v4 (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  month TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  page INTEGER,
+  line INTEGER NOT NULL,
+  report_date TEXT NOT NULL,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  mission TEXT REFERENCES mission(acronym),
+  ptype TEXT REFERENCES personnel_type(code),
+  women INTEGER CHECK (women >= 0),
+  men INTEGER CHECK (men >= 0),
+  total INTEGER NOT NULL CHECK (total >= 0),
+  CHECK ((women IS NULL) = (men IS NULL)),
+  CHECK (women IS NULL OR women + men = total),
+  PRIMARY KEY (import_id, month, seq)
+) WITHOUT ROWID;
+INSERT INTO contribution_v4
+  SELECT import_id, month, ROW_NUMBER() OVER (PARTITION BY import_id ORDER BY id), page, line, report_date, iso3,
+         mission, ptype, women, men, total
+  FROM contribution ORDER BY import_id, month, id;
+DROP VIEW current_contribution;
+DROP TABLE contribution;
+ALTER TABLE contribution_v4 RENAME TO contribution;
+CREATE VIEW current_contribution AS
+  SELECT c.* FROM month_source s
+  JOIN contribution c ON c.import_id = s.import_id AND c.month = s.month
+  WHERE s.dataset = 'contribution';
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing

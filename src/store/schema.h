@@ -8,9 +8,11 @@
 //   country_group(name, description, builtin), country_group_member(group_name, iso3)
 //   import(id, file_name, path, sha256, kind, imported_at, rows, first_month, last_month,
 //          reconciliation, note)                        one row per imported file
-//   contribution(id, import_id, page, line, report_date, month, iso3, mission, ptype,
+//   contribution(import_id, month, seq, page, line, report_date, iso3, mission, ptype,
 //                women, men, total)                     every figure with its provenance;
+//          keyed (import_id, month, seq), seq = the row's position in its import (from 1);
 //          mission NULL = the source gives no mission; women/men NULL = no sex split
+//   month_figures(import_id, month, figures)            packed monthly sums (store/month_figures.h)
 //   country_total(import_id, line, report_date, month, iso3, rank, women, men, total)
 //          country totals from the UN ranking files, never spread over missions
 //   month_source(dataset, month, import_id)             which import is current per month
