@@ -65,8 +65,9 @@ Prepared Prepare(const Reference& ref, const std::string& path, std::string_view
     PrepareContent(ref, bytes, options, p);
     p.sha256 = sha256.get();
   } else {
+    // A CSV's SHA-256 is taken when it is written, while its reading starts.
     PrepareContent(ref, bytes, options, p);
-    p.sha256 = Sha256Hex(bytes);
+    if (!std::holds_alternative<PendingCsv>(p.content)) p.sha256 = Sha256Hex(bytes);
   }
   return p;
 }
@@ -161,31 +162,31 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
   BH_ASSIGN_OR_RETURN(std::unique_ptr<UnCsvReader> reader,
                       UnCsvReader::Open(p.bytes(), p.name, ref, options.skip_invalid));
   out->kind = reader->kind() == CsvKind::kGender ? "un_gender_csv" : "un_rank_csv";
-  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, "", false});
+  // The reading starts now; the SHA-256 (which tells whether the same bytes
+  // were imported before) is taken meanwhile. Returning stops the reader
+  // (~CsvBatches) after the session has rolled back.
+  CsvBatches batches(reader.get());
+  ImportSession session(db, {p.name, p.path, Sha256Hex(p.bytes()), out->kind, "", false});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
     out->import_id = *session.existing_import();
     return Status::Ok();
   }
-  {
-    CsvBatches batches(reader.get());
-    while (std::optional<CsvBatches::Batch> b = batches.Next()) {
-      Status st;
-      for (const ContributionRow& r : b->contributions) {
-        st = session.AddContribution(r);
-        if (!st.ok()) break;
-      }
-      for (const CountryTotalRow& r : b->totals) {
-        if (!st.ok()) break;
-        st = session.AddCountryTotal(r);
-      }
-      // A write error stops the reader (Finish) before it is returned.
-      if (!st.ok()) return st;
-      batches.Recycle(std::move(*b));
+  while (std::optional<CsvBatches::Batch> b = batches.Next()) {
+    Status st;
+    for (const ContributionRow& r : b->contributions) {
+      st = session.AddContribution(r);
+      if (!st.ok()) break;
     }
-    BH_RETURN_IF_ERROR(batches.Finish());
+    for (const CountryTotalRow& r : b->totals) {
+      if (!st.ok()) break;
+      st = session.AddCountryTotal(r);
+    }
+    if (!st.ok()) return st;
+    batches.Recycle(std::move(*b));
   }
+  BH_RETURN_IF_ERROR(batches.Finish());
   // One month, one date: where the file reports two dates in a month, the
   // later date's rows stand (the UN history's 30 and 31 July 2003).
   for (const SupersededDates& sd : reader->superseded()) {

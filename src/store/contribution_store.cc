@@ -42,8 +42,14 @@ Date SumsKeyDate(uint64_t key) {
 
 // "2021-04-30" and "2021-04" into fixed buffers, for binding without copies.
 void FormatDate(const Date& d, char (&out)[10]) {
-  std::string s = d.ToString();
-  std::memcpy(out, s.data(), std::min(s.size(), sizeof out));
+  auto put = [](char* p, int v, int digits) {
+    for (int i = digits - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
+  };
+  put(out, d.year, 4);
+  out[4] = '-';
+  put(out + 5, d.month, 2);
+  out[7] = '-';
+  put(out + 8, d.day, 2);
 }
 }  // namespace
 
@@ -111,7 +117,12 @@ Status ImportSession::Begin() {
 }
 
 Status ImportSession::EnsureMission(const std::string& acronym) {
-  if (known_missions_.count(acronym)) return Status::Ok();
+  // Consecutive rows mostly name the same mission.
+  if (acronym == last_mission_) return Status::Ok();
+  if (known_missions_.count(acronym)) {
+    last_mission_ = acronym;
+    return Status::Ok();
+  }
   BH_RETURN_IF_ERROR(insert_mission_.Bind(1, acronym).Bind(2, "first seen in " + file_.file_name).Run());
   known_missions_.insert(acronym);
   return Status::Ok();
@@ -119,8 +130,12 @@ Status ImportSession::EnsureMission(const std::string& acronym) {
 
 // What SQLite says for a reference to a missing parent row, as if it had
 // checked (Step's message format).
-Status ImportSession::CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) const {
-  if (countries_.count(iso3)) return Status::Ok();
+Status ImportSession::CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) {
+  if (iso3 == last_country_) return Status::Ok();
+  if (countries_.count(iso3)) {
+    last_country_ = iso3;
+    return Status::Ok();
+  }
   std::string head(insert_sql.substr(0, 60));
   return Status::InvalidData(fmt::format("database: FOREIGN KEY constraint failed (in: {})", head))
       .WithPrefix(fmt::format("{}:{}", file_.file_name, line));
@@ -242,22 +257,14 @@ Status ImportSession::WriteMonthFigures() {
   if (!datasets_.count("contribution")) return Status::Ok();
   std::map<int, std::vector<PackedFigure>> by_month;
   for (const Month& m : months_) by_month[m.Index()];  // every month gets its row
-  // Sums of one month from two report dates cannot both stand: the figures
-  // of a date DropOtherDates removed are left out, the rest are added up.
-  std::map<std::pair<int, uint64_t>, Sums> merged;
+  // The figures of a date DropOtherDates removed are left out; the rest are
+  // added up per month (a month's rows carry one date once DropOtherDates
+  // has run; a caller that did not run it gets both dates' sums added).
   for (const auto& [key, sums] : month_sums_) {
     Date d = SumsKeyDate(key);
     int month = d.ToMonth().Index();
     auto kept = kept_dates_.find(month);
     if (kept != kept_dates_.end() && !(kept->second == d)) continue;
-    Sums& m = merged[{month, key & 0xffffffffull}];
-    m.women += sums.women;
-    m.men += sums.men;
-    m.total += sums.total;
-    m.rows_without_sex += sums.rows_without_sex;
-  }
-  for (const auto& [month_key, sums] : merged) {
-    const uint64_t key = month_key.second;
     PackedFigure f;
     f.iso3[0] = static_cast<char>((key >> 24) & 0xff);
     f.iso3[1] = static_cast<char>((key >> 16) & 0xff);
@@ -267,11 +274,27 @@ Status ImportSession::WriteMonthFigures() {
     f.men = sums.men;
     f.total = sums.total;
     f.rows_without_sex = sums.rows_without_sex;
-    by_month[month_key.first].push_back(f);
+    by_month[month].push_back(f);
+  }
+  for (auto& [index, figures] : by_month) {
+    std::sort(figures.begin(), figures.end(), FigureOrder);
+    // Merge the same country and category from two dates of one month.
+    size_t out = 0;
+    for (size_t i = 0; i < figures.size(); ++i) {
+      if (out > 0 && !FigureOrder(figures[out - 1], figures[i])) {
+        PackedFigure& m = figures[out - 1];
+        m.women += figures[i].women;
+        m.men += figures[i].men;
+        m.total += figures[i].total;
+        m.rows_without_sex += figures[i].rows_without_sex;
+      } else {
+        figures[out++] = figures[i];
+      }
+    }
+    figures.resize(out);
   }
   BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
   for (auto& [index, figures] : by_month) {
-    std::sort(figures.begin(), figures.end(), FigureOrder);
     BH_RETURN_IF_ERROR(
         ins.Bind(1, import_id_).Bind(2, Month::FromIndex(index).ToString()).BindBlob(3, PackMonthFigures(figures)).Run());
   }

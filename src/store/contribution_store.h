@@ -119,7 +119,7 @@ class ImportSession {
  private:
   Status Begin();
   Status EnsureMission(const std::string& acronym);
-  Status CheckCountry(const std::string& iso3, int line, std::string_view insert_sql) const;
+  Status CheckCountry(const std::string& iso3, int line, std::string_view insert_sql);
   Status WriteMonthFigures();
   struct PendingRow {
     ContributionRow row;
@@ -140,6 +140,7 @@ class ImportSession {
   std::set<std::string> datasets_;
   std::set<std::string> known_missions_;
   std::unordered_set<std::string> countries_;
+  std::string last_country_, last_mission_;  // known to be valid
   bool foreign_keys_off_ = false;
   // (report date, ISO3, category) packed in 64 bits -> sums.
   struct Sums {

@@ -112,6 +112,10 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3_extended_result_codes(raw, 1);
   // Reading the header tells a non-database file apart early.
   Status st = db->Exec("PRAGMA foreign_keys=ON");
+  // 16 KiB pages for a new database (an existing one keeps its size): a
+  // quarter of the WAL frames and system calls of the default 4 KiB when an
+  // import writes 300,000 rows (issue 7).
+  if (st.ok()) (void)db->Exec("PRAGMA page_size=16384");
   if (st.ok() && path != ":memory:") {
     auto mode = db->Prepare("PRAGMA journal_mode=WAL");
     if (!mode.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, mode.status().message()));
