@@ -25,11 +25,11 @@
 namespace bh {
 namespace {
 
-// A SYNTHETIC file of about `rows` rows, and the reference data to parse it.
+// A SYNTHETIC file of about `approx_rows` rows, and the reference data to parse it.
 struct CsvFixture {
-  explicit CsvFixture(int64_t rows) {
+  explicit CsvFixture(int64_t approx_rows) {
     SampleStats stats;
-    csv = GenerateSampleCsv(BenchmarkSpec(rows), &stats);
+    csv = GenerateSampleCsv(BenchmarkSpec(approx_rows), &stats);
     this->rows = stats.rows;
     db = std::move(*OpenCoreStore(":memory:"));
     ref = std::make_unique<Reference>(std::move(*Reference::Load(db.get())));

@@ -230,9 +230,11 @@ Result<std::vector<MonthSource>> ListMonthSources(Db* db) {
     ms.mismatches = st.Int(11);
     out.push_back(std::move(ms));
   }
-  // Superseded files: other imports with rows for the same month and dataset.
+  // Superseded files: other imports with rows for the same month and dataset
+  // (month_figures has a row for every import and month with contribution
+  // rows: one row each instead of a scan of the rows).
   BH_ASSIGN_OR_RETURN(Stmt hist, db->Prepare(
-      "SELECT DISTINCT c.month, 'contribution', i.id, i.file_name FROM contribution c JOIN import i ON i.id = c.import_id"
+      "SELECT f.month, 'contribution', i.id, i.file_name FROM month_figures f JOIN import i ON i.id = f.import_id"
       " UNION SELECT DISTINCT t.month, 'country_total', i.id, i.file_name FROM country_total t"
       " JOIN import i ON i.id = t.import_id ORDER BY 1, 2, 3"));
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, std::string>>> all;

@@ -27,19 +27,6 @@ std::string BatchInsertSql() {
   return sql;
 }
 
-uint64_t SumsKey(const Date& d, const std::string& iso3, Category c) {
-  uint64_t k = static_cast<uint64_t>(static_cast<uint32_t>(d.year * 10000 + d.month * 100 + d.day)) << 32;
-  for (size_t i = 0; i < 3; ++i) {
-    k |= static_cast<uint64_t>(static_cast<unsigned char>(i < iso3.size() ? iso3[i] : 0)) << (24 - 8 * i);
-  }
-  return k | static_cast<uint64_t>(c);
-}
-
-Date SumsKeyDate(uint64_t key) {
-  int packed = static_cast<int>(key >> 32);
-  return Date{packed / 10000, packed / 100 % 100, packed % 100};
-}
-
 // "2021-04-30" and "2021-04" into fixed buffers, for binding without copies.
 void FormatDate(const Date& d, char (&out)[10]) {
   auto put = [](char* p, int v, int digits) {
@@ -156,7 +143,8 @@ Status ImportSession::AddContribution(const ContributionRow& r) {
   if (months_.empty() || !(*months_.rbegin() == m)) months_.insert(m);
   if (datasets_.empty()) datasets_.insert("contribution");
   if (r.type) {
-    Sums& sums = month_sums_[SumsKey(r.report_date, r.iso3, CategoryOf(*r.type))];
+    Sums& sums = SumsFor(r.report_date, r.iso3, CategoryOf(*r.type));
+    ++sums.rows;
     sums.women += r.women.value_or(0);
     sums.men += r.men.value_or(0);
     sums.total += r.total;
@@ -213,6 +201,22 @@ Status ImportSession::FlushPending() {
   return st;
 }
 
+ImportSession::Sums& ImportSession::SumsFor(const Date& d, const std::string& iso3, Category c) {
+  if (last_sums_ == nullptr || !(d == last_sums_date_)) {
+    last_sums_ = &sums_[d];
+    last_sums_date_ = d;
+  }
+  if (iso3 != last_sums_country_) {
+    auto [it, added] = country_number_.emplace(iso3, static_cast<int>(numbered_countries_.size()));
+    if (added) numbered_countries_.push_back(iso3);
+    last_country_number_ = it->second;
+    last_sums_country_ = iso3;
+  }
+  size_t i = static_cast<size_t>(last_country_number_) * kAllCategories.size() + static_cast<size_t>(c);
+  if (last_sums_->size() <= i) last_sums_->resize(numbered_countries_.size() * kAllCategories.size());
+  return (*last_sums_)[i];
+}
+
 Status ImportSession::DropOtherDates(Month month, const Date& kept) {
   BH_RETURN_IF_ERROR(status_);
   BH_RETURN_IF_ERROR(FlushPending());
@@ -260,21 +264,30 @@ Status ImportSession::WriteMonthFigures() {
   // The figures of a date DropOtherDates removed are left out; the rest are
   // added up per month (a month's rows carry one date once DropOtherDates
   // has run; a caller that did not run it gets both dates' sums added).
-  for (const auto& [key, sums] : month_sums_) {
-    Date d = SumsKeyDate(key);
+  std::vector<int> by_code(numbered_countries_.size());
+  for (size_t i = 0; i < by_code.size(); ++i) by_code[i] = static_cast<int>(i);
+  std::sort(by_code.begin(), by_code.end(),
+            [&](int a, int b) { return numbered_countries_[a] < numbered_countries_[b]; });
+  for (const auto& [d, sums] : sums_) {
     int month = d.ToMonth().Index();
     auto kept = kept_dates_.find(month);
     if (kept != kept_dates_.end() && !(kept->second == d)) continue;
-    PackedFigure f;
-    f.iso3[0] = static_cast<char>((key >> 24) & 0xff);
-    f.iso3[1] = static_cast<char>((key >> 16) & 0xff);
-    f.iso3[2] = static_cast<char>((key >> 8) & 0xff);
-    f.category = static_cast<Category>(key & 0xff);
-    f.women = sums.women;
-    f.men = sums.men;
-    f.total = sums.total;
-    f.rows_without_sex = sums.rows_without_sex;
-    by_month[month].push_back(f);
+    std::vector<PackedFigure>& figures = by_month[month];
+    for (int country : by_code) {
+      for (size_t c = 0; c < kAllCategories.size(); ++c) {
+        size_t i = static_cast<size_t>(country) * kAllCategories.size() + c;
+        if (i >= sums.size() || sums[i].rows == 0) continue;
+        const Sums& s = sums[i];
+        PackedFigure f;
+        std::memcpy(f.iso3, numbered_countries_[country].data(), std::min<size_t>(3, numbered_countries_[country].size()));
+        f.category = static_cast<Category>(c);
+        f.women = s.women;
+        f.men = s.men;
+        f.total = s.total;
+        f.rows_without_sex = s.rows_without_sex;
+        figures.push_back(f);
+      }
+    }
   }
   for (auto& [index, figures] : by_month) {
     std::sort(figures.begin(), figures.end(), FigureOrder);

@@ -142,12 +142,21 @@ class ImportSession {
   std::unordered_set<std::string> countries_;
   std::string last_country_, last_mission_;  // known to be valid
   bool foreign_keys_off_ = false;
-  // (report date, ISO3, category) packed in 64 bits -> sums.
+  // Sums per report date, country and category, in flat arrays: a row adds
+  // to sums_[date][country number * 5 + category] (issue 7: a hash map of
+  // 130,000 keys took a tenth of the import).
   struct Sums {
     int64_t women = 0, men = 0, total = 0;
-    int32_t rows_without_sex = 0;
+    int32_t rows = 0, rows_without_sex = 0;
   };
-  std::unordered_map<uint64_t, Sums> month_sums_;
+  Sums& SumsFor(const Date& d, const std::string& iso3, Category c);
+  std::map<Date, std::vector<Sums>> sums_;
+  Date last_sums_date_{};
+  std::vector<Sums>* last_sums_ = nullptr;
+  std::unordered_map<std::string, int> country_number_;
+  std::vector<std::string> numbered_countries_;
+  std::string last_sums_country_;
+  int last_country_number_ = -1;
   std::vector<PendingRow> pending_;
   int64_t seq_ = 0;
   std::map<int, Date> kept_dates_;  // month index -> the one date kept (DropOtherDates)
