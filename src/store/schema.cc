@@ -178,6 +178,21 @@ CREATE VIEW current_contribution AS
   JOIN contribution c ON c.import_id = s.import_id AND c.month = s.month
   WHERE s.dataset = 'contribution';
 )sql"},
+    // month_figures as a rowid table: in a WITHOUT ROWID table each 15 KB
+    // row lives in the key's B-tree, and every seek read whole rows from
+    // their overflow pages to compare keys (issue 7: 94,000 instructions a
+    // seek; the whole-history query went from ~13 ms to ~3 ms).
+    {5, R"sql(
+CREATE TABLE month_figures_v5 (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  month TEXT NOT NULL,
+  figures BLOB NOT NULL,
+  PRIMARY KEY (import_id, month)
+);
+INSERT INTO month_figures_v5 SELECT import_id, month, figures FROM month_figures ORDER BY import_id, month;
+DROP TABLE month_figures;
+ALTER TABLE month_figures_v5 RENAME TO month_figures;
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing
