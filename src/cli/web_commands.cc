@@ -15,6 +15,7 @@
 #include "app/workspace.h"
 #include "base/date.h"
 #include "base/file_util.h"
+#include "base/mutex.h"
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "publish/report.h"
@@ -71,6 +72,7 @@ struct ServeArgs {
   bool anonymous_read = false;
   std::string tls_cert, tls_key, web_root;
   double session_hours = 12;
+  int threads = ServeOptions::kDefaultThreads;
   bool quiet = false;
 };
 
@@ -111,7 +113,15 @@ int RunServe(CliContext& ctx, const ServeArgs& a) {
   so.port = a.port;
   so.tls_cert = a.tls_cert;
   so.tls_key = a.tls_key;
-  if (!a.quiet) so.log = [&ctx](const std::string& line) { ctx.Say(line); };
+  so.threads = a.threads;
+  // Worker threads log at once: one line at a time, or they interleave.
+  Mutex log_mu;
+  if (!a.quiet) {
+    so.log = [&ctx, &log_mu](const std::string& line) {
+      MutexLock lock(&log_mu);
+      ctx.Say(line);
+    };
+  }
   WebServer server(&api, so);
   auto port = server.Bind();
   if (!port.ok()) return ctx.Fail(port.status());
@@ -267,6 +277,11 @@ void RegisterWebCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--tls-key", a->tls_key, "PEM private key for --tls-cert");
     cmd->add_option("--session-hours", a->session_hours, "How long a login lasts")->capture_default_str();
     cmd->add_option("--web-root", a->web_root, "Serve the dashboard's files from DIR instead of the built-in ones");
+    cmd->add_option("--threads", a->threads,
+                    "Worker threads: each open connection (keep-alive) holds one, so at least the connections "
+                    "expected at once; more wait in a queue")
+        ->capture_default_str()
+        ->check(CLI::Range(1, ServeOptions::kMaxThreads));
     cmd->add_flag("--quiet", a->quiet, "Do not log each request");
     cmd->callback([&ctx, a] { ctx.exit_code = RunServe(ctx, *a); });
   }

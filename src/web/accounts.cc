@@ -231,14 +231,22 @@ Result<Accounts::Session> Accounts::StartSession(const User& user, int64_t ttl_s
 }
 
 Result<User> Accounts::SessionUser(std::string_view token) {
+  BH_ASSIGN_OR_RETURN(ActiveSession s, LookupSession(token));
+  return std::move(s.user);
+}
+
+Result<Accounts::ActiveSession> Accounts::LookupSession(std::string_view token) {
   if (token.size() != 64) return Status::Unauthenticated("session expired or unknown: log in again");
   BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(
-      "SELECT u.id, u.username, u.role, u.ewg, u.imports FROM web_session s JOIN web_user u ON u.id = s.user_id"
-      " WHERE s.token_sha256 = ? AND s.expires_at > ?"));
+      "SELECT u.id, u.username, u.role, u.ewg, u.imports, s.expires_at FROM web_session s"
+      " JOIN web_user u ON u.id = s.user_id WHERE s.token_sha256 = ? AND s.expires_at > ?"));
   st.Bind(1, Sha256Hex(token)).Bind(2, clock_->NowSeconds());
   BH_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::Unauthenticated("session expired or unknown: log in again");
-  return LoadUser(st);
+  ActiveSession s;
+  s.expires_at = st.Int(5);
+  BH_ASSIGN_OR_RETURN(s.user, LoadUser(st));
+  return s;
 }
 
 Status Accounts::EndSession(std::string_view token) {

@@ -110,6 +110,12 @@ class Accounts {
   // Unauthenticated "session expired or unknown" when the token is unknown,
   // expired, or its user was deleted.
   Result<User> SessionUser(std::string_view token);
+  struct ActiveSession {
+    User user;
+    int64_t expires_at = 0;  // valid while now < expires_at
+  };
+  // SessionUser with the session's expiry.
+  Result<ActiveSession> LookupSession(std::string_view token);
   Status EndSession(std::string_view token);
   // Deletes expired sessions; returns how many.
   Result<int64_t> PurgeExpiredSessions();

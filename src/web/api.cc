@@ -1,10 +1,12 @@
 #include "web/api.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
 #include <exception>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -109,9 +111,10 @@ void AddSecurityHeaders(HttpResponse* r) {
 
 // Everything a handler needs for one request.
 struct Api::Call {
-  Call(const HttpRequest& r, std::map<std::string, std::string> p, Caller c, Db* d, Accounts* a)
-      : req(r), params(std::move(p)), caller(std::move(c)), db(d), accounts(a) {}
+  Call(Api* a, const HttpRequest& r, std::map<std::string, std::string> p, Caller c, Db* d, Accounts* acc)
+      : api(a), req(r), params(std::move(p)), caller(std::move(c)), db(d), accounts(acc) {}
 
+  Api* api;
   const HttpRequest& req;
   std::map<std::string, std::string> params;
   Caller caller;
@@ -121,48 +124,86 @@ struct Api::Call {
 
   Result<const Reference*> ref() {
     if (!ref_) {
-      BH_ASSIGN_OR_RETURN(Reference r, Reference::Load(db));
-      ref_ = std::move(r);
+      BH_ASSIGN_OR_RETURN(ref_, api->SharedReference(*this));
     }
-    return &*ref_;
+    return ref_.get();
+  }
+  // The database's data version, read once per request, before anything the
+  // request computes from the database is cached under it.
+  Result<uint64_t> version() {
+    if (!version_) {
+      BH_ASSIGN_OR_RETURN(version_, api->pool_->DataVersion());
+    }
+    return *version_;
   }
   std::string username() const { return caller.user ? caller.user->username : "anonymous"; }
 
  private:
-  std::optional<Reference> ref_;
+  std::shared_ptr<const Reference> ref_;
+  std::optional<uint64_t> version_;
 };
+
+namespace {
+
+// The response cache's key: the path and every query parameter the handler
+// can read (HttpRequest::query, already decoded and sorted), each part
+// length-prefixed so no two requests share a key.
+std::string CacheKey(const HttpRequest& req) {
+  std::string key = fmt::format("{}:{}", req.path.size(), req.path);
+  for (const auto& [k, v] : req.query) key += fmt::format("&{}:{}={}:{}", k.size(), k, v.size(), v);
+  return key;
+}
+
+// Runs a read-only handler in one read transaction, so its answer comes from
+// one snapshot of the database, taken after the data version was read.
+Result<HttpResponse> InReadTransaction(Db* db, const std::function<Result<HttpResponse>()>& handler, bool* read_only) {
+  BH_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  Result<HttpResponse> out = handler();
+  // A cacheable handler must not write; if one did, its answer is not kept.
+  *read_only = sqlite3_txn_state(db->raw(), nullptr) != SQLITE_TXN_WRITE;
+  Status end = db->Exec(*read_only ? "COMMIT" : "ROLLBACK");
+  if (!end.ok() && out.ok()) return end;
+  return out;
+}
+
+}  // namespace
 
 const std::vector<Api::Route>& Api::Routes() {
   static const std::vector<Route> routes = {
-      {"GET", "/api", Guard::kPublic, &Api::Index, "this list of endpoints"},
-      {"GET", "/api/health", Guard::kPublic, &Api::Health, "liveness and version"},
-      {"GET", "/api/session", Guard::kPublic, &Api::Session, "the signed-in user and server options"},
-      {"POST", "/api/login", Guard::kPublic, &Api::Login, "start a session: {username, password}"},
-      {"POST", "/api/logout", Guard::kPublic, &Api::Logout, "end the session"},
-      {"POST", "/api/password", Guard::kSignedIn, &Api::Password, "change your password: {old, new}"},
-      {"GET", "/api/scorecard", Guard::kRead, &Api::Scorecard, "UGPS scorecard: ?group= or ?countries=, &month="},
-      {"GET", "/api/rankings", Guard::kRead, &Api::Rankings, "world ranking: ?category=&by=women|share&month=&limit="},
-      {"GET", "/api/countries", Guard::kRead, &Api::Countries, "countries with contribution figures"},
-      {"GET", "/api/countries/{country}", Guard::kRead, &Api::Country, "a country's series, annual means, chart"},
-      {"GET", "/api/months", Guard::kRead, &Api::Months, "imported months, current source and history"},
-      {"GET", "/api/imports", Guard::kRead, &Api::Imports, "imported files with provenance"},
-      {"POST", "/api/imports", Guard::kSignedIn, &Api::Upload, "upload a UN report (multipart field 'file')"},
-      {"GET", "/api/targets", Guard::kRead, &Api::Targets, "UGPS targets: ?from=&to="},
-      {"GET", "/api/groups", Guard::kRead, &Api::Groups, "country groups"},
-      {"GET", "/api/users", Guard::kAdmin, &Api::Users, "accounts"},
-      {"POST", "/api/users", Guard::kAdmin, &Api::CreateUser,
+      {"GET", "/api", Guard::kPublic, Cache::kNo, &Api::Index, "this list of endpoints"},
+      {"GET", "/api/health", Guard::kPublic, Cache::kNo, &Api::Health, "liveness and version"},
+      {"GET", "/api/session", Guard::kPublic, Cache::kNo, &Api::Session, "the signed-in user and server options"},
+      {"POST", "/api/login", Guard::kPublic, Cache::kNo, &Api::Login, "start a session: {username, password}"},
+      {"POST", "/api/logout", Guard::kPublic, Cache::kNo, &Api::Logout, "end the session"},
+      {"POST", "/api/password", Guard::kSignedIn, Cache::kNo, &Api::Password, "change your password: {old, new}"},
+      {"GET", "/api/scorecard", Guard::kRead, Cache::kShared, &Api::Scorecard,
+       "UGPS scorecard: ?group= or ?countries=, &month="},
+      {"GET", "/api/rankings", Guard::kRead, Cache::kShared, &Api::Rankings,
+       "world ranking: ?category=&by=women|share&month=&limit="},
+      {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
+      {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
+       "a country's series, annual means, chart"},
+      {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
+      {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
+      {"POST", "/api/imports", Guard::kSignedIn, Cache::kNo, &Api::Upload,
+       "upload a UN report (multipart field 'file')"},
+      {"GET", "/api/targets", Guard::kRead, Cache::kShared, &Api::Targets, "UGPS targets: ?from=&to="},
+      {"GET", "/api/groups", Guard::kRead, Cache::kShared, &Api::Groups, "country groups"},
+      {"GET", "/api/users", Guard::kAdmin, Cache::kNo, &Api::Users, "accounts"},
+      {"POST", "/api/users", Guard::kAdmin, Cache::kNo, &Api::CreateUser,
        "create an account: {username, password, role, countries, ewg, imports}"},
-      {"DELETE", "/api/users/{username}", Guard::kAdmin, &Api::DeleteUser, "delete an account"},
-      {"GET", "/api/audit", Guard::kAdmin, &Api::AuditLog, "audit log, newest first: ?limit="},
-      {"GET", "/api/ewg/cycles", Guard::kRead, &Api::EwgCycles, "EWG cycles: ?ewg="},
-      {"GET", "/api/ewg/activities", Guard::kRead, &Api::EwgActivities, "EWG activities: ?ewg=&cycle="},
-      {"GET", "/api/ewg/report", Guard::kRead, &Api::EwgReport, "EWG cycle report: ?ewg=&cycle="},
-      {"GET", "/api/register", Guard::kRead, &Api::RegisterCountries, "countries with a deployment register"},
-      {"GET", "/api/register/{country}", Guard::kRead, &Api::RegisterBriefing,
+      {"DELETE", "/api/users/{username}", Guard::kAdmin, Cache::kNo, &Api::DeleteUser, "delete an account"},
+      {"GET", "/api/audit", Guard::kAdmin, Cache::kNo, &Api::AuditLog, "audit log, newest first: ?limit="},
+      {"GET", "/api/ewg/cycles", Guard::kRead, Cache::kShared, &Api::EwgCycles, "EWG cycles: ?ewg="},
+      {"GET", "/api/ewg/activities", Guard::kRead, Cache::kShared, &Api::EwgActivities, "EWG activities: ?ewg=&cycle="},
+      {"GET", "/api/ewg/report", Guard::kRead, Cache::kShared, &Api::EwgReport, "EWG cycle report: ?ewg=&cycle="},
+      {"GET", "/api/register", Guard::kRead, Cache::kShared, &Api::RegisterCountries,
+       "countries with a deployment register"},
+      {"GET", "/api/register/{country}", Guard::kRead, Cache::kNo, &Api::RegisterBriefing,
        "a country's register groups and briefing: ?as_of=YYYY-MM-DD"},
-      {"POST", "/api/register/imports", Guard::kSignedIn, &Api::RegisterUpload,
+      {"POST", "/api/register/imports", Guard::kSignedIn, Cache::kNo, &Api::RegisterUpload,
        "upload register CSVs (multipart fields 'file'); only the countries you edit"},
-      {"POST", "/api/ewg/imports", Guard::kSignedIn, &Api::EwgUpload,
+      {"POST", "/api/ewg/imports", Guard::kSignedIn, Cache::kNo, &Api::EwgUpload,
        "upload EWG CSVs (multipart fields 'file'), all or nothing"},
   };
   return routes;
@@ -173,7 +214,8 @@ Api::Api(DbPool* pool, const Clock* clock, ApiOptions options)
       clock_(clock),
       options_(options),
       user_throttle_(clock, options.user_throttle),
-      addr_throttle_(clock, options.addr_throttle) {}
+      addr_throttle_(clock, options.addr_throttle),
+      cache_(options.cache_responses ? std::make_unique<ResponseCache>(options.cache_limits) : nullptr) {}
 
 HttpResponse Api::Handle(const HttpRequest& req) {
   HttpResponse r;
@@ -233,11 +275,11 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());
   Accounts accounts(lease->get(), clock_, options_.hash_cost);
-  Call call(req, std::move(params), Caller{std::nullopt, options_.anonymous_read}, lease->get(), &accounts);
+  Call call(this, req, std::move(params), Caller{std::nullopt, options_.anonymous_read}, lease->get(), &accounts);
   call.token = req.Cookie(kSessionCookie);
   Status session_status = Status::Ok();
   if (!call.token.empty()) {
-    auto user = accounts.SessionUser(call.token);
+    auto user = SessionUser(call);
     if (user.ok()) {
       call.caller.user = std::move(*user);
     } else if (user.status().code() == Status::Code::kUnauthenticated) {
@@ -257,12 +299,58 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     if (allowed.code() == Status::Code::kUnauthenticated && !session_status.ok()) allowed = session_status;
     return ErrorResponse(allowed);
   }
-  Result<HttpResponse> out = (this->*(route->handler))(call);
+  // Only now, with the caller admitted, may a shared answer be given.
+  const bool shared = cache_ && route->cache == Cache::kShared && req.method == "GET";
+  std::string key;
+  uint64_t version = 0;
+  if (shared) {
+    auto v = call.version();
+    if (!v.ok()) return ErrorResponse(v.status());
+    version = *v;
+    key = CacheKey(req);
+    if (auto hit = cache_->Find(version, key)) return *hit;
+  }
+  bool read_only = true;
+  Result<HttpResponse> out =
+      shared ? InReadTransaction(call.db, [&] { return (this->*(route->handler))(call); }, &read_only)
+             : (this->*(route->handler))(call);
   if (!out.ok()) return ErrorResponse(out.status());
   HttpResponse r = std::move(*out);
   r.headers.emplace_back("Cache-Control", "no-store");
+  if (shared && read_only && r.status == 200) cache_->Insert(version, key, std::make_shared<const HttpResponse>(r));
   return r;
 }
+
+Result<std::shared_ptr<const Reference>> Api::SharedReference(Call& call) {
+  BH_ASSIGN_OR_RETURN(uint64_t version, call.version());
+  {
+    MutexLock lock(&ref_mu_);
+    if (ref_ && ref_version_ == version) return ref_;
+  }
+  BH_ASSIGN_OR_RETURN(Reference loaded, Reference::Load(call.db));
+  auto ref = std::make_shared<const Reference>(std::move(loaded));
+  // Read inside this connection's own write transaction, it may hold what
+  // is not committed (and may never be): keep it to this request.
+  if (sqlite3_txn_state(call.db->raw(), nullptr) != SQLITE_TXN_WRITE) {
+    MutexLock lock(&ref_mu_);
+    if (!ref_ || version >= ref_version_) {
+      ref_ = ref;
+      ref_version_ = version;
+    }
+  }
+  return ref;
+}
+
+Result<User> Api::SessionUser(Call& call) {
+  if (call.token.size() != 64) return call.accounts->SessionUser(call.token);  // refused without a query
+  BH_ASSIGN_OR_RETURN(uint64_t version, call.version());
+  if (auto user = sessions_.Find(version, call.token, clock_->NowSeconds())) return std::move(*user);
+  BH_ASSIGN_OR_RETURN(Accounts::ActiveSession s, call.accounts->LookupSession(call.token));
+  sessions_.Insert(version, call.token, s.user, s.expires_at);
+  return std::move(s.user);
+}
+
+ResponseCache::Stats Api::cache_stats() const { return cache_ ? cache_->stats() : ResponseCache::Stats{}; }
 
 std::string Api::SessionCookie(const std::string& token, int64_t max_age) const {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie, token, max_age,

@@ -41,23 +41,40 @@
 // Other GET paths serve the dashboard's built assets (assets.h): "/" is
 // index.html.
 //
+// Reuse: the read-only GET endpoints marked Cache::kShared in the route
+// table (their body depends only on the database and the path and query,
+// not on who asks nor on the clock) are answered from a ResponseCache
+// (response_cache.h) while the database's data version (DbPool::DataVersion)
+// is unchanged; any commit, by this server or another process, makes the
+// next request compute afresh. The session and the route's access rule are
+// checked on every request before the cache is consulted. The Reference
+// (country names) is likewise loaded once per data version and shared, and
+// a session token's user is remembered per data version (session_cache.h),
+// its expiry checked against the clock on every request.
+//
 // Thread safety: Handle() is thread-safe: each call leases its own database
-// connection from the pool; the login throttle locks itself.
+// connection from the pool; the login throttle, the response cache and the
+// shared Reference lock themselves.
 #ifndef BLUEHELMET_WEB_API_H_
 #define BLUEHELMET_WEB_API_H_
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/clock.h"
+#include "base/mutex.h"
+#include "store/reference.h"
 #include "web/access.h"
 #include "web/accounts.h"
 #include "web/assets.h"
 #include "web/db_pool.h"
 #include "web/http.h"
 #include "web/login_throttle.h"
+#include "web/response_cache.h"
+#include "web/session_cache.h"
 
 namespace bh {
 
@@ -70,6 +87,9 @@ struct ApiOptions {
   HashCost hash_cost = HashCost::kInteractive;
   size_t max_upload_bytes = 64u << 20;
   const AssetSource* assets = nullptr;  // null: the assets built into the binary
+  // Reuse answers of Cache::kShared routes while the data version holds.
+  bool cache_responses = true;
+  ResponseCache::Limits cache_limits;
 };
 
 class Api {
@@ -82,16 +102,24 @@ class Api {
   // How a route is guarded before its handler runs; finer rules (a
   // country's register, EWG, uploads) are checked inside the handler.
   enum class Guard { kPublic, kRead, kSignedIn, kAdmin };
+  // kShared: a GET whose successful answer depends only on the database and
+  // the request's path and query, so one computed answer serves every
+  // caller the guard admits until the data version changes.
+  enum class Cache { kNo, kShared };
   struct Call;
   using Handler = Result<HttpResponse> (Api::*)(Call& call);
   struct Route {
     const char* method;
     const char* pattern;  // "/api/countries/{country}"
     Guard guard;
+    Cache cache;
     Handler handler;
     const char* summary;
   };
   static const std::vector<Route>& Routes();
+
+  // Hits, misses and size of the response cache (zeros when it is off).
+  ResponseCache::Stats cache_stats() const;
 
  private:
   HttpResponse Dispatch(const HttpRequest& req);
@@ -125,12 +153,25 @@ class Api {
   Result<HttpResponse> RegisterUpload(Call& call);
 
   std::string SessionCookie(const std::string& token, int64_t max_age) const;
+  // The Reference at the call's data version: the shared one when it was
+  // loaded at that version, else loaded on the call's connection (and shared
+  // when that connection holds no uncommitted writes).
+  Result<std::shared_ptr<const Reference>> SharedReference(Call& call) EXCLUDES(ref_mu_);
+  // The user of the call's session cookie: from the session cache at the
+  // call's data version, else from the accounts tables.
+  Result<User> SessionUser(Call& call);
 
   DbPool* pool_;
   const Clock* clock_;
   const ApiOptions options_;
   LoginThrottle user_throttle_;
   LoginThrottle addr_throttle_;
+  std::unique_ptr<ResponseCache> cache_;  // null when options_.cache_responses is off
+  SessionCache sessions_;
+
+  Mutex ref_mu_;
+  std::shared_ptr<const Reference> ref_ GUARDED_BY(ref_mu_);
+  uint64_t ref_version_ GUARDED_BY(ref_mu_) = 0;
 };
 
 }  // namespace bh

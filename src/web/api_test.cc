@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <sstream>
+#include <thread>
 
 #include "base/file_util.h"
 #include "cli/cli.h"
@@ -327,6 +329,193 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
   json cli = json::parse(out.str());
   EXPECT_EQ(cli.back()["rows"][0]["Briefing"], j["briefing"]);
   EXPECT_EQ(404, Call("GET", "/api/register/JPN", Login("viewer")).status);
+}
+
+// ---------------------------------------------------------------- reuse
+
+// Every cacheable endpoint, as the dashboard and scripts call them; the
+// error cases (404, 400) must not be kept.
+const char* const kCacheableTargets[] = {
+    "/api/scorecard?group=ADMM-Plus", "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
+    "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
+    "/api/countries/Viet Nam", "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups",
+    "/api/ewg/cycles?ewg=PKO", "/api/ewg/activities?ewg=PKO&cycle=4", "/api/ewg/report?ewg=PKO&cycle=4",
+    "/api/register"};
+
+void ExpectSameResponse(const HttpResponse& want, const HttpResponse& got, const std::string& what) {
+  EXPECT_EQ(want.status, got.status) << what;
+  EXPECT_EQ(want.content_type, got.content_type) << what;
+  EXPECT_EQ(want.body, got.body) << what;
+  EXPECT_EQ(want.headers, got.headers) << what;
+}
+
+TEST_F(ApiTest, CachedAnswersAreByteIdenticalToComputedOnes) {
+  std::string viewer = Login("viewer");
+  size_t n = 0;
+  for (const char* target : kCacheableTargets) {
+    SCOPED_TRACE(target);
+    HttpResponse first = Call("GET", target, viewer);   // computed and kept
+    HttpResponse second = Call("GET", target, viewer);  // from the cache
+    ASSERT_EQ(200, first.status) << first.body;
+    ExpectSameResponse(first, second, target);
+    ++n;
+    EXPECT_EQ(n, api_->cache_stats().hits);
+  }
+  // The same requests to an Api that keeps nothing, each against the kept one.
+  ApiOptions off;
+  off.cache_responses = false;
+  off.hash_cost = HashCost::kMinimal;
+  std::unique_ptr<Api> cached = std::move(api_);
+  api_ = std::make_unique<Api>(pool_.get(), &clock_, off);
+  for (const char* target : kCacheableTargets) {
+    SCOPED_TRACE(target);
+    HttpResponse computed = Call("GET", target, viewer);
+    std::swap(api_, cached);
+    HttpResponse kept = Call("GET", target, viewer);
+    std::swap(api_, cached);
+    ExpectSameResponse(computed, kept, target);
+  }
+  EXPECT_EQ(0u, api_->cache_stats().inserts);
+}
+
+TEST_F(ApiTest, ErrorsAndPerUserAnswersAreNotKept) {
+  std::string viewer = Login("viewer");
+  for (const char* target : {"/api/countries/Xanadu", "/api/scorecard?month=April", "/api/session",
+                             "/api/register/VNM", "/api/health"}) {
+    Call("GET", target, viewer);
+    Call("GET", target, viewer);
+  }
+  ResponseCache::Stats s = api_->cache_stats();
+  EXPECT_EQ(0u, s.inserts);
+  EXPECT_EQ(0u, s.hits);
+}
+
+TEST_F(ApiTest, EveryRequestIsCheckedBeforeTheCache) {
+  std::string viewer = Login("viewer");
+  ASSERT_EQ(200, Call("GET", "/api/scorecard?group=ASEAN", viewer).status);
+  ASSERT_EQ(200, Call("GET", "/api/scorecard?group=ASEAN", viewer).status);
+  ASSERT_EQ(1u, api_->cache_stats().hits);
+  // No session: refused, though the answer is in the cache.
+  HttpResponse r = Call("GET", "/api/scorecard?group=ASEAN");
+  EXPECT_EQ(401, r.status);
+  EXPECT_EQ("log in first", Json(r)["error"]);
+  // A made-up session: refused.
+  r = Call("GET", "/api/scorecard?group=ASEAN", "bh_session=" + std::string(64, 'a'));
+  EXPECT_EQ(401, r.status);
+  EXPECT_EQ("session expired or unknown: log in again", Json(r)["error"]);
+  // The viewer's session once it expires: refused at once.
+  clock_.Advance(12 * 3600);
+  r = Call("GET", "/api/scorecard?group=ASEAN", viewer);
+  EXPECT_EQ(401, r.status);
+  EXPECT_EQ("session expired or unknown: log in again", Json(r)["error"]);
+  EXPECT_EQ(1u, api_->cache_stats().hits);
+}
+
+TEST_F(ApiTest, LogoutAndAccountChangesEndARememberedSessionAtOnce) {
+  std::string viewer = Login("viewer");
+  ASSERT_EQ(200, Call("GET", "/api/months", viewer).status);
+  ASSERT_EQ(200, Call("GET", "/api/months", viewer).status);  // session and answer remembered
+  ASSERT_EQ(200, Call("POST", "/api/logout", viewer).status);
+  EXPECT_EQ(401, Call("GET", "/api/months", viewer).status);
+
+  // The CLI, another connection to the same file, removes an account.
+  std::string editor = Login("editor-vnm");
+  ASSERT_EQ(200, Call("GET", "/api/months", editor).status);
+  ASSERT_EQ(200, Call("GET", "/api/months", editor).status);
+  std::ostringstream out, err;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "user", "remove", "editor-vnm"}, out, err)) << err.str();
+  EXPECT_EQ(401, Call("GET", "/api/months", editor).status);
+
+  // A role seen through a remembered session is the current one: the admin
+  // is demoted by another connection, and loses the admin endpoints.
+  std::string admin = Login("admin");
+  ASSERT_EQ(200, Call("GET", "/api/users", admin).status);
+  ASSERT_EQ(200, Call("GET", "/api/users", admin).status);
+  auto other = Db::Open(path_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->Exec("UPDATE web_user SET role = 'viewer' WHERE username = 'admin'").ok());
+  HttpResponse r = Call("GET", "/api/users", admin);
+  EXPECT_EQ(403, r.status);
+  EXPECT_EQ("'admin' is viewer; this needs an admin", Json(r)["error"]);
+}
+
+TEST_F(ApiTest, AnUploadThroughTheApiRenewsCachedAnswers) {
+  std::string admin = Login("admin");
+  json before = Json(Call("GET", "/api/scorecard?countries=VNM", admin));
+  EXPECT_EQ("UGPS scorecard, 2021-03, Selected countries [SYNTHETIC sample data]", before["title"]);
+  EXPECT_EQ(3u, Json(Call("GET", "/api/months", admin))["rows"].size());
+  EXPECT_EQ(3u, Json(Call("GET", "/api/months", admin))["rows"].size());  // from the cache
+  SampleSpec spec;
+  spec.first = spec.last = {2021, 4};
+  ASSERT_EQ(201, Upload("/api/imports", admin, "SYNTHETIC_april.csv", GenerateSampleCsv(spec)).status);
+  EXPECT_EQ(4u, Json(Call("GET", "/api/months", admin))["rows"].size());
+  EXPECT_EQ("UGPS scorecard, 2021-04, Selected countries [SYNTHETIC sample data]",
+            Json(Call("GET", "/api/scorecard?countries=VNM", admin))["title"]);
+}
+
+TEST_F(ApiTest, AnImportByAnotherProcessRenewsCachedAnswers) {
+  std::string viewer = Login("viewer");
+  EXPECT_EQ(3u, Json(Call("GET", "/api/months", viewer))["rows"].size());
+  json card = Json(Call("GET", "/api/scorecard?group=ASEAN", viewer));
+  EXPECT_EQ("UGPS scorecard, 2021-03, ASEAN [SYNTHETIC sample data]", card["title"]);
+  ASSERT_EQ(2u, api_->cache_stats().entries);
+  // `bluehelmet import` into the same file: its own connection, as another
+  // process would have.
+  SampleSpec spec;
+  spec.first = spec.last = {2021, 5};
+  std::string csv = (dir_ / "SYNTHETIC_may.csv").string();
+  ASSERT_TRUE(WriteFile(csv, GenerateSampleCsv(spec)).ok());
+  std::ostringstream out, err;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "import", csv}, out, err)) << err.str();
+  EXPECT_EQ(4u, Json(Call("GET", "/api/months", viewer))["rows"].size());
+  json fresh = Json(Call("GET", "/api/scorecard?group=ASEAN", viewer));
+  EXPECT_EQ("UGPS scorecard, 2021-05, ASEAN [SYNTHETIC sample data]", fresh["title"]);
+  EXPECT_EQ(0u, api_->cache_stats().hits);
+}
+
+TEST_F(ApiTest, CountryNamesAddedByAnotherConnectionAreKnownAtOnce) {
+  std::string viewer = Login("viewer");
+  EXPECT_EQ(404, Call("GET", "/api/countries/Vietnam Republic", viewer).status);
+  EXPECT_EQ(std::string::npos, Json(Call("GET", "/api/groups", viewer)).dump().find("Mekong riparian states"));
+  auto other = Db::Open(path_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(AddCountryAlias(other->get(), "Vietnam Republic", "VNM").ok());
+  ASSERT_TRUE(DefineGroup(other->get(), "Mekong", "Mekong riparian states", {"KHM", "LAO", "THA", "VNM"}).ok());
+  HttpResponse r = Call("GET", "/api/countries/Vietnam Republic", viewer);
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_EQ("VNM", Json(r)["iso3"]);
+  json groups = Json(Call("GET", "/api/groups", viewer));
+  EXPECT_NE(std::string::npos, groups.dump().find("Mekong riparian states"));
+}
+
+TEST_F(ApiTest, ConcurrentReadersGetTheComputedAnswer) {
+  std::string viewer = Login("viewer");
+  ApiOptions off;
+  off.cache_responses = false;
+  off.hash_cost = HashCost::kMinimal;
+  HttpResponse want;
+  {
+    std::unique_ptr<Api> cached = std::move(api_);
+    api_ = std::make_unique<Api>(pool_.get(), &clock_, off);
+    want = Call("GET", "/api/scorecard?group=ADMM-Plus", viewer);
+    api_ = std::move(cached);
+  }
+  ASSERT_EQ(200, want.status);
+  std::vector<std::thread> threads;
+  std::atomic<int> same{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        HttpResponse r = Call("GET", "/api/scorecard?group=ADMM-Plus", viewer);
+        if (r.status == want.status && r.body == want.body && r.headers == want.headers) ++same;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(100, same.load());
+  ResponseCache::Stats s = api_->cache_stats();
+  EXPECT_EQ(100u, s.hits + s.misses);
+  EXPECT_GE(s.hits, 96u);  // at most one miss per thread, before the first answer is kept
 }
 
 TEST_F(ApiTest, ServesTheDashboardWithSecurityHeaders) {

@@ -23,6 +23,32 @@ Result<DbPool::Lease> DbPool::Acquire() {
   return Lease(this, std::move(db));
 }
 
+Result<uint64_t> DbPool::DataVersion() {
+  MutexLock lock(&version_mu_);
+  if (!watcher_) {
+    BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, open_(path_));
+    BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("PRAGMA data_version"));
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::Internal("database: PRAGMA data_version returned no row");
+    last_pragma_ = st.Int(0);
+    st.Reset();
+    watcher_ = std::move(db);
+    data_version_ = std::move(st);
+    return version_;
+  }
+  // The pragma opens (and ends) a read transaction, which is what makes the
+  // connection look at the WAL index for other connections' commits.
+  BH_ASSIGN_OR_RETURN(bool row, data_version_.Step());
+  if (!row) return Status::Internal("database: PRAGMA data_version returned no row");
+  int64_t v = data_version_.Int(0);
+  data_version_.Reset();
+  if (v != last_pragma_) {
+    last_pragma_ = v;
+    ++version_;
+  }
+  return version_;
+}
+
 void DbPool::Release(std::unique_ptr<Db> db) {
   MutexLock lock(&mu_);
   idle_.push_back(std::move(db));

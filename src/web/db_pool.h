@@ -8,11 +8,15 @@
 // parallel. The schema is brought up to date once, before the pool opens
 // connections (OpenWorkspace), not per connection.
 //
-// Thread safety: thread-safe; the idle list is guarded by mu_. A Lease is
-// used by one thread.
+// DataVersion() tells whether anything changed since a previous call, so the
+// API can reuse what it computed (web/response_cache.h).
+//
+// Thread safety: thread-safe; the idle list is guarded by mu_, the version
+// watcher by version_mu_. A Lease is used by one thread.
 #ifndef BLUEHELMET_WEB_DB_POOL_H_
 #define BLUEHELMET_WEB_DB_POOL_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -50,6 +54,17 @@ class DbPool {
   Result<Lease> Acquire() EXCLUDES(mu_);
   const std::string& path() const { return path_; }
 
+  // The database's data version: a number that grows by one each time a call
+  // finds that a transaction changed the database since the previous call,
+  // whoever committed it (a pooled connection, or another process such as a
+  // CLI import). A transaction that committed before this call starts is
+  // always counted. It is SQLite's PRAGMA data_version read on a connection
+  // of its own that never writes: the pragma's value is per connection and
+  // ignores the connection's own commits, so no pooled connection could
+  // give one number for all. A few microseconds: one read of the WAL index.
+  // IoError/Internal when that connection cannot be opened or read.
+  Result<uint64_t> DataVersion() EXCLUDES(version_mu_);
+
  private:
   void Release(std::unique_ptr<Db> db) EXCLUDES(mu_);
 
@@ -57,6 +72,12 @@ class DbPool {
   const Opener open_;
   Mutex mu_;
   std::vector<std::unique_ptr<Db>> idle_ GUARDED_BY(mu_);
+
+  Mutex version_mu_;
+  std::unique_ptr<Db> watcher_ GUARDED_BY(version_mu_);  // opened by the first DataVersion()
+  Stmt data_version_ GUARDED_BY(version_mu_);            // finalized before watcher_ closes
+  int64_t last_pragma_ GUARDED_BY(version_mu_) = 0;
+  uint64_t version_ GUARDED_BY(version_mu_) = 0;
 };
 
 }  // namespace bh

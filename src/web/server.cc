@@ -34,6 +34,10 @@ WebServer::WebServer(Api* api, ServeOptions options) : api_(api), options_(std::
 WebServer::~WebServer() = default;
 
 Result<int> WebServer::Bind() {
+  if (options_.threads < 1 || options_.threads > ServeOptions::kMaxThreads) {
+    return Status::InvalidArgument(
+        fmt::format("threads: want 1 to {}, got {}", ServeOptions::kMaxThreads, options_.threads));
+  }
   if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
     auto ssl = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
     if (!ssl->is_valid()) {
@@ -48,18 +52,27 @@ Result<int> WebServer::Bind() {
     HttpResponse out = api_->Handle(FromHttplib(req));
     res.status = out.status;
     for (const auto& [k, v] : out.headers) res.set_header(k, v);
-    res.set_content(std::move(out.body), out.content_type);
+    // set_content() would copy the body; this is what it does, moving it.
+    res.body = std::move(out.body);
+    res.set_header("Content-Type", out.content_type);
   };
   server_->Get(".*", handler);
   server_->Post(".*", handler);
   server_->Delete(".*", handler);
   server_->set_payload_max_length(options_.max_body_bytes);
+  server_->new_task_queue = [n = static_cast<size_t>(options_.threads)] { return new httplib::ThreadPool(n); };
+  server_->set_keep_alive_max_count(ServeOptions::kKeepAliveRequests);
+  // The library writes the headers and the body separately; with Nagle's
+  // algorithm the body then waits for the client's delayed ACK (~40 ms on
+  // Linux) on every keep-alive response. Accepted sockets inherit it.
+  server_->set_tcp_nodelay(true);
   // The library's default also sets SO_REUSEPORT, which would let a second
   // process listen on our port and take a share of the connections (and their
   // session cookies). SO_REUSEADDR alone allows a quick restart.
-  server_->set_socket_options([](int sock) {
+  server_->set_socket_options([this](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd_ = sock;  // the last socket tried is the one that binds
   });
   if (options_.log) {
     server_->set_logger([log = options_.log](const httplib::Request& req, const httplib::Response& res) {
@@ -74,6 +87,11 @@ Result<int> WebServer::Bind() {
     return Status::IoError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine?)",
                                        options_.bind, port));
   }
+  // This library version listens with a backlog of 5: a burst of new
+  // connections (a page's parallel requests, clients reconnecting) overflows
+  // it, and the dropped SYNs are retried a second later. Calling listen()
+  // again on the listening socket raises the backlog (Linux, BSD).
+  if (listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
   return port;
 }
 

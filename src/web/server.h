@@ -7,6 +7,14 @@
 // HTTP parsing, multipart uploads, TLS (with a certificate and key) and its
 // thread pool; Api is thread-safe (see api.h).
 //
+// Threads: cpp-httplib gives each connection a pool thread for as long as it
+// stays open (keep-alive: up to kKeepAliveRequests requests, or 5 s idle),
+// and connections beyond the pool's size wait in its queue. So `threads`
+// should be at least the number of connections expected at once; its
+// default (kDefaultThreads) covers a browser's six connections for ten
+// users, or a load test with 64. Threads are cheap while idle, and each
+// request in flight leases one SQLite connection (db_pool.h).
+//
 // Thread safety: Bind/Run from one thread; Stop() from any thread.
 #ifndef BLUEHELMET_WEB_SERVER_H_
 #define BLUEHELMET_WEB_SERVER_H_
@@ -25,8 +33,17 @@ class Server;
 namespace bh {
 
 struct ServeOptions {
+  static constexpr int kDefaultThreads = 64;
+  static constexpr int kMaxThreads = 1024;
+  // Requests on one keep-alive connection before the server closes it (the
+  // client reconnects), so a queued connection waits for a bounded time
+  // when there are more connections than threads. The library's default, 5,
+  // makes a busy client reconnect every fifth request.
+  static constexpr int kKeepAliveRequests = 100;
+
   std::string bind = "127.0.0.1";
   int port = 8080;            // 0: any free port (tests)
+  int threads = kDefaultThreads;  // worker threads, 1..kMaxThreads
   std::string tls_cert, tls_key;  // both set: HTTPS
   size_t max_body_bytes = 80u << 20;
   // One line per request ("GET /api/scorecard 200"); null: quiet.
@@ -43,7 +60,7 @@ class WebServer {
 
   // Binds the address; returns the port. IoError "cannot listen on
   // 127.0.0.1:8080 (in use?)"; InvalidArgument for an unreadable
-  // certificate or key.
+  // certificate or key, or threads outside 1..kMaxThreads.
   Result<int> Bind();
   // Serves until Stop(). REQUIRES: Bind() succeeded.
   Status Run();
@@ -57,6 +74,7 @@ class WebServer {
   Api* api_;
   ServeOptions options_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_fd_ = -1;  // the listening socket, owned by server_
 };
 
 }  // namespace bh

@@ -3,6 +3,7 @@
 // percent-decoding) that api_test.cc cannot see.
 #include "web/server.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -71,6 +72,35 @@ TEST_F(ServerTest, LoginThenReadThenUploadOverHttp) {
   ASSERT_TRUE(page);
   EXPECT_EQ(200, page->status);
   EXPECT_EQ("text/html; charset=utf-8", page->get_header_value("Content-Type"));
+}
+
+TEST_F(ServerTest, ARepeatedReadIsAnsweredByteForByteTheSame) {
+  httplib::Client client("127.0.0.1", port_);
+  auto login = client.Post("/api/login", {{"X-Requested-With", "bluehelmet"}},
+                           R"({"username":"viewer","password":"viewer-password"})", "application/json");
+  ASSERT_TRUE(login);
+  std::string cookie = login->get_header_value("Set-Cookie");
+  httplib::Headers h = {{"Cookie", cookie.substr(0, cookie.find(';'))}};
+  auto first = client.Get("/api/scorecard?group=ADMM-Plus", h);
+  auto second = client.Get("/api/scorecard?group=ADMM-Plus", h);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(200, first->status);
+  EXPECT_EQ(first->status, second->status);
+  EXPECT_EQ(first->body, second->body);
+  EXPECT_EQ(first->headers, second->headers);
+  EXPECT_EQ(1u, api_->cache_stats().hits);
+}
+
+TEST_F(ServerTest, ThreadCountOutsideItsRangeIsRefused) {
+  for (int threads : {0, ServeOptions::kMaxThreads + 1}) {
+    ServeOptions so;
+    so.port = 0;
+    so.threads = threads;
+    WebServer other(api_.get(), so);
+    auto r = other.Bind();
+    EXPECT_EQ(Status::Code::kInvalidArgument, r.status().code());
+    EXPECT_EQ(fmt::format("threads: want 1 to 1024, got {}", threads), r.status().message());
+  }
 }
 
 TEST_F(ServerTest, SecondBindOnTheSamePortFailsWithItsAddress) {
