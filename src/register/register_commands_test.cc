@@ -17,8 +17,7 @@ namespace fs = std::filesystem;
 class RegisterCommandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* tmp = std::getenv("BLUEHELMET_TEST_TMP");
-    dir_ = fs::path(tmp ? tmp : fs::temp_directory_path().string()) /
+    dir_ = fs::path(::testing::TempDir()) /
            ("register_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
