@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -149,16 +150,18 @@ int RunRankings(CliContext& ctx, const RankingsArgs& a) {
 int RunShares(CliContext& ctx, int repeat) {
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
-  // The timed computation: the figures and each one's share of women.
-  std::vector<std::optional<Fraction>> shares;
+  // The timed computation (--repeat): the figures and each one's share of
+  // women as a number, what the pandas and DuckDB peers compute too. The
+  // exact percentages shown are reduced fractions, formatted with the output.
   auto figures = Repeated(ctx, "shares", repeat, [&]() -> Result<std::vector<MonthlyFigures>> {
     BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> all, MonthlyFiguresAllCountries(*db));
-    shares.clear();
+    std::vector<double> shares;
     shares.reserve(all.size());
     for (const MonthlyFigures& f : all) {
-      shares.push_back(f.sex_known && f.total > 0 ? std::optional<Fraction>(Fraction::Of(f.women, f.total))
-                                                  : std::nullopt);
+      shares.push_back(f.sex_known && f.total > 0 ? static_cast<double>(f.women) / static_cast<double>(f.total)
+                                                  : std::numeric_limits<double>::quiet_NaN());
     }
+    if (shares.size() != all.size()) return Status::Internal("shares: one share per figure");
     return all;
   });
   if (!figures.ok()) return ctx.Fail(figures.status());
@@ -169,10 +172,10 @@ int RunShares(CliContext& ctx, int repeat) {
   t.title = "Share of women per country, month and category";
   t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
   std::set<Month> months;
-  for (size_t i = 0; i < figures->size(); ++i) {
-    const MonthlyFigures& f = (*figures)[i];
-    const std::optional<Fraction>& share = shares[i];
-    t.AddRow({f.iso3, f.month.ToString(), std::string(CategoryLabel(f.category)),
+  for (const MonthlyFigures& f : *figures) {
+    std::optional<Fraction> share;
+    if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
+    t.AddRow({std::string(f.Iso3()), f.month.ToString(), std::string(CategoryLabel(f.category)),
               f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
               ShareCell(share)});
     months.insert(f.month);

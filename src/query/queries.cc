@@ -149,19 +149,29 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
 // once (SQLite reads a BLOB's length without its content), so the 130,000
 // figures of the whole history are written in place (issue 7).
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
-  constexpr char kCurrent[] =
-      " FROM month_source s JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
-      " WHERE s.dataset = 'contribution'";
-  BH_ASSIGN_OR_RETURN(int64_t bytes, db->QueryInt(fmt::format("SELECT COALESCE(SUM(length(f.figures)), 0){}", kCurrent)));
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format("SELECT f.month, f.figures{} ORDER BY s.month", kCurrent)));
+  BH_ASSIGN_OR_RETURN(int64_t months,
+                      db->QueryInt("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT f.month, f.figures FROM month_source s JOIN month_figures f ON f.import_id = s.import_id"
+      " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<MonthlyFigures> out;
-  out.reserve(static_cast<size_t>(bytes) / kPackedFigureBytes);
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
-    BH_RETURN_IF_ERROR(ForEachMonthFigure(st.Blob(1), [&](const PackedFigure& f) {
-      out.push_back({std::string(f.iso3, 3), month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
+    std::string_view blob = st.Blob(1);
+    // Sized once from the first month (later months have about as many
+    // countries), so the figures are written in place, not copied on growth.
+    if (out.empty()) out.reserve(static_cast<size_t>(months) * (blob.size() / kPackedFigureBytes + 8));
+    BH_RETURN_IF_ERROR(ForEachMonthFigure(blob, [&](const PackedFigure& f) {
+      MonthlyFigures& m = out.emplace_back();
+      std::memcpy(m.iso3.data(), f.iso3, 3);
+      m.month = month;
+      m.category = f.category;
+      m.women = f.women;
+      m.men = f.men;
+      m.total = f.total;
+      m.sex_known = f.rows_without_sex == 0;
     }));
   }
   return out;

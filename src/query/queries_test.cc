@@ -117,12 +117,12 @@ TEST_F(QueriesTest, MonthlyFiguresAllCountriesUseCurrentSources) {
   auto all = MonthlyFiguresAllCountries(db_.get());
   ASSERT_TRUE(all.ok()) << all.status().message();
   ASSERT_EQ(2u, all->size());
-  EXPECT_EQ("VNM", (*all)[0].iso3);
+  EXPECT_EQ("VNM", (*all)[0].Iso3());
   EXPECT_EQ((Month{2021, 4}), (*all)[0].month);
   EXPECT_EQ(4, (*all)[0].women);
   EXPECT_EQ(34, (*all)[0].total);
   EXPECT_TRUE((*all)[0].sex_known);
-  EXPECT_EQ("IDN", (*all)[1].iso3);
+  EXPECT_EQ("IDN", (*all)[1].Iso3());
   EXPECT_EQ(Category::kIndividualPolice, (*all)[1].category);
   EXPECT_FALSE((*all)[1].sex_known);
 }

@@ -11,13 +11,6 @@ namespace {
 void PutLe(char* p, uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
 }
-// A template so that the compiler sees the width: one load on x86.
-template <int kBytes>
-uint64_t GetLe(const char* p) {
-  uint64_t v = 0;
-  for (int i = 0; i < kBytes; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  return v;
-}
 }  // namespace
 
 bool FigureOrder(const PackedFigure& a, const PackedFigure& b) {
@@ -49,17 +42,6 @@ Status CheckMonthFigures(std::string_view blob) {
     if (cat >= kAllCategories.size()) return Status::InvalidData(fmt::format("month_figures: unknown category {}", cat));
   }
   return Status::Ok();
-}
-
-PackedFigure DecodeMonthFigure(const char* p) {
-  PackedFigure f;
-  std::memcpy(f.iso3, p, 3);
-  f.category = static_cast<Category>(static_cast<unsigned char>(p[3]));
-  f.rows_without_sex = static_cast<int32_t>(GetLe<4>(p + 4));
-  f.women = static_cast<int64_t>(GetLe<8>(p + 8));
-  f.men = static_cast<int64_t>(GetLe<8>(p + 16));
-  f.total = static_cast<int64_t>(GetLe<8>(p + 24));
-  return f;
 }
 
 Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob) {

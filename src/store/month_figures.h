@@ -58,7 +58,28 @@ Status EnsureMonthFigures(Db* db);
 
 // Implementation details below.
 Status CheckMonthFigures(std::string_view blob);
-PackedFigure DecodeMonthFigure(const char* p);
+
+namespace internal {
+template <int kBytes>
+inline uint64_t GetLe(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < kBytes; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+}  // namespace internal
+
+inline PackedFigure DecodeMonthFigure(const char* p) {
+  PackedFigure f;
+  f.iso3[0] = p[0];
+  f.iso3[1] = p[1];
+  f.iso3[2] = p[2];
+  f.category = static_cast<Category>(static_cast<unsigned char>(p[3]));
+  f.rows_without_sex = static_cast<int32_t>(internal::GetLe<4>(p + 4));
+  f.women = static_cast<int64_t>(internal::GetLe<8>(p + 8));
+  f.men = static_cast<int64_t>(internal::GetLe<8>(p + 16));
+  f.total = static_cast<int64_t>(internal::GetLe<8>(p + 24));
+  return f;
+}
 
 template <typename F>
 Status ForEachMonthFigure(std::string_view blob, F fn) {
