@@ -5,6 +5,27 @@
 
 namespace bh {
 
+Status::Status(Code code, std::string_view msg) : code_(code) {
+  message_.reserve(msg.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (char c : msg) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      message_.push_back(c);
+    } else if (c == '\n') {
+      message_ += "\\n";
+    } else if (c == '\r') {
+      message_ += "\\r";
+    } else if (c == '\t') {
+      message_ += "\\t";
+    } else {
+      message_ += "\\x";
+      message_.push_back(kHex[u >> 4]);
+      message_.push_back(kHex[u & 15]);
+    }
+  }
+}
+
 Status Status::IoError(std::string_view path, int errnum) {
   std::string msg(path);
   msg += ": ";

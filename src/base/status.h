@@ -52,6 +52,9 @@ class Status {
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
+  // One line, always: control characters a message quotes from its input
+  // (a field holding a line break, say) are written as escapes ("\n",
+  // "\x07"), so an error is one line on a terminal, in a log or in a table.
   const std::string& message() const { return message_; }
 
   // "invalid data: <message>" style, for logs. Users see message() alone.
@@ -63,7 +66,7 @@ class Status {
   static std::string_view CodeName(Code code);
 
  private:
-  Status(Code code, std::string_view msg) : code_(code), message_(msg) {}
+  Status(Code code, std::string_view msg);
 
   Code code_ = Code::kOk;
   std::string message_;

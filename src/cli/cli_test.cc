@@ -90,6 +90,14 @@ TEST_F(CliTest, BadFileFailsWithOneLineAndLeavesTheDatabaseUnchanged) {
       out_.str());
 }
 
+// A quoted field holding a line break is quoted back escaped: the error
+// stays one line.
+TEST_F(CliTest, ErrorQuotingALineBreakIsOneLine) {
+  std::string bad = File("bad.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,\"1\n2\",49,30/04/2021\n");
+  EXPECT_EQ(1, Run({"import", bad}));
+  EXPECT_EQ("bluehelmet: bad.csv:2: column 'Female_Personnel': not a whole number: '1\\n2'\n", err_.str());
+}
+
 TEST_F(CliTest, SeveralFilesSayWhichFailed) {
   std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
   std::string bad = File("bad.csv", "not,a,un,file\n");
