@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release bench bench-micro fuzz clean format help
+.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release test-tsan bench bench-micro fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -63,6 +63,16 @@ serve: release
 
 test-release: release
 	ctest --preset release -j $(JOBS)
+
+# ThreadSanitizer over the suites whose code runs on several threads: the
+# CSV import's reader thread, PDF preparation on worker threads (poppler),
+# the web server's thread pool and its caches. Not part of `make test`
+# (a second full build); run it after changing threaded code.
+TSAN_SUITES = ImporterTest.*:RobustnessTest.*:PdfTextTest.*:PdfImportTest.*:ApiTest.*:ServerTest.*:ResponseCacheTest.*:SessionCacheTest.*:DbPoolTest.*:AccountsTest.*:LoginThrottleTest.*:WebCommandsTest.*
+test-tsan: deps
+	cmake --preset tsan >/dev/null
+	cmake --build --preset tsan -j $(JOBS) --target bluehelmet_tests
+	cd build/tsan && TEST_TMPDIR=$$PWD/test_tmp TSAN_OPTIONS=halt_on_error=1 ./bluehelmet_tests --gtest_filter='$(TSAN_SUITES)'
 
 # Peers and Bluehelmet on the same inputs in one run; writes docs/performance.md.
 bench: release

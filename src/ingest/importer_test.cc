@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/un_csv.h"
+#include "sample/generator.h"
 #include "store/schema.h"
 
 namespace bh {
@@ -47,6 +49,45 @@ TEST_F(ImporterTest, NewerFileReplacesTheMonthAndKeepsHistory) {
   EXPECT_EQ(14, Count("SELECT women FROM current_contribution WHERE month = '2021-04'"));
   EXPECT_EQ(10, Count("SELECT women FROM current_contribution WHERE month = '2021-03'"));
   EXPECT_EQ(3, Count("SELECT COUNT(*) FROM contribution"));
+}
+
+// A file of many batches (the reader thread runs ahead of the writer):
+// every row arrives once, in order, with the sums ParseUnCsv gives.
+TEST_F(ImporterTest, ManyBatchesImportEveryRowInOrder) {
+  std::string csv = GenerateSampleCsv(BenchmarkSpec(20000));
+  auto parsed = ParseUnCsv(csv, "big.csv", *ref_, false);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  ASSERT_GT(parsed->contributions.size(), 4u * 4096);
+  int64_t women = 0, men = 0;
+  for (const ContributionRow& r : parsed->contributions) {
+    women += *r.women;
+    men += *r.men;
+  }
+  FileOutcome o = ImportBytes(db_.get(), *ref_, "big.csv", csv, {});
+  ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.message();
+  EXPECT_TRUE(o.synthetic);
+  EXPECT_EQ(static_cast<int64_t>(parsed->contributions.size()), o.rows);
+  EXPECT_EQ(o.rows, Count("SELECT COUNT(*) FROM contribution"));
+  EXPECT_EQ(women, Count("SELECT SUM(women) FROM contribution"));
+  EXPECT_EQ(men, Count("SELECT SUM(men) FROM contribution"));
+  // seq follows the file: the rows sorted by seq have increasing lines.
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM (SELECT line, LAG(line) OVER (ORDER BY seq) AS prev FROM contribution)"
+                     " WHERE prev >= line"));
+  EXPECT_EQ(women, Count("SELECT SUM(women) FROM current_contribution"));
+}
+
+// A bad row far into the file (after many batches were written) still
+// leaves the database unchanged.
+TEST_F(ImporterTest, LateBadRowLeavesTheDatabaseUnchanged) {
+  std::string csv = GenerateSampleCsv(BenchmarkSpec(20000));
+  csv += "X,VNM,704,Viet Nam,UNMISS,Troops,13,x,30/04/2021\n";
+  FileOutcome o = ImportBytes(db_.get(), *ref_, "big.csv", csv, {});
+  EXPECT_EQ(FileOutcome::State::kFailed, o.state);
+  EXPECT_NE(std::string::npos, o.status.message().find("column 'Male_Personnel': not a whole number: 'x'"))
+      << o.status.message();
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM import"));
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM month_figures"));
 }
 
 TEST_F(ImporterTest, BadRowLeavesTheDatabaseUnchanged) {
