@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "ingest/un_csv.h"
 #include "sample/generator.h"
@@ -88,6 +89,16 @@ TEST_F(ImporterTest, LateBadRowLeavesTheDatabaseUnchanged) {
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM import"));
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM month_figures"));
+}
+
+TEST_F(ImporterTest, EncryptedPdfFailsWithTheReasonAndChangesNothing) {
+  std::ifstream in(std::string(BLUEHELMET_SOURCE_DIR) + "/src/pdf/testdata/encrypted_tiny.pdf", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(bytes.starts_with("%PDF"));
+  FileOutcome o = ImportBytes(db_.get(), *ref_, "locked.pdf", bytes, {});
+  EXPECT_EQ(FileOutcome::State::kFailed, o.state);
+  EXPECT_EQ("locked.pdf: encrypted PDF: cannot be read without a password", o.status.message());
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM import"));
 }
 
 TEST_F(ImporterTest, BadRowLeavesTheDatabaseUnchanged) {

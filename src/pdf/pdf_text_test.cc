@@ -60,6 +60,18 @@ TEST(PdfTextTest, ExtractsWordsWithTopLeftOrigin) {
   EXPECT_LT(p.words[0].x1, p.words[1].x0);
 }
 
+// testdata/encrypted_tiny.pdf is TinyPdf() encrypted by qpdf 11
+// (`qpdf --encrypt secret-user secret-owner 256`, AES-256): it opens only
+// with a password, and is refused with the reason, never read as empty.
+TEST(PdfTextTest, EncryptedPdfIsRefusedWithTheReason) {
+  Result<std::string> bytes = ReadFile(std::string(BLUEHELMET_SOURCE_DIR) + "/src/pdf/testdata/encrypted_tiny.pdf");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  Result<std::vector<Page>> pages = ExtractPages(*bytes, "locked.pdf");
+  ASSERT_FALSE(pages.ok());
+  EXPECT_EQ(Status::Code::kInvalidData, pages.status().code());
+  EXPECT_EQ("locked.pdf: encrypted PDF: cannot be read without a password", pages.status().message());
+}
+
 TEST(PdfTextTest, NotAPdf) {
   Result<std::vector<Page>> pages = ExtractPages("Country,Mission\nGhana,UNMISS\n", "x.csv");
   ASSERT_FALSE(pages.ok());
