@@ -15,6 +15,7 @@
 #include "ingest/un_csv.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
+#include "store/contribution_store.h"
 #include "store/reference.h"
 #include "store/schema.h"
 
@@ -71,6 +72,34 @@ void BM_ParseUnCsvRow(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * f.rows);
 }
 BENCHMARK(BM_ParseUnCsvRow)->Unit(benchmark::kMillisecond);
+
+// Writing parsed rows with their provenance: ImportSession's 64-row
+// INSERTs into a fresh in-memory store, month sums and COMMIT (the import's
+// writer thread; the parse runs beside it).
+void BM_ImportSessionRow(benchmark::State& state) {
+  const CsvFixture& f = Fixture();
+  auto parsed = ParseUnCsv(f.csv, "bench.csv", *f.ref, false);
+  if (!parsed.ok()) {
+    state.SkipWithError(parsed.status().message().c_str());
+    return;
+  }
+  int64_t n = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::unique_ptr<Db> db = std::move(*OpenCoreStore(":memory:"));
+    state.ResumeTiming();
+    ImportSession s(db.get(), {"bench.csv", "bench.csv", std::to_string(n++), "un_gender_csv", "", true});
+    Status st = s.status();
+    for (const ContributionRow& r : parsed->contributions) {
+      if (!st.ok()) break;
+      st = s.AddContribution(r);
+    }
+    if (st.ok()) st = s.Commit("no totals printed");
+    if (!st.ok()) state.SkipWithError(st.message().c_str());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(parsed->contributions.size()));
+}
+BENCHMARK(BM_ImportSessionRow)->Unit(benchmark::kMillisecond);
 
 // Rebuilding the tables of one real monthly report (2025-07, the newest
 // layout) from its word boxes, per page; the boxes are extracted once.
