@@ -396,7 +396,7 @@ def main():
                     rows_note)
             res.add(title, size, median(q_bh), 'pandas', median([x / 1000 for x in pj['ms']]), 'le', 0.1, '≤ 0.1×')
 
-    # PDF import of the 88 monthly reports.
+    # PDF import of every supplied monthly report.
     if bh_supports_pdf(bh, tmp):
         pdfs = sorted(os.path.join(PDF_DIR, f) for f in os.listdir(PDF_DIR) if f.lower().endswith('.pdf'))
         t_bh, rss_bh, t_pt = [], [], []
@@ -415,9 +415,9 @@ def main():
         res.add(f'PDF import ({len(pdfs)} reports)', '-', median(t_bh), 'pdftotext -layout, sequential', median(t_pt),
                 'le', 0.6, '≤ 0.6×', (f'retried with --month: {", ".join(retry)}' if retry else ''))
         if not os.environ.get('BENCH_SKIP_PDFMINER'):
-            # pdfminer takes ~6 s a report here (over 8 minutes for all 88):
+            # pdfminer takes ~6 s a report here (over 8 minutes for all of them):
             # both tools read the same every-Nth report, once, to keep make
-            # bench within its 15 minutes (BENCH_PDFMINER_EVERY=1: all 88).
+            # bench within its 15 minutes (BENCH_PDFMINER_EVERY=1: all).
             every = max(1, int(os.environ.get('BENCH_PDFMINER_EVERY', '4')))
             subset = pdfs[::every]
             log(f'   pdfminer on {len(subset)} reports (once: it is slow)')

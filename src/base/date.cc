@@ -158,4 +158,16 @@ Result<Date> ParseDate(std::string_view s) {
   return bad();
 }
 
+std::optional<int> MonthFromName(std::string_view name) {
+  static constexpr std::string_view kFull[] = {"january", "february", "march",     "april",   "may",      "june",
+                                               "july",    "august",   "september", "october", "november", "december"};
+  std::string_view t = Trim(name);
+  while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
+  std::string lower = ToLowerAscii(t);
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kFull[i] || lower == kMonthNames[i]) return i + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace bh

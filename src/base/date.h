@@ -8,6 +8,7 @@
 #define BLUEHELMET_BASE_DATE_H_
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,11 @@ int DaysInMonth(int year, int month);
 // Reads "dd/mm/yyyy", "dd-Mon-yy", "dd-Mon-yyyy", "yyyy-mm-dd" (also with a
 // trailing " 00:00:00"). Fails with InvalidData quoting the text.
 Result<Date> ParseDate(std::string_view s);
+
+// The month (1..12) an English month name stands for, full ("November") or
+// abbreviated ("Nov"), any case, a trailing comma or period ignored;
+// nullopt for anything else.
+std::optional<int> MonthFromName(std::string_view name);
 
 }  // namespace bh
 

@@ -48,5 +48,15 @@ TEST(DateTest, DaysSinceEpochRoundTrips) {
   EXPECT_TRUE((Date{2021, 4, 30}).IsLastDayOfMonth());
 }
 
+TEST(DateTest, MonthFromName) {
+  EXPECT_EQ(11, MonthFromName("November,"));
+  EXPECT_EQ(11, MonthFromName("nov"));
+  EXPECT_EQ(1, MonthFromName("January"));
+  EXPECT_EQ(9, MonthFromName("Sep."));
+  EXPECT_EQ(std::nullopt, MonthFromName("Novembre"));
+  EXPECT_EQ(std::nullopt, MonthFromName(""));
+  EXPECT_EQ(std::nullopt, MonthFromName("2016"));
+}
+
 }  // namespace
 }  // namespace bh

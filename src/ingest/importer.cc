@@ -236,7 +236,8 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, FileOutcome* 
   for (const ContributionRow& r : pdf.rows) BH_RETURN_IF_ERROR(session.AddContribution(r));
   for (const MismatchRecord& m : pdf.mismatches) BH_RETURN_IF_ERROR(session.AddMismatch(m));
   out->notes = pdf.name_notes;
-  BH_RETURN_IF_ERROR(session.Commit(out->reconciliation, Join(pdf.name_notes, "; ")));
+  if (!pdf.skipped_note.empty()) out->notes.push_back(pdf.skipped_note);
+  BH_RETURN_IF_ERROR(session.Commit(out->reconciliation, Join(out->notes, "; ")));
   out->state = FileOutcome::State::kImported;
   out->import_id = session.import_id();
   out->rows = session.rows();

@@ -36,6 +36,21 @@ constexpr CutShortName kCutShortNames[] = {
      "North Macedonia: no other country whose name starts with 'North' contributes uniformed personnel"},
 };
 
+std::string SkippedNote(const std::vector<pdf::SkippedLine>& skipped) {
+  std::map<pdf::SkippedLine::Why, std::pair<int64_t, const pdf::SkippedLine*>> by_why;
+  for (const pdf::SkippedLine& s : skipped) {
+    auto& [count, first] = by_why[s.why];
+    if (count++ == 0) first = &s;
+  }
+  std::string note;
+  for (const auto& [why, entry] : by_why) {
+    note += fmt::format("{}{} {}{} (first page {} line {})", note.empty() ? "kept out of the figures: " : ", ",
+                        entry.first, pdf::SkippedLineName(why), entry.first == 1 ? "" : "s", entry.second->page,
+                        entry.second->line);
+  }
+  return note;
+}
+
 }  // namespace
 
 Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, const Reference& ref,
@@ -73,6 +88,8 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
     out.mismatches.push_back({std::string(ScopeName(m.scope)), m.key, m.what, m.printed, m.computed});
   }
   out.printed_totals = static_cast<int64_t>(report.totals.size()) + (report.printed_row_count ? 1 : 0);
+  out.skipped_note = SkippedNote(report.skipped);
+  out.skipped_lines = static_cast<int64_t>(report.skipped.size());
 
   // One figure per (mission, country, type): a repeat means the layout was
   // misread, and is never summed silently.

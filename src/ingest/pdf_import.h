@@ -33,6 +33,11 @@ struct PreparedPdf {
   // Names printed cut short and how each was resolved, for the import note:
   // "'Russian' -> RUS (cut short; the only name that starts so)".
   std::vector<std::string> name_notes;
+  // Lines read and kept out of the figures, counted per reason, for the
+  // import note: "kept out of the figures: 48 stub rows (first page 1 line
+  // 14), 5 empty mission subtotals (first page 11 line 22)"; empty if none.
+  std::string skipped_note;
+  int64_t skipped_lines = 0;
 };
 
 // Fails with one line naming the file: damaged/encrypted/non-PDF, unknown

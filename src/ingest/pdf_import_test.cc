@@ -1,4 +1,4 @@
-// The PDF import end to end over the 88 real monthly reports in ../shared
+// The PDF import end to end over the 89 real monthly reports in ../shared
 // (skipped when absent): every month imports into one database and
 // reconciles, exact figures come back out of the store, and for 31 Jan 2021
 // and 31 Jan 2022 the per-country totals read from the PDFs equal the UN's
@@ -14,6 +14,7 @@
 #include "base/file_util.h"
 #include "ingest/importer.h"
 #include "ingest/pdf_import.h"
+#include "pdf/test_pdf.h"
 #include "store/schema.h"
 
 namespace bh {
@@ -73,8 +74,8 @@ TEST_F(RealPdfImportTest, EveryMonthImportsAndReconciles) {
       EXPECT_EQ(0u, o.reconciliation.rfind("reconciled: ", 0)) << o.path << ": " << o.reconciliation;
     }
   }
-  EXPECT_EQ(88, pdfs);
-  EXPECT_EQ(88, Q("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
+  EXPECT_EQ(89, pdfs);
+  EXPECT_EQ(89, Q("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM import_mismatch"));
 }
 
@@ -88,6 +89,17 @@ TEST_F(RealPdfImportTest, April2021FiguresComeBackExactly) {
   // Provenance: the page and line of the row in the report.
   EXPECT_EQ(29, Q("SELECT page FROM current_contribution WHERE month = '2021-04' AND iso3 = 'VNM'"
                   " AND mission = 'UNMISS' AND ptype = 'TRP'"));
+}
+
+// 2015-02: stub rows and empty subtotals stay out of the figures and are
+// counted in the import's note.
+TEST_F(RealPdfImportTest, February2015SumsAsPrintedAndNotesItsStubs) {
+  EXPECT_EQ(100867, Q("SELECT SUM(men) FROM current_contribution WHERE month = '2015-02'"));
+  EXPECT_EQ(4061, Q("SELECT SUM(women) FROM current_contribution WHERE month = '2015-02'"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM import WHERE file_name = 'UN_country_contributions_2015_02.pdf'"
+                 " AND reconciliation = 'reconciled: 717 printed totals'"
+                 " AND note LIKE 'kept out of the figures: 48 stub rows (first page 1 line %),"
+                 " 5 empty mission subtotals (first page % line %)'"));
 }
 
 TEST_F(RealPdfImportTest, NoMissionAndNoSexSplitAreStoredAsSuch) {
@@ -152,6 +164,36 @@ TEST(PdfImportTest, DamagedAndTruncatedFilesAreOneLineErrors) {
   EXPECT_EQ(FileOutcome::State::kFailed, a.state);
   EXPECT_EQ("x.pdf: damaged PDF: cannot be opened", a.status.message());
   EXPECT_EQ(0, *db->QueryInt("SELECT COUNT(*) FROM import"));
+}
+
+// The 2016-11 layout, from SOURCES.md's description (no file supplied): a
+// PDF of the project's own in that layout imports with its month taken from
+// "by End of November, 2016", names resolved, zero rows counted in the note.
+TEST(PdfImportTest, LayoutSeenOnceIn2016Imports) {
+  using pdf::testing::PdfPage;
+  PdfPage p = {{150, 40, "Summary of Contributions to Peackeeping by Country and Mission Detail"},
+               {110, 52, "Police,UN Military Experts on Mission and Troops by End of November, 2016"},
+               {40, 80, "Country"}, {150, 80, "Mission"}, {330, 80, "Male"}, {380, 80, "Female"}, {440, 80, "Total"},
+               {20, 95, "1"}, {40, 95, "Algeria"}, {150, 107, "MONUSCO"}};
+  const char* types[] = {"Experts on Mission", "Contingent Troops", "Ind Police", "Formed Police Units"};
+  const char* figures[][3] = {{"3", "0", "3"}, {"0", "0", "0"}, {"0", "0", "0"}, {"4", "1", "5"}};
+  double y = 119;
+  for (int i = 0; i < 4; ++i, y += 12) {
+    p.insert(p.end(), {{160, y, types[i]}, {335, y, figures[i][0]}, {385, y, figures[i][1]}, {445, y, figures[i][2]}});
+  }
+  p.insert(p.end(), {{160, y, "Total for Mission"}, {335, y, "7"}, {385, y, "1"}, {445, y, "8"}});
+  p.insert(p.end(), {{40, y + 20, "Grand Total"}, {445, y + 20, "8"}});
+  auto db = std::move(*OpenCoreStore(":memory:"));
+  auto ref = *Reference::Load(db.get());
+  FileOutcome o = ImportBytes(db.get(), ref, "nov2016.pdf", pdf::testing::MakePdf({p}), {});
+  ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.message();
+  EXPECT_EQ("PDF family L", o.layout);
+  EXPECT_EQ("reconciled: 2 printed totals", o.reconciliation);
+  EXPECT_EQ(1, *db->QueryInt("SELECT COUNT(*) FROM month_source WHERE month = '2016-11'"));
+  EXPECT_EQ(5, *db->QueryInt("SELECT total FROM current_contribution WHERE month = '2016-11' AND iso3 = 'DZA'"
+                             " AND mission = 'MONUSCO' AND ptype = 'FPU'"));
+  EXPECT_EQ(1, *db->QueryInt("SELECT COUNT(*) FROM import WHERE note = 'kept out of the figures: 2 zero rows"
+                             " (first page 1 line 7)'"));
 }
 
 TEST_F(RealPdfImportTest, MonthFlagMustAgreeWithThePrintedDate) {

@@ -65,7 +65,7 @@ struct LabelType {
   PersonnelType type;
 };
 
-constexpr std::array<LabelType, 22> kLabels = {{
+constexpr std::array<LabelType, 23> kLabels = {{
     {"contingent troop", PersonnelType::kTroops},
     {"contingent troops", PersonnelType::kTroops},
     {"contingent", PersonnelType::kTroops},
@@ -76,6 +76,7 @@ constexpr std::array<LabelType, 22> kLabels = {{
     {"experts", PersonnelType::kExpertsOnMission},
     {"unmem", PersonnelType::kExpertsOnMission},
     {"individual police", PersonnelType::kIndividualPolice},
+    {"ind police", PersonnelType::kIndividualPolice},  // 2016-11 (family L)
     {"police", PersonnelType::kIndividualPolice},
     {"unpol", PersonnelType::kIndividualPolice},
     {"formed police units", PersonnelType::kFormedPoliceUnits},

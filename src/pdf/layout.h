@@ -52,7 +52,7 @@ bool IsNumberWord(std::string_view text);
 // The personnel type a report label stands for, or nullopt. Case and runs
 // of spaces are ignored. Known labels: "Contingent Troop(s)", "Troops",
 // "contingent", "Experts on Mission", "experts", "UNMEM", "Individual
-// Police", "police", "UNPOL", "Formed Police Unit(s)", "FPU", "Staff
+// Police", "Ind Police", "police", "UNPOL", "Formed Police Unit(s)", "FPU", "Staff
 // Officer(s)", "staff", "MSO".
 std::optional<PersonnelType> TypeFromLabel(std::string_view label);
 

@@ -7,40 +7,14 @@
 
 #include "base/file_util.h"
 #include "pdf/report.h"
+#include "pdf/test_pdf.h"
 
 namespace bh::pdf {
 namespace {
 
-// A one-page PDF with the text "Mission Total" (xref offsets computed).
-std::string TinyPdf() {
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "",  // content stream, below
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  };
-  std::string content = "BT /F1 12 Tf 72 700 Td (Mission Total) Tj ET";
-  objects[3] = "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-               "\nendstream";
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
-    pdf += buf;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+// A one-page PDF with the text "Mission Total", its baseline 700 points
+// above the bottom of the page.
+std::string TinyPdf() { return testing::MakePdf({{{72, 92, "Mission Total"}}}, 12); }
 
 TEST(PdfTextTest, ExtractsWordsWithTopLeftOrigin) {
   Result<std::vector<Page>> pages = ExtractPages(TinyPdf(), "tiny.pdf");

@@ -1,4 +1,4 @@
-// The 88 real monthly reports in ../shared (skipped when absent): every file
+// The 89 real monthly reports in ../shared (skipped when absent): every file
 // parses, every printed total reconciles, exact spot checks per family, and
 // the per-country sums of Jan 2021 and Jan 2022 equal the UN's ranking files.
 //
@@ -153,7 +153,7 @@ class RealReportsTest : public ::testing::Test {
 // total reconciles.
 TEST_F(RealReportsTest, EveryMonthParsesAndReconciles) {
   const std::map<std::string, Parsed>& all = Cache::Get().All();
-  EXPECT_EQ(88u, all.size());
+  EXPECT_EQ(89u, all.size());
   std::map<char, int> families;
   int with_totals = 0;
   for (const auto& [name, p] : all) {
@@ -171,11 +171,32 @@ TEST_F(RealReportsTest, EveryMonthParsesAndReconciles) {
       EXPECT_EQ(Date::LastDayOf({year, month}), *p.report.as_of);
     }
   }
-  std::map<char, int> want = {{'A', 3}, {'B', 8}, {'C', 16}, {'D', 1}, {'E', 1}, {'F', 1},
+  std::map<char, int> want = {{'A', 4}, {'B', 8}, {'C', 16}, {'D', 1}, {'E', 1}, {'F', 1},
                               {'G', 10}, {'H', 1}, {'I', 45}, {'J', 1}, {'K', 1}};
   EXPECT_EQ(want, families);
   // Only D (2019-09) and K (2024-10) print no total at all.
-  EXPECT_EQ(86, with_totals);
+  EXPECT_EQ(87, with_totals);
+}
+
+// 2015-02 (SOURCES.md, "Defects a reader must survive"): family A with stub
+// rows beside the real rows of the same key, and mission subtotals with no
+// number. Read as printed, its real rows sum to M 100,867 / F 4,061 and all
+// 717 numeric subtotals agree.
+TEST_F(RealReportsTest, February2015StubRows) {
+  const ParsedReport& r = Report("2015_02");
+  EXPECT_EQ('A', r.family);
+  ExpectGrand("2015_02", 100867, 4061, 104928);
+  EXPECT_EQ(717u, r.totals.size());
+  EXPECT_TRUE(Reconcile(r).empty());
+  std::map<SkippedLine::Why, int> skipped;
+  for (const SkippedLine& s : r.skipped) ++skipped[s.why];
+  EXPECT_EQ((std::map<SkippedLine::Why, int>{{SkippedLine::Why::kStubRow, 48},
+                                             {SkippedLine::Why::kEmptySubtotal, 5}}),
+            skipped);
+  // Argentina / MINURSO: the real row, then "Individual Police 0" twice.
+  ExpectRow("2015_02", "Argentina", "MINURSO", PersonnelType::kIndividualPolice, 0, 1, 1);
+  ExpectRow("2015_02", "Argentina", "MINURSO", PersonnelType::kExpertsOnMission, 3, 0, 3);
+  ExpectRow("2015_02", "Bangladesh", "MINUSMA", PersonnelType::kTroops, 1580, 0, 1580);
 }
 
 TEST_F(RealReportsTest, SpotChecksPerFamily) {

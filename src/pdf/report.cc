@@ -1,9 +1,13 @@
 #include "pdf/report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
+#include <tuple>
 #include <utility>
 
 #include "base/strings.h"
@@ -153,6 +157,10 @@ class Doc {
     report_.totals.push_back(std::move(t));
   }
 
+  void Skip(const Line& line, SkippedLine::Why why) {
+    report_.skipped.push_back({why, line.Text(), line.page, line.index});
+  }
+
   // The first date printed in the title lines above the page-1 header.
   void SetAsOfFromTitle() {
     for (const Line* l : title_) {
@@ -253,6 +261,7 @@ Status Need(const Doc& doc, const Line& header, std::string_view word, double* o
 Status ParseA(Doc& doc) {
   std::string country, mission;
   bool last_was_label = false;
+  bool mission_has_figures = false;  // a row with three figures since the mission line
   for (const DataLine& d : doc.data()) {
     const Line& l = *d.line;
     Anchors a;
@@ -270,19 +279,43 @@ Status ParseA(Doc& doc) {
       std::string label = JoinWords(p.text);
       country = last_was_label ? country + " " + label : label;
       mission.clear();
+      mission_has_figures = false;
       last_was_label = true;
       continue;
     }
     last_was_label = false;
-    if (p.numbers.size() == 3 && p.trailing.empty()) {
+    if (p.numbers.empty() && !p.text.empty() && p.text[0]->x0 >= a.type + kNumberSlack &&
+        JoinWords(p.text) == mission && !mission_has_figures) {
+      // 2015: the subtotal of a mission whose only rows were stubs prints
+      // no number at all.
+      doc.Skip(l, SkippedLine::Why::kEmptySubtotal);
+      continue;
+    }
+    if (p.numbers.size() <= 3 && p.trailing.empty() && !p.text.empty() && p.text[0]->x0 >= a.mission) {
       auto mission_words = WordsIn(p.text, a.mission, a.type);
       auto type_words = WordsIn(p.text, a.type, 1e9);
-      if (mission_words.size() + type_words.size() != p.text.size()) return doc.CannotRead(l);
-      if (!mission_words.empty()) mission = JoinWords(mission_words);
       std::optional<PersonnelType> type = TypeFromLabel(JoinWords(type_words));
-      if (!type || country.empty() || mission.empty()) return doc.CannotRead(l);
-      doc.AddRow(l, country, mission, *type, p.numbers[0], p.numbers[1], p.numbers[2]);
-      continue;
+      if (type && mission_words.size() + type_words.size() == p.text.size()) {
+        if (!mission_words.empty()) {
+          mission = JoinWords(mission_words);
+          mission_has_figures = false;
+        }
+        if (country.empty() || mission.empty()) return doc.CannotRead(l);
+        if (p.numbers.size() == 3) {
+          doc.AddRow(l, country, mission, *type, p.numbers[0], p.numbers[1], p.numbers[2]);
+          mission_has_figures = true;
+          continue;
+        }
+        // 2015 stub rows: a type with one number or none, beside the real
+        // row of the same key ("Individual Police 0", "Contingent Troop").
+        // Only zeros are read this way; a stub with a figure is not
+        // understood and stops the file.
+        if (std::any_of(p.numbers.begin(), p.numbers.end(), [](int64_t n) { return n != 0; })) {
+          return doc.CannotRead(l);
+        }
+        doc.Skip(l, SkippedLine::Why::kStubRow);
+        continue;
+      }
     }
     if (p.numbers.size() == 1 && p.trailing.empty() && !p.text.empty() &&
         p.text[0]->x0 >= a.type) {
@@ -953,6 +986,122 @@ Status ParseJ(Doc& doc, const Line& first_header) {
 }
 
 // ---------------------------------------------------------------------------
+// Family L (seen once, 2016-11): "1 Algeria", a mission on a line of its
+// own, then always the four type rows (zeros included) and "Total for
+// Mission" with M, F and total; no country totals; "Grand Total 100,851"
+// with no split. The month is printed only as "... by End of November,
+// 2016" in the title.
+
+std::optional<Date> EndOfMonthInTitle(const std::vector<const Line*>& title) {
+  for (const Line* l : title) {
+    const auto& w = l->words;
+    for (size_t i = 0; i + 3 < w.size(); ++i) {
+      if (Lower(w[i]->text) != "end" || Lower(w[i + 1]->text) != "of") continue;
+      std::optional<int> month = MonthFromName(w[i + 2]->text);
+      std::string year = w[i + 3]->text;
+      while (!year.empty() && (year.back() == '.' || year.back() == ',')) year.pop_back();
+      if (!month || year.size() != 4 || !IsNumberWord(year)) continue;
+      int y = std::stoi(year);
+      if (y < 1990 || y > 2200) continue;
+      return Date::LastDayOf({y, *month});
+    }
+  }
+  return std::nullopt;
+}
+
+Status ParseL(Doc& doc) {
+  std::string country, mission;
+  bool last_was_country = false;
+  for (const DataLine& d : doc.data()) {
+    const Line& l = *d.line;
+    Anchors a;
+    BH_RETURN_IF_ERROR(Need(doc, *d.header, "Country", &a.country));
+    BH_RETURN_IF_ERROR(Need(doc, *d.header, "Mission", &a.mission));
+    BH_RETURN_IF_ERROR(Need(doc, *d.header, "Male", &a.numeric_from));
+    Parts p = SplitLine(l, a.numeric_from - kNumberSlack);
+    if (p.text.empty() || !p.trailing.empty()) return doc.CannotRead(l);
+    const Word* first = p.text[0];
+    if (p.numbers.empty()) {
+      if (first->x0 < a.mission - kAlign && IsNumberWord(first->text) && p.text.size() > 1) {
+        country = JoinWords(Tail(p.text, 1));  // "1 Algeria"
+        mission.clear();
+        last_was_country = true;
+        continue;
+      }
+      if (first->x0 < a.mission - kAlign && last_was_country) {
+        country += " " + JoinWords(p.text);  // a name wrapped onto a second line
+        continue;
+      }
+      last_was_country = false;
+      if (!country.empty() && !TypeFromLabel(JoinWords(p.text))) {
+        mission = JoinWords(p.text);
+        continue;
+      }
+      return doc.CannotRead(l);
+    }
+    last_was_country = false;
+    if (p.numbers.size() == 1 && Is(p.text, {"grand", "total"})) {
+      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", std::nullopt, std::nullopt, p.numbers[0]);
+      continue;
+    }
+    if (p.numbers.size() != 3 || country.empty() || mission.empty()) return doc.CannotRead(l);
+    if (Is(p.text, {"total", "for", "mission"})) {
+      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0], p.numbers[1],
+                   p.numbers[2]);
+      continue;
+    }
+    std::optional<PersonnelType> type = TypeFromLabel(JoinWords(p.text));
+    if (!type) return doc.CannotRead(l);
+    if (p.numbers[0] == 0 && p.numbers[1] == 0 && p.numbers[2] == 0) {
+      doc.Skip(l, SkippedLine::Why::kZeroRow);  // every type is printed, zeros too
+      continue;
+    }
+    doc.AddRow(l, country, mission, *type, p.numbers[0], p.numbers[1], p.numbers[2]);
+  }
+  doc.report().as_of = EndOfMonthInTitle(doc.title());
+  return Status::Ok();
+}
+
+// A row of zeros that repeats a (country, mission, type) already printed
+// adds nothing; a 2015 report prints 51 of them. Kept out of the figures so
+// that the key is not refused as read twice. Repeats with figures stay and
+// are refused by the importer.
+void SkipRepeatedZeroRows(ParsedReport& r) {
+  auto zero = [](const ReportRow& row) {
+    return row.total == 0 && row.men.value_or(0) == 0 && row.women.value_or(0) == 0;
+  };
+  std::map<std::tuple<std::string, std::string, int>, std::vector<size_t>> keys;
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const ReportRow& row = r.rows[i];
+    keys[{row.country, row.mission, row.type ? static_cast<int>(*row.type) : -1}].push_back(i);
+  }
+  std::vector<bool> drop(r.rows.size(), false);
+  for (const auto& [key, rows] : keys) {
+    if (rows.size() < 2) continue;
+    bool any_figures = std::any_of(rows.begin(), rows.end(), [&](size_t i) { return !zero(r.rows[i]); });
+    for (size_t k = 0; k < rows.size(); ++k) {
+      // All zero: the first is the row, the others repeat it.
+      if (zero(r.rows[rows[k]]) && (any_figures || k > 0)) drop[rows[k]] = true;
+    }
+  }
+  if (std::none_of(drop.begin(), drop.end(), [](bool b) { return b; })) return;
+  std::vector<ReportRow> kept;
+  kept.reserve(r.rows.size());
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    ReportRow& row = r.rows[i];
+    if (!drop[i]) {
+      kept.push_back(std::move(row));
+      continue;
+    }
+    std::string text = fmt::format("{} {} {} {} {} {}", row.country, row.mission,
+                                   row.type ? PersonnelTypeLabel(*row.type) : "", row.men.value_or(0),
+                                   row.women.value_or(0), row.total);
+    r.skipped.push_back({SkippedLine::Why::kRepeatedZeroRow, std::move(text), row.page, row.line});
+  }
+  r.rows = std::move(kept);
+}
+
+// ---------------------------------------------------------------------------
 // Recognition.
 
 std::string HeaderKey(const Line& header) {
@@ -969,6 +1118,16 @@ bool Has(const std::string& key, std::string_view what) {
 }
 
 }  // namespace
+
+std::string_view SkippedLineName(SkippedLine::Why why) {
+  switch (why) {
+    case SkippedLine::Why::kStubRow: return "stub row";
+    case SkippedLine::Why::kRepeatedZeroRow: return "repeated all-zero row";
+    case SkippedLine::Why::kEmptySubtotal: return "empty mission subtotal";
+    case SkippedLine::Why::kZeroRow: return "zero row";
+  }
+  return "?";
+}
 
 std::string PrintedTotal::Key() const {
   std::string key;
@@ -1023,10 +1182,18 @@ Result<ParsedReport> ParseReport(const std::vector<Page>& pages, const std::stri
   } else if (mission_first && Has(key, "personnel type") && Has(key, "male")) {
     r.family = 'I';
     BH_RETURN_IF_ERROR(ParseI(doc));
+  } else if (!mission_first && Has(key, "country") && Has(key, "mission") && Has(key, "male") &&
+             Has(key, "female")) {
+    r.family = 'L';
+    BH_RETURN_IF_ERROR(ParseL(doc));
   } else {
     return Status::InvalidData(name + ": unknown layout: '" + header->Text() + "'");
   }
   if (r.rows.empty()) return Status::InvalidData(name + ": no rows found");
+  SkipRepeatedZeroRows(r);
+  std::sort(r.skipped.begin(), r.skipped.end(), [](const SkippedLine& x, const SkippedLine& y) {
+    return std::tie(x.page, x.line) < std::tie(y.page, y.line);
+  });
   return std::move(doc.report());
 }
 

@@ -24,10 +24,18 @@
 //      and "Grand Total" lines.
 //   J  Country | five types | Total | End Date: totals per type, no sex split.
 //   K  flat Mission | Country | Personnel Type | Male | Female | Total | Report Date.
+//   L  (seen once, 2016-11) Country | Mission | Male | Female | Total:
+//      numbered countries, a mission line, then always four type rows
+//      (zeros included) and "Total for Mission"; a "Grand Total" with no
+//      split; the month only as "by End of November, 2016".
 //
 // A row that cannot be read, or a layout that is not recognised, is an error:
 // no line of a page is dropped silently. Every data line becomes a row, a
-// printed total, or is a known decoration (headers, footers, titles).
+// printed total, a known decoration (headers, footers, titles), or a line
+// kept out of the figures with its reason (SkippedLine): the stub rows of
+// the 2015 family A reports, an all-zero row that repeats a key already
+// printed with figures, a mission subtotal printed with no number, and the
+// zero rows of a layout that prints every type.
 //
 // Thread safety: pure functions over values; safe from many threads.
 #ifndef BLUEHELMET_PDF_REPORT_H_
@@ -36,6 +44,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -79,12 +88,31 @@ struct PrintedTotal {
   std::string Key() const;
 };
 
+// A line read and kept out of the figures on purpose.
+struct SkippedLine {
+  enum class Why {
+    kStubRow,         // a type row with fewer than three figures, all zero (A, 2015)
+    kRepeatedZeroRow, // 0 0 0 for a key already printed with figures
+    kEmptySubtotal,   // a mission subtotal with no number, after stub rows only (A, 2015)
+    kZeroRow,         // 0 0 0 in a layout that prints every type (L)
+  };
+  Why why = Why::kStubRow;
+  std::string text;  // the line as printed
+  int page = 0;
+  int line = 0;
+};
+
+// "stub row" (fewer than three figures, all zero), "repeated all-zero row",
+// "empty mission subtotal", "zero row".
+std::string_view SkippedLineName(SkippedLine::Why why);
+
 struct ParsedReport {
   std::optional<Date> as_of;  // nullopt when the report prints no date (2019-10)
-  char family = '?';          // 'A'..'K', see above
+  char family = '?';          // 'A'..'L', see above
   std::string layout;         // the header line that identified the family
   std::vector<ReportRow> rows;
   std::vector<PrintedTotal> totals;
+  std::vector<SkippedLine> skipped;  // in reading order
   // Families F and G close with the number of data rows printed.
   std::optional<int64_t> printed_row_count;
 };
