@@ -7,10 +7,13 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <limits>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <variant>
 
+#include "base/clock.h"
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "base/strings.h"
@@ -152,6 +155,51 @@ class CsvBatches {
   std::thread thread_;  // last: starts once the members above exist
 };
 
+// Months that cannot be a report's: later than this month, or, in a file of
+// three months or more, further than two years from every other month of
+// the file (a typo such as 2099 or 1920 in a history of consecutive months).
+class MonthCheck {
+ public:
+  MonthCheck(const std::string& name, const ImportOptions& options) : name_(name) {
+    const Clock* clock = options.clock ? options.clock : SystemClock::Default();
+    this_month_ = Date::FromDaysSinceEpoch(static_cast<int>(clock->NowSeconds() / 86400)).ToMonth();
+  }
+
+  // `line` 0: the report as a whole (a PDF's "as of" date).
+  Status Add(int line, const Date& d) {
+    Month m = d.ToMonth();
+    if (m > this_month_) {
+      std::string where = line > 0 ? fmt::format("{}:{}", name_, line) : name_;
+      return Status::InvalidData(fmt::format("{}: dated {}, later than this month ({}): refused", where, d.ToString(),
+                                             this_month_.ToString()));
+    }
+    first_line_.emplace(m, line);
+    return Status::Ok();
+  }
+
+  Status Finish() const {
+    if (first_line_.size() < 3) return Status::Ok();
+    for (auto it = first_line_.begin(); it != first_line_.end(); ++it) {
+      int gap = std::numeric_limits<int>::max();
+      if (it != first_line_.begin()) gap = it->first.Index() - std::prev(it)->first.Index();
+      if (std::next(it) != first_line_.end()) gap = std::min(gap, std::next(it)->first.Index() - it->first.Index());
+      if (gap > kMaxGapMonths) {
+        return Status::InvalidData(fmt::format(
+            "{}:{}: month {} is {} months from every other month in the file ({} to {}): refused as a likely typo",
+            name_, it->second, it->first.ToString(), gap, first_line_.begin()->first.ToString(),
+            first_line_.rbegin()->first.ToString()));
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr int kMaxGapMonths = 24;
+  std::string name_;
+  Month this_month_;
+  std::map<Month, int> first_line_;  // month -> the first line dated in it
+};
+
 Status WriteRejects(const std::string& path, const std::vector<RejectedRow>& rows) {
   std::string out = "line,reason,record\n";
   for (const RejectedRow& r : rows) CsvReader::AppendRecord({std::to_string(r.line), r.reason, r.raw}, &out);
@@ -173,20 +221,24 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
     out->import_id = *session.existing_import();
     return Status::Ok();
   }
+  MonthCheck months(p.name, options);
   while (std::optional<CsvBatches::Batch> b = batches.Next()) {
     Status st;
     for (const ContributionRow& r : b->contributions) {
-      st = session.AddContribution(r);
+      st = months.Add(r.line, r.report_date);
+      if (st.ok()) st = session.AddContribution(r);
       if (!st.ok()) break;
     }
     for (const CountryTotalRow& r : b->totals) {
       if (!st.ok()) break;
-      st = session.AddCountryTotal(r);
+      st = months.Add(r.line, r.report_date);
+      if (st.ok()) st = session.AddCountryTotal(r);
     }
     if (!st.ok()) return st;
     batches.Recycle(std::move(*b));
   }
   BH_RETURN_IF_ERROR(batches.Finish());
+  BH_RETURN_IF_ERROR(months.Finish());
   // One month, one date: where the file reports two dates in a month, the
   // later date's rows stand (the UN history's 30 and 31 July 2003).
   for (const SupersededDates& sd : reader->superseded()) {
@@ -215,7 +267,8 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
   return Status::Ok();
 }
 
-Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, FileOutcome* out) {
+Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportOptions& options, FileOutcome* out) {
+  BH_RETURN_IF_ERROR(MonthCheck(p.name, options).Add(0, pdf.report_date));
   out->kind = "un_pdf";
   out->layout = pdf.layout;
   if (pdf.printed_totals == 0) {
@@ -253,7 +306,7 @@ FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportO
     if (std::holds_alternative<PendingCsv>(p.content)) {
       st = WriteCsv(db, ref, p, options, &out);
     } else if (const auto* pdf = std::get_if<PreparedPdf>(&p.content)) {
-      st = WritePdf(db, p, *pdf, &out);
+      st = WritePdf(db, p, *pdf, options, &out);
     } else {
       st = Status::Internal(p.name + ": nothing prepared");
     }

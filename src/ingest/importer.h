@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "base/date.h"
 #include "store/database.h"
 #include "store/reference.h"
@@ -34,6 +35,9 @@ struct ImportOptions {
   bool accept_mismatch = false;
   // PDF reports that print no "as of" date take their month from here.
   std::optional<Month> month;
+  // "Now", for refusing figures dated after this month; nullptr: the
+  // system clock.
+  const Clock* clock = nullptr;
 };
 
 struct FileOutcome {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/clock.h"
 #include "ingest/un_csv.h"
 #include "sample/generator.h"
 #include "store/schema.h"
@@ -41,6 +42,41 @@ TEST_F(ImporterTest, ImportIsIdempotent) {
   EXPECT_EQ(a.import_id, b.import_id);
   EXPECT_EQ(1, Count("SELECT COUNT(*) FROM contribution"));
   EXPECT_EQ(1, Count("SELECT COUNT(*) FROM import"));
+}
+
+// A row dated after this month would become the default month of every
+// command: the file is refused with the line, and nothing is written.
+TEST_F(ImporterTest, AMonthAfterThisOneIsRefused) {
+  FakeClock clock(1795000000);  // 2026-11-18
+  ImportOptions opt;
+  opt.clock = &clock;
+  FileOutcome a = Import("future.csv",
+                         "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
+                         "2,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/01/2099\n",
+                         opt);
+  EXPECT_EQ(FileOutcome::State::kFailed, a.state);
+  EXPECT_EQ("future.csv:3: dated 2099-01-31, later than this month (2026-11): refused", a.status.message());
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM import"));
+  // This month itself is fine.
+  FileOutcome b = Import("now.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/11/2026\n", opt);
+  EXPECT_EQ(FileOutcome::State::kImported, b.state) << b.status.message();
+}
+
+TEST_F(ImporterTest, AMonthFarFromTheFilesOtherMonthsIsRefused) {
+  FileOutcome a = Import("typo.csv",
+                         "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/03/2021\n"
+                         "2,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
+                         "3,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2012\n");
+  EXPECT_EQ(FileOutcome::State::kFailed, a.state);
+  EXPECT_EQ("typo.csv:4: month 2012-05 is 106 months from every other month in the file (2012-05 to 2021-04): "
+            "refused as a likely typo",
+            a.status.message());
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
+  // Two months far apart say nothing about which is wrong: imported.
+  FileOutcome b = Import("two.csv",
+                         "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/03/2021\n"
+                         "3,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2012\n");
+  EXPECT_EQ(FileOutcome::State::kImported, b.state) << b.status.message();
 }
 
 TEST_F(ImporterTest, NewerFileReplacesTheMonthAndKeepsHistory) {

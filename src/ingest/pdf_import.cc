@@ -58,6 +58,7 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
   BH_ASSIGN_OR_RETURN(std::vector<pdf::Page> pages, pdf::ExtractPages(bytes, name));
   BH_ASSIGN_OR_RETURN(pdf::ParsedReport report, pdf::ParseReport(pages, name));
   pages.clear();
+  BH_RETURN_IF_ERROR(pdf::CheckIdentity(report, name));
   PreparedPdf out;
   out.family = report.family;
   out.layout = fmt::format("PDF family {}", report.family);

@@ -41,7 +41,8 @@ struct PreparedPdf {
 };
 
 // Fails with one line naming the file: damaged/encrypted/non-PDF, unknown
-// layout, unreadable row, no date and no --month, an unknown country name
+// layout, pages missing or out of order (where the report numbers them), a
+// title that is not the uniformed-personnel report's, unreadable row, no date and no --month, an unknown country name
 // (quoted), or totals that do not reconcile (naming the mission or country
 // with both numbers) unless `accept_mismatch`.
 Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, const Reference& ref,

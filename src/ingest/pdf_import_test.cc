@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "base/clock.h"
 #include "base/file_util.h"
 #include "ingest/importer.h"
 #include "ingest/pdf_import.h"
@@ -166,13 +167,12 @@ TEST(PdfImportTest, DamagedAndTruncatedFilesAreOneLineErrors) {
   EXPECT_EQ(0, *db->QueryInt("SELECT COUNT(*) FROM import"));
 }
 
-// The 2016-11 layout, from SOURCES.md's description (no file supplied): a
-// PDF of the project's own in that layout imports with its month taken from
-// "by End of November, 2016", names resolved, zero rows counted in the note.
-TEST(PdfImportTest, LayoutSeenOnceIn2016Imports) {
+// A one-page report in the 2016-11 layout (family L).
+pdf::testing::PdfPage Report2016_11(std::string title = "Summary of Contributions to Peackeeping by Country and Mission Detail",
+                                    std::string year = "2016") {
   using pdf::testing::PdfPage;
-  PdfPage p = {{150, 40, "Summary of Contributions to Peackeeping by Country and Mission Detail"},
-               {110, 52, "Police,UN Military Experts on Mission and Troops by End of November, 2016"},
+  PdfPage p = {{150, 40, title},
+               {110, 52, "Police,UN Military Experts on Mission and Troops by End of November, " + year},
                {40, 80, "Country"}, {150, 80, "Mission"}, {330, 80, "Male"}, {380, 80, "Female"}, {440, 80, "Total"},
                {20, 95, "1"}, {40, 95, "Algeria"}, {150, 107, "MONUSCO"}};
   const char* types[] = {"Experts on Mission", "Contingent Troops", "Ind Police", "Formed Police Units"};
@@ -183,9 +183,16 @@ TEST(PdfImportTest, LayoutSeenOnceIn2016Imports) {
   }
   p.insert(p.end(), {{160, y, "Total for Mission"}, {335, y, "7"}, {385, y, "1"}, {445, y, "8"}});
   p.insert(p.end(), {{40, y + 20, "Grand Total"}, {445, y + 20, "8"}});
+  return p;
+}
+
+// The 2016-11 layout, from SOURCES.md's description (no file supplied): a
+// PDF of the project's own in that layout imports with its month taken from
+// "by End of November, 2016", names resolved, zero rows counted in the note.
+TEST(PdfImportTest, LayoutSeenOnceIn2016Imports) {
   auto db = std::move(*OpenCoreStore(":memory:"));
   auto ref = *Reference::Load(db.get());
-  FileOutcome o = ImportBytes(db.get(), ref, "nov2016.pdf", pdf::testing::MakePdf({p}), {});
+  FileOutcome o = ImportBytes(db.get(), ref, "nov2016.pdf", pdf::testing::MakePdf({Report2016_11()}), {});
   ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.message();
   EXPECT_EQ("PDF family L", o.layout);
   EXPECT_EQ("reconciled: 2 printed totals", o.reconciliation);
@@ -194,6 +201,40 @@ TEST(PdfImportTest, LayoutSeenOnceIn2016Imports) {
                              " AND mission = 'MONUSCO' AND ptype = 'FPU'"));
   EXPECT_EQ(1, *db->QueryInt("SELECT COUNT(*) FROM import WHERE note = 'kept out of the figures: 2 zero rows"
                              " (first page 1 line 7)'"));
+}
+
+// Identity, completeness and dates, end to end: each refused in one line,
+// nothing written.
+TEST(PdfImportTest, RetitledCutOrFutureReportsAreRefused) {
+  using pdf::testing::MakePdf;
+  auto db = std::move(*OpenCoreStore(":memory:"));
+  auto ref = *Reference::Load(db.get());
+  FileOutcome civ = ImportBytes(db.get(), ref, "civ.pdf",
+                                MakePdf({Report2016_11("Summary of Civilian Staff by Country and Mission Detail")}), {});
+  EXPECT_EQ(FileOutcome::State::kFailed, civ.state);
+  EXPECT_EQ("civ.pdf: not the UN's uniformed-personnel contribution report: the title is 'Summary of Civilian Staff "
+            "by Country and Mission Detail Police,UN Military Experts on Mission and Troops by End of November, 2016', "
+            "not one of the report's titles for layout family L",
+            civ.status.message());
+
+  pdf::testing::PdfPage one = Report2016_11(), three = Report2016_11();
+  one.push_back({288, 760, "Page 1 of 3"});
+  three.push_back({288, 760, "Page 3 of 3"});
+  FileOutcome cut = ImportBytes(db.get(), ref, "cut.pdf", MakePdf({one, three}), {});
+  EXPECT_EQ(FileOutcome::State::kFailed, cut.state);
+  EXPECT_EQ("cut.pdf: pages missing: 2 of 3 (the report numbers its pages 'Page N of 3')", cut.status.message());
+
+  FakeClock clock(1795000000);  // 2026-11-18
+  ImportOptions opt;
+  opt.clock = &clock;
+  FileOutcome future = ImportBytes(db.get(), ref, "future.pdf",
+                                   MakePdf({Report2016_11("Summary of Contributions to Peackeeping by Country and "
+                                                          "Mission Detail",
+                                                          "2099")}),
+                                   opt);
+  EXPECT_EQ(FileOutcome::State::kFailed, future.state);
+  EXPECT_EQ("future.pdf: dated 2099-11-30, later than this month (2026-11): refused", future.status.message());
+  EXPECT_EQ(0, *db->QueryInt("SELECT COUNT(*) FROM import"));
 }
 
 TEST_F(RealPdfImportTest, MonthFlagMustAgreeWithThePrintedDate) {

@@ -16,6 +16,7 @@
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "base/strings.h"
+#include "pdf/pdf_text.h"
 #include "pdf/report.h"
 
 namespace bh::pdf {
@@ -155,13 +156,18 @@ TEST_F(RealReportsTest, EveryMonthParsesAndReconciles) {
   const std::map<std::string, Parsed>& all = Cache::Get().All();
   EXPECT_EQ(89u, all.size());
   std::map<char, int> families;
-  int with_totals = 0;
+  int with_totals = 0, numbered = 0;
   for (const auto& [name, p] : all) {
     SCOPED_TRACE(name);
     ASSERT_TRUE(p.status.ok()) << p.status.message();
     ++families[p.report.family];
     if (!p.report.totals.empty() || p.report.printed_row_count) ++with_totals;
     for (const Mismatch& m : Reconcile(p.report)) ADD_FAILURE() << ToString(m);
+    Status complete = CheckAllPages(p.report, name);
+    EXPECT_TRUE(complete.ok()) << complete.message();
+    Status identity = CheckIdentity(p.report, name);
+    EXPECT_TRUE(identity.ok()) << identity.message();
+    if (!p.report.page_numbers.empty()) ++numbered;
     // The file name is used here only to check the printed date.
     int year = std::stoi(name.substr(25, 4)), month = std::stoi(name.substr(30, 2));
     if (year == 2019 && month == 10) {
@@ -176,6 +182,8 @@ TEST_F(RealReportsTest, EveryMonthParsesAndReconciles) {
   EXPECT_EQ(want, families);
   // Only D (2019-09) and K (2024-10) print no total at all.
   EXPECT_EQ(87, with_totals);
+  // Families A, F, G, I and J number every page ("Page N of M").
+  EXPECT_EQ(4 + 1 + 10 + 45 + 1, numbered);
 }
 
 // 2015-02 (SOURCES.md, "Defects a reader must survive"): family A with stub
@@ -197,6 +205,71 @@ TEST_F(RealReportsTest, February2015StubRows) {
   ExpectRow("2015_02", "Argentina", "MINURSO", PersonnelType::kIndividualPolice, 0, 1, 1);
   ExpectRow("2015_02", "Argentina", "MINURSO", PersonnelType::kExpertsOnMission, 3, 0, 3);
   ExpectRow("2015_02", "Bangladesh", "MINUSMA", PersonnelType::kTroops, 1580, 0, 1580);
+}
+
+// The pages of a real report as a file with some pages cut out or moved
+// would give them: renumbered 1..n in file order.
+std::vector<Page> Pages(const std::string& month) {
+  Result<std::string> bytes = ReadFile(PdfDir() + "/UN_country_contributions_" + month + ".pdf");
+  EXPECT_TRUE(bytes.ok()) << bytes.status().message();
+  Result<std::vector<Page>> pages = ExtractPages(bytes.ok() ? *bytes : "", month);
+  EXPECT_TRUE(pages.ok()) << pages.status().message();
+  return pages.ok() ? std::move(*pages) : std::vector<Page>{};
+}
+
+void Renumber(std::vector<Page>& pages) {
+  for (size_t i = 0; i < pages.size(); ++i) pages[i].number = static_cast<int>(i) + 1;
+}
+
+// Family A prints no grand total: with pages cut out, every subtotal it
+// still prints agrees. The page footers are the evidence.
+TEST_F(RealReportsTest, ACutReportIsRefusedNamingTheMissingPages) {
+  std::vector<Page> pages = Pages("2015_02");
+  ASSERT_EQ(46u, pages.size());
+  pages.erase(pages.begin() + 9, pages.begin() + 12);  // pages 10, 11, 12
+  Renumber(pages);
+  Result<ParsedReport> r = ParseReport(pages, "cut.pdf");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ("cut.pdf: pages missing: 10-12 of 46 (the report numbers its pages 'Page N of 46')",
+            r.status().message());
+  // Cut where a country block starts (page 24), what is left would agree
+  // with every subtotal it prints: only the footers show what is gone.
+  pages = Pages("2015_02");
+  pages.erase(pages.begin() + 23, pages.end());
+  r = ParseReport(pages, "cut.pdf");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ("cut.pdf: pages missing: 24-46 of 46 (the report numbers its pages 'Page N of 46')",
+            r.status().message());
+}
+
+TEST_F(RealReportsTest, PagesOutOfOrderAreRefused) {
+  std::vector<Page> pages = Pages("2021_04");
+  std::swap(pages[4], pages[5]);
+  Renumber(pages);
+  Result<ParsedReport> r = ParseReport(pages, "moved.pdf");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ("moved.pdf: pages out of order: page 5 of the file is 'Page 6 of 32'", r.status().message());
+}
+
+// A table of another series in the same layout: only the title says so.
+TEST_F(RealReportsTest, AnotherSeriesIsRefusedByItsTitle) {
+  std::vector<Page> pages = Pages("2021_04");
+  int changed = 0;
+  for (Word& w : pages[0].words) {
+    if (w.text == "Uniformed") {
+      w.text = "Civilian";
+      ++changed;
+    }
+  }
+  ASSERT_EQ(1, changed);
+  Result<ParsedReport> r = ParseReport(pages, "civ.pdf");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(Reconcile(*r).empty());
+  Status st = CheckIdentity(*r, "civ.pdf");
+  EXPECT_EQ(0u, st.message().find("civ.pdf: not the UN's uniformed-personnel contribution report: the title is "
+                                  "'Contribution of Civilian Personnel to UN by Mission, Country, and Personnel Type"))
+      << st.message();
+  EXPECT_NE(std::string::npos, st.message().find("not one of the report's titles for layout family I"));
 }
 
 TEST_F(RealReportsTest, SpotChecksPerFamily) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -42,6 +43,19 @@ bool IsHeaderLine(const Line& line) {
   return has_total && has_key;
 }
 
+// The numbers of a "Page 3 of 32" footer anywhere on the line.
+std::optional<PageNumber> PageNumberOn(const Line& line) {
+  const auto& w = line.words;
+  for (size_t i = 0; i + 3 < w.size(); ++i) {
+    if (w[i]->text == "Page" && IsNumberWord(w[i + 1]->text) && w[i + 2]->text == "of" &&
+        IsNumberWord(w[i + 3]->text)) {
+      return PageNumber{line.page, static_cast<int>(ParseWholeNumber(w[i + 1]->text).value_or(0)),
+                        static_cast<int>(ParseWholeNumber(w[i + 3]->text).value_or(0))};
+    }
+  }
+  return std::nullopt;
+}
+
 // "Page 3 of 32" anywhere on the line, or "Report Generated On: ...".
 bool IsFooterLine(const Line& line) {
   const auto& w = line.words;
@@ -49,13 +63,7 @@ bool IsFooterLine(const Line& line) {
       Lower(w[1]->text) == "generated") {
     return true;
   }
-  for (size_t i = 0; i + 3 < w.size(); ++i) {
-    if (w[i]->text == "Page" && IsNumberWord(w[i + 1]->text) && w[i + 2]->text == "of" &&
-        IsNumberWord(w[i + 3]->text)) {
-      return true;
-    }
-  }
-  return false;
+  return PageNumberOn(line).has_value();
 }
 
 struct DataLine {
@@ -119,7 +127,15 @@ class Doc {
         data_.push_back({&lines[i], header, fresh});
         fresh = false;
       }
+      for (const Line& l : lines) {
+        if (std::optional<PageNumber> n = PageNumberOn(l)) {
+          report_.page_numbers.push_back(*n);
+          break;
+        }
+      }
     }
+    report_.pages = static_cast<int>(pages_.size());
+    for (const Line* l : title_) report_.title += (report_.title.empty() ? "" : " ") + l->Text();
     return Status::Ok();
   }
 
@@ -1129,6 +1145,86 @@ std::string_view SkippedLineName(SkippedLine::Why why) {
   return "?";
 }
 
+// The titles of the uniformed-personnel contribution report, as printed on
+// page 1 of the supplied reports (SOURCES.md's per-file list), compared by
+// NameKey. A report whose title names another series is not this report.
+struct KnownTitle {
+  std::string_view families, title;
+};
+constexpr KnownTitle kKnownTitles[] = {
+    {"A", "UN Mission's Summary detailed by Country"},                                  // 2015-02, 2017-01..04
+    {"B", "Summary of Contributions to UN Peacekeeping by Country, Mission and Post"},  // 2017-05..2018-02
+    {"C", "Summary of Contributions to UN Peacekeeping by Country and Post"},          // 2018-03..2019-08
+    {"E", "Summary of Contribution to UN Peacekeeping by Country and Post"},           // 2019-10
+    {"FGH", "Summary of Contribution to UN Peacekeeping by Mission, Country and Post"},  // 2019-11..2021-01
+    {"I", "Contribution of Uniformed Personnel to UN by Mission, Country, and Personnel Type"},  // 2021-02..
+    {"J", "Contribution of Uniformed Personnel to UN by Country and Personnel Type"},            // 2023-09
+    {"L", "Summary of Contributions to Peackeeping by Country and Mission Detail"},  // 2016-11 (the UN's typo)
+};
+// The flat tables (2019-09, 2024-10) print no title at all.
+constexpr std::string_view kUntitledFamilies = "DK";
+
+Status CheckIdentity(const ParsedReport& report, const std::string& name) {
+  const std::string title = NameKey(report.title);
+  for (const KnownTitle& t : kKnownTitles) {
+    if (t.families.find(report.family) != std::string_view::npos && title.find(NameKey(t.title)) != std::string::npos) {
+      return Status::Ok();
+    }
+  }
+  if (kUntitledFamilies.find(report.family) != std::string_view::npos &&
+      std::none_of(report.title.begin(), report.title.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return Status::Ok();
+  }
+  std::string printed = report.title.empty() ? "none" : "'" + report.title + "'";
+  if (printed.size() > 160) printed = printed.substr(0, 157) + "...";
+  return Status::InvalidData(name + ": not the UN's uniformed-personnel contribution report: the title is " + printed +
+                             ", not one of the report's titles for layout family " + std::string(1, report.family));
+}
+
+Status CheckAllPages(const ParsedReport& report, const std::string& name) {
+  if (report.page_numbers.empty()) return Status::Ok();  // the layout numbers no page
+  const int of = report.page_numbers[0].of;
+  std::vector<int> seen(static_cast<size_t>(std::max(of, 0)) + 1, 0);
+  for (const PageNumber& n : report.page_numbers) {
+    if (n.of != of) {
+      return Status::InvalidData(fmt::format("{}: page {} of the file says 'Page {} of {}', page {} 'of {}'", name,
+                                             report.page_numbers[0].file_page, report.page_numbers[0].number, of,
+                                             n.file_page, n.of));
+    }
+    if (n.number >= 1 && n.number <= of) ++seen[static_cast<size_t>(n.number)];
+  }
+  // "3, 7-9, 12": the pages k for which `pick(seen[k])` holds.
+  auto ranges = [&](auto pick) {
+    std::string out;
+    for (int k = 1; k <= of; ++k) {
+      if (!pick(seen[static_cast<size_t>(k)])) continue;
+      int last = k;
+      while (last < of && pick(seen[static_cast<size_t>(last) + 1])) ++last;
+      out += (out.empty() ? "" : ", ") + (last == k ? std::to_string(k) : fmt::format("{}-{}", k, last));
+      k = last;
+    }
+    return out;
+  };
+  if (std::string missing = ranges([](int n) { return n == 0; }); !missing.empty()) {
+    return Status::InvalidData(
+        fmt::format("{}: pages missing: {} of {} (the report numbers its pages 'Page N of {}')", name, missing, of, of));
+  }
+  if (std::string twice = ranges([](int n) { return n > 1; }); !twice.empty()) {
+    return Status::InvalidData(fmt::format("{}: pages in the file twice: {} of {}", name, twice, of));
+  }
+  if (report.pages != of || static_cast<int>(report.page_numbers.size()) != of) {
+    return Status::InvalidData(fmt::format("{}: the file has {} pages, {} of them numbered 'Page N of {}'", name,
+                                           report.pages, report.page_numbers.size(), of));
+  }
+  for (const PageNumber& n : report.page_numbers) {
+    if (n.number != n.file_page) {
+      return Status::InvalidData(
+          fmt::format("{}: pages out of order: page {} of the file is 'Page {} of {}'", name, n.file_page, n.number, of));
+    }
+  }
+  return Status::Ok();
+}
+
 std::string PrintedTotal::Key() const {
   std::string key;
   switch (scope) {
@@ -1149,6 +1245,9 @@ Result<ParsedReport> ParseReport(const std::vector<Page>& pages, const std::stri
   Doc doc(name, std::move(lines));
   const Line* header = nullptr;
   BH_RETURN_IF_ERROR(doc.Split(&header));
+  // Completeness first: a file with pages cut out fails here naming them,
+  // before a block cut in two fails as an unreadable row.
+  BH_RETURN_IF_ERROR(CheckAllPages(doc.report(), name));
   const std::string key = HeaderKey(*header);
   ParsedReport& r = doc.report();
   r.layout = header->Text();

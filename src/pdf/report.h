@@ -106,6 +106,13 @@ struct SkippedLine {
 // "empty mission subtotal", "zero row".
 std::string_view SkippedLineName(SkippedLine::Why why);
 
+// A page's "Page N of M" footer.
+struct PageNumber {
+  int file_page = 0;  // 1-based position in the file
+  int number = 0;     // N
+  int of = 0;         // M
+};
+
 struct ParsedReport {
   std::optional<Date> as_of;  // nullopt when the report prints no date (2019-10)
   char family = '?';          // 'A'..'L', see above
@@ -113,15 +120,36 @@ struct ParsedReport {
   std::vector<ReportRow> rows;
   std::vector<PrintedTotal> totals;
   std::vector<SkippedLine> skipped;  // in reading order
+  std::string title;                 // the lines above page 1's header, joined with spaces
+  int pages = 0;                     // in the file
+  std::vector<PageNumber> page_numbers;  // of the pages that print one, in file order
   // Families F and G close with the number of data rows printed.
   std::optional<int64_t> printed_row_count;
 };
 
-// Reads the report from its pages. `name` prefixes error messages:
+// Reads the report from its pages, all of them (CheckAllPages). `name`
+// prefixes error messages:
 //   "UN_2021_04.pdf: page 3: cannot read row: 'Total BINUH 9 3'"
 //   "x.pdf: unknown layout: no known column header on page 1"
 // Fails with InvalidData; never returns a partial report.
 Result<ParsedReport> ParseReport(const std::vector<Page>& pages, const std::string& name);
+
+// Identity: the title on page 1 must be one of the titles the uniformed-
+// personnel contribution report has carried in the layout read (the flat
+// tables D and K print none). Another UN series in a similar layout (for
+// example civilian staff) is refused naming the title found:
+//   "x.pdf: not the UN's uniformed-personnel contribution report: the title
+//    is 'Civilian Staff by Mission ...', not one of the report's titles for
+//    layout family I"
+Status CheckIdentity(const ParsedReport& report, const std::string& name);
+
+// Completeness: where the report numbers its pages ("Page N of M"), every
+// page 1..M must be in the file once, in order; refused naming the pages:
+//   "x.pdf: pages missing: 3-5, 9 of 46 (the report numbers its pages 'Page N of 46')"
+// A layout that numbers no page passes (its grand total, where printed, is
+// the evidence that nothing is missing). ParseReport applies it before
+// reading any row.
+Status CheckAllPages(const ParsedReport& report, const std::string& name);
 
 // A printed figure that the rows do not reproduce.
 struct Mismatch {

@@ -120,6 +120,7 @@ TEST(ReportTest, FamilyIGroupCutByPageBreakAndRepeatedHeader) {
                  .Row(130, {{238, "Staff Officer"}, {354, "7"}, {432, "4"}, {518, "11"}})
                  .Row(130 + p, {{238, "Troops"}, {350, "305"}, {432, "5"}, {513, "310"}})
                  .Row(170, {{30, "Total MINUSCA"}, {350, "372"}, {430, "18"}, {513, "390"}})
+                 .Text(288, 760, "Page 2 of 2")
                  .Build();
   ParsedReport r = ParseOk({one, two});
   ASSERT_EQ(5u, r.rows.size());
