@@ -39,6 +39,16 @@ int CliContext::Fail(const Status& s) {
   return ExitCode(s);
 }
 
+int CliContext::RunTables(const TablesBody& body) {
+  Result<Db*> db = this->db();
+  if (!db.ok()) return Fail(db.status());
+  Result<const Reference*> ref = this->ref();
+  if (!ref.ok()) return Fail(ref.status());
+  Result<std::vector<Table>> tables = body(*db, **ref);
+  if (!tables.ok()) return Fail(tables.status());
+  return Emit(*tables);
+}
+
 std::istream& CliContext::DefaultIn() { return std::cin; }
 
 void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
@@ -89,6 +99,7 @@ void Configure(CLI::App& app, CliContext& ctx) {
   RegisterRegisterCommands(app, ctx);
   RegisterEwgCommands(app, ctx);
   RegisterWebCommands(app, ctx);
+  RegisterTrustCommands(app, ctx);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -52,6 +53,11 @@ class CliContext {
   int Emit(const Table& t) { return Emit(std::vector<Table>{t}); }
   // Prints "bluehelmet: <message>" on stderr; returns the exit code.
   int Fail(const Status& s);
+  // The one shape of a handler: opens the database and its reference data,
+  // runs `body`, and emits the tables it returns; any failure becomes one
+  // line on stderr and its exit code, here. Returns the exit code.
+  using TablesBody = std::function<Result<std::vector<Table>>(Db* db, const Reference& ref)>;
+  int RunTables(const TablesBody& body);
   // A message on stderr.
   void Say(const std::string& msg);
 
@@ -76,6 +82,9 @@ void RegisterRegisterCommands(CLI::App& app, CliContext& ctx);
 void RegisterEwgCommands(CLI::App& app, CliContext& ctx);
 // serve, user, report (src/cli/web_commands.cc).
 void RegisterWebCommands(CLI::App& app, CliContext& ctx);
+// imports, anomalies: where figures come from and what the checks found
+// (src/cli/trust_commands.cc).
+void RegisterTrustCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);

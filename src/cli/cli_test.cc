@@ -8,33 +8,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/cli_test_fixture.h"
+
 namespace bh {
 namespace {
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("bh_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "t.db").string();
-  }
-  int Run(std::vector<std::string> args) {
-    out_.str("");
-    err_.str("");
-    args.insert(args.begin(), {"--db", db_});
-    return RunCliArgs(args, out_, err_);
-  }
-  std::string File(const std::string& name, const std::string& content) {
-    std::string p = (dir_ / name).string();
-    std::ofstream(p) << content;
-    return p;
-  }
-  std::filesystem::path dir_;
-  std::string db_;
-  std::ostringstream out_, err_;
-};
+class CliTest : public CliFixture {};
 
 constexpr char kHeader[] =
     "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,Female_Personnel,"

@@ -71,7 +71,8 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
       ctx.err() << "\r\x1b[K" << std::flush;
     }
   };
-  std::vector<FileOutcome> out = ImportFiles(*db, **ref, *paths, options, progress);
+  ImportChecks checks;
+  std::vector<FileOutcome> out = ImportFiles(*db, **ref, *paths, options, progress, &checks);
   Table t = ImportSummaryTable(out);
   int failed = 0;
   for (const FileOutcome& o : out) {
@@ -83,9 +84,17 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
   }
   // A single failed file gets its one error line and nothing else.
   if (out.size() == 1 && failed) return ExitCode(out[0].status);
-  ctx.Emit(t);
+  if (!checks.status.ok()) {
+    ctx.Say(fmt::format("bluehelmet: plausibility checks did not run: {}", checks.status.message()));
+  } else if (!checks.months.empty()) {
+    ctx.Say(checks.found.empty()
+                ? fmt::format("plausibility: no findings in {} month(s) checked", checks.months.size())
+                : fmt::format("plausibility: {} finding(s) in {} month(s) checked ({}): see 'bluehelmet anomalies'",
+                              checks.found.size(), checks.months.size(), DescribeFindings(checks.found)));
+  }
+  int code = ctx.Emit(t);
   if (failed) return 1;
-  return 0;
+  return code;
 }
 
 // ---------------------------------------------------------------- months
@@ -305,6 +314,8 @@ void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--accept-mismatch", a->options.accept_mismatch,
                   "Import a PDF whose printed totals do not reconcile, and record the mismatch");
     cmd->add_option("--month", a->month, "YYYY-MM for a report that prints no 'as of' date");
+    cmd->add_flag("--replace", a->options.replace,
+                  "Make the file each month's source even where it covers a month less fully than the current one");
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] { ctx.exit_code = RunImport(ctx, *a); });
   }

@@ -17,6 +17,7 @@
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "base/strings.h"
+#include "checks/plausibility.h"
 #include "ingest/pdf_import.h"
 #include "ingest/un_csv.h"
 #include "store/contribution_store.h"
@@ -200,6 +201,15 @@ class MonthCheck {
   std::map<Month, int> first_line_;  // month -> the first line dated in it
 };
 
+// Says, once per import, that the SYNTHETIC sample made way for real files.
+void NoteRemoved(const ImportSession& session, FileOutcome* out) {
+  for (const RemovedImport& r : session.removed()) {
+    out->notes.push_back(fmt::format("removed the SYNTHETIC sample (import #{} {}, {} rows): real and SYNTHETIC "
+                                     "figures never share a database",
+                                     r.id, r.file_name, r.rows));
+  }
+}
+
 Status WriteRejects(const std::string& path, const std::vector<RejectedRow>& rows) {
   std::string out = "line,reason,record\n";
   for (const RejectedRow& r : rows) CsvReader::AppendRecord({std::to_string(r.line), r.reason, r.raw}, &out);
@@ -214,7 +224,7 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
   // were imported before) is taken meanwhile. Returning stops the reader
   // (~CsvBatches) after the session has rolled back.
   CsvBatches batches(reader.get());
-  ImportSession session(db, {p.name, p.path, Sha256Hex(p.bytes()), out->kind, "", false});
+  ImportSession session(db, {p.name, p.path, Sha256Hex(p.bytes()), out->kind, "", false, options.replace});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
@@ -260,6 +270,7 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
     note += fmt::format("{} rows rejected, see {}", out->rejected, out->rejects_path);
   }
   BH_RETURN_IF_ERROR(session.Commit(out->reconciliation, note));
+  NoteRemoved(session, out);
   out->state = FileOutcome::State::kImported;
   out->import_id = session.import_id();
   out->rows = session.rows();
@@ -279,7 +290,7 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
     out->reconciliation = fmt::format("MISMATCH accepted: {} of {} printed totals differ", pdf.mismatches.size(),
                                       pdf.printed_totals);
   }
-  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, pdf.layout, false});
+  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, pdf.layout, false, options.replace});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
@@ -291,6 +302,7 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
   out->notes = pdf.name_notes;
   if (!pdf.skipped_note.empty()) out->notes.push_back(pdf.skipped_note);
   BH_RETURN_IF_ERROR(session.Commit(out->reconciliation, Join(out->notes, "; ")));
+  NoteRemoved(session, out);
   out->state = FileOutcome::State::kImported;
   out->import_id = session.import_id();
   out->rows = session.rows();
@@ -361,15 +373,53 @@ Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string
   return out;
 }
 
+namespace {
+
+// The plausibility checks over the months the imported files brought (and
+// their neighbours, which RecheckMonths adds).
+void CheckMonths(Db* db, const std::vector<FileOutcome>& outcomes, ImportChecks* checks) {
+  std::set<Month> months;
+  for (const FileOutcome& o : outcomes) {
+    if (o.state == FileOutcome::State::kImported) months.insert(o.months.begin(), o.months.end());
+  }
+  ImportChecks local;
+  ImportChecks& out = checks ? *checks : local;
+  if (months.empty()) return;
+  Result<RecheckSummary> r = RecheckMonths(db, months);
+  if (!r.ok()) {
+    out.status = r.status();
+    return;
+  }
+  out.months = std::move(r->months);
+  out.found = std::move(r->found);
+}
+
+std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, const std::vector<std::string>& paths,
+                                              const ImportOptions& options, const ImportProgress& progress);
+
+}  // namespace
+
 FileOutcome ImportBytes(Db* db, const Reference& ref, const std::string& path, std::string_view bytes,
-                        const ImportOptions& options) {
+                        const ImportOptions& options, ImportChecks* checks) {
   Prepared p = Prepare(ref, path, bytes, options);
   p.borrowed = bytes;
-  return Write(db, ref, p, options);
+  FileOutcome out = Write(db, ref, p, options);
+  CheckMonths(db, {out}, checks);
+  return out;
 }
 
 std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::vector<std::string>& paths,
-                                     const ImportOptions& options, const ImportProgress& progress) {
+                                     const ImportOptions& options, const ImportProgress& progress,
+                                     ImportChecks* checks) {
+  std::vector<FileOutcome> outcomes = ImportFilesUnchecked(db, ref, paths, options, progress);
+  CheckMonths(db, outcomes, checks);
+  return outcomes;
+}
+
+namespace {
+
+std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, const std::vector<std::string>& paths,
+                                              const ImportOptions& options, const ImportProgress& progress) {
   // Reading files and extracting PDFs (the expensive part, pure) runs on worker threads;
   // writes happen here, one transaction per file, in the order given, so the
   // newest file for a month is the last one written.
@@ -430,5 +480,7 @@ std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::ve
   if (progress) progress(n, n, "");
   return outcomes;
 }
+
+}  // namespace
 
 }  // namespace bh

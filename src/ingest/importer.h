@@ -19,6 +19,7 @@
 
 #include "base/clock.h"
 #include "base/date.h"
+#include "checks/plausibility.h"
 #include "store/database.h"
 #include "store/reference.h"
 
@@ -35,6 +36,9 @@ struct ImportOptions {
   bool accept_mismatch = false;
   // PDF reports that print no "as of" date take their month from here.
   std::optional<Month> month;
+  // Make the file each month's source even where it covers a month less
+  // fully (countries, missions, rows) than the current source.
+  bool replace = false;
   // "Now", for refusing figures dated after this month; nullptr: the
   // system clock.
   const Clock* clock = nullptr;
@@ -63,14 +67,27 @@ using ImportProgress = std::function<void(size_t done, size_t total, const std::
 // NotFound names a path that does not exist.
 Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string>& args);
 
-// Imports one file's bytes. Never throws; every failure is in the outcome.
+// What the plausibility checks (checks/plausibility.h) found after an
+// import, over the months it brought and their neighbours. The figures are
+// stored as printed whatever the checks find; `status` is non-OK only when
+// the checks themselves could not run.
+struct ImportChecks {
+  Status status;
+  std::set<Month> months;
+  std::vector<Anomaly> found;
+};
+
+// Imports one file's bytes, then runs the plausibility checks. Never
+// throws; every failure is in the outcome.
 FileOutcome ImportBytes(Db* db, const Reference& ref, const std::string& path, std::string_view bytes,
-                        const ImportOptions& options);
+                        const ImportOptions& options, ImportChecks* checks = nullptr);
 
 // Imports each file in turn; a failed file imports nothing and does not stop
-// the others.
+// the others. Then the plausibility checks run once over every month the
+// files brought.
 std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::vector<std::string>& paths,
-                                     const ImportOptions& options, const ImportProgress& progress);
+                                     const ImportOptions& options, const ImportProgress& progress,
+                                     ImportChecks* checks = nullptr);
 
 }  // namespace bh
 

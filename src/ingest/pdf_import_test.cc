@@ -13,6 +13,7 @@
 
 #include "base/clock.h"
 #include "base/file_util.h"
+#include "checks/plausibility.h"
 #include "ingest/importer.h"
 #include "ingest/pdf_import.h"
 #include "pdf/test_pdf.h"
@@ -101,6 +102,30 @@ TEST_F(RealPdfImportTest, February2015SumsAsPrintedAndNotesItsStubs) {
                  " AND reconciliation = 'reconciled: 717 printed totals'"
                  " AND note LIKE 'kept out of the figures: 48 stub rows (first page 1 line %),"
                  " 5 empty mission subtotals (first page % line %)'"));
+}
+
+// The plausibility checks over every supplied month (docs/checks.md): the
+// 2020-08 report's swapped rows are found from the figures alone, and the
+// other 88 months give four findings.
+TEST_F(RealPdfImportTest, PlausibilityChecksFindThe2020_08SwapsAndLittleElse) {
+  EXPECT_EQ(112, Q("SELECT COUNT(*) FROM anomaly"));
+  EXPECT_EQ(108, Q("SELECT COUNT(*) FROM anomaly WHERE month = '2020-08'"));
+  EXPECT_EQ(100, Q("SELECT COUNT(*) FROM anomaly WHERE month = '2020-08' AND kind = 'sex_swapped'"));
+  // 48 of the 51 contingent rows printed with 0 men; the other three hold
+  // 2, 2 and 9 personnel, below the rule's 10.
+  EXPECT_EQ(48, Q("SELECT COUNT(*) FROM anomaly WHERE month = '2020-08' AND kind = 'sex_swapped' AND ptype = 'TRP'"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM anomaly WHERE month = '2020-08' AND iso3 = 'CMR' AND mission = 'MINUSCA'"
+                 " AND ptype = 'TRP' AND women = 748 AND men = 0 AND severity = 'high' AND page = 5 AND line = 10"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM anomaly WHERE month = '2020-08' AND kind = 'month_share_jump'"));
+  // Outside 2020-08: Austria absent from UNIFIL in 2017-07, Egypt's FPU with
+  // 136 women in 2019-01 only, Ghana's UNAMID police all men in 2021-01,
+  // the United Kingdom absent from UNSOS in 2021-11.
+  EXPECT_EQ(4, Q("SELECT COUNT(*) FROM anomaly WHERE month != '2020-08'"));
+  // Months imported one by one (2019-10 last, between two checked months)
+  // give what a check of every month at once gives.
+  auto all = RecheckAllMonths(All().db.get());
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  EXPECT_EQ(112u, all->found.size());
 }
 
 TEST_F(RealPdfImportTest, NoMissionAndNoSexSplitAreStoredAsSuch) {

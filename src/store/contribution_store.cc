@@ -38,7 +38,84 @@ void FormatDate(const Date& d, char (&out)[10]) {
   out[7] = '-';
   put(out + 8, d.day, 2);
 }
+// Deletes an import's rows and record, and moves each month it was the
+// source of to the most recent other import covering it. The caller holds
+// the transaction.
+Status DeleteImport(Db* db, int64_t id, RemovedImport* out) {
+  {
+    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT file_name, rows, synthetic FROM import WHERE id = ?"));
+    q.Bind(1, id);
+    BH_ASSIGN_OR_RETURN(bool found, q.Step());
+    if (!found) return Status::NotFound(fmt::format("no import #{} (see 'bluehelmet imports list')", id));
+    out->id = id;
+    out->file_name = q.Text(0);
+    out->rows = q.Int(1);
+    out->synthetic = q.Int(2) != 0;
+  }
+  {
+    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT dataset, month FROM month_source WHERE import_id = ? ORDER BY 1, 2"));
+    q.Bind(1, id);
+    for (;;) {
+      BH_ASSIGN_OR_RETURN(bool more, q.Step());
+      if (!more) break;
+      BH_ASSIGN_OR_RETURN(Month m, Month::Parse(q.Text(1)));
+      out->months.push_back({q.Text(0), m, 0, ""});
+    }
+  }
+  for (RemovedImport::MonthChange& c : out->months) {
+    const char* sql = c.dataset == "contribution"
+                          ? "SELECT f.import_id, i.file_name FROM month_figures f JOIN import i ON i.id = f.import_id"
+                            " WHERE f.month = ?1 AND f.import_id != ?2 ORDER BY f.import_id DESC LIMIT 1"
+                          : "SELECT t.import_id, i.file_name FROM country_total t JOIN import i ON i.id = t.import_id"
+                            " WHERE t.month = ?1 AND t.import_id != ?2 ORDER BY t.import_id DESC LIMIT 1";
+    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(sql));
+    q.Bind(1, c.month.ToString()).Bind(2, id);
+    BH_ASSIGN_OR_RETURN(bool found, q.Step());
+    if (found) {
+      c.source = q.Int(0);
+      c.source_file = q.Text(1);
+      BH_ASSIGN_OR_RETURN(Stmt u, db->Prepare("UPDATE month_source SET import_id = ? WHERE dataset = ? AND month = ?"));
+      BH_RETURN_IF_ERROR(u.Bind(1, c.source).Bind(2, c.dataset).Bind(3, c.month.ToString()).Run());
+    } else {
+      BH_ASSIGN_OR_RETURN(Stmt d, db->Prepare("DELETE FROM month_source WHERE dataset = ? AND month = ?"));
+      BH_RETURN_IF_ERROR(d.Bind(1, c.dataset).Bind(2, c.month.ToString()).Run());
+    }
+  }
+  for (const char* table : {"contribution", "country_total", "month_figures", "import_mismatch"}) {
+    BH_ASSIGN_OR_RETURN(Stmt d, db->Prepare(fmt::format("DELETE FROM {} WHERE import_id = ?", table)));
+    BH_RETURN_IF_ERROR(d.Bind(1, id).Run());
+  }
+  BH_ASSIGN_OR_RETURN(Stmt d, db->Prepare("DELETE FROM import WHERE id = ?"));
+  return d.Bind(1, id).Run();
+}
+
+std::string Plural(int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 }  // namespace
+
+Result<RemovedImport> RemoveImport(Db* db, int64_t import_id) {
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  RemovedImport out;
+  BH_RETURN_IF_ERROR(DeleteImport(db, import_id, &out));
+  BH_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t import_id, Month month) {
+  const char* sql = dataset == "contribution"
+                        ? "SELECT COUNT(DISTINCT iso3), COUNT(DISTINCT mission), COUNT(*) FROM contribution"
+                          " WHERE import_id = ? AND month = ?"
+                        : "SELECT COUNT(DISTINCT iso3), 0, COUNT(*) FROM country_total WHERE import_id = ? AND month = ?";
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(sql));
+  q.Bind(1, import_id).Bind(2, month.ToString());
+  BH_ASSIGN_OR_RETURN(bool row, q.Step());
+  MonthCoverage c;
+  if (row) c = {q.Int(0), q.Int(1), q.Int(2)};
+  return c;
+}
 
 ImportSession::ImportSession(Db* db, ImportFileInfo file) : db_(db), file_(std::move(file)) {
   status_ = Begin();
@@ -319,6 +396,8 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
   if (existing_) return Status::Ok();
   if (rows_ == 0) return Status::InvalidData(fmt::format("{}: no data rows", file_.file_name));
   BH_RETURN_IF_ERROR(FlushPending());
+  BH_RETURN_IF_ERROR(KeepRealAndSyntheticApart());
+  BH_RETURN_IF_ERROR(CheckCoverage());
   BH_ASSIGN_OR_RETURN(Stmt src, db_->Prepare(
       "INSERT INTO month_source (dataset, month, import_id) VALUES (?, ?, ?)"
       " ON CONFLICT(dataset, month) DO UPDATE SET import_id = excluded.import_id"));
@@ -348,6 +427,64 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
   if (foreign_keys_off_) {
     foreign_keys_off_ = false;
     BH_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys=ON"));
+  }
+  return Status::Ok();
+}
+
+Status ImportSession::CheckCoverage() {
+  BH_ASSIGN_OR_RETURN(Stmt cur, db_->Prepare(
+      "SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
+      " WHERE s.dataset = ? AND s.month = ?"));
+  for (const std::string& ds : datasets_) {
+    for (const Month& m : months_) {
+      cur.Bind(1, ds).Bind(2, m.ToString());
+      BH_ASSIGN_OR_RETURN(bool has, cur.Step());
+      if (!has || file_.replace) {
+        cur.Reset();
+        continue;
+      }
+      const int64_t current = cur.Int(0);
+      const std::string current_file = cur.Text(1);
+      cur.Reset();
+      BH_ASSIGN_OR_RETURN(MonthCoverage now, CoverageOf(db_, ds, current, m));
+      BH_ASSIGN_OR_RETURN(MonthCoverage mine, CoverageOf(db_, ds, import_id_, m));
+      if (mine.countries >= now.countries && mine.missions >= now.missions && mine.rows >= now.rows) continue;
+      auto describe = [&](const MonthCoverage& c) {
+        return ds == "contribution" ? fmt::format("{}, {}, {}", Plural(c.countries, "country", "countries"),
+                                                  Plural(c.missions, "mission", "missions"), Plural(c.rows, "row", "rows"))
+                                    : fmt::format("{}, {}", Plural(c.countries, "country", "countries"),
+                                                  Plural(c.rows, "row", "rows"));
+      };
+      return Status::InvalidData(fmt::format(
+          "{}: {} covers {} where its current source (import #{} {}) covers {}: nothing imported (--replace makes "
+          "this file the month's source anyway)",
+          file_.file_name, m.ToString(), describe(mine), current, current_file, describe(now)));
+    }
+  }
+  return Status::Ok();
+}
+
+Status ImportSession::KeepRealAndSyntheticApart() {
+  BH_ASSIGN_OR_RETURN(Stmt q, db_->Prepare("SELECT id FROM import WHERE synthetic = ? AND id != ? ORDER BY id"));
+  q.Bind(1, file_.synthetic ? 0 : 1).Bind(2, import_id_);
+  std::vector<int64_t> other;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, q.Step());
+    if (!more) break;
+    other.push_back(q.Int(0));
+  }
+  q = Stmt();
+  if (other.empty()) return Status::Ok();
+  if (file_.synthetic) {
+    return Status::InvalidData(fmt::format(
+        "{}: SYNTHETIC sample data, and this database holds real UN figures ({}): they never blend; load the "
+        "sample into a database of its own (--db FILE)",
+        file_.file_name, Plural(static_cast<int64_t>(other.size()), "import", "imports")));
+  }
+  for (int64_t id : other) {
+    RemovedImport r;
+    BH_RETURN_IF_ERROR(DeleteImport(db_, id, &r));
+    removed_.push_back(std::move(r));
   }
   return Status::Ok();
 }

@@ -50,6 +50,9 @@ struct ImportFileInfo {
   std::string kind;       // "un_gender_csv", "un_rank_csv", "un_pdf"
   std::string layout;     // e.g. "PDF family I"; "" when not applicable
   bool synthetic = false; // generated sample data, labelled wherever shown
+  // Become each month's source even where the file covers the month less
+  // fully than the current source (see Commit).
+  bool replace = false;
 };
 
 struct ContributionRow {
@@ -77,6 +80,33 @@ struct MismatchRecord {
   std::string what;   // "men", "women", "total"
   int64_t printed = 0, computed = 0;
 };
+
+// What removing an import did.
+struct RemovedImport {
+  int64_t id = 0;
+  std::string file_name;
+  int64_t rows = 0;
+  bool synthetic = false;
+  struct MonthChange {
+    std::string dataset;  // "contribution", "country_total"
+    Month month;
+    int64_t source = 0;   // the import now current for the month; 0: none left
+    std::string source_file;
+  };
+  std::vector<MonthChange> months;  // the months it was the source of
+};
+
+// Deletes an import and every row it brought, in one transaction; each
+// month it was the source of goes back to the most recent other import that
+// covers the month (the one it had replaced), or has no source left.
+// NotFound for an unknown id.
+Result<RemovedImport> RemoveImport(Db* db, int64_t import_id);
+
+// How fully one import covers one month of a dataset.
+struct MonthCoverage {
+  int64_t countries = 0, missions = 0, rows = 0;
+};
+Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t import_id, Month month);
 
 class ImportSession {
  public:
@@ -114,7 +144,18 @@ class ImportSession {
 
   // Makes this import the current source of every month it covers, records
   // the summary and commits. `reconciliation` is shown by `months`.
+  //
+  // Who owns a month: the import becomes a month's source only if it covers
+  // the month at least as fully as the current source (countries, missions
+  // and rows, each), or file.replace is set; otherwise InvalidData naming
+  // the month and both counts, and nothing is written.
+  // Real and SYNTHETIC figures never share a database: committing a real
+  // file removes the SYNTHETIC sample (removed() says what went), and a
+  // SYNTHETIC file is refused where real figures are stored.
   Status Commit(std::string_view reconciliation, std::string_view note = {});
+
+  // The SYNTHETIC imports Commit removed, if any.
+  const std::vector<RemovedImport>& removed() const { return removed_; }
 
  private:
   Status Begin();
@@ -160,6 +201,9 @@ class ImportSession {
   std::vector<PendingRow> pending_;
   int64_t seq_ = 0;
   std::map<int, Date> kept_dates_;  // month index -> the one date kept (DropOtherDates)
+  std::vector<RemovedImport> removed_;
+  Status CheckCoverage();
+  Status KeepRealAndSyntheticApart();
   Stmt insert_contribution_, insert_batch_, insert_total_, insert_mission_;
 };
 

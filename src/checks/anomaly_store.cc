@@ -1,0 +1,257 @@
+// The stored side of the plausibility checks: reading a month's current
+// rows, and keeping the findings (component "checks").
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "checks/plausibility.h"
+
+namespace bh {
+
+namespace {
+
+constexpr Migration kChecksMigrations[] = {
+    {1, R"sql(
+CREATE TABLE anomaly (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  iso3 TEXT,
+  mission TEXT,
+  ptype TEXT,
+  category TEXT,
+  women INTEGER,
+  men INTEGER,
+  total INTEGER NOT NULL,
+  import_id INTEGER,
+  page INTEGER,
+  line INTEGER,
+  neighbours TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE INDEX anomaly_month ON anomaly(month);
+)sql"},
+};
+
+Result<std::vector<Month>> StoredMonths(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt q,
+                      db->Prepare("SELECT month FROM month_source WHERE dataset = 'contribution' ORDER BY month"));
+  std::vector<Month> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, q.Step());
+    if (!more) break;
+    BH_ASSIGN_OR_RETURN(Month m, Month::Parse(q.Text(0)));
+    out.push_back(m);
+  }
+  return out;
+}
+
+Result<MonthRows> LoadMonth(Db* db, Month m) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
+      "SELECT iso3, COALESCE(mission, ''), ptype, women, men, total, import_id, COALESCE(page, 0), line"
+      " FROM current_contribution WHERE month = ?"));
+  q.Bind(1, m.ToString());
+  MonthRows out{m, {}};
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, q.Step());
+    if (!more) break;
+    SeriesRow r;
+    r.iso3 = q.Text(0);
+    r.mission = q.Text(1);
+    if (!q.IsNull(2)) r.type = PersonnelTypeFromCodeOrLabel(q.Text(2));
+    if (!q.IsNull(3)) {
+      r.women = q.Int(3);
+      r.men = q.Int(4);
+    }
+    r.total = q.Int(5);
+    r.import_id = q.Int(6);
+    r.page = static_cast<int>(q.Int(7));
+    r.line = static_cast<int>(q.Int(8));
+    out.rows.push_back(std::move(r));
+  }
+  return out;
+}
+
+nlohmann::json ToJson(const std::vector<NeighbourFigure>& ns) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const NeighbourFigure& n : ns) {
+    nlohmann::json o = {{"month", n.month.ToString()}, {"total", n.total}};
+    if (n.women) {
+      o["women"] = *n.women;
+      o["men"] = n.men.value_or(0);
+    }
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+std::vector<NeighbourFigure> FromJson(const std::string& text) {
+  std::vector<NeighbourFigure> out;
+  nlohmann::json a = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!a.is_array()) return out;
+  for (const nlohmann::json& o : a) {
+    if (!o.is_object() || !o.contains("month") || !o["month"].is_string()) continue;
+    Result<Month> m = Month::Parse(o["month"].get<std::string>());
+    if (!m.ok()) continue;
+    NeighbourFigure n{*m, std::nullopt, std::nullopt, o.value("total", int64_t{0})};
+    if (o.contains("women")) {
+      n.women = o.value("women", int64_t{0});
+      n.men = o.value("men", int64_t{0});
+    }
+    out.push_back(n);
+  }
+  return out;
+}
+
+Status Store(Db* db, const Anomaly& a) {
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
+      "INSERT INTO anomaly (month, kind, severity, iso3, mission, ptype, category, women, men, total, import_id,"
+      " page, line, neighbours, summary) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?,"
+      " NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)"));
+  ins.Bind(1, a.month.ToString()).Bind(2, std::string(KindCode(a.kind))).Bind(3, std::string(SeverityName(a.severity)));
+  ins.Bind(4, a.iso3).Bind(5, a.mission);
+  if (a.type) {
+    ins.Bind(6, std::string(PersonnelTypeCode(*a.type)));
+  } else {
+    ins.BindNull(6);
+  }
+  if (a.category) {
+    ins.Bind(7, std::string(CategoryCode(*a.category)));
+  } else {
+    ins.BindNull(7);
+  }
+  if (a.women) {
+    ins.Bind(8, *a.women).Bind(9, a.men.value_or(0));
+  } else {
+    ins.BindNull(8).BindNull(9);
+  }
+  ins.Bind(10, a.total).Bind(11, a.import_id).Bind(12, static_cast<int64_t>(a.page)).Bind(13, static_cast<int64_t>(a.line));
+  ins.Bind(14, ToJson(a.neighbours).dump()).Bind(15, a.summary);
+  return ins.Run();
+}
+
+}  // namespace
+
+Status EnsureChecksSchema(Db* db) { return db->Migrate("checks", kChecksMigrations); }
+
+Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
+  BH_RETURN_IF_ERROR(EnsureChecksSchema(db));
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  BH_ASSIGN_OR_RETURN(std::vector<Month> stored, StoredMonths(db));
+  // The nearest stored month before and after index i, within reach.
+  auto before = [&](size_t i) -> std::optional<Month> {
+    if (i == 0 || stored[i].Index() - stored[i - 1].Index() > kMaxNeighbourGapMonths) return std::nullopt;
+    return stored[i - 1];
+  };
+  auto after = [&](size_t i) -> std::optional<Month> {
+    if (i + 1 >= stored.size() || stored[i + 1].Index() - stored[i].Index() > kMaxNeighbourGapMonths) {
+      return std::nullopt;
+    }
+    return stored[i + 1];
+  };
+  RecheckSummary summary;
+  summary.months = months;  // a month no longer stored loses its findings
+  for (const Month& m : months) {
+    auto it = std::lower_bound(stored.begin(), stored.end(), m);
+    size_t i = static_cast<size_t>(it - stored.begin());
+    if (it != stored.end() && *it == m) {
+      if (auto b = before(i)) summary.months.insert(*b);
+      if (auto a = after(i)) summary.months.insert(*a);
+    } else {
+      // A month removed: its former neighbours now face each other.
+      if (i > 0 && m.Index() - stored[i - 1].Index() <= kMaxNeighbourGapMonths) summary.months.insert(stored[i - 1]);
+      if (i < stored.size() && stored[i].Index() - m.Index() <= kMaxNeighbourGapMonths) summary.months.insert(stored[i]);
+    }
+  }
+  BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM anomaly WHERE month = ?"));
+  for (const Month& m : summary.months) BH_RETURN_IF_ERROR(del.Bind(1, m.ToString()).Run());
+  del = Stmt();
+  std::map<Month, MonthRows> cache;
+  auto rows = [&](Month m) -> Result<const MonthRows*> {
+    auto found = cache.find(m);
+    if (found == cache.end()) {
+      BH_ASSIGN_OR_RETURN(MonthRows r, LoadMonth(db, m));
+      found = cache.emplace(m, std::move(r)).first;
+    }
+    return &found->second;
+  };
+  for (const Month& m : summary.months) {
+    auto it = std::lower_bound(stored.begin(), stored.end(), m);
+    if (it == stored.end() || *it != m) continue;
+    size_t i = static_cast<size_t>(it - stored.begin());
+    BH_ASSIGN_OR_RETURN(const MonthRows* now, rows(m));
+    std::optional<MonthRows> b, a;
+    if (auto bm = before(i)) {
+      BH_ASSIGN_OR_RETURN(const MonthRows* r, rows(*bm));
+      b = *r;
+    }
+    if (auto am = after(i)) {
+      BH_ASSIGN_OR_RETURN(const MonthRows* r, rows(*am));
+      a = *r;
+    }
+    for (Anomaly& x : Detect(*now, b, a)) {
+      BH_RETURN_IF_ERROR(Store(db, x));
+      summary.found.push_back(std::move(x));
+    }
+  }
+  BH_RETURN_IF_ERROR(tx.Commit());
+  return summary;
+}
+
+Result<RecheckSummary> RecheckAllMonths(Db* db) {
+  BH_ASSIGN_OR_RETURN(std::vector<Month> stored, StoredMonths(db));
+  return RecheckMonths(db, std::set<Month>(stored.begin(), stored.end()));
+}
+
+Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) {
+  BH_RETURN_IF_ERROR(EnsureChecksSchema(db));
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
+      "SELECT month, kind, severity, COALESCE(iso3, ''), COALESCE(mission, ''), ptype, category, women, men, total,"
+      " COALESCE(import_id, 0), COALESCE(page, 0), COALESCE(line, 0), neighbours, summary FROM anomaly"
+      " WHERE (?1 IS NULL OR month = ?1) AND (?2 = '' OR iso3 = ?2) AND (?3 IS NULL OR kind = ?3)"
+      " ORDER BY month, iso3 IS NOT NULL, iso3, mission, ptype, id"));
+  if (filter.month) {
+    q.Bind(1, filter.month->ToString());
+  } else {
+    q.BindNull(1);
+  }
+  q.Bind(2, filter.iso3);
+  if (filter.kind) {
+    q.Bind(3, std::string(KindCode(*filter.kind)));
+  } else {
+    q.BindNull(3);
+  }
+  std::vector<Anomaly> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, q.Step());
+    if (!more) break;
+    Anomaly a;
+    BH_ASSIGN_OR_RETURN(a.month, Month::Parse(q.Text(0)));
+    a.kind = KindFromCode(q.Text(1)).value_or(Anomaly::Kind::kSexSwapped);
+    std::string sev = q.Text(2);
+    a.severity = sev == "high" ? Anomaly::Severity::kHigh
+                 : sev == "low" ? Anomaly::Severity::kLow
+                                : Anomaly::Severity::kMedium;
+    a.iso3 = q.Text(3);
+    a.mission = q.Text(4);
+    if (!q.IsNull(5)) a.type = PersonnelTypeFromCodeOrLabel(q.Text(5));
+    if (!q.IsNull(6)) a.category = CategoryFromCode(q.Text(6));
+    if (!q.IsNull(7)) {
+      a.women = q.Int(7);
+      a.men = q.Int(8);
+    }
+    a.total = q.Int(9);
+    a.import_id = q.Int(10);
+    a.page = static_cast<int>(q.Int(11));
+    a.line = static_cast<int>(q.Int(12));
+    a.neighbours = FromJson(q.Text(13));
+    a.summary = q.Text(14);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace bh

@@ -1,0 +1,309 @@
+#include "checks/plausibility.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace bh {
+
+namespace {
+
+// A swapped row needs this many personnel: a handful of officers changing
+// from men to women between two months is an ordinary rotation.
+constexpr int64_t kMinSwapRow = 10;
+// "Mostly men": the neighbours' share of women below this (and the reverse
+// for "mostly women"). Sweden's MINUSMA troops (34 women of 89 in 2020-07)
+// printed as 98 women and no men in 2020-08 are "mostly men" too.
+constexpr double kMostly = 0.5;
+// "The same strength": the row's total within this factor of a neighbour's.
+constexpr double kStrengthFactor = 2.0;
+// A country-category's share of women is compared when it has this many
+// personnel in the month and in both neighbours.
+constexpr int64_t kMinShareTotal = 50;
+// ... and fires when it is this far (in share points) from both neighbours,
+// which agree with each other within kNeighboursAgree.
+constexpr double kShareJump = 0.15;
+constexpr double kNeighboursAgree = 0.05;
+// The whole month's share of women: smaller jumps matter.
+constexpr double kMonthShareJump = 0.03;
+constexpr double kMonthNeighboursAgree = 0.015;
+// A gap: the same strength (within this fraction) before and after, at least
+// kMinGapTotal personnel.
+constexpr double kGapSameStrength = 0.10;
+constexpr int64_t kMinGapTotal = 10;
+
+using RowKey = std::tuple<std::string, std::string, int>;  // iso3, mission, type
+
+RowKey KeyOf(const SeriesRow& r) { return {r.iso3, r.mission, r.type ? static_cast<int>(*r.type) : -1}; }
+
+std::map<RowKey, const SeriesRow*> Index(const MonthRows& m) {
+  std::map<RowKey, const SeriesRow*> out;
+  for (const SeriesRow& r : m.rows) out.emplace(KeyOf(r), &r);
+  return out;
+}
+
+struct Sums {
+  int64_t women = 0, men = 0, total = 0;
+  bool sex_known = true;
+  std::optional<double> Share() const {
+    if (!sex_known || total <= 0) return std::nullopt;
+    return static_cast<double>(women) / static_cast<double>(total);
+  }
+};
+
+void Add(Sums& s, const SeriesRow& r) {
+  s.total += r.total;
+  if (r.women) {
+    s.women += *r.women;
+    s.men += r.men.value_or(0);
+  } else {
+    s.sex_known = false;
+  }
+}
+
+std::string Percent(double share) { return fmt::format("{:.1f} %", share * 100.0); }
+
+std::string Describe(const NeighbourFigure& n) {
+  if (!n.women) return fmt::format("{}: {} (no sex split)", n.month.ToString(), n.total);
+  return fmt::format("{}: {} men, {} women", n.month.ToString(), n.men.value_or(0), *n.women);
+}
+
+std::string Where(const Anomaly& a) {
+  std::string s = a.iso3;
+  if (!a.mission.empty()) s += " " + a.mission;
+  if (a.type) s += " " + std::string(PersonnelTypeLabel(*a.type));
+  return s;
+}
+
+NeighbourFigure Neighbour(Month m, const SeriesRow& r) { return {m, r.women, r.men, r.total}; }
+NeighbourFigure Neighbour(Month m, const Sums& s) {
+  if (!s.sex_known) return {m, std::nullopt, std::nullopt, s.total};
+  return {m, s.women, s.men, s.total};
+}
+
+// Row level: 0 men and N women where the same cell had mostly men in the
+// neighbouring months, at about the same strength (or the reverse).
+void DetectSwaps(const MonthRows& month, const std::vector<const MonthRows*>& around, std::vector<Anomaly>* out) {
+  std::vector<std::map<RowKey, const SeriesRow*>> indexes;
+  for (const MonthRows* m : around) indexes.push_back(Index(*m));
+  for (const SeriesRow& r : month.rows) {
+    if (!r.women || !r.men || r.total < kMinSwapRow) continue;
+    const bool all_women = *r.men == 0 && *r.women > 0;
+    const bool all_men = *r.women == 0 && *r.men > 0;
+    if (!all_women && !all_men) continue;
+    std::vector<NeighbourFigure> evidence;
+    bool contradicts = true, same_strength = false;
+    for (size_t i = 0; i < around.size(); ++i) {
+      auto it = indexes[i].find(KeyOf(r));
+      if (it == indexes[i].end() || !it->second->women || it->second->total <= 0) continue;
+      const SeriesRow& n = *it->second;
+      double share = static_cast<double>(*n.women) / static_cast<double>(n.total);
+      if (all_women ? share >= kMostly : share <= 1.0 - kMostly) contradicts = false;
+      double ratio = static_cast<double>(r.total) / static_cast<double>(n.total);
+      if (ratio <= kStrengthFactor && ratio >= 1.0 / kStrengthFactor) same_strength = true;
+      evidence.push_back(Neighbour(around[i]->month, n));
+    }
+    if (evidence.empty() || !contradicts || !same_strength) continue;
+    Anomaly a;
+    a.kind = Anomaly::Kind::kSexSwapped;
+    a.severity = r.total >= 100 ? Anomaly::Severity::kHigh : Anomaly::Severity::kMedium;
+    a.month = month.month;
+    a.iso3 = r.iso3;
+    a.mission = r.mission;
+    a.type = r.type;
+    a.women = r.women;
+    a.men = r.men;
+    a.total = r.total;
+    a.import_id = r.import_id;
+    a.page = r.page;
+    a.line = r.line;
+    a.neighbours = evidence;
+    std::vector<std::string> seen;
+    for (const NeighbourFigure& n : evidence) seen.push_back(Describe(n));
+    a.summary = fmt::format("{}: {} men, {} women printed; {} (the sexes look swapped)", Where(a), *r.men, *r.women,
+                            fmt::join(seen, "; "));
+    out->push_back(std::move(a));
+  }
+}
+
+// A share that leaves both neighbours, which agree with each other.
+bool Jumps(double share, double before, double after, double jump, double agree) {
+  return std::abs(before - after) <= agree && std::abs(share - before) >= jump && std::abs(share - after) >= jump;
+}
+
+std::map<std::pair<std::string, Category>, Sums> ByCountryCategory(const MonthRows& m) {
+  std::map<std::pair<std::string, Category>, Sums> out;
+  for (const SeriesRow& r : m.rows) {
+    if (r.type) Add(out[{r.iso3, CategoryOf(*r.type)}], r);
+  }
+  return out;
+}
+
+void DetectShareJumps(const MonthRows& month, const MonthRows& before, const MonthRows& after,
+                      const std::vector<Anomaly>& swaps, std::vector<Anomaly>* out) {
+  auto now = ByCountryCategory(month), b = ByCountryCategory(before), a = ByCountryCategory(after);
+  for (const auto& [key, s] : now) {
+    auto ib = b.find(key), ia = a.find(key);
+    if (ib == b.end() || ia == a.end()) continue;
+    std::optional<double> share = s.Share(), sb = ib->second.Share(), sa = ia->second.Share();
+    if (!share || !sb || !sa) continue;
+    if (s.total < kMinShareTotal || ib->second.total < kMinShareTotal || ia->second.total < kMinShareTotal) continue;
+    if (!Jumps(*share, *sb, *sa, kShareJump, kNeighboursAgree)) continue;
+    // Explained by a swapped row of the same country and category: one
+    // finding, the row's.
+    bool explained = std::any_of(swaps.begin(), swaps.end(), [&](const Anomaly& w) {
+      return w.iso3 == key.first && w.type && CategoryOf(*w.type) == key.second;
+    });
+    if (explained) continue;
+    Anomaly x;
+    x.kind = Anomaly::Kind::kShareJump;
+    x.severity = Anomaly::Severity::kMedium;
+    x.month = month.month;
+    x.iso3 = key.first;
+    x.category = key.second;
+    x.women = s.women;
+    x.men = s.men;
+    x.total = s.total;
+    x.neighbours = {Neighbour(before.month, ib->second), Neighbour(after.month, ia->second)};
+    x.summary = fmt::format("{} {}: {} women of {} ({}), against {} in {} and {} in {}", key.first,
+                            CategoryLabel(key.second), s.women, s.total, Percent(*share), Percent(*sb),
+                            before.month.ToString(), Percent(*sa), after.month.ToString());
+    out->push_back(std::move(x));
+  }
+  Sums all, all_b, all_a;
+  for (const SeriesRow& r : month.rows) Add(all, r);
+  for (const SeriesRow& r : before.rows) Add(all_b, r);
+  for (const SeriesRow& r : after.rows) Add(all_a, r);
+  std::optional<double> share = all.Share(), sb = all_b.Share(), sa = all_a.Share();
+  if (share && sb && sa && Jumps(*share, *sb, *sa, kMonthShareJump, kMonthNeighboursAgree)) {
+    Anomaly x;
+    x.kind = Anomaly::Kind::kMonthShareJump;
+    x.severity = Anomaly::Severity::kHigh;
+    x.month = month.month;
+    x.women = all.women;
+    x.men = all.men;
+    x.total = all.total;
+    x.neighbours = {Neighbour(before.month, all_b), Neighbour(after.month, all_a)};
+    x.summary = fmt::format("the whole month: {} women of {} ({}), against {} in {} and {} in {}", all.women,
+                            all.total, Percent(*share), Percent(*sb), before.month.ToString(), Percent(*sa),
+                            after.month.ToString());
+    out->push_back(std::move(x));
+  }
+}
+
+// A country, or a country in a mission, absent for one month and back at
+// the same strength. Mission level only where all three months give
+// missions.
+void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows& after, std::vector<Anomaly>* out) {
+  auto totals = [](const MonthRows& m, bool by_mission, bool* has_missions) {
+    std::map<std::pair<std::string, std::string>, Sums> t;
+    *has_missions = !m.rows.empty();
+    for (const SeriesRow& r : m.rows) {
+      if (r.mission.empty()) *has_missions = false;
+      Add(t[{r.iso3, by_mission ? r.mission : ""}], r);
+    }
+    return t;
+  };
+  for (bool by_mission : {false, true}) {
+    bool mn = false, mb = false, ma = false;
+    auto now = totals(month, by_mission, &mn), b = totals(before, by_mission, &mb), a = totals(after, by_mission, &ma);
+    if (by_mission && !(mn && mb && ma)) continue;
+    for (const auto& [key, sb] : b) {
+      if (now.count(key)) continue;
+      auto ia = a.find(key);
+      if (ia == a.end()) continue;
+      const Sums& sa = ia->second;
+      int64_t hi = std::max(sb.total, sa.total), lo = std::min(sb.total, sa.total);
+      if (lo < kMinGapTotal || static_cast<double>(hi - lo) > kGapSameStrength * static_cast<double>(hi)) continue;
+      // A whole country's gap says everything about its missions.
+      if (by_mission && !now.count({key.first, ""}) &&
+          std::any_of(out->begin(), out->end(), [&](const Anomaly& g) {
+            return g.kind == Anomaly::Kind::kGap && g.iso3 == key.first && g.mission.empty();
+          })) {
+        continue;
+      }
+      Anomaly x;
+      x.kind = Anomaly::Kind::kGap;
+      x.severity = Anomaly::Severity::kMedium;
+      x.month = month.month;
+      x.iso3 = key.first;
+      x.mission = key.second;
+      x.neighbours = {Neighbour(before.month, sb), Neighbour(after.month, sa)};
+      x.summary = fmt::format("{}{}: absent, with {} in {} and {} in {}", key.first,
+                              key.second.empty() ? "" : " in " + key.second, sb.total, before.month.ToString(),
+                              sa.total, after.month.ToString());
+      out->push_back(std::move(x));
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view KindName(Anomaly::Kind k) {
+  switch (k) {
+    case Anomaly::Kind::kSexSwapped: return "sex swapped";
+    case Anomaly::Kind::kShareJump: return "share jump";
+    case Anomaly::Kind::kMonthShareJump: return "month share jump";
+    case Anomaly::Kind::kGap: return "gap";
+  }
+  return "?";
+}
+
+std::string_view KindCode(Anomaly::Kind k) {
+  switch (k) {
+    case Anomaly::Kind::kSexSwapped: return "sex_swapped";
+    case Anomaly::Kind::kShareJump: return "share_jump";
+    case Anomaly::Kind::kMonthShareJump: return "month_share_jump";
+    case Anomaly::Kind::kGap: return "gap";
+  }
+  return "?";
+}
+
+std::optional<Anomaly::Kind> KindFromCode(std::string_view code) {
+  for (Anomaly::Kind k : {Anomaly::Kind::kSexSwapped, Anomaly::Kind::kShareJump, Anomaly::Kind::kMonthShareJump,
+                          Anomaly::Kind::kGap}) {
+    if (KindCode(k) == code) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view SeverityName(Anomaly::Severity s) {
+  switch (s) {
+    case Anomaly::Severity::kLow: return "low";
+    case Anomaly::Severity::kMedium: return "medium";
+    case Anomaly::Severity::kHigh: return "high";
+  }
+  return "?";
+}
+
+std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRows>& before,
+                            const std::optional<MonthRows>& after) {
+  std::vector<Anomaly> out;
+  std::vector<const MonthRows*> around;
+  if (before) around.push_back(&*before);
+  if (after) around.push_back(&*after);
+  DetectSwaps(month, around, &out);
+  if (before && after) {
+    std::vector<Anomaly> swaps = out;
+    DetectShareJumps(month, *before, *after, swaps, &out);
+    DetectGaps(month, *before, *after, &out);
+  }
+  return out;
+}
+
+std::string DescribeFindings(const std::vector<Anomaly>& found) {
+  std::map<Month, std::map<Anomaly::Kind, int>> by_month;
+  for (const Anomaly& a : found) ++by_month[a.month][a.kind];
+  std::vector<std::string> parts;
+  for (const auto& [month, kinds] : by_month) {
+    std::vector<std::string> k;
+    for (const auto& [kind, n] : kinds) k.push_back(fmt::format("{} {}", n, KindName(kind)));
+    parts.push_back(fmt::format("{}: {}", month.ToString(), fmt::join(k, ", ")));
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+}  // namespace bh

@@ -1,0 +1,123 @@
+// Plausibility checks: figures that reconcile with everything a report
+// prints can still be wrong. The UN's 2020-08 report prints the men of 51
+// contingent rows in the Female column, and its own totals carry the same
+// error. Only the series can show it: each month is compared with the
+// nearest months before and after it that are in the store.
+//
+// Findings (Anomaly) are derived data: RecheckMonths recomputes them for
+// the months an import (or a removal) touched and their neighbours, so a
+// month arriving between two others re-checks both. Nothing here changes a
+// figure; corrections are made in the open, by errata.
+//
+// The rules, and what they cannot see, are in docs/checks.md. Thresholds
+// are constants below, chosen on the supplied reports (2015-2025) so that
+// ordinary rotations do not fire.
+//
+// Thread safety: Detect is a pure function; RecheckMonths uses one Db*.
+#ifndef BLUEHELMET_CHECKS_PLAUSIBILITY_H_
+#define BLUEHELMET_CHECKS_PLAUSIBILITY_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "model/personnel.h"
+#include "store/database.h"
+
+namespace bh {
+
+// One figure of one month as the store has it (a current contribution row).
+struct SeriesRow {
+  std::string iso3;
+  std::string mission;  // "" where the source gives none
+  std::optional<PersonnelType> type;
+  std::optional<int64_t> women, men;  // nullopt: no sex split
+  int64_t total = 0;
+  int64_t import_id = 0;
+  int page = 0, line = 0;
+};
+
+struct MonthRows {
+  Month month;
+  std::vector<SeriesRow> rows;
+};
+
+// A neighbour's figures for the same cell, as evidence.
+struct NeighbourFigure {
+  Month month;
+  std::optional<int64_t> women, men;
+  int64_t total = 0;
+};
+
+struct Anomaly {
+  enum class Kind {
+    kSexSwapped,       // 0 men and N women where the neighbours had mostly men (or the reverse)
+    kShareJump,        // a country-category's share of women far from both neighbours'
+    kMonthShareJump,   // the whole month's share of women far from both neighbours'
+    kGap,              // a country (or country in a mission) absent for one month, back at the same strength
+  };
+  enum class Severity { kLow, kMedium, kHigh };
+  Kind kind = Kind::kSexSwapped;
+  Severity severity = Severity::kMedium;
+  Month month;
+  std::string iso3;     // "" for the whole month
+  std::string mission;  // "" when not about one mission
+  std::optional<PersonnelType> type;
+  std::optional<Category> category;  // kShareJump
+  // The figures as the store has them ("as printed"), and their source row.
+  std::optional<int64_t> women, men;
+  int64_t total = 0;
+  int64_t import_id = 0;
+  int page = 0, line = 0;
+  std::vector<NeighbourFigure> neighbours;
+  std::string summary;  // one line: what was seen
+};
+
+std::string_view KindName(Anomaly::Kind k);          // "sex swapped", "share jump", ...
+std::string_view KindCode(Anomaly::Kind k);          // "sex_swapped", "share_jump", "month_share_jump", "gap"
+std::string_view SeverityName(Anomaly::Severity s);  // "low", "medium", "high"
+std::optional<Anomaly::Kind> KindFromCode(std::string_view code);
+
+// The findings for `month` given the nearest months before and after it in
+// the store (either may be absent). Pure.
+std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRows>& before,
+                            const std::optional<MonthRows>& after);
+
+// Neighbours further apart than this are not compared.
+inline constexpr int kMaxNeighbourGapMonths = 3;
+
+struct RecheckSummary {
+  std::set<Month> months;  // the months re-checked
+  std::vector<Anomaly> found;  // in those months, now stored
+};
+
+// Re-checks `months` and the nearest stored month on either side of each
+// (within kMaxNeighbourGapMonths), replacing their stored findings, in one
+// transaction.
+Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months);
+
+// Re-checks every stored month (after the rules change, say).
+Result<RecheckSummary> RecheckAllMonths(Db* db);
+
+// Creates the anomaly table (component "checks"); idempotent.
+Status EnsureChecksSchema(Db* db);
+
+// Stored findings, by month, country, mission, type; filters optional.
+struct AnomalyFilter {
+  std::optional<Month> month;
+  std::string iso3;
+  std::optional<Anomaly::Kind> kind;
+};
+Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter);
+
+// "2020-08: 51 sex swapped, 1 month share jump" (by month, most first) for
+// the import's one line; "" when nothing was found.
+std::string DescribeFindings(const std::vector<Anomaly>& found);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_CHECKS_PLAUSIBILITY_H_

@@ -1,0 +1,127 @@
+#include "views/trust_views.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+
+#include "base/strings.h"
+
+namespace bh {
+
+Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
+      "SELECT file_name, COALESCE(path, ''), sha256, kind, COALESCE(layout, ''), imported_at, rows,"
+      " COALESCE(reconciliation, ''), COALESCE(note, ''), synthetic FROM import WHERE id = ?"));
+  q.Bind(1, import_id);
+  BH_ASSIGN_OR_RETURN(bool found, q.Step());
+  if (!found) return Status::NotFound(fmt::format("no import #{} (see 'bluehelmet imports list')", import_id));
+  const bool synthetic = q.Int(9) != 0;
+  Table about;
+  about.title = fmt::format("Import #{}{}", import_id, synthetic ? " [SYNTHETIC sample data]" : "");
+  about.columns = {"Field", "Value"};
+  about.AddRow({"File", q.Text(0)});
+  about.AddRow({"Path", q.Text(1).empty() ? "-" : q.Text(1)});
+  about.AddRow({"SHA-256", q.Text(2)});
+  about.AddRow({"Kind", q.Text(3)});
+  about.AddRow({"Layout", q.Text(4).empty() ? "-" : q.Text(4)});
+  about.AddRow({"Imported at", q.Text(5)});
+  about.AddRow({"Rows", q.Int(6)});
+  about.AddRow({"Reconciliation", q.Text(7).empty() ? "-" : q.Text(7)});
+  about.AddRow({"Note", q.Text(8).empty() ? "-" : q.Text(8)});
+  q = Stmt();
+
+  Table months;
+  months.title = fmt::format("Months of import #{}", import_id);
+  months.columns = {"Month", "Dataset", "Rows", "Countries", "Missions", "Current source"};
+  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare(
+      "SELECT month, 'contribution', COUNT(*), COUNT(DISTINCT iso3), COUNT(DISTINCT mission) FROM contribution"
+      " WHERE import_id = ?1 GROUP BY month"
+      " UNION ALL SELECT month, 'country_total', COUNT(*), COUNT(DISTINCT iso3), 0 FROM country_total"
+      " WHERE import_id = ?1 GROUP BY month ORDER BY 1, 2"));
+  m.Bind(1, import_id);
+  BH_ASSIGN_OR_RETURN(Stmt cur, db->Prepare(
+      "SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
+      " WHERE s.dataset = ? AND s.month = ?"));
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, m.Step());
+    if (!row) break;
+    cur.Bind(1, m.Text(1)).Bind(2, m.Text(0));
+    BH_ASSIGN_OR_RETURN(bool has, cur.Step());
+    std::string current = !has                      ? "none"
+                          : cur.Int(0) == import_id ? "this import"
+                                                    : fmt::format("import #{} {}", cur.Int(0), cur.Text(1));
+    cur.Reset();
+    months.AddRow({m.Text(0), m.Text(1), m.Int(2), m.Int(3), m.Int(4), current});
+  }
+  months.notes.push_back(
+      "'bluehelmet imports remove N' deletes an import; each month it is the current source of goes back to the "
+      "import it had replaced.");
+  return std::vector<Table>{about, months};
+}
+
+Table RemovedImportTable(const RemovedImport& r) {
+  Table t;
+  t.title = fmt::format("Removed import #{} {}{} ({} rows)", r.id, r.file_name, r.synthetic ? " (SYNTHETIC)" : "",
+                        r.rows);
+  t.columns = {"Month", "Dataset", "Now from"};
+  for (const RemovedImport::MonthChange& c : r.months) {
+    t.AddRow({c.month.ToString(), c.dataset,
+              c.source ? fmt::format("import #{} {}", c.source, c.source_file) : std::string("no source left")});
+  }
+  if (r.months.empty()) t.notes.push_back("It was the current source of no month.");
+  return t;
+}
+
+Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter) {
+  BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, filter));
+  std::map<int64_t, std::string> files;
+  {
+    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT id, file_name FROM import"));
+    for (;;) {
+      BH_ASSIGN_OR_RETURN(bool more, q.Step());
+      if (!more) break;
+      files[q.Int(0)] = q.Text(1);
+    }
+  }
+  Table t;
+  t.title = "Plausibility findings";
+  if (filter.month) t.title += ", " + filter.month->ToString();
+  if (!filter.iso3.empty()) t.title += ", " + ref.CountryName(filter.iso3);
+  t.columns = {"Month", "Country", "ISO3", "Mission", "Type", "Kind", "Severity", "Women", "Men", "Total",
+               "Source", "Page", "Line", "Evidence"};
+  std::map<Anomaly::Kind, int> kinds;
+  for (const Anomaly& a : found) {
+    ++kinds[a.kind];
+    std::string type = a.type       ? std::string(PersonnelTypeLabel(*a.type))
+                       : a.category ? std::string(CategoryLabel(*a.category))
+                                    : "-";
+    std::vector<std::string> evidence;
+    for (const NeighbourFigure& n : a.neighbours) {
+      evidence.push_back(n.women ? fmt::format("{}: {} men, {} women", n.month.ToString(), n.men.value_or(0), *n.women)
+                                 : fmt::format("{}: {} (no sex split)", n.month.ToString(), n.total));
+    }
+    auto file = files.find(a.import_id);
+    t.AddRow({a.month.ToString(), a.iso3.empty() ? "(whole month)" : ref.CountryName(a.iso3),
+              a.iso3.empty() ? Cell::Null("-") : Cell(a.iso3), a.mission.empty() ? Cell::Null("-") : Cell(a.mission),
+              type, std::string(KindName(a.kind)), std::string(SeverityName(a.severity)),
+              a.women ? Cell(*a.women) : Cell::Null("n/a"), a.men ? Cell(*a.men) : Cell::Null("n/a"), a.total,
+              file == files.end() ? Cell::Null("-") : Cell(file->second), a.page ? Cell(a.page) : Cell::Null("-"),
+              a.line ? Cell(a.line) : Cell::Null("-"), Join(evidence, "; ")});
+  }
+  if (found.empty()) {
+    t.notes.push_back("No findings: every checked month agrees with its neighbours by the rules in docs/checks.md.");
+  } else {
+    std::vector<std::string> k;
+    for (const auto& [kind, n] : kinds) k.push_back(fmt::format("{} {}", n, KindName(kind)));
+    t.notes.push_back(fmt::format("{} finding(s): {}. The figures are shown as printed; a finding changes none.",
+                                  found.size(), Join(k, ", ")));
+  }
+  t.notes.push_back(
+      "Rules: a row of 0 men and 10+ women where the neighbouring months had mostly men (or the reverse); a share "
+      "of women 15 points from both neighbours (3 points for the whole month); a country absent for one month and "
+      "back at the same strength. See docs/checks.md.");
+  return t;
+}
+
+}  // namespace bh

@@ -1,0 +1,37 @@
+// views/: the tables of the commands that say where figures come from and
+// what the checks found: `imports show` (one import's provenance and the
+// months it covers), `imports remove` (where each month it supplied went),
+// `anomalies` (the plausibility findings with their evidence).
+//
+// Thread safety: as core_views.h.
+#ifndef BLUEHELMET_VIEWS_TRUST_VIEWS_H_
+#define BLUEHELMET_VIEWS_TRUST_VIEWS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "checks/plausibility.h"
+#include "report/table.h"
+#include "store/contribution_store.h"
+#include "store/database.h"
+#include "store/reference.h"
+
+namespace bh {
+
+// Two tables: the import's fields (file, path, SHA-256, kind, layout, when,
+// rows, reconciliation, note), and each month it covers with its rows,
+// countries and missions, and the month's current source (this import or
+// the one that superseded it). NotFound for an unknown id.
+Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id);
+
+// The months the removed import was the source of and where each went.
+Table RemovedImportTable(const RemovedImport& removed);
+
+// The stored plausibility findings, filtered: month, country, mission,
+// type or category, kind, severity, the figures as printed with their file,
+// page and line, and the neighbours' figures as evidence.
+Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_VIEWS_TRUST_VIEWS_H_
