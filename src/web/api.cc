@@ -707,6 +707,9 @@ Result<HttpResponse> Api::CreateUser(Call& call) {
     BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
     BH_ASSIGN_OR_RETURN(u.countries, ref->ResolveCountryList(countries));
   }
+  if (u.username.size() > 256 || u.password.size() > 1024) {
+    return Status::InvalidArgument("request body: username or password too long");
+  }
   HashSlots::Slot slot = hash_slots_.Acquire();
   if (!slot.ok()) return Status::RateLimited("too many password hashes at once; try again in a moment");
   BH_ASSIGN_OR_RETURN(User created, call.accounts->CreateUser(u));

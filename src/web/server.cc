@@ -1,8 +1,10 @@
 #include "web/server.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <httplib.h>
 #include <netdb.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -13,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "base/strings.h"
 
@@ -67,16 +70,18 @@ std::string AddressOf(const sockaddr_storage& addr, socklen_t len, int* port) {
 // BeginRequest() starts the head's clock and counters; the head ends at its
 // blank line, and what follows counts against the body limit until the next
 // BeginRequest(). A limit that is hit answers the client itself (408, 413,
-// 431) and ends the connection: every later read and write fails.
+// 431) and ends the connection: every later read and write fails. With TLS
+// (`ssl` set, socket non-blocking) the same limits apply to the decrypted
+// bytes, and no read waits past a deadline for the rest of a TLS record.
 class LimitedStream : public httplib::Stream {
  public:
-  LimitedStream(int sock, const ServeOptions& o) : sock_(sock), o_(o) {}
+  LimitedStream(int sock, const ServeOptions& o, SSL* ssl = nullptr) : sock_(sock), o_(o), ssl_(ssl) {}
 
   // Waits up to the idle timeout for the next request's first byte. False
   // when the client closed, stayed idle, or the stream is dead.
   bool WaitForRequest() {
     if (dead_) return false;
-    if (begin_ < end_) return true;
+    if (begin_ < end_ || (ssl_ && SSL_pending(ssl_) > 0)) return true;
     pollfd p{sock_, POLLIN, 0};
     if (::poll(&p, 1, o_.idle_timeout_seconds * 1000) <= 0) return false;
     char c;
@@ -167,37 +172,51 @@ class LimitedStream : public httplib::Stream {
   // deadline (the head's, or the body's) and the per-read timeout.
   ssize_t Fill() {
     begin_ = end_ = 0;
-    auto now = SteadyClock::now();
-    auto deadline = in_head_ ? head_deadline_ : body_deadline_;
-    if (!in_head_ && body_deadline_ == SteadyClock::time_point::max()) {
-      deadline = body_deadline_ = now + std::chrono::seconds(o_.body_timeout_seconds);
-    }
-    auto io = std::chrono::milliseconds(o_.io_timeout_seconds * 1000);
-    // Rounded up, so the wait never ends just short of the deadline.
-    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
-    bool deadline_first = left <= io;
-    int wait_ms = static_cast<int>(std::max<int64_t>(0, std::min(io, left).count()));
-    pollfd p{sock_, POLLIN, 0};
-    int ready = ::poll(&p, 1, wait_ms);
-    if (ready <= 0) {
-      // Too slow: the whole head (or body) missed its deadline, or nothing
-      // came for the per-read timeout.
-      if (in_head_ && head_bytes_ > 0) {
-        Refuse(408, "Request Timeout", "invalid_argument",
-               deadline_first ? fmt::format("request head: not received within {} seconds", o_.head_timeout_seconds)
-                              : fmt::format("request head: nothing received for {} seconds", o_.io_timeout_seconds));
-      } else if (!in_head_) {
-        Refuse(408, "Request Timeout", "invalid_argument",
-               deadline_first ? fmt::format("request body: not received within {} seconds", o_.body_timeout_seconds)
-                              : fmt::format("request body: nothing received for {} seconds", o_.io_timeout_seconds));
+    for (;;) {
+      auto now = SteadyClock::now();
+      auto deadline = in_head_ ? head_deadline_ : body_deadline_;
+      if (!in_head_ && body_deadline_ == SteadyClock::time_point::max()) {
+        deadline = body_deadline_ = now + std::chrono::seconds(o_.body_timeout_seconds);
       }
-      dead_ = true;
-      return -1;
+      auto io = std::chrono::milliseconds(o_.io_timeout_seconds * 1000);
+      // Rounded up, so the wait never ends just short of the deadline.
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
+      bool deadline_first = left <= io;
+      int wait_ms = static_cast<int>(std::max<int64_t>(0, std::min(io, left).count()));
+      pollfd p{sock_, POLLIN, 0};
+      int ready = ssl_ && SSL_pending(ssl_) > 0 ? 1 : ::poll(&p, 1, wait_ms);
+      if (ready <= 0) {
+        // Too slow: the whole head (or body) missed its deadline, or nothing
+        // came for the per-read timeout.
+        if (in_head_ && head_bytes_ > 0) {
+          Refuse(408, "Request Timeout", "invalid_argument",
+                 deadline_first ? fmt::format("request head: not received within {} seconds", o_.head_timeout_seconds)
+                                : fmt::format("request head: nothing received for {} seconds", o_.io_timeout_seconds));
+        } else if (!in_head_) {
+          Refuse(408, "Request Timeout", "invalid_argument",
+                 deadline_first ? fmt::format("request body: not received within {} seconds", o_.body_timeout_seconds)
+                                : fmt::format("request body: nothing received for {} seconds", o_.io_timeout_seconds));
+        }
+        dead_ = true;
+        return -1;
+      }
+      ssize_t n;
+      if (ssl_) {
+        int r = SSL_read(ssl_, buf_, sizeof buf_);
+        if (r <= 0) {
+          int e = SSL_get_error(ssl_, r);
+          // Part of a record came: wait for the rest, within the same deadline.
+          if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) continue;
+          return e == SSL_ERROR_ZERO_RETURN ? 0 : -1;
+        }
+        n = r;
+      } else {
+        n = ::recv(sock_, buf_, sizeof buf_, 0);
+        if (n <= 0) return n;
+      }
+      end_ = static_cast<size_t>(n);
+      return n;
     }
-    ssize_t n = ::recv(sock_, buf_, sizeof buf_, 0);
-    if (n <= 0) return n;
-    end_ = static_cast<size_t>(n);
-    return n;
   }
 
   // Follows the head byte by byte: its size, its lines, its blank last line.
@@ -224,13 +243,26 @@ class LimitedStream : public httplib::Stream {
   }
 
   ssize_t Send(const char* ptr, size_t size) {
-    pollfd p{sock_, POLLOUT, 0};
-    if (::poll(&p, 1, o_.io_timeout_seconds * 1000) <= 0) return -1;
-    return ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    if (!ssl_) {
+      pollfd p{sock_, POLLOUT, 0};
+      if (::poll(&p, 1, o_.io_timeout_seconds * 1000) <= 0) return -1;
+      return ::send(sock_, ptr, size, MSG_NOSIGNAL);
+    }
+    auto until = SteadyClock::now() + std::chrono::seconds(o_.io_timeout_seconds);
+    for (;;) {
+      int r = SSL_write(ssl_, ptr, static_cast<int>(std::min<size_t>(size, 1 << 30)));
+      if (r > 0) return r;
+      int e = SSL_get_error(ssl_, r);
+      if (e != SSL_ERROR_WANT_WRITE && e != SSL_ERROR_WANT_READ) return -1;
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(until - SteadyClock::now()).count();
+      pollfd p{sock_, static_cast<short>(e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN), 0};
+      if (left <= 0 || ::poll(&p, 1, static_cast<int>(left)) <= 0) return -1;
+    }
   }
 
   const int sock_;
   const ServeOptions& o_;
+  SSL* const ssl_;
   char buf_[16 * 1024];
   size_t begin_ = 0, end_ = 0;
   bool dead_ = false;
@@ -248,15 +280,39 @@ class LimitedStream : public httplib::Stream {
 // handler (which the library gives only the request and the response).
 thread_local LimitedStream* current_stream = nullptr;
 
-}  // namespace
+// TLS handshake on a non-blocking socket within `seconds`; null on failure.
+SSL* AcceptTls(SSL_CTX* ctx, int sock, int seconds) {
+  SSL* ssl = SSL_new(ctx);
+  if (!ssl) return nullptr;
+  fcntl(sock, F_SETFL, fcntl(sock, F_GETFL) | O_NONBLOCK);
+  SSL_set_fd(ssl, sock);
+  auto until = SteadyClock::now() + std::chrono::seconds(seconds);
+  for (;;) {
+    int r = SSL_accept(ssl);
+    if (r == 1) return ssl;
+    int e = SSL_get_error(ssl, r);
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(until - SteadyClock::now()).count();
+    pollfd p{sock, static_cast<short>(e == SSL_ERROR_WANT_WRITE ? POLLOUT : POLLIN), 0};
+    if ((e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) || left <= 0 ||
+        ::poll(&p, 1, static_cast<int>(left)) <= 0) {
+      SSL_free(ssl);
+      return nullptr;
+    }
+  }
+}
 
-// cpp-httplib's server with its connection loop replaced: the library
-// accepts and parses; this class decides how long and how much it may read.
-class WebServer::LimitedServer : public httplib::Server {
+// cpp-httplib's server (Base: Server, or SSLServer for TLS) with its
+// connection loop replaced: the library accepts and parses; this class
+// decides how long and how much it may read.
+template <class Base>
+class LimitedServer : public Base {
  public:
-  explicit LimitedServer(const ServeOptions* o) : o_(o) {}
+  template <class... Args>
+  explicit LimitedServer(const ServeOptions* o, Args&&... args) : Base(std::forward<Args>(args)...), o_(o) {}
 
  private:
+  static constexpr bool kTls = std::is_base_of_v<httplib::SSLServer, Base>;
+
   bool process_and_close_socket(socket_t sock) override {
     std::string addr;
     {
@@ -264,23 +320,41 @@ class WebServer::LimitedServer : public httplib::Server {
       socklen_t len = sizeof ss;
       if (getpeername(sock, reinterpret_cast<sockaddr*>(&ss), &len) == 0) addr = AddressOf(ss, len, nullptr);
     }
-    LimitedStream strm(sock, *o_);
-    if (Enter(addr)) {
-      current_stream = &strm;
-      for (int i = 0; i < ServeOptions::kKeepAliveRequests && is_running(); ++i) {
-        if (!strm.WaitForRequest()) break;
-        strm.BeginRequest();
-        bool close = i + 1 == ServeOptions::kKeepAliveRequests;
-        bool connection_closed = false;
-        bool ok = process_request(strm, close, connection_closed, nullptr);
-        if (!ok || close || connection_closed || strm.must_close()) break;
+    bool admitted = Enter(addr);
+    SSL* ssl = nullptr;
+    if constexpr (kTls) {
+      // The handshake counts against the head's deadline; a refused
+      // address gets no handshake at all (no answer it could read).
+      if (admitted) ssl = AcceptTls(this->ssl_context(), sock, o_->head_timeout_seconds);
+      if (!ssl) {
+        if (admitted) Leave(addr);
+        ::close(sock);
+        return true;
       }
-      current_stream = nullptr;
-      Leave(addr);
-    } else {
-      strm.Refuse(
-          429, "Too Many Requests", "rate_limited",
-          fmt::format("too many connections from {} (at most {} at once)", addr, o_->max_connections_per_address));
+    }
+    {
+      LimitedStream strm(sock, *o_, ssl);
+      if (admitted) {
+        current_stream = &strm;
+        for (int i = 0; i < ServeOptions::kKeepAliveRequests && this->is_running(); ++i) {
+          if (!strm.WaitForRequest()) break;
+          strm.BeginRequest();
+          bool close = i + 1 == ServeOptions::kKeepAliveRequests;
+          bool connection_closed = false;
+          bool ok = this->process_request(strm, close, connection_closed, nullptr);
+          if (!ok || close || connection_closed || strm.must_close()) break;
+        }
+        current_stream = nullptr;
+        Leave(addr);
+      } else {
+        strm.Refuse(
+            429, "Too Many Requests", "rate_limited",
+            fmt::format("too many connections from {} (at most {} at once)", addr, o_->max_connections_per_address));
+      }
+    }
+    if (ssl) {
+      SSL_shutdown(ssl);  // close_notify, best effort (non-blocking)
+      SSL_free(ssl);
     }
     // Lingering close: stop sending, then drain briefly what the client is
     // still sending, so a refusal is not lost to a reset.
@@ -298,10 +372,7 @@ class WebServer::LimitedServer : public httplib::Server {
   bool Enter(const std::string& addr) {
     std::lock_guard<std::mutex> lock(mu_);
     int& n = open_[addr];
-    if (n >= o_->max_connections_per_address) {
-      if (n == 0) open_.erase(addr);
-      return false;
-    }
+    if (n >= o_->max_connections_per_address) return false;
     ++n;
     return true;
   }
@@ -314,6 +385,8 @@ class WebServer::LimitedServer : public httplib::Server {
   std::mutex mu_;
   std::map<std::string, int> open_;  // connections per client address
 };
+
+}  // namespace
 
 WebServer::WebServer(Api* api, ServeOptions options) : api_(api), options_(std::move(options)) {}
 
@@ -328,16 +401,15 @@ Result<int> WebServer::Bind() {
     return Status::InvalidArgument(fmt::format("port: want 1 to 65535, got {}", options_.port));
   }
   if (!options_.tls_cert.empty() || !options_.tls_key.empty()) {
-    auto ssl = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+    auto ssl = std::make_unique<LimitedServer<httplib::SSLServer>>(&options_, options_.tls_cert.c_str(),
+                                                                   options_.tls_key.c_str());
     if (!ssl->is_valid()) {
       return Status::InvalidArgument(
           fmt::format("cannot use TLS certificate '{}' with key '{}'", options_.tls_cert, options_.tls_key));
     }
     server_ = std::move(ssl);
-    server_->set_read_timeout(options_.io_timeout_seconds);
-    server_->set_keep_alive_timeout(options_.idle_timeout_seconds);
   } else {
-    server_ = std::make_unique<LimitedServer>(&options_);
+    server_ = std::make_unique<LimitedServer<httplib::Server>>(&options_);
   }
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     HttpResponse out = api_->Handle(FromHttplib(req));

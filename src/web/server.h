@@ -26,8 +26,8 @@
 // the transfer encoding; compressed request bodies are refused (the
 // library would inflate them without limit). Per client address, at most
 // max_connections_per_address connections are served at once. With TLS the
-// library's own TLS loop serves the connection, so only the route checks
-// and the compressed-body refusal apply (see docs/security.md).
+// handshake (within the head's deadline) and the decryption are done here
+// too, so the same limits hold.
 //
 // Thread safety: Bind/Run from one thread; Stop() from any thread.
 #ifndef BLUEHELMET_WEB_SERVER_H_
@@ -104,7 +104,6 @@ class WebServer {
  private:
   Api* api_;
   ServeOptions options_;
-  class LimitedServer;
   std::unique_ptr<httplib::Server> server_;
   int listen_fd_ = -1;  // the listening socket, owned by server_
 };
