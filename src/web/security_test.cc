@@ -255,6 +255,18 @@ TEST_F(SecurityTest, ChunkedUploadWithoutSessionIsRefusedUnread) {
   EXPECT_LT(PeakKb(), kPeakMemoryBoundKb);
 }
 
+// curl sends large uploads with "Expect: 100-continue": the refusal comes
+// instead of "100 Continue", before any body byte.
+TEST_F(SecurityTest, ExpectContinueUploadWithoutSessionIsRefusedBeforeTheBody) {
+  RawClient c("127.0.0.2", port_);
+  c.Send(
+      "POST /api/imports HTTP/1.1\r\nHost: x\r\nX-Requested-With: bluehelmet\r\nExpect: 100-continue\r\n"
+      "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 500000000\r\n\r\n");
+  Reply reply = c.Read();
+  EXPECT_EQ(401, reply.status);
+  EXPECT_EQ("log in first", reply.error());
+}
+
 TEST_F(SecurityTest, ChunkedBodyOverTheLimitIsRefusedWhateverTheEncoding) {
   ResetPeak();
   // A small-body endpoint (64 KiB) and chunks past it.
