@@ -246,7 +246,8 @@ class LimitedStream : public httplib::Stream {
     if (!ssl_) {
       pollfd p{sock_, POLLOUT, 0};
       if (::poll(&p, 1, o_.io_timeout_seconds * 1000) <= 0) return -1;
-      return ::send(sock_, ptr, size, MSG_NOSIGNAL);
+      // Never blocks: what fits now (the library writes the rest in its loop).
+      return ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
     }
     auto until = SteadyClock::now() + std::chrono::seconds(o_.io_timeout_seconds);
     for (;;) {
