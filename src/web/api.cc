@@ -386,11 +386,12 @@ Result<size_t> Api::AdmitBody(const HttpRequest& head, size_t upload_limit) {
   if (head.Header("x-requested-with") != "bluehelmet") {
     return Status::PermissionDenied("missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)");
   }
+  std::string token = head.Cookie(kSessionCookie);
+  if (token.empty()) return Status::Unauthenticated("log in first");  // no database work for strangers
   BH_ASSIGN_OR_RETURN(DbPool::Lease lease, pool_->Acquire());
   Accounts accounts(lease.get(), clock_, options_.hash_cost);
   Call call(this, head, std::move(params), Caller{std::nullopt, false}, lease.get(), &accounts);
-  call.token = head.Cookie(kSessionCookie);
-  if (call.token.empty()) return Status::Unauthenticated("log in first");
+  call.token = std::move(token);
   BH_ASSIGN_OR_RETURN(User user, SessionUser(call));
   if (user.role == Role::kViewer) {
     return Status::PermissionDenied(fmt::format("'{}' is a viewer and may not change data", user.username));

@@ -512,6 +512,33 @@ TEST_F(ApiTest, AFailingRequestRollsBackAndLeaksNoInternals) {
                      .status);
 }
 
+// What the transport may read of a body, decided from the head alone.
+TEST_F(ApiTest, AdmitBodyDecidesFromTheHead) {
+  auto head = [](const std::string& method, const std::string& path, const std::string& cookie) {
+    HttpRequest r;
+    r.method = method;
+    r.path = path;
+    r.headers["x-requested-with"] = "bluehelmet";
+    if (!cookie.empty()) r.headers["cookie"] = cookie;
+    r.remote_addr = "127.0.0.1";
+    return r;
+  };
+  const size_t kUpload = 80u << 20;
+  EXPECT_EQ(Api::kMaxSmallBodyBytes, *api_->AdmitBody(head("POST", "/api/login", ""), kUpload));
+  EXPECT_EQ(Api::kMaxSmallBodyBytes, *api_->AdmitBody(head("POST", "/nowhere", ""), kUpload));
+  EXPECT_EQ(kUpload, *api_->AdmitBody(head("POST", "/api/register/imports", Login("editor-vnm")), kUpload));
+  EXPECT_EQ(kUpload, *api_->AdmitBody(head("POST", "/api/imports", Login("admin")), kUpload));
+  auto anonymous = api_->AdmitBody(head("POST", "/api/imports", ""), kUpload);
+  EXPECT_EQ("log in first", anonymous.status().message());
+  auto stale = api_->AdmitBody(head("POST", "/api/imports", "bh_session=" + std::string(64, 'a')), kUpload);
+  EXPECT_EQ(Status::Code::kUnauthenticated, stale.status().code());
+  auto viewer = api_->AdmitBody(head("POST", "/api/ewg/imports", Login("viewer")), kUpload);
+  EXPECT_EQ("'viewer' is a viewer and may not change data", viewer.status().message());
+  HttpRequest cross = head("POST", "/api/imports", Login("admin"));
+  cross.headers.erase("x-requested-with");
+  EXPECT_EQ(Status::Code::kPermissionDenied, api_->AdmitBody(cross, kUpload).status().code());
+}
+
 // ---------------------------------------------------------------- reuse
 
 // Every cacheable endpoint, as the dashboard and scripts call them; the
