@@ -512,6 +512,21 @@ TEST_F(ApiTest, AFailingRequestRollsBackAndLeaksNoInternals) {
                      .status);
 }
 
+// Error bodies never quote SQL (issue 12): a constraint failure keeps its
+// file and line, a server-side failure says only that it was logged.
+TEST(ErrorResponseTest, NeverQuotesSql) {
+  HttpResponse r = ErrorResponse(Status::InvalidData(
+      "f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO contribution (import_id, month) VALUES"));
+  EXPECT_EQ(422, r.status);
+  EXPECT_EQ(R"x({"code":"invalid_data","error":"f.csv:9: the database refused the data (a constraint failed)"})x",
+            r.body);
+  r = ErrorResponse(Status::Internal("database: no such table: x (in: SELECT secret FROM x)"));
+  EXPECT_EQ(500, r.status);
+  EXPECT_EQ(R"x({"code":"internal","error":"internal error (logged on the server)"})x", r.body);
+  r = ErrorResponse(Status::NotFound("no register records for Japan (JPN)"));
+  EXPECT_EQ(R"x({"code":"not_found","error":"no register records for Japan (JPN)"})x", r.body);
+}
+
 // What the transport may read of a body, decided from the head alone.
 TEST_F(ApiTest, AdmitBodyDecidesFromTheHead) {
   auto head = [](const std::string& method, const std::string& path, const std::string& cookie) {

@@ -56,11 +56,24 @@ int HttpStatusFor(Status::Code code) {
   return 500;
 }
 
+namespace {
+
+// A constraint the database enforced names its statement
+// ("f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO ...)"):
+// the client gets where and that it was refused, not the SQL.
+std::string WithoutSql(const std::string& message) {
+  size_t at = message.find("database: ");
+  if (at == std::string::npos) return message;
+  return message.substr(0, at) + "the database refused the data (a constraint failed)";
+}
+
+}  // namespace
+
 HttpResponse ErrorResponse(const Status& s) {
   int status = HttpStatusFor(s.code());
   // A server-side failure's message may quote SQL or a library's exception:
   // the client gets a fixed text; the caller logs the real one.
-  std::string message = status >= 500 ? std::string(kInternalErrorMessage) : s.message();
+  std::string message = status >= 500 ? std::string(kInternalErrorMessage) : WithoutSql(s.message());
   nlohmann::json j = {{"error", message}, {"code", std::string(Status::CodeName(s.code()))}};
   return HttpResponse::Json(j, status);
 }
