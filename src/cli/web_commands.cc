@@ -73,6 +73,7 @@ struct ServeArgs {
   std::string tls_cert, tls_key, web_root;
   double session_hours = 12;
   int threads = ServeOptions::kDefaultThreads;
+  int max_connections_per_address = ServeOptions{}.max_connections_per_address;
   bool quiet = false;
 };
 
@@ -85,6 +86,11 @@ void StopOnSignal(int) {
 int RunServe(CliContext& ctx, const ServeArgs& a) {
   if (a.tls_cert.empty() != a.tls_key.empty()) {
     return ctx.Fail(Status::InvalidArgument("--tls-cert and --tls-key go together"));
+  }
+  // 0 picks a free port (the browser tests). The library would silently
+  // take a larger number modulo 65536 (70000 listened on 4464).
+  if (a.port < 0 || a.port > 65535) {
+    return ctx.Fail(Status::InvalidArgument(fmt::format("--port: want 1 to 65535 (0: any free port), got {}", a.port)));
   }
   if (a.session_hours <= 0 || a.session_hours > 24 * 30) {
     return ctx.Fail(Status::InvalidArgument("--session-hours: want more than 0 and at most 720"));
@@ -114,6 +120,7 @@ int RunServe(CliContext& ctx, const ServeArgs& a) {
   so.tls_cert = a.tls_cert;
   so.tls_key = a.tls_key;
   so.threads = a.threads;
+  so.max_connections_per_address = a.max_connections_per_address;
   // Worker threads log at once: one line at a time, or they interleave.
   Mutex log_mu;
   if (!a.quiet) {
@@ -280,6 +287,10 @@ void RegisterWebCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--threads", a->threads,
                     "Worker threads: each open connection (keep-alive) holds one, so at least the connections "
                     "expected at once; more wait in a queue")
+        ->capture_default_str()
+        ->check(CLI::Range(1, ServeOptions::kMaxThreads));
+    cmd->add_option("--max-connections-per-address", a->max_connections_per_address,
+                    "Connections served at once from one client address (more get 429); see docs/security.md")
         ->capture_default_str()
         ->check(CLI::Range(1, ServeOptions::kMaxThreads));
     cmd->add_flag("--quiet", a->quiet, "Do not log each request");

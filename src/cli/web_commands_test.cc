@@ -1,4 +1,5 @@
 // The web layer's commands: user (passwords from stdin) and report.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -43,6 +44,15 @@ TEST_F(WebCommandsTest, UserAddReadsThePasswordFromStdin) {
   EXPECT_EQ("Username,Role,Countries,EWG,UN uploads\nana,admin,-,-,-\ned,editor,\"JPN, VNM\",yes,-\n", out_.str());
   EXPECT_EQ(0, Run({"user", "remove", "ed"}));
   EXPECT_EQ(3, Run({"user", "remove", "ed"}));
+}
+
+// Issue 12: 70000 used to listen on 4464 (the library keeps 16 bits).
+TEST_F(WebCommandsTest, ServeRefusesAPortOutsideItsRange) {
+  for (const char* port : {"70000", "65536", "-1"}) {
+    SCOPED_TRACE(port);
+    EXPECT_EQ(2, Run({"serve", "--port", port, "--quiet"}));
+    EXPECT_EQ(fmt::format("bluehelmet: --port: want 1 to 65535 (0: any free port), got {}\n", port), err_.str());
+  }
 }
 
 TEST_F(WebCommandsTest, ReportWritesHtmlAndXlsx) {

@@ -330,16 +330,8 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData& r, Regi
   return out;
 }
 
-// A parsed file: its kind, and its rows with line numbers.
-struct ParsedFile {
-  std::string name;
-  RegisterKind kind = RegisterKind::kPerson;
-  bool illustrative = false;
-  std::vector<std::pair<int, Fields>> rows;
-};
-
-Result<ParsedFile> ParseFile(const InputFile& in) {
-  ParsedFile out;
+Result<ParsedRegisterFile> ParseFile(const InputFile& in) {
+  ParsedRegisterFile out;
   out.name = in.name;
   // Blank out the leading comment lines so the reader's line numbers stay
   // those of the file.
@@ -441,22 +433,44 @@ std::span<const ColumnSpec> ColumnsOf(RegisterKind k) {
   return {};
 }
 
-Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files) {
-  std::vector<ParsedFile> parsed;
+Result<ParsedRegister> ParseRegisterFiles(const std::vector<InputFile>& files) {
+  ParsedRegister parsed;
   for (const InputFile& f : files) {
-    BH_ASSIGN_OR_RETURN(ParsedFile p, ParseFile(f));
-    parsed.push_back(std::move(p));
+    BH_ASSIGN_OR_RETURN(ParsedRegisterFile p, ParseFile(f));
+    parsed.files.push_back(std::move(p));
   }
   // Dependencies first: persons and units before what refers to them.
-  std::stable_sort(parsed.begin(), parsed.end(),
-                   [](const ParsedFile& a, const ParsedFile& b) { return a.kind < b.kind; });
+  std::stable_sort(parsed.files.begin(), parsed.files.end(),
+                   [](const ParsedRegisterFile& a, const ParsedRegisterFile& b) { return a.kind < b.kind; });
+  return parsed;
+}
+
+Result<std::vector<std::string>> RegisterCountries(const ParsedRegister& parsed, const Reference& ref) {
+  std::set<std::string> countries;
+  for (const ParsedRegisterFile& file : parsed.files) {
+    for (const auto& [line, row] : file.rows) {
+      // The same resolution ApplyRegister uses for the row it writes.
+      auto iso3 = Country(row, ref);
+      if (!iso3.ok()) return iso3.status().WithPrefix(fmt::format("{}:{}", file.name, line));
+      countries.insert(*iso3);
+    }
+  }
+  return std::vector<std::string>(countries.begin(), countries.end());
+}
+
+Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files) {
+  BH_ASSIGN_OR_RETURN(ParsedRegister parsed, ParseRegisterFiles(files));
+  return ApplyRegister(db, ref, parsed);
+}
+
+Result<RegisterImportSummary> ApplyRegister(Db* db, const Reference& ref, const ParsedRegister& parsed) {
   RegisterImportSummary summary;
   std::set<std::string> countries;
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   RegisterStore store(db);
   std::map<std::pair<RegisterKind, std::string>, std::string> keys;  // -> "file:line" first seen
-  for (const ParsedFile& file : parsed) {
+  for (const ParsedRegisterFile& file : parsed.files) {
     summary.illustrative |= file.illustrative;
     for (const auto& [line, row] : file.rows) {
       std::string where = fmt::format("{}:{}", file.name, line);

@@ -67,8 +67,33 @@ struct RegisterImportSummary {
   bool illustrative = false;           // any file marked ILLUSTRATIVE
 };
 
-// Imports the files in one transaction. InvalidData naming file:line on any
-// error, and then nothing is written.
+// One file read once: its kind, and its rows with their line numbers.
+struct ParsedRegisterFile {
+  std::string name;
+  RegisterKind kind = RegisterKind::kPerson;
+  bool illustrative = false;
+  std::vector<std::pair<int, Fields>> rows;
+};
+// An upload read once, files in dependency order (persons first). Whoever
+// must check what an import would change (the web server's country scope)
+// reads the countries from these rows (RegisterCountries) and then writes
+// these same rows (ApplyRegister): there is no second reading of the bytes
+// that could see other rows than the check saw.
+struct ParsedRegister {
+  std::vector<ParsedRegisterFile> files;
+};
+
+// Parses the files (no database). InvalidData naming file:line.
+Result<ParsedRegister> ParseRegisterFiles(const std::vector<InputFile>& files);
+// The ISO3 codes of every row's country, sorted and unique, resolved as
+// ApplyRegister resolves them; InvalidData "file:line: column 'country': ..."
+// for a row whose country is empty or unknown (ApplyRegister would refuse
+// it too).
+Result<std::vector<std::string>> RegisterCountries(const ParsedRegister& parsed, const Reference& ref);
+// Writes exactly the parsed rows in one transaction. InvalidData naming
+// file:line on any error, and then nothing is written.
+Result<RegisterImportSummary> ApplyRegister(Db* db, const Reference& ref, const ParsedRegister& parsed);
+// ParseRegisterFiles then ApplyRegister.
 Result<RegisterImportSummary> ImportRegister(Db* db, const Reference& ref, const std::vector<InputFile>& files);
 
 // Reads the files (folders: their *.csv files, sorted) and imports them.

@@ -297,5 +297,27 @@ TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
   EXPECT_EQ("2022-02-08", RegisterStore(db_.get()).Load("VNM")->postings[1].ends->ToString());
 }
 
+// One reading for the check and the write (issue 12): the countries are
+// those of the parsed rows, which ApplyRegister then writes.
+TEST_F(RegisterCsvTest, CountriesComeFromTheRowsThatAreWritten) {
+  const std::string persons = "#,\"\ncountry,service_number,sex,rank,service\nVNM,S1,F,Maj,Army\nJPN,S2,M,Maj,Army\n";
+  auto parsed = ParseRegisterFiles({{"p.csv", persons}});
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  auto countries = RegisterCountries(*parsed, *ref_);
+  ASSERT_TRUE(countries.ok());
+  EXPECT_EQ((std::vector<std::string>{"JPN", "VNM"}), *countries);
+  auto sum = ApplyRegister(db_.get(), *ref_, *parsed);
+  ASSERT_TRUE(sum.ok()) << sum.status().message();
+  EXPECT_EQ(*countries, sum->countries);
+  EXPECT_EQ(2, Count("reg_person"));
+
+  auto bad = ParseRegisterFiles(
+      {{"q.csv", "country,service_number,sex,rank,service\nVNM,S3,F,Maj,Army\nAtlantis,S4,F,Maj,Army\n"}});
+  ASSERT_TRUE(bad.ok());
+  auto refused = RegisterCountries(*bad, *ref_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(0u, refused.status().message().find("q.csv:3: column 'country': ")) << refused.status().message();
+}
+
 }  // namespace
 }  // namespace bh

@@ -35,6 +35,9 @@ Status CheckSignedIn(const Caller& c);
 Status CheckAdmin(const Caller& c);
 // Changing one country's register data.
 Status CheckRegisterWrite(const Caller& c, const std::string& iso3);
+// Changing the register of at least one country: admin, or an editor of
+// one country or more. A viewer is refused before anything is read.
+Status CheckRegisterWriteAny(const Caller& c);
 // Changing EWG data.
 Status CheckEwgWrite(const Caller& c);
 // Uploading a UN report (contributions CSV or PDF), which changes every

@@ -59,5 +59,19 @@ TEST(AccessTest, RefusalsSayWhatWouldBeNeeded) {
   EXPECT_EQ("log in first", CheckRead(Caller{}).message());
 }
 
+// Whether an upload to the register may be read at all (issue 12: a
+// viewer once reached the write through a CSV quirk).
+TEST(AccessTest, RegisterWriteAnyNeedsAnEditorOfSomeCountryOrAnAdmin) {
+  EXPECT_EQ(kLogin, CheckRegisterWriteAny(Caller{std::nullopt, true}).code());
+  Status viewer = CheckRegisterWriteAny(Caller{Make(Role::kViewer), false});
+  EXPECT_EQ(kNo, viewer.code());
+  EXPECT_EQ("'viewer' is a viewer and may not change data", viewer.message());
+  Status nowhere = CheckRegisterWriteAny(Caller{Make(Role::kEditor), false});
+  EXPECT_EQ(kNo, nowhere.code());
+  EXPECT_EQ("'editor' may change the register of no country", nowhere.message());
+  EXPECT_TRUE(CheckRegisterWriteAny(Caller{Make(Role::kEditor, {"JPN"}), false}).ok());
+  EXPECT_TRUE(CheckRegisterWriteAny(Caller{Make(Role::kAdmin), false}).ok());
+}
+
 }  // namespace
 }  // namespace bh

@@ -3,23 +3,23 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
-
+#include <chrono>
 #include <exception>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
 #include "base/file_util.h"
 #include "base/strings.h"
-#include "ingest/importer.h"
-#include "report/table.h"
+#include "base/utf8.h"
 #include "ewg/ewg_report.h"
-#include "base/csv.h"
+#include "ingest/importer.h"
 #include "query/queries.h"
 #include "register/register_csv.h"
 #include "register/register_store.h"
 #include "register/summary.h"
+#include "report/table.h"
 #include "views/core_views.h"
 #include "views/ewg_views.h"
 
@@ -107,6 +107,34 @@ void AddSecurityHeaders(HttpResponse* r) {
                           "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
 
+// Refuses a request whose text is not UTF-8 (issue 12: one stored Latin-1
+// byte made every later JSON answer throw). Checked before the database is
+// touched, so such text is never stored.
+Status CheckRequestText(const HttpRequest& req) {
+  auto bad = [](std::string_view what) {
+    return Status::InvalidArgument(fmt::format("request: {} is not valid UTF-8", what));
+  };
+  if (!IsValidUtf8(req.path)) return bad("the path");
+  for (const auto& [k, v] : req.query) {
+    if (!IsValidUtf8(k)) return bad("a query parameter's name");
+    if (!IsValidUtf8(v)) return bad(fmt::format("query parameter '{}'", k));
+  }
+  for (const char* h : {"cookie", "x-requested-with", "content-type"}) {
+    if (!IsValidUtf8(req.Header(h))) return bad(fmt::format("header '{}'", h));
+  }
+  if (!IsValidUtf8(req.body)) return bad("the body");
+  for (const HttpRequest::Upload& u : req.uploads) {
+    if (!IsValidUtf8(u.field) || !IsValidUtf8(u.content_type)) return bad("an upload's field or type");
+    if (!IsValidUtf8(u.filename)) return bad("an upload's file name");
+    // CSV files are text; a PDF (UN report uploads) is binary.
+    if (!u.content.starts_with("%PDF-") && !IsValidUtf8(u.content)) {
+      return Status::InvalidArgument(
+          fmt::format("upload {}: the file is not valid UTF-8 text (save it as UTF-8)", u.filename));
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 // Everything a handler needs for one request.
@@ -186,7 +214,7 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
       {"POST", "/api/imports", Guard::kSignedIn, Cache::kNo, &Api::Upload,
-       "upload a UN report (multipart field 'file')"},
+       "upload a UN report (multipart field 'file')", Body::kUpload},
       {"GET", "/api/targets", Guard::kRead, Cache::kShared, &Api::Targets, "UGPS targets: ?from=&to="},
       {"GET", "/api/groups", Guard::kRead, Cache::kShared, &Api::Groups, "country groups"},
       {"GET", "/api/users", Guard::kAdmin, Cache::kNo, &Api::Users, "accounts"},
@@ -202,9 +230,9 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/register/{country}", Guard::kRead, Cache::kNo, &Api::RegisterBriefing,
        "a country's register groups and briefing: ?as_of=YYYY-MM-DD"},
       {"POST", "/api/register/imports", Guard::kSignedIn, Cache::kNo, &Api::RegisterUpload,
-       "upload register CSVs (multipart fields 'file'); only the countries you edit"},
+       "upload register CSVs (multipart fields 'file'); only the countries you edit", Body::kUpload},
       {"POST", "/api/ewg/imports", Guard::kSignedIn, Cache::kNo, &Api::EwgUpload,
-       "upload EWG CSVs (multipart fields 'file'), all or nothing"},
+       "upload EWG CSVs (multipart fields 'file'), all or nothing", Body::kUpload},
   };
   return routes;
 }
@@ -213,8 +241,12 @@ Api::Api(DbPool* pool, const Clock* clock, ApiOptions options)
     : pool_(pool),
       clock_(clock),
       options_(options),
+      pair_throttle_(clock, options.pair_throttle),
       user_throttle_(clock, options.user_throttle),
       addr_throttle_(clock, options.addr_throttle),
+      global_throttle_(clock, options.global_throttle),
+      hash_slots_(options.max_concurrent_hashes, options.max_queued_hashes,
+                  std::chrono::milliseconds(options.hash_wait_ms)),
       cache_(options.cache_responses ? std::make_unique<ResponseCache>(options.cache_limits) : nullptr) {}
 
 HttpResponse Api::Handle(const HttpRequest& req) {
@@ -222,11 +254,27 @@ HttpResponse Api::Handle(const HttpRequest& req) {
   try {
     r = Dispatch(req);
   } catch (const std::exception& e) {
-    // A bug (or a library throwing where it should not): still JSON.
-    r = ErrorResponse(Status::Internal(fmt::format("internal error: {}", e.what())));
+    // A bug (or a library throwing where it should not): still JSON, and
+    // the exception's text stays in the log. The request's connection was
+    // rolled back when its lease ended (db_pool.h).
+    LogError(fmt::format("{} {}: exception: {}", req.method, req.path, e.what()));
+    r = ErrorResponse(Status::Internal("exception"));
   }
   AddSecurityHeaders(&r);
   return r;
+}
+
+HttpResponse Api::Fail(const HttpRequest& req, const Status& s) const {
+  if (HttpStatusFor(s.code()) >= 500) LogError(fmt::format("{} {}: {}", req.method, req.path, s.message()));
+  return ErrorResponse(s);
+}
+
+void Api::LogError(const std::string& what) const {
+  if (options_.error_log) {
+    options_.error_log(what);
+  } else {
+    fmt::print(stderr, "error: {}\n", what);
+  }
 }
 
 HttpResponse Api::ServeAsset(const HttpRequest& req) const {
@@ -247,9 +295,10 @@ HttpResponse Api::ServeAsset(const HttpRequest& req) const {
 }
 
 HttpResponse Api::Dispatch(const HttpRequest& req) {
+  if (Status text = CheckRequestText(req); !text.ok()) return Fail(req, text);
   if (req.path != "/api" && req.path.rfind("/api/", 0) != 0) {
     if (req.method != "GET" && req.method != "HEAD") {
-      return ErrorResponse(Status::NotFound(fmt::format("no endpoint {} {}", req.method, req.path)));
+      return Fail(req, Status::NotFound(fmt::format("no endpoint {} {}", req.method, req.path)));
     }
     return ServeAsset(req);
   }
@@ -265,15 +314,15 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     }
   }
   if (!route) {
-    return ErrorResponse(Status::NotFound(fmt::format("no endpoint {} {}{}", req.method, req.path,
-                                                      path_known ? " (other methods exist: see GET /api)" : "")));
+    return Fail(req, Status::NotFound(fmt::format("no endpoint {} {}{}", req.method, req.path,
+                                                  path_known ? " (other methods exist: see GET /api)" : "")));
   }
   if (req.method != "GET" && req.Header("x-requested-with") != "bluehelmet") {
-    return ErrorResponse(
-        Status::PermissionDenied("missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)"));
+    return Fail(req, Status::PermissionDenied(
+                         "missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)"));
   }
   auto lease = pool_->Acquire();
-  if (!lease.ok()) return ErrorResponse(lease.status());
+  if (!lease.ok()) return Fail(req, lease.status());
   Accounts accounts(lease->get(), clock_, options_.hash_cost);
   Call call(this, req, std::move(params), Caller{std::nullopt, options_.anonymous_read}, lease->get(), &accounts);
   call.token = req.Cookie(kSessionCookie);
@@ -285,7 +334,7 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     } else if (user.status().code() == Status::Code::kUnauthenticated) {
       session_status = user.status();  // expired: say so rather than "log in first"
     } else {
-      return ErrorResponse(user.status());
+      return Fail(req, user.status());
     }
   }
   Status allowed = Status::Ok();
@@ -297,7 +346,7 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
   }
   if (!allowed.ok()) {
     if (allowed.code() == Status::Code::kUnauthenticated && !session_status.ok()) allowed = session_status;
-    return ErrorResponse(allowed);
+    return Fail(req, allowed);
   }
   // Only now, with the caller admitted, may a shared answer be given.
   const bool shared = cache_ && route->cache == Cache::kShared && req.method == "GET";
@@ -305,20 +354,49 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
   uint64_t version = 0;
   if (shared) {
     auto v = call.version();
-    if (!v.ok()) return ErrorResponse(v.status());
+    if (!v.ok()) return Fail(req, v.status());
     version = *v;
     key = CacheKey(req);
     if (auto hit = cache_->Find(version, key)) return *hit;
   }
   bool read_only = true;
-  Result<HttpResponse> out =
-      shared ? InReadTransaction(call.db, [&] { return (this->*(route->handler))(call); }, &read_only)
-             : (this->*(route->handler))(call);
-  if (!out.ok()) return ErrorResponse(out.status());
+  auto run = [&] {
+    if (options_.before_handler) options_.before_handler(req);
+    return (this->*(route->handler))(call);
+  };
+  Result<HttpResponse> out = shared ? InReadTransaction(call.db, run, &read_only) : run();
+  if (!out.ok()) return Fail(req, out.status());
   HttpResponse r = std::move(*out);
   r.headers.emplace_back("Cache-Control", "no-store");
   if (shared && read_only && r.status == 200) cache_->Insert(version, key, std::make_shared<const HttpResponse>(r));
   return r;
+}
+
+Result<size_t> Api::AdmitBody(const HttpRequest& head, size_t upload_limit) {
+  BH_RETURN_IF_ERROR(CheckRequestText(head));
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  for (const Route& r : Routes()) {
+    if (head.method == r.method && MatchPattern(r.pattern, head.path, &params)) {
+      route = &r;
+      break;
+    }
+  }
+  if (!route || route->body == Body::kSmall) return kMaxSmallBodyBytes;
+  if (head.Header("x-requested-with") != "bluehelmet") {
+    return Status::PermissionDenied("missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)");
+  }
+  std::string token = head.Cookie(kSessionCookie);
+  if (token.empty()) return Status::Unauthenticated("log in first");  // no database work for strangers
+  BH_ASSIGN_OR_RETURN(DbPool::Lease lease, pool_->Acquire());
+  Accounts accounts(lease.get(), clock_, options_.hash_cost);
+  Call call(this, head, std::move(params), Caller{std::nullopt, false}, lease.get(), &accounts);
+  call.token = std::move(token);
+  BH_ASSIGN_OR_RETURN(User user, SessionUser(call));
+  if (user.role == Role::kViewer) {
+    return Status::PermissionDenied(fmt::format("'{}' is a viewer and may not change data", user.username));
+  }
+  return upload_limit;
 }
 
 Result<std::shared_ptr<const Reference>> Api::SharedReference(Call& call) {
@@ -378,23 +456,64 @@ Result<HttpResponse> Api::Session(Call& call) {
   return HttpResponse::Json(j);
 }
 
+namespace {
+std::string AccountKey(std::string_view username) { return "user:" + ToLowerAscii(username); }
+std::string PairKey(const std::string& account, const std::string& addr) { return account + "|addr:" + addr; }
+}  // namespace
+
+Status Api::AdmitLogin(const HttpRequest& req, const std::string& account, HashSlots::Slot* slot) {
+  const std::string& addr = req.remote_addr;
+  BH_RETURN_IF_ERROR(pair_throttle_.Check(PairKey(account, addr)));
+  // An address this account signed in from before is not held back by
+  // failures elsewhere: a guesser cannot lock the user out.
+  if (!known_addresses_.Contains(account, addr)) {
+    BH_RETURN_IF_ERROR(addr_throttle_.Check("addr:" + addr));
+    BH_RETURN_IF_ERROR(user_throttle_.Check(account));
+    BH_RETURN_IF_ERROR(global_throttle_.Check("all"));
+  }
+  *slot = hash_slots_.Acquire();
+  if (!slot->ok()) return Status::RateLimited("too many logins at once; try again in a moment");
+  return Status::Ok();
+}
+
+void Api::RecordLoginFailure(Call& call, const std::string& account) {
+  const std::string& addr = call.req.remote_addr;
+  struct {
+    LoginThrottle* throttle;
+    std::string key;
+    const char* what;
+  } counts[] = {{&pair_throttle_, PairKey(account, addr), "this account from this address"},
+                {&addr_throttle_, "addr:" + addr, "this address, any account"},
+                {&user_throttle_, account, "this account from new addresses"},
+                {&global_throttle_, "all", "every login from new addresses"}};
+  for (auto& c : counts) {
+    int64_t seconds = 0;
+    if (!c.throttle->RecordFailure(c.key, &seconds)) continue;
+    std::string detail = fmt::format("{} failed logins: {} locked for {} minutes (last from {})", account.substr(5),
+                                     c.what, (seconds + 59) / 60, addr);
+    LogError("login lockout: " + detail);
+    (void)call.accounts->Audit("anonymous", "account", "lockout", "", detail);  // best effort
+  }
+}
+
 Result<HttpResponse> Api::Login(Call& call) {
   BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
   BH_ASSIGN_OR_RETURN(std::string username, StringField(body, "username"));
   BH_ASSIGN_OR_RETURN(std::string password, StringField(body, "password"));
-  std::string user_key = "user:" + ToLowerAscii(username);
-  std::string addr_key = "addr:" + call.req.remote_addr;
-  BH_RETURN_IF_ERROR(user_throttle_.Check(user_key));
-  BH_RETURN_IF_ERROR(addr_throttle_.Check(addr_key));
+  if (username.size() > 256 || password.size() > 1024) {
+    return Status::InvalidArgument("request body: username or password too long");
+  }
+  const std::string account = AccountKey(username);
+  HashSlots::Slot slot(nullptr);
+  BH_RETURN_IF_ERROR(AdmitLogin(call.req, account, &slot));
   auto user = call.accounts->CheckPassword(username, password);
+  slot.Release();
   if (!user.ok()) {
-    if (user.status().code() == Status::Code::kUnauthenticated) {
-      user_throttle_.RecordFailure(user_key);
-      addr_throttle_.RecordFailure(addr_key);
-    }
+    if (user.status().code() == Status::Code::kUnauthenticated) RecordLoginFailure(call, account);
     return user.status();
   }
-  user_throttle_.RecordSuccess(user_key);
+  pair_throttle_.RecordSuccess(PairKey(account, call.req.remote_addr));
+  known_addresses_.Remember(account, call.req.remote_addr);
   (void)call.accounts->PurgeExpiredSessions();  // housekeeping; a failure here changes nothing for the user
   BH_ASSIGN_OR_RETURN(Accounts::Session s, call.accounts->StartSession(*user, options_.session_ttl_seconds));
   HttpResponse r = HttpResponse::Json({{"user", UserJson(*user)}, {"expires_at", IsoUtc(s.expires_at)}});
@@ -414,14 +533,19 @@ Result<HttpResponse> Api::Password(Call& call) {
   BH_ASSIGN_OR_RETURN(std::string old_password, StringField(body, "old"));
   BH_ASSIGN_OR_RETURN(std::string new_password, StringField(body, "new"));
   const std::string& name = call.caller.user->username;
-  std::string user_key = "user:" + ToLowerAscii(name);
-  BH_RETURN_IF_ERROR(user_throttle_.Check(user_key));
+  const std::string account = AccountKey(name);
+  if (old_password.size() > 1024 || new_password.size() > 1024) {
+    return Status::InvalidArgument("request body: password too long");
+  }
+  HashSlots::Slot slot(nullptr);
+  BH_RETURN_IF_ERROR(AdmitLogin(call.req, account, &slot));
   auto user = call.accounts->CheckPassword(name, old_password);
   if (!user.ok()) {
-    user_throttle_.RecordFailure(user_key);
+    slot.Release();
+    if (user.status().code() == Status::Code::kUnauthenticated) RecordLoginFailure(call, account);
     return user.status();
   }
-  BH_RETURN_IF_ERROR(call.accounts->SetPassword(name, new_password));
+  BH_RETURN_IF_ERROR(call.accounts->SetPassword(name, new_password));  // hashes: still in the slot
   BH_RETURN_IF_ERROR(call.accounts->Audit(name, "account", "change-password", "", name + " changed their password"));
   HttpResponse r = HttpResponse::Json({{"ok", true}});
   r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));  // every session ended: log in again
@@ -584,7 +708,13 @@ Result<HttpResponse> Api::CreateUser(Call& call) {
     BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
     BH_ASSIGN_OR_RETURN(u.countries, ref->ResolveCountryList(countries));
   }
+  if (u.username.size() > 256 || u.password.size() > 1024) {
+    return Status::InvalidArgument("request body: username or password too long");
+  }
+  HashSlots::Slot slot = hash_slots_.Acquire();
+  if (!slot.ok()) return Status::RateLimited("too many password hashes at once; try again in a moment");
   BH_ASSIGN_OR_RETURN(User created, call.accounts->CreateUser(u));
+  slot.Release();
   std::string scope = created.countries.empty() ? "" : " of " + Join(created.countries, ",");
   BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "account", "create-user", "",
                                           fmt::format("{}: {}{}{}{}", created.username, RoleName(created.role), scope,
@@ -717,43 +847,27 @@ Result<HttpResponse> Api::RegisterBriefing(Call& call) {
 }
 
 Result<HttpResponse> Api::RegisterUpload(Call& call) {
-  BH_RETURN_IF_ERROR(CheckSignedIn(call.caller));
+  // A viewer (or an editor of no country) may change no register at all:
+  // refused before the upload is even read.
+  BH_RETURN_IF_ERROR(CheckRegisterWriteAny(call.caller));
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   std::vector<InputFile> files;
-  std::set<std::string> countries;
   for (const auto& u : call.req.uploads) {
     if (u.field != "file") continue;
     if (u.content.size() > options_.max_upload_bytes) {
       return Status::InvalidArgument(fmt::format("upload: {} is over the limit of {} bytes", u.filename,
                                                  options_.max_upload_bytes));
     }
-    std::string name = BaseName(u.filename.empty() ? "register.csv" : u.filename);
-    // Which countries the file changes, read before anything is written so a
-    // refusal leaves the database as it was. Comment lines ('#') come before
-    // the header; every data row names its country.
-    CsvReader reader(u.content, name);
-    std::vector<std::string_view> f;
-    int country_col = -1;
-    while (reader.Next(&f)) {
-      if (country_col < 0) {
-        if (!f.empty() && Trim(f[0]).substr(0, 1) == "#") continue;
-        for (size_t i = 0; i < f.size(); ++i) {
-          if (ToLowerAscii(Trim(f[i])) == "country") country_col = static_cast<int>(i);
-        }
-        if (country_col < 0) return Status::InvalidData(fmt::format("{}: no 'country' column in the header", name));
-        continue;
-      }
-      if (static_cast<size_t>(country_col) >= f.size() || Trim(f[country_col]).empty()) continue;  // the importer says why
-      auto iso3 = ref->ResolveCountry(Trim(f[country_col]));
-      if (!iso3.ok()) return iso3.status().WithPrefix(name);
-      countries.insert(*iso3);
-    }
-    BH_RETURN_IF_ERROR(reader.status());
-    files.push_back({name, u.content});
+    files.push_back({BaseName(u.filename.empty() ? "register.csv" : u.filename), u.content});
   }
   if (files.empty()) return Status::InvalidArgument("upload: want one or more multipart/form-data fields 'file'");
+  // One reading of the bytes: the countries checked are those of the rows
+  // that are written, so no CSV quirk can make the check and the write see
+  // different rows.
+  BH_ASSIGN_OR_RETURN(ParsedRegister parsed, ParseRegisterFiles(files));
+  BH_ASSIGN_OR_RETURN(std::vector<std::string> countries, bh::RegisterCountries(parsed, *ref));
   for (const std::string& c : countries) BH_RETURN_IF_ERROR(CheckRegisterWrite(call.caller, c));
-  BH_ASSIGN_OR_RETURN(RegisterImportSummary sum, ImportRegister(call.db, *ref, files));
+  BH_ASSIGN_OR_RETURN(RegisterImportSummary sum, ApplyRegister(call.db, *ref, parsed));
   Table t;
   t.title = "Register import";
   t.columns = {"Records", "Added", "Updated", "Unchanged"};

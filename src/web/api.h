@@ -33,7 +33,14 @@
 //
 // Errors: every failure is a Status turned into JSON once, by ErrorResponse
 // (http.h): {"error": message, "code": stable code} with the HTTP status for
-// the code. Reading needs a session unless the server runs with
+// the code. Server-side failures (500) and exceptions answer a fixed message
+// and are logged (ApiOptions::error_log) with their real text.
+//
+// Input: every text of a request (path, query names and values, the headers
+// the API reads, a JSON body, upload field and file names, and uploaded CSV
+// contents) must be UTF-8, or the request is refused with 400 before
+// anything is read from or written to the database. A PDF upload is binary
+// and is left to its reader. Reading needs a session unless the server runs with
 // anonymous_read; writing always needs one, and access.h decides who may.
 // State-changing requests must carry "X-Requested-With: bluehelmet" (a
 // header no cross-site form can send), besides the SameSite=Strict cookie.
@@ -59,6 +66,7 @@
 #define BLUEHELMET_WEB_API_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -82,14 +90,35 @@ struct ApiOptions {
   bool anonymous_read = false;         // let visitors without a session read
   bool tls = false;                    // cookies get Secure
   int64_t session_ttl_seconds = 12 * 3600;
-  ThrottlePolicy user_throttle{5, 900, 900};    // per username
-  ThrottlePolicy addr_throttle{20, 900, 900};   // per client address
+  // Failed logins (login_throttle.h; docs/security.md). The pair of
+  // account and address is what locks out a guesser without locking out
+  // the account's user at their own address; each repeated lockout of a
+  // pair doubles, up to a day.
+  ThrottlePolicy pair_throttle{5, 900, 900, 24 * 3600};  // per account and client address
+  ThrottlePolicy addr_throttle{20, 900, 900};            // per client address, any account
+  // Per account from all addresses: once locked, the account takes
+  // attempts only from addresses it signed in from before.
+  ThrottlePolicy user_throttle{20, 900, 900};
+  // All failures together, per minute: the same exception.
+  ThrottlePolicy global_throttle{60, 60, 60};
+  // Argon2id hashes at once (64 MiB each at kInteractive), and callers that
+  // may wait for one (up to hash_wait_ms); others get 429 at once.
+  int max_concurrent_hashes = 1;
+  int max_queued_hashes = 16;
+  int hash_wait_ms = 5000;
   HashCost hash_cost = HashCost::kInteractive;
   size_t max_upload_bytes = 64u << 20;
   const AssetSource* assets = nullptr;  // null: the assets built into the binary
   // Reuse answers of Cache::kShared routes while the data version holds.
   bool cache_responses = true;
   ResponseCache::Limits cache_limits;
+  // The real message of every server-side failure (5xx, exceptions), whose
+  // answer says only kInternalErrorMessage (http.h). Null: stderr.
+  std::function<void(const std::string&)> error_log;
+  // Fault injection for tests: called inside each route handler's call
+  // (after the session and access checks, within the read transaction of a
+  // cacheable GET); it may throw, as a bug would.
+  std::function<void(const HttpRequest&)> before_handler;
 };
 
 class Api {
@@ -108,6 +137,11 @@ class Api {
   enum class Cache { kNo, kShared };
   struct Call;
   using Handler = Result<HttpResponse> (Api::*)(Call& call);
+  // kSmall: a JSON body at most kMaxSmallBodyBytes (or none); kUpload: a
+  // multipart upload up to the server's body limit, read only once
+  // AdmitBody has found a signed-in user who may upload something.
+  enum class Body { kSmall, kUpload };
+  static constexpr size_t kMaxSmallBodyBytes = 64u << 10;
   struct Route {
     const char* method;
     const char* pattern;  // "/api/countries/{country}"
@@ -115,14 +149,28 @@ class Api {
     Cache cache;
     Handler handler;
     const char* summary;
+    Body body = Body::kSmall;
   };
   static const std::vector<Route>& Routes();
+
+  // Decides, from a request's head alone (method, path, headers, address;
+  // no body read yet), whether its body may be read and how large it may
+  // be: kMaxSmallBodyBytes, or upload_limit for an upload route when the
+  // session cookie names a user who is not a viewer. Unauthenticated (401)
+  // for an upload without a valid session, PermissionDenied (403) for a
+  // viewer or a missing X-Requested-With header, InvalidArgument for text
+  // that is not UTF-8. The transport (server.h) answers the refusal without
+  // reading the body; Handle() checks everything again on the full request.
+  Result<size_t> AdmitBody(const HttpRequest& head, size_t upload_limit);
 
   // Hits, misses and size of the response cache (zeros when it is off).
   ResponseCache::Stats cache_stats() const;
 
  private:
   HttpResponse Dispatch(const HttpRequest& req);
+  // ErrorResponse(s), logging the real message of a server-side failure.
+  HttpResponse Fail(const HttpRequest& req, const Status& s) const;
+  void LogError(const std::string& what) const;
   HttpResponse ServeAsset(const HttpRequest& req) const;
 
   Result<HttpResponse> Index(Call& call);
@@ -164,8 +212,18 @@ class Api {
   DbPool* pool_;
   const Clock* clock_;
   const ApiOptions options_;
+  // Refused when a login may not even be tried: the throttles, then a hash
+  // slot (held by *slot while the password is checked).
+  Status AdmitLogin(const HttpRequest& req, const std::string& account, HashSlots::Slot* slot);
+  // Counts a failed login against every throttle; audits new lockouts.
+  void RecordLoginFailure(Call& call, const std::string& account);
+
+  LoginThrottle pair_throttle_;
   LoginThrottle user_throttle_;
   LoginThrottle addr_throttle_;
+  LoginThrottle global_throttle_;
+  KnownAddresses known_addresses_;
+  HashSlots hash_slots_;
   std::unique_ptr<ResponseCache> cache_;  // null when options_.cache_responses is off
   SessionCache sessions_;
 

@@ -2,13 +2,16 @@
 // session rules and the permission matrix. server_test.cc adds real HTTP.
 #include "web/api.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "base/file_util.h"
+#include "base/utf8.h"
 #include "cli/cli.h"
 #include "web/api_test_fixture.h"
 
@@ -177,6 +180,57 @@ TEST_F(ApiTest, LoginIsThrottledAfterFiveFailures) {
   EXPECT_EQ(200, Call("POST", "/api/login", "", R"({"username":"admin","password":"admin-password"})").status);
 }
 
+// Issue 12: five wrong passwords from anyone locked the real user out. The
+// lockout is now per account and address: the guesser is locked out, the
+// user at their own address is not, and the lockout is audited.
+HttpResponse LoginFrom(Api* api, const std::string& addr, const std::string& user, const std::string& password) {
+  HttpRequest r;
+  r.method = "POST";
+  r.path = "/api/login";
+  r.headers["x-requested-with"] = "bluehelmet";
+  r.body = nlohmann::json{{"username", user}, {"password", password}}.dump();
+  r.remote_addr = addr;
+  return api->Handle(r);
+}
+
+TEST_F(ApiTest, AGuesserIsLockedOutButNotTheUserAtTheirOwnAddress) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(401, LoginFrom(api_.get(), "127.0.0.66", "admin", "guess-guess").status);
+  HttpResponse locked = LoginFrom(api_.get(), "127.0.0.66", "admin", "admin-password");
+  EXPECT_EQ(429, locked.status);
+  EXPECT_EQ("too many failed logins; try again in 15 minutes", Json(locked)["error"]);
+  EXPECT_EQ(200, LoginFrom(api_.get(), "127.0.0.1", "admin", "admin-password").status);
+  json audit = Json(Call("GET", "/api/audit", Login("admin")));
+  ASSERT_EQ(1u, audit["rows"].size()) << audit.dump(1);
+  EXPECT_EQ("lockout", audit["rows"][0]["Action"]);
+  EXPECT_EQ("admin failed logins: this account from this address locked for 15 minutes (last from 127.0.0.66)",
+            audit["rows"][0]["What"]);
+  // Backoff: after the lockout, five more failures lock the pair twice as long.
+  clock_.Advance(901);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(401, LoginFrom(api_.get(), "127.0.0.66", "admin", "guess-guess").status);
+  EXPECT_EQ("too many failed logins; try again in 30 minutes",
+            Json(LoginFrom(api_.get(), "127.0.0.66", "admin", "admin-password"))["error"]);
+}
+
+// Guesses spread over many addresses (issue 12: 40 addresses, all checked):
+// after 20 failures the account takes attempts only from addresses it
+// signed in from before.
+TEST_F(ApiTest, GuessesFromManyAddressesAreCappedPerAccount) {
+  ASSERT_EQ(200, LoginFrom(api_.get(), "127.0.0.1", "editor-vnm", "editor-vnm-password").status);
+  int refused = 0, checked = 0;
+  for (int i = 1; i <= 40; ++i) {
+    HttpResponse r = LoginFrom(api_.get(), fmt::format("127.0.1.{}", i), "editor-vnm", "guess-guess");
+    (r.status == 429 ? refused : checked)++;
+    if (r.status == 429) {
+      EXPECT_EQ("too many failed logins; try again in 15 minutes", Json(r)["error"]);
+    }
+  }
+  EXPECT_EQ(20, checked);
+  EXPECT_EQ(20, refused);
+  EXPECT_EQ(200, LoginFrom(api_.get(), "127.0.0.1", "editor-vnm", "editor-vnm-password").status);
+  EXPECT_EQ(429, LoginFrom(api_.get(), "127.0.2.1", "editor-vnm", "editor-vnm-password").status);
+  EXPECT_EQ(200, LoginFrom(api_.get(), "127.0.2.1", "viewer", "viewer-password").status);  // other accounts
+}
+
 // Uploading a UN report, per role: the write side of the matrix for data
 // that belongs to no single country.
 TEST_F(ApiTest, UploadPermissionMatrixAndAudit) {
@@ -329,6 +383,175 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
   json cli = json::parse(out.str());
   EXPECT_EQ(cli.back()["rows"][0]["Briefing"], j["briefing"]);
   EXPECT_EQ(404, Call("GET", "/api/register/JPN", Login("viewer")).status);
+}
+
+// Issue 12: the scope check once read the upload with one CSV reading and
+// the importer wrote with another, so a first line `#,"` hid every row from
+// the check. Now one parse gives both. Each file below is a valid persons
+// file of VNM in a CSV form the reader accepts: the JPN editor and the
+// viewer are refused and nothing is written; the VNM editor writes its rows
+// (proof that the rows were there to check).
+TEST_F(ApiTest, RegisterUploadScopeIsCheckedOnTheRowsThatAreWritten) {
+  const std::string header = "country,service_number,sex,rank,service,specialty\n";
+  struct Case {
+    const char* what;
+    std::string data;
+  } cases[] = {
+      {"quote-opening comment line", "#,\"\n" + header + "VNM,Q1,F,Maj,Army,surgeon\n"},
+      {"quote-opening comment after a BOM", "\xEF\xBB\xBF#,\"\n" + header + "VNM,Q2,F,Maj,Army,surgeon\n"},
+      {"byte-order mark", "\xEF\xBB\xBF" + header + "VNM,Q3,F,Maj,Army,surgeon\n"},
+      {"CRLF line ends", "country,service_number,sex,rank,service,specialty\r\nVNM,Q4,F,Maj,Army,surgeon\r\n"},
+      {"quoted field with a line break", header + "VNM,Q5,F,Maj,Army,\"surgeon\nand nurse\"\n"},
+      {"quoted country name", header + "\"Viet Nam\",Q6,F,Maj,Army,surgeon\n"},
+      {"comment lines", "# ILLUSTRATIVE\n# a note, \"quoted\n" + header + "VNM,Q7,F,Maj,Army,surgeon\n"},
+      {"blank lines", "\n" + header + "\nVNM,Q8,F,Maj,Army,surgeon\n\n"},
+      {"JPN row first, VNM row after", header + "JPN,Q9,F,Maj,Army,x\nVNM,Q10,F,Maj,Army,x\n"},
+  };
+  const std::string jpn = Login("editor-jpn"), viewer = Login("viewer"), vnm = Login("editor-vnm");
+  auto vnm_persons = [&] {
+    auto db = Db::Open(path_);
+    return *(*db)->QueryInt("SELECT COUNT(*) FROM reg_person WHERE country = 'VNM'");
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    int64_t before = vnm_persons();
+    HttpResponse r = Upload("/api/register/imports", jpn, "persons.csv", c.data);
+    EXPECT_EQ(403, r.status) << r.body;
+    EXPECT_EQ("'editor-jpn' may change the register of JPN only, not VNM", Json(r)["error"]);
+    r = Upload("/api/register/imports", viewer, "persons.csv", c.data);
+    EXPECT_EQ(403, r.status) << r.body;
+    EXPECT_EQ("'viewer' is a viewer and may not change data", Json(r)["error"]);
+    EXPECT_EQ(before, vnm_persons());
+    if (std::string(c.what).starts_with("JPN")) continue;  // the VNM editor may not write JPN either
+    r = Upload("/api/register/imports", vnm, "persons.csv", c.data);
+    EXPECT_EQ(201, r.status) << r.body;
+    EXPECT_EQ(before + 1, vnm_persons());
+  }
+  // A viewer is refused before the upload is read: even a file that is not
+  // CSV at all gets the permission answer, not a parse error.
+  HttpResponse r = Upload("/api/register/imports", viewer, "x.csv", "#,\"");
+  EXPECT_EQ(403, r.status);
+  EXPECT_EQ("'viewer' is a viewer and may not change data", Json(r)["error"]);
+}
+
+// Issue 12: text that is not UTF-8 is refused at the door with 400, and is
+// never stored; a JSON answer over such text already stored (written by an
+// older version, or another program) is still written, never a 500.
+TEST_F(ApiTest, TextThatIsNotUtf8IsRefusedWithBadRequest) {
+  const std::string admin = Login("admin");
+  auto expect400 = [](const HttpResponse& r, const std::string& message) {
+    EXPECT_EQ(400, r.status) << r.body;
+    EXPECT_EQ(message, Json(r)["error"]);
+    EXPECT_EQ("invalid_argument", Json(r)["code"]);
+  };
+  expect400(Call("GET", "/api/scorecard?month=2021-0\xff", admin),
+            "request: query parameter 'month' is not valid UTF-8");
+  expect400(Call("GET", "/api/rankings?\xff=1", admin), "request: a query parameter's name is not valid UTF-8");
+  expect400(Call("GET", "/api/countries/Viet\xffNam", admin), "request: the path is not valid UTF-8");
+  expect400(Call("POST", "/api/login", "",
+                 R"({"username":"admin","password":"caf)"
+                 "\xe9"
+                 R"("})"),
+            "request: the body is not valid UTF-8");
+  SampleSpec spec;
+  spec.first = spec.last = {2021, 5};
+  expect400(Upload("/api/imports", admin, "bad\xff.csv", GenerateSampleCsv(spec)),
+            "request: an upload's file name is not valid UTF-8");
+  expect400(Upload("/api/ewg/imports", admin, "activities.csv", "ref,ewg,title\nA1,PKO,Caf\xe9 meeting\n"),
+            "upload activities.csv: the file is not valid UTF-8 text (save it as UTF-8)");
+  expect400(Upload("/api/register/imports", admin, "persons.csv",
+                   "country,service_number,sex,rank,service,name\nVNM,L1,F,Maj,Army,Ng\xf4\n"),
+            "upload persons.csv: the file is not valid UTF-8 text (save it as UTF-8)");
+  HttpResponse months = Call("GET", "/api/months", admin);
+  EXPECT_EQ(200, months.status);
+  EXPECT_EQ(std::string::npos, months.body.find("bad")) << "the refused upload was not stored";
+}
+
+TEST_F(ApiTest, StoredTextThatIsNotUtf8IsAnsweredNotThrown) {
+  {
+    auto db = Db::Open(path_);
+    ASSERT_TRUE((*db)->Exec("UPDATE import SET file_name = 'bad\xff.csv'").ok());
+  }
+  const std::string viewer = Login("viewer");
+  for (const char* target : {"/api/months", "/api/imports", "/api/months", "/api/health"}) {
+    SCOPED_TRACE(target);
+    HttpResponse r = Call("GET", target, viewer);
+    EXPECT_EQ(200, r.status) << r.body;
+    EXPECT_TRUE(IsValidUtf8(r.body));
+  }
+  EXPECT_NE(std::string::npos, Call("GET", "/api/imports", viewer).body.find("bad\xEF\xBF\xBD.csv"));
+}
+
+// A handler that throws inside its read transaction (a bug) answers a fixed
+// 500 without the exception's text, and the connection it leased is rolled
+// back, so the next request on it works (issue 12: every later read failed
+// with "cannot start a transaction within a transaction").
+TEST_F(ApiTest, AFailingRequestRollsBackAndLeaksNoInternals) {
+  std::vector<std::string> logged;
+  ApiOptions options;
+  int poison = 1;
+  options.before_handler = [&](const HttpRequest& r) {
+    if (r.path == "/api/months" && poison-- > 0)
+      throw std::runtime_error("near \"SELEC\": syntax error in SELECT secret");
+  };
+  options.error_log = [&](const std::string& line) { logged.push_back(line); };
+  MakeApi(options);
+  const std::string viewer = Login("viewer");
+  HttpResponse r = Call("GET", "/api/months", viewer);
+  EXPECT_EQ(500, r.status);
+  EXPECT_EQ(R"x({"code":"internal","error":"internal error (logged on the server)"})x", r.body);
+  ASSERT_EQ(1u, logged.size());
+  EXPECT_EQ("GET /api/months: exception: near \"SELEC\": syntax error in SELECT secret", logged[0]);
+  for (const char* target : {"/api/months", "/api/imports", "/api/countries", "/api/register"}) {
+    SCOPED_TRACE(target);
+    HttpResponse next = Call("GET", target, viewer);
+    EXPECT_EQ(200, next.status) << next.body;
+  }
+  EXPECT_EQ(201, Upload("/api/register/imports", Login("admin"), "persons.csv",
+                        "country,service_number,sex,rank,service\nVNM,P1,F,Maj,Army\n")
+                     .status);
+}
+
+// Error bodies never quote SQL (issue 12): a constraint failure keeps its
+// file and line, a server-side failure says only that it was logged.
+TEST(ErrorResponseTest, NeverQuotesSql) {
+  HttpResponse r = ErrorResponse(Status::InvalidData(
+      "f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO contribution (import_id, month) VALUES"));
+  EXPECT_EQ(422, r.status);
+  EXPECT_EQ(R"x({"code":"invalid_data","error":"f.csv:9: the database refused the data (a constraint failed)"})x",
+            r.body);
+  r = ErrorResponse(Status::Internal("database: no such table: x (in: SELECT secret FROM x)"));
+  EXPECT_EQ(500, r.status);
+  EXPECT_EQ(R"x({"code":"internal","error":"internal error (logged on the server)"})x", r.body);
+  r = ErrorResponse(Status::NotFound("no register records for Japan (JPN)"));
+  EXPECT_EQ(R"x({"code":"not_found","error":"no register records for Japan (JPN)"})x", r.body);
+}
+
+// What the transport may read of a body, decided from the head alone.
+TEST_F(ApiTest, AdmitBodyDecidesFromTheHead) {
+  auto head = [](const std::string& method, const std::string& path, const std::string& cookie) {
+    HttpRequest r;
+    r.method = method;
+    r.path = path;
+    r.headers["x-requested-with"] = "bluehelmet";
+    if (!cookie.empty()) r.headers["cookie"] = cookie;
+    r.remote_addr = "127.0.0.1";
+    return r;
+  };
+  const size_t kUpload = 80u << 20;
+  EXPECT_EQ(Api::kMaxSmallBodyBytes, *api_->AdmitBody(head("POST", "/api/login", ""), kUpload));
+  EXPECT_EQ(Api::kMaxSmallBodyBytes, *api_->AdmitBody(head("POST", "/nowhere", ""), kUpload));
+  EXPECT_EQ(kUpload, *api_->AdmitBody(head("POST", "/api/register/imports", Login("editor-vnm")), kUpload));
+  EXPECT_EQ(kUpload, *api_->AdmitBody(head("POST", "/api/imports", Login("admin")), kUpload));
+  auto anonymous = api_->AdmitBody(head("POST", "/api/imports", ""), kUpload);
+  EXPECT_EQ("log in first", anonymous.status().message());
+  auto stale = api_->AdmitBody(head("POST", "/api/imports", "bh_session=" + std::string(64, 'a')), kUpload);
+  EXPECT_EQ(Status::Code::kUnauthenticated, stale.status().code());
+  auto viewer = api_->AdmitBody(head("POST", "/api/ewg/imports", Login("viewer")), kUpload);
+  EXPECT_EQ("'viewer' is a viewer and may not change data", viewer.status().message());
+  HttpRequest cross = head("POST", "/api/imports", Login("admin"));
+  cross.headers.erase("x-requested-with");
+  EXPECT_EQ(Status::Code::kPermissionDenied, api_->AdmitBody(cross, kUpload).status().code());
 }
 
 // ---------------------------------------------------------------- reuse

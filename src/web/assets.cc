@@ -1,6 +1,8 @@
 #include "web/assets.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <filesystem>
 
 #include "base/file_util.h"
 
@@ -42,17 +44,40 @@ class Embedded : public AssetSource {
 
 class Directory : public AssetSource {
  public:
-  explicit Directory(std::string root) : root_(std::move(root)) {}
+  // The root itself may be reached through a symbolic link (the operator
+  // chose it); nothing under it may be one.
+  explicit Directory(std::string root) {
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::canonical(root, ec);
+    root_ = ec ? std::filesystem::path(root) : real;
+  }
   std::optional<AssetFile> Find(std::string_view path) const override {
     path = Normalise(path);
     if (!Safe(path)) return std::nullopt;
-    auto data = ReadFile(root_ + std::string(path));
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    // Each component is looked at without following it: a symbolic link
+    // anywhere below the root (file or folder) is refused, so what is
+    // served is a regular file whose real path stays under the root.
+    fs::path p = root_;
+    for (const fs::path& part : fs::path(std::string(path.substr(1)))) {
+      if (part.empty() || part == "." || part == "..") return std::nullopt;
+      p /= part;
+      fs::file_status st = fs::symlink_status(p, ec);
+      if (ec || fs::is_symlink(st)) return std::nullopt;
+    }
+    if (!fs::is_regular_file(fs::symlink_status(p, ec)) || ec) return std::nullopt;
+    fs::path real = fs::canonical(p, ec);
+    if (ec) return std::nullopt;
+    auto [root_end, unused] = std::mismatch(root_.begin(), root_.end(), real.begin(), real.end());
+    if (root_end != root_.end()) return std::nullopt;
+    auto data = ReadFile(p.string());
     if (!data.ok()) return std::nullopt;
     return AssetFile{std::move(*data), ContentTypeFor(path)};
   }
 
  private:
-  std::string root_;
+  std::filesystem::path root_;
 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {

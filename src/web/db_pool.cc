@@ -1,5 +1,7 @@
 #include "web/db_pool.h"
 
+#include <sqlite3.h>
+
 namespace bh {
 
 DbPool::DbPool(std::string path, Opener open)
@@ -50,6 +52,14 @@ Result<uint64_t> DbPool::DataVersion() {
 }
 
 void DbPool::Release(std::unique_ptr<Db> db) {
+  // A request that failed (an error return or an exception) may leave its
+  // transaction open; the next request on this connection would then answer
+  // "cannot start a transaction within a transaction". Roll it back here,
+  // whoever forgot; a connection that cannot be rolled back is closed.
+  if (sqlite3_get_autocommit(db->raw()) == 0) {
+    sqlite3_exec(db->raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db->raw()) == 0) return;  // db closes here
+  }
   MutexLock lock(&mu_);
   idle_.push_back(std::move(db));
 }

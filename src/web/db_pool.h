@@ -51,6 +51,9 @@ class DbPool {
   };
 
   // An idle connection, or a new one (IoError/Internal when it cannot open).
+  // A connection comes back to the pool outside any transaction: when its
+  // lease ends inside one (the request failed or threw), the pool rolls it
+  // back, and closes the connection if even that fails.
   Result<Lease> Acquire() EXCLUDES(mu_);
   const std::string& path() const { return path_; }
 

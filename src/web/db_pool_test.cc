@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 namespace bh {
 namespace {
@@ -82,6 +83,29 @@ TEST_F(DbPoolTest, DataVersionFailsWhenTheDatabaseCannotOpen) {
   DbPool pool((dir_ / "missing-dir" / "x.db").string());
   auto v = pool.DataVersion();
   EXPECT_FALSE(v.ok());
+}
+
+// Issue 12: a request that threw inside its transaction gave its connection
+// back mid-transaction, and every later request on it failed with "cannot
+// start a transaction within a transaction". The pool now rolls back.
+TEST_F(DbPoolTest, ALeaseEndingInsideATransactionIsRolledBack) {
+  DbPool pool(path_);
+  Db* poisoned = nullptr;
+  try {
+    auto lease = pool.Acquire();
+    ASSERT_TRUE(lease.ok());
+    poisoned = lease->get();
+    ASSERT_TRUE(poisoned->Exec("BEGIN").ok());
+    ASSERT_TRUE(poisoned->Exec("INSERT INTO t VALUES (42)").ok());
+    throw std::runtime_error("the handler failed mid-transaction");
+  } catch (const std::runtime_error&) {
+  }
+  auto next = pool.Acquire();
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(poisoned, next->get());  // the same connection, reused
+  EXPECT_TRUE(next->get()->Exec("BEGIN").ok());
+  EXPECT_EQ(0, *next->get()->QueryInt("SELECT COUNT(*) FROM t"));  // the insert was rolled back
+  EXPECT_TRUE(next->get()->Exec("COMMIT").ok());
 }
 
 }  // namespace

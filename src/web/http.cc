@@ -33,7 +33,9 @@ std::string HttpRequest::Query(std::string_view name) const {
 HttpResponse HttpResponse::Json(const nlohmann::json& j, int status) {
   HttpResponse r;
   r.status = status;
-  r.body = j.dump();
+  // Stored text that is not UTF-8 (written before the server checked its
+  // input, or by another program) becomes U+FFFD instead of throwing.
+  r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 
@@ -54,9 +56,26 @@ int HttpStatusFor(Status::Code code) {
   return 500;
 }
 
+namespace {
+
+// A constraint the database enforced names its statement
+// ("f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO ...)"):
+// the client gets where and that it was refused, not the SQL.
+std::string WithoutSql(const std::string& message) {
+  size_t at = message.find("database: ");
+  if (at == std::string::npos) return message;
+  return message.substr(0, at) + "the database refused the data (a constraint failed)";
+}
+
+}  // namespace
+
 HttpResponse ErrorResponse(const Status& s) {
-  nlohmann::json j = {{"error", s.message()}, {"code", std::string(Status::CodeName(s.code()))}};
-  return HttpResponse::Json(j, HttpStatusFor(s.code()));
+  int status = HttpStatusFor(s.code());
+  // A server-side failure's message may quote SQL or a library's exception:
+  // the client gets a fixed text; the caller logs the real one.
+  std::string message = status >= 500 ? std::string(kInternalErrorMessage) : WithoutSql(s.message());
+  nlohmann::json j = {{"error", message}, {"code", std::string(Status::CodeName(s.code()))}};
+  return HttpResponse::Json(j, status);
 }
 
 }  // namespace bh

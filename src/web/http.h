@@ -51,8 +51,16 @@ struct HttpResponse {
 //   invalid_argument 400, unauthenticated 401, permission_denied 403,
 //   not_found 404, already_exists 409, invalid_data 422, mismatch 422,
 //   rate_limited 429, io_error 500, internal 500
-// and the body {"error": message, "code": Status::CodeName}.
+// and the body {"error": message, "code": Status::CodeName}. For the 500s
+// the message is kInternalErrorMessage, never the Status's own text (which
+// may quote SQL, paths or a library's exception): log that server-side. A
+// 4xx message that quotes the database ("database: ... (in: SQL)") keeps
+// its prefix (file and line) and says "the database refused the data (a
+// constraint failed)".
+// HttpResponse::Json never throws: text that is not UTF-8 is written as
+// U+FFFD.
 // REQUIRES: !s.ok().
+inline constexpr char kInternalErrorMessage[] = "internal error (logged on the server)";
 int HttpStatusFor(Status::Code code);
 HttpResponse ErrorResponse(const Status& s);
 

@@ -15,6 +15,20 @@
 // users, or a load test with 64. Threads are cheap while idle, and each
 // request in flight leases one SQLite connection (db_pool.h).
 //
+// Limits (issue 12; docs/security.md): the library (0.11.4, Debian's
+// compiled .so) bounds neither the number of headers nor a chunked body, and
+// its read timeout restarts with every byte. So the server takes over each
+// accepted connection (its own keep-alive loop around the library's request
+// parser) and reads it through a stream that enforces, per request: a
+// deadline for the whole head, its size and line count, and a body limit
+// that the route decides from the head before any body byte is read
+// (uploads need a signed-in user who may upload; Api::AdmitBody), whatever
+// the transfer encoding; compressed request bodies are refused (the
+// library would inflate them without limit). Per client address, at most
+// max_connections_per_address connections are served at once. With TLS the
+// handshake (within the head's deadline) and the decryption are done here
+// too, so the same limits hold.
+//
 // Thread safety: Bind/Run from one thread; Stop() from any thread.
 #ifndef BLUEHELMET_WEB_SERVER_H_
 #define BLUEHELMET_WEB_SERVER_H_
@@ -42,10 +56,26 @@ struct ServeOptions {
   static constexpr int kKeepAliveRequests = 100;
 
   std::string bind = "127.0.0.1";
-  int port = 8080;            // 0: any free port (tests)
+  int port = 8080;                // 0: any free port (tests); else 1..65535
   int threads = kDefaultThreads;  // worker threads, 1..kMaxThreads
   std::string tls_cert, tls_key;  // both set: HTTPS
+  // A request body, whatever its transfer encoding (Content-Length,
+  // chunked, or none until the connection closes), for the upload routes;
+  // every other route takes Api::kMaxSmallBodyBytes. Over it: 413.
   size_t max_body_bytes = 80u << 20;
+  // The request line and headers: at most this many bytes and lines (431),
+  // all received within head_timeout_seconds of the request's first byte
+  // being awaited (408).
+  size_t max_head_bytes = 32u << 10;
+  int max_header_lines = 100;
+  int head_timeout_seconds = 5;
+  // Keep-alive: a connection idle this long between requests is closed.
+  int idle_timeout_seconds = 5;
+  // Any one read of a body or write of an answer; and the whole body.
+  int io_timeout_seconds = 5;
+  int body_timeout_seconds = 120;
+  // Connections open at once from one client address; more: 429 and close.
+  int max_connections_per_address = 16;
   // One line per request ("GET /api/scorecard 200"); null: quiet.
   std::function<void(const std::string&)> log;
 };
@@ -60,7 +90,8 @@ class WebServer {
 
   // Binds the address; returns the port. IoError "cannot listen on
   // 127.0.0.1:8080 (in use?)"; InvalidArgument for an unreadable
-  // certificate or key, or threads outside 1..kMaxThreads.
+  // certificate or key, a port outside 0..65535, or threads outside
+  // 1..kMaxThreads.
   Result<int> Bind();
   // Serves until Stop(). REQUIRES: Bind() succeeded.
   Status Run();

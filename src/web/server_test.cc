@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <chrono>
 #include <thread>
@@ -110,6 +113,79 @@ TEST_F(ServerTest, SecondBindOnTheSamePortFailsWithItsAddress) {
   auto r = other.Bind();
   EXPECT_EQ(Status::Code::kIoError, r.status().code());
   EXPECT_EQ(0u, r.status().message().find("cannot listen on 127.0.0.1:"));
+}
+
+// A throwaway self-signed certificate (P-256) as PEM files.
+void WriteSelfSigned(const std::string& cert_path, const std::string& key_path) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* x = X509_new();
+  ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
+  X509_gmtime_adj(X509_getm_notBefore(x), 0);
+  X509_gmtime_adj(X509_getm_notAfter(x), 3600);
+  X509_set_pubkey(x, key);
+  X509_NAME* name = X509_get_subject_name(x);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+  X509_set_issuer_name(x, name);
+  X509_sign(x, key, EVP_sha256());
+  FILE* f = fopen(cert_path.c_str(), "w");
+  PEM_write_X509(f, x);
+  fclose(f);
+  f = fopen(key_path.c_str(), "w");
+  PEM_write_PrivateKey(f, key, nullptr, nullptr, 0, nullptr, nullptr);
+  fclose(f);
+  X509_free(x);
+  EVP_PKEY_free(key);
+}
+
+// With TLS the server decrypts through the same limited stream (issue 12):
+// the head limits hold, and plain requests still work.
+TEST_F(ServerTest, TlsConnectionsHaveTheSameLimits) {
+  std::string cert = (dir_ / "cert.pem").string(), key = (dir_ / "key.pem").string();
+  WriteSelfSigned(cert, key);
+  ServeOptions so;
+  so.port = 0;
+  so.tls_cert = cert;
+  so.tls_key = key;
+  WebServer tls(api_.get(), so);
+  auto port = tls.Bind();
+  ASSERT_TRUE(port.ok()) << port.status().message();
+  std::thread t([&] { (void)tls.Run(); });
+  for (int i = 0; i < 500 && !tls.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  httplib::SSLClient client("127.0.0.1", *port);
+  client.enable_server_certificate_verification(false);
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(200, health->status);
+  httplib::Headers many;
+  for (int i = 0; i < 150; ++i) many.emplace(fmt::format("X-{}", i), "1");
+  auto refused = client.Get("/api/health", many);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(431, refused->status);
+  EXPECT_EQ("request head: over the limit of 100 header lines", nlohmann::json::parse(refused->body)["error"]);
+  httplib::SSLClient chunked("127.0.0.1", *port);
+  chunked.enable_server_certificate_verification(false);
+  auto big = chunked.Post(
+      "/api/login", {{"X-Requested-With", "bluehelmet"}},
+      [](size_t offset, httplib::DataSink& sink) {
+        std::string part(1 << 16, ' ');
+        if (offset < (8u << 20)) {
+          sink.write(part.data(), part.size());
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "application/json");
+  if (big) {  // the refusal can be cut short by the connection's end
+    EXPECT_EQ(413, big->status);
+  }
+  httplib::SSLClient after("127.0.0.1", *port);
+  after.enable_server_certificate_verification(false);
+  auto still = after.Get("/api/health");
+  ASSERT_TRUE(still);
+  EXPECT_EQ(200, still->status);
+  tls.Stop();
+  t.join();
 }
 
 }  // namespace
