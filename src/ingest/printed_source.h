@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/result.h"
 
@@ -31,6 +32,11 @@ Result<std::string> ReadImportedFile(const std::string& path, const std::string&
 // (a record with a quoted line break keeps it). `name` prefixes errors:
 // NotFound "<name>:<line>: no record begins on this line".
 Result<std::string> CsvRecordAt(std::string_view data, const std::string& name, int line);
+
+// The same for several lines in one pass over the data (a country's rows of
+// a month in a 300,000-row file): one result per entry of `lines`, in order.
+std::vector<Result<std::string>> CsvRecordsAt(std::string_view data, const std::string& name,
+                                              const std::vector<int>& lines);
 
 }  // namespace bh
 

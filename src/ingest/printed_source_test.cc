@@ -66,5 +66,16 @@ TEST(PrintedSourceTest, LineWhereNoRecordBeginsIsNamed) {
   EXPECT_EQ("2,x", *CsvRecordAt(csv, "f.csv", 5));
 }
 
+TEST(PrintedSourceTest, SeveralRecordsInOnePassInTheOrderAsked) {
+  const std::string csv = "Id,Note\n1,a\n2,\"two\nlines\"\n3,c\n";
+  std::vector<Result<std::string>> r = CsvRecordsAt(csv, "f.csv", {5, 2, 4, 5, 99});
+  ASSERT_EQ(5u, r.size());
+  EXPECT_EQ("3,c", *r[0]);
+  EXPECT_EQ("1,a", *r[1]);
+  EXPECT_EQ("f.csv:4: no record begins on this line", r[2].status().message());
+  EXPECT_EQ("3,c", *r[3]);
+  EXPECT_EQ("f.csv:99: no record begins on this line", r[4].status().message());
+}
+
 }  // namespace
 }  // namespace bh

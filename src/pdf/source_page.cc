@@ -24,7 +24,10 @@
 // allocations made inside libfontconfig are suppressed (the fast unwinder
 // sees only its unsymbolised frames, so the function name cannot be
 // matched). Unused without sanitizers.
+// The list of suppressions used is not printed at exit: stderr is the
+// command's.
 extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
 
 namespace bh::pdf {
 

@@ -37,6 +37,13 @@ std::string UpperAscii(std::string_view s) {
   return out;
 }
 
+// A line or page number: "298909", not "298,909" (it is a position, not a count).
+Cell PlainNumber(int64_t n) {
+  Cell c(n);
+  c.display = std::to_string(n);
+  return c;
+}
+
 std::string TypeText(const std::optional<PersonnelType>& t) {
   return t ? std::string(PersonnelTypeLabel(*t)) : std::string("-");
 }
@@ -63,15 +70,26 @@ struct Reread {
   Status status;                           // why the file is not available
   std::string bytes;                       // when status.ok()
   std::map<int, Result<pdf::Page>> pages;  // PDF pages extracted so far
+  std::map<int, Result<std::string>> csv;  // CSV records by line, read in one pass
 };
 
-Reread ReadBack(const FigureSource& f) {
+// Reads the file of `f` back once, and for a CSV every record `rows` needs
+// from it in one pass over the file.
+Reread ReadBack(const FigureSource& f, const std::vector<FigureSource>& rows) {
   Reread r;
   auto bytes = ReadImportedFile(f.path, f.sha256);
-  if (bytes.ok()) {
-    r.bytes = std::move(*bytes);
-  } else {
+  if (!bytes.ok()) {
     r.status = bytes.status();
+    return r;
+  }
+  r.bytes = std::move(*bytes);
+  if (f.kind != kPdfKind) {
+    std::vector<int> lines;
+    for (const FigureSource& row : rows) {
+      if (row.import_id == f.import_id) lines.push_back(row.line);
+    }
+    std::vector<Result<std::string>> records = CsvRecordsAt(r.bytes, f.file_name, lines);
+    for (size_t i = 0; i < lines.size(); ++i) r.csv.emplace(lines[i], std::move(records[i]));
   }
   return r;
 }
@@ -86,7 +104,9 @@ Result<std::string> AsPrinted(const FigureSource& f, Reread* file) {
     BH_ASSIGN_OR_RETURN(pdf::PrintedLine line, pdf::FindPrintedLine(*it->second, f.file_name, f.line));
     return line.text;
   }
-  return CsvRecordAt(file->bytes, f.file_name, f.line);
+  auto it = file->csv.find(f.line);
+  if (it == file->csv.end()) return Status::Internal(fmt::format("{}:{}: record not read", f.file_name, f.line));
+  return it->second;
 }
 
 }  // namespace
@@ -138,7 +158,7 @@ Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req
   bool synthetic = false;
   for (const FigureSource& f : s.rows) {
     auto it = files.find(f.import_id);
-    if (it == files.end()) it = files.emplace(f.import_id, ReadBack(f)).first;
+    if (it == files.end()) it = files.emplace(f.import_id, ReadBack(f, s.rows)).first;
     Reread& file = it->second;
     Cell printed = Cell::Null("not available");
     if (file.status.ok()) {
@@ -162,8 +182,8 @@ Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req
     t.AddRow({f.month.ToString(), f.iso3, f.mission.empty() ? Cell::Null("-") : Cell(f.mission),
               f.type ? Cell(std::string(PersonnelTypeLabel(*f.type))) : Cell::Null("-"),
               f.women ? Cell(*f.women) : Cell::Null("n/a"), f.men ? Cell(*f.men) : Cell::Null("n/a"), f.total,
-              f.import_id, f.file_name, sha, f.page ? Cell(f.page) : Cell::Null("-"), f.line, printed,
-              f.corrections.empty() ? Cell("none") : Cell(Join(f.corrections, "; "))});
+              f.import_id, f.file_name, sha, f.page ? PlainNumber(f.page) : Cell::Null("-"), PlainNumber(f.line),
+              printed, f.corrections.empty() ? Cell("none") : Cell(Join(f.corrections, "; "))});
     synthetic = synthetic || f.synthetic;
   }
   for (const auto& [id, file] : files) {

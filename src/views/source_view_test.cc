@@ -95,6 +95,7 @@ TEST_F(SourceViewTest, WithoutMissionAndTypeEveryRowOfTheCountry) {
   EXPECT_EQ("Troops", Text(*t, 0, "Type"));
   EXPECT_EQ("Staff Officer", Text(*t, 1, "Type"));
   EXPECT_EQ("3", Text(*t, 1, "Line"));
+  EXPECT_EQ(3, std::get<int64_t>(At(*t, 1, "Line").value));
   EXPECT_EQ("2,VNM,704,Viet Nam,UNMISS,Staff Officer,0,1,30/04/2021", Text(*t, 1, "As printed"));
 }
 
