@@ -230,6 +230,26 @@ TEST_F(SourceViewPdfTest, StoredLineIsTheGroupedLineOfPage29) {
   EXPECT_EQ(kVnmLine, *stored);
 }
 
+// A stored line that no longer shows the row (as if line numbering had
+// changed since the import) is flagged, and one past the page is said.
+TEST_F(SourceViewPdfTest, ALineThatDoesNotShowTheRowIsFlagged) {
+  const std::string where = " WHERE month = '2021-04' AND iso3 = 'VNM' AND mission = 'UNMISS' AND ptype = 'TRP'";
+  ASSERT_TRUE(db_->Exec("UPDATE contribution SET line = 11" + where).ok());
+  auto t = SourceTable(db_.get(), *ref_, {"2021-04", "VNM", "UNMISS", "Troops"});
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ("Viet Nam Staff Officer 1 0 1", Text(*t, 0, "As printed"));
+  EXPECT_EQ(
+      "Warning: page 29 line 11 as read today does not show the total 62; the line may not be the one the import "
+      "read.",
+      t->notes.at(1));
+  ASSERT_TRUE(db_->Exec("UPDATE contribution SET line = 99" + where).ok());
+  t = SourceTable(db_.get(), *ref_, {"2021-04", "VNM", "UNMISS", "Troops"});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ("not found in file", Text(*t, 0, "As printed"));
+  EXPECT_EQ(0u, t->notes.at(1).find("Line 99 of page 29 not found: UN_country_contributions_2021_04.pdf: page 29 has "))
+      << t->notes.at(1);
+}
+
 TEST_F(SourceViewPdfTest, PngBoxesTheRowInRed) {
   std::string png = (dir_ / "vnm.png").string();
   auto pic = SourcePagePng(db_.get(), *ref_, {"2021-04", "VNM", "UNMISS", "Troops"}, png, 144);
