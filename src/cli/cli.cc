@@ -96,6 +96,7 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   RegisterCoreCommands(app, ctx);
+  RegisterSourceCommands(app, ctx);
   RegisterRegisterCommands(app, ctx);
   RegisterEwgCommands(app, ctx);
   RegisterWebCommands(app, ctx);

@@ -76,6 +76,8 @@ void AddFormatOption(CLI::App* cmd, CliContext& ctx);
 
 // Each layer's commands.
 void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+// `source`: where each figure came from (source_commands.cc).
+void RegisterSourceCommands(CLI::App& app, CliContext& ctx);
 // `register ...`: the national deployment register (src/register/).
 void RegisterRegisterCommands(CLI::App& app, CliContext& ctx);
 // `bluehelmet ewg ...`: the ADMM-Plus EWGs (ewg_commands.cc).

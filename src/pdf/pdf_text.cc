@@ -1,5 +1,6 @@
 #include "pdf/pdf_text.h"
 
+#include <fmt/format.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -34,9 +35,10 @@ std::string WarmUpPdf() {
     pdf += std::to_string(++n) + " 0 obj\n" + o + "\nendobj\n";
   }
   const size_t start = pdf.size();
-  return pdf + xref + "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) +
-         "\n%%EOF\n";
+  return pdf + xref + "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + std::to_string(start) + "\n%%EOF\n";
 }
+
+}  // namespace
 
 // Runs once per process, before any document is read:
 // - Poppler prints its complaints about damaged files to stderr; the caller
@@ -59,14 +61,13 @@ void InitPoppler() {
   });
 }
 
+namespace {
+
 bool LooksLikePdf(std::string_view bytes) {
   // The header may follow up to 1024 bytes of junk (PDF 32000-1 annex H).
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-}  // namespace
-
-namespace {
 // A word's text as UTF-8; false when empty. Report words are ASCII almost
 // always: those are narrowed in place, the rest go through poppler's own
 // conversion (issue 7: to_utf8 took 5 % of an import's instructions).
@@ -83,52 +84,71 @@ bool ToUtf8(const poppler::ustring& text, std::string* out) {
   }
   return !out->empty();
 }
-}  // namespace
 
-Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name) {
+// Opens the document, or says why it cannot be read.
+Result<std::unique_ptr<poppler::document>> OpenDocument(std::string_view pdf_bytes, const std::string& name) {
   if (!LooksLikePdf(pdf_bytes)) return Status::InvalidData(name + ": not a PDF file");
   if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidData(name + ": PDF too large");
   }
   InitPoppler();
-  // load_from_raw_data does not copy: pdf_bytes outlives `doc` here.
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-      pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
+  // load_from_raw_data does not copy: the caller keeps pdf_bytes alive.
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
   if (doc == nullptr) return Status::InvalidData(name + ": damaged PDF: cannot be opened");
   if (doc->is_locked()) {
     return Status::InvalidData(name + ": encrypted PDF: cannot be read without a password");
   }
-  const int n = doc->pages();
-  if (n <= 0) return Status::InvalidData(name + ": PDF has no pages");
+  if (doc->pages() <= 0) return Status::InvalidData(name + ": PDF has no pages");
+  return doc;
+}
 
+// The words of page `i` (0-based) of an open document.
+Result<Page> ReadPage(poppler::document& doc, int i, const std::string& name) {
+  std::unique_ptr<poppler::page> p(doc.create_page(i));
+  if (p == nullptr) {
+    return Status::InvalidData(name + ": damaged PDF: page " + std::to_string(i + 1) + " cannot be read");
+  }
+  Page page;
+  page.number = i + 1;
+  poppler::rectf rect = p->page_rect();
+  page.width = rect.width();
+  page.height = rect.height();
+  std::vector<poppler::text_box> boxes = p->text_list();
+  page.words.reserve(boxes.size());
+  for (const poppler::text_box& box : boxes) {
+    Word w;
+    if (!ToUtf8(box.text(), &w.text)) continue;
+    poppler::rectf b = box.bbox();
+    w.x0 = b.left();
+    w.y0 = b.top();
+    w.x1 = b.right();
+    w.y1 = b.bottom();
+    page.words.push_back(std::move(w));
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<poppler::document> doc, OpenDocument(pdf_bytes, name));
+  const int n = doc->pages();
   std::vector<Page> pages;
   pages.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (p == nullptr) {
-      return Status::InvalidData(name + ": damaged PDF: page " + std::to_string(i + 1) +
-                                 " cannot be read");
-    }
-    Page page;
-    page.number = i + 1;
-    poppler::rectf rect = p->page_rect();
-    page.width = rect.width();
-    page.height = rect.height();
-    std::vector<poppler::text_box> boxes = p->text_list();
-    page.words.reserve(boxes.size());
-    for (const poppler::text_box& box : boxes) {
-      Word w;
-      if (!ToUtf8(box.text(), &w.text)) continue;
-      poppler::rectf b = box.bbox();
-      w.x0 = b.left();
-      w.y0 = b.top();
-      w.x1 = b.right();
-      w.y1 = b.bottom();
-      page.words.push_back(std::move(w));
-    }
+    BH_ASSIGN_OR_RETURN(Page page, ReadPage(*doc, i, name));
     pages.push_back(std::move(page));
   }
   return pages;
+}
+
+Result<Page> ExtractPage(std::string_view pdf_bytes, const std::string& name, int page_number) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<poppler::document> doc, OpenDocument(pdf_bytes, name));
+  if (page_number < 1 || page_number > doc->pages()) {
+    return Status::NotFound(fmt::format("{}: no page {} (the PDF has {} pages)", name, page_number, doc->pages()));
+  }
+  return ReadPage(*doc, page_number - 1, name);
 }
 
 }  // namespace bh::pdf

@@ -43,6 +43,16 @@ struct Page {
 // it is locked, and "<name>: PDF has no pages" for an empty document.
 Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name);
 
+// The words of one page (1-based `page_number`), as ExtractPages gives them,
+// without reading the other pages. Fails as ExtractPages does, and with
+// NotFound "<name>: no page 40 (the PDF has 32 pages)".
+Result<Page> ExtractPage(std::string_view pdf_bytes, const std::string& name, int page_number);
+
+// Once per process: silences poppler's complaints on stderr and builds the
+// statics poppler initialises lazily without a lock (see pdf_text.cc).
+// Called by every function of src/pdf that opens a document; idempotent.
+void InitPoppler();
+
 }  // namespace bh::pdf
 
 #endif  // BLUEHELMET_PDF_PDF_TEXT_H_

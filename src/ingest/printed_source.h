@@ -1,0 +1,43 @@
+// Re-reading an imported file to show a stored row as it stands in the file:
+// the inverse of the import's provenance (the import's path and SHA-256, the
+// row's page and line).
+//
+// Nothing is guessed. The file is read back only from the path stored at
+// import and only when its SHA-256 still equals the stored one; otherwise
+// the caller gets the reason (no path, not found, unreadable, changed).
+//
+// Thread safety: pure functions over values and files; thread-safe.
+#ifndef BLUEHELMET_INGEST_PRINTED_SOURCE_H_
+#define BLUEHELMET_INGEST_PRINTED_SOURCE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace bh {
+
+// The bytes of an imported file, read from `path` (as stored at import:
+// relative paths are read from the current directory) and checked against
+// the `sha256` stored with it. Failures say why the file is not available:
+//   NotFound    "no path stored for this import"
+//   NotFound    "<path>: no such file"
+//   IoError     "<path>: <OS reason>"
+//   InvalidData "<path>: changed since import (SHA-256 now 1a2b3c4d5e6f…, imported 2bee0bfc45ef…)"
+Result<std::string> ReadImportedFile(const std::string& path, const std::string& sha256);
+
+// The CSV record that begins on 1-based physical line `line` of `data`, as it
+// stands in the file: its raw text, quotes and all, without the line end
+// (a record with a quoted line break keeps it). `name` prefixes errors:
+// NotFound "<name>:<line>: no record begins on this line".
+Result<std::string> CsvRecordAt(std::string_view data, const std::string& name, int line);
+
+// The same for several lines in one pass over the data (a country's rows of
+// a month in a 300,000-row file): one result per entry of `lines`, in order.
+std::vector<Result<std::string>> CsvRecordsAt(std::string_view data, const std::string& name,
+                                              const std::vector<int>& lines);
+
+}  // namespace bh
+
+#endif  // BLUEHELMET_INGEST_PRINTED_SOURCE_H_

@@ -1,0 +1,151 @@
+#include "pdf/source_page.h"
+
+#include <fmt/format.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <system_error>
+
+// Rendering a page whose fonts are not embedded (the UN reports' base-14
+// fonts) makes poppler ask fontconfig for a system font, and fontconfig
+// loads its configuration once per process and keeps it until exit
+// (FcInitLoadConfigAndFonts). LeakSanitizer reports that as a leak at exit
+// and fails the debug build's binaries; it is fontconfig's by design, so
+// allocations made inside libfontconfig are suppressed (the fast unwinder
+// sees only its unsymbolised frames, so the function name cannot be
+// matched). Unused without sanitizers.
+// The list of suppressions used is not printed at exit: stderr is the
+// command's.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
+
+namespace bh::pdf {
+
+Box LineBox(const Line& line) {
+  Box b{line.words.front()->x0, line.y0, line.words.front()->x1, line.y1};
+  for (const Word* w : line.words) {
+    b.x0 = std::min(b.x0, w->x0);
+    b.x1 = std::max(b.x1, w->x1);
+  }
+  return b;
+}
+
+Result<PrintedLine> FindPrintedLine(const Page& page, const std::string& name, int line) {
+  std::vector<Line> lines = GroupLines(page);
+  if (line < 1 || static_cast<size_t>(line) > lines.size()) {
+    return Status::NotFound(fmt::format("{}: page {} has {} lines, no line {}", name, page.number, lines.size(), line));
+  }
+  const Line& l = lines[static_cast<size_t>(line - 1)];
+  return PrintedLine{page.number, l.index, l.Text(), LineBox(l), page.width, page.height};
+}
+
+Result<PrintedLine> ReadPrintedLine(std::string_view pdf_bytes, const std::string& name, int page, int line) {
+  BH_ASSIGN_OR_RETURN(Page p, ExtractPage(pdf_bytes, name, page));
+  return FindPrintedLine(p, name, line);
+}
+
+Result<Raster> RenderPage(std::string_view pdf_bytes, const std::string& name, int page, double dpi) {
+  if (!(dpi >= 36 && dpi <= 600)) return Status::InvalidArgument(fmt::format("resolution {} dpi: want 36 to 600", dpi));
+  if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) return Status::InvalidData(name + ": PDF too large");
+  // ExtractPage proves the bytes are a readable PDF with that page, with the
+  // same messages as the import, before poppler renders anything.
+  BH_ASSIGN_OR_RETURN(Page words, ExtractPage(pdf_bytes, name, page));
+  (void)words;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
+  if (doc == nullptr) return Status::InvalidData(name + ": damaged PDF: cannot be opened");
+  std::unique_ptr<poppler::page> p(doc->create_page(page - 1));
+  if (p == nullptr) return Status::InvalidData(fmt::format("{}: damaged PDF: page {} cannot be read", name, page));
+  if (!poppler::page_renderer::can_render()) return Status::Internal("poppler was built without a renderer");
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_argb32);
+  renderer.set_paper_color(0xFFFFFFFF);
+  poppler::image img = renderer.render_page(p.get(), dpi, dpi);
+  if (!img.is_valid() || img.format() != poppler::image::format_argb32 || img.width() <= 0 || img.height() <= 0) {
+    return Status::Internal(fmt::format("{}: poppler could not render page {}", name, page));
+  }
+  Raster r;
+  r.width = img.width();
+  r.height = img.height();
+  r.dpi = dpi;
+  r.pixels.resize(static_cast<size_t>(r.width) * static_cast<size_t>(r.height));
+  const size_t row_bytes = static_cast<size_t>(r.width) * sizeof(uint32_t);
+  const char* data = img.const_data();
+  for (int y = 0; y < r.height; ++y) {
+    std::memcpy(&r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width)],
+                data + static_cast<size_t>(y) * static_cast<size_t>(img.bytes_per_row()), row_bytes);
+  }
+  return r;
+}
+
+PixelRect ToPixels(const Raster& r, const Box& box, double margin_pt) {
+  const double scale = r.dpi / 72.0;
+  auto clamp = [](double v, int hi) { return std::clamp(static_cast<int>(v), 0, std::max(hi, 0)); };
+  return {clamp(std::floor((box.x0 - margin_pt) * scale), r.width - 1),
+          clamp(std::floor((box.y0 - margin_pt) * scale), r.height - 1),
+          clamp(std::ceil((box.x1 + margin_pt) * scale), r.width - 1),
+          clamp(std::ceil((box.y1 + margin_pt) * scale), r.height - 1)};
+}
+
+void DrawRect(Raster* r, const PixelRect& rect, int thickness, uint32_t color) {
+  auto fill = [&](int x0, int y0, int x1, int y1) {
+    x0 = std::max(x0, 0);
+    y0 = std::max(y0, 0);
+    x1 = std::min(x1, r->width - 1);
+    y1 = std::min(y1, r->height - 1);
+    for (int y = y0; y <= y1; ++y) {
+      for (int x = x0; x <= x1; ++x)
+        r->pixels[static_cast<size_t>(y) * static_cast<size_t>(r->width) + static_cast<size_t>(x)] = color;
+    }
+  };
+  const int t = std::max(thickness, 1) - 1;
+  fill(rect.x0, rect.y0, rect.x1, rect.y0 + t);  // top
+  fill(rect.x0, rect.y1 - t, rect.x1, rect.y1);  // bottom
+  fill(rect.x0, rect.y0, rect.x0 + t, rect.y1);  // left
+  fill(rect.x1 - t, rect.y0, rect.x1, rect.y1);  // right
+}
+
+Status SavePng(const Raster& r, const std::string& path) {
+  if (r.width <= 0 || r.height <= 0) return Status::Internal("SavePng: empty raster");
+  // poppler::image wraps the pixels without copying them; save only reads.
+  std::vector<uint32_t> pixels = r.pixels;
+  poppler::image img(reinterpret_cast<char*>(pixels.data()), r.width, r.height, poppler::image::format_argb32);
+  const std::string tmp = path + ".tmp";
+  // Poppler 22.12's image::save builds its PNG writer before it opens the
+  // file and, when the open fails, destroys the writer uninitialised, which
+  // crashes in libpng (png_destroy_write_struct). So the file is created
+  // here first, and an unwritable path is an error before poppler sees it.
+  if (FILE* probe = std::fopen(tmp.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    return Status::IoError(path, errno);
+  }
+  errno = 0;
+  if (!img.save(tmp, "png", static_cast<int>(std::lround(r.dpi)))) {
+    int err = errno;
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    return err != 0 ? Status::IoError(path, err) : Status::IoError(path + ": cannot write the PNG");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return Status::IoError(fmt::format("{}: cannot write the PNG: {}", path, ec.message()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace bh::pdf
