@@ -11,6 +11,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -120,7 +121,7 @@ class RowReader {
 std::string Rejoin(const std::vector<std::string_view>& f) {
   std::vector<std::string> parts(f.begin(), f.end());
   std::string out;
-  CsvReader::AppendRecord(parts, &out);
+  CsvReader::AppendRawRecord(parts, &out);
   if (!out.empty()) out.pop_back();
   return out;
 }
@@ -292,6 +293,22 @@ UnCsvReader::~UnCsvReader() = default;
 
 Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, std::string name, const Reference& ref,
                                                        bool skip_invalid) {
+  // The whole file is UTF-8 text without NUL bytes, or it is refused at the
+  // line of the first bad byte (one pass; ASCII runs a word at a time).
+  size_t bad = FirstInvalidUtf8(data);
+  std::string_view why = "is not valid UTF-8";
+  size_t nul = data.find('\0');
+  if (nul < bad) {
+    bad = nul;
+    why = "holds a NUL byte";
+  }
+  if (bad != std::string_view::npos) {
+    size_t line = 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + static_cast<long>(bad), '\n'));
+    size_t line_start = data.rfind('\n', bad == 0 ? 0 : bad - 1);
+    size_t column = line_start == std::string_view::npos || bad == 0 ? bad + 1 : bad - line_start;
+    return Status::InvalidData(fmt::format("{}:{}: the file {} (byte 0x{:02x} at column {}); save it as UTF-8", name,
+                                           line, why, static_cast<unsigned char>(data[bad]), column));
+  }
   auto state = std::make_unique<State>(data, std::move(name), ref, skip_invalid);
   State& s = *state;
   if (!s.reader.Next(&s.f)) {
