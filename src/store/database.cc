@@ -43,6 +43,19 @@ bool Writable(const std::string& path) {
   return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
 }
 
+// "file:PATH?immutable=1" with the URI's special characters escaped.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7F) {
+      uri += fmt::format("%{:02X}", c);
+    } else {
+      uri.push_back(static_cast<char>(c));
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 std::string Head(std::string_view sql) {
   std::string s(sql.substr(0, 60));
   for (char& c : s) {
@@ -140,9 +153,15 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
     return Status::NotFound(fmt::format("{}: no such database", path));
   }
+  return OpenWith(path, read_only, /*immutable=*/false);
+}
+
+Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only, bool immutable) {
+  const bool memory = path == ":memory:";
   sqlite3* raw = nullptr;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (immutable) flags |= SQLITE_OPEN_URI;
+  int rc = sqlite3_open_v2(immutable ? ImmutableUri(path).c_str() : path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = fmt::format("{}: cannot open database: {}", path, raw ? sqlite3_errmsg(raw) : "out of memory");
     sqlite3_close(raw);
@@ -158,6 +177,15 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   if (st.ok() && read_only) {
     // No pragma that writes: a read of the schema proves it is a database.
     auto probe = db->QueryInt("SELECT COUNT(*) FROM sqlite_master");
+    if (!probe.ok() && !immutable && !memory && ::access((path + "-wal").c_str(), F_OK) != 0) {
+      // A WAL database in a folder this user may not write: SQLite cannot
+      // create the -shm file it reads through. Without a -wal file no
+      // process is writing it and the file alone is the whole database, so
+      // it is read as immutable (no lock, no file created).
+      db.reset();
+      auto again = OpenWith(path, true, true);
+      if (again.ok()) return again;
+    }
     if (!probe.ok()) {
       return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, probe.status().message()));
     }

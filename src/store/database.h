@@ -137,6 +137,7 @@ class Db {
  private:
   Db(sqlite3* db, std::string path, bool read_only) : db_(db), path_(std::move(path)), read_only_(read_only) {}
   Status Error(std::string_view what) const;
+  static Result<std::unique_ptr<Db>> OpenWith(const std::string& path, bool read_only, bool immutable);
   Result<int64_t> MigratedVersion(std::string_view component);
 
   sqlite3* db_;

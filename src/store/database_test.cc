@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -117,6 +120,49 @@ TEST(DatabaseTest, ReadOnlyOpenReadsAndNeverWrites) {
   std::string missing = FreshPath("missing.db");
   EXPECT_EQ(missing + ": no such database", Db::Open(missing, OpenMode::kReadOnly).status().message());
   EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+// The real fallback: a database file and folder this user may not write.
+// Tests run as root, for whom permissions do not apply, so the check runs in
+// a child process that drops to the unprivileged user "nobody" (65534) first
+// (as any other user it runs as that user).
+TEST(DatabaseTest, DatabaseThisUserMayNotWriteOpensReadOnly) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "bh_ro_dir";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "r.db").string();
+  {
+    auto db = Db::Open(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7)").ok());
+  }
+  ASSERT_FALSE(std::filesystem::exists(path + "-wal"));  // closed cleanly
+  // Folder and file read-only (and readable) to everyone.
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                         std::filesystem::perms::others_read);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                        std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+                                        std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(10);
+    auto db = Db::Open(path);  // asks for read-write
+    if (!db.ok()) ::_exit(11);
+    if (!(*db)->read_only()) ::_exit(12);
+    auto x = (*db)->QueryInt("SELECT x FROM t");
+    if (!x.ok() || *x != 7) ::_exit(13);
+    Transaction tx(db->get());
+    if (tx.status().code() != Status::Code::kPermissionDenied) ::_exit(14);
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(pid, ::waitpid(pid, &status, 0));
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(0, WEXITSTATUS(status)) << "10 setuid, 11 open, 12 not read-only, 13 read, 14 write not refused";
+  EXPECT_FALSE(std::filesystem::exists(path + "-shm"));  // nothing created beside it
+  std::filesystem::remove_all(dir);
 }
 
 TEST(DatabaseTest, ReadOnlyOpenOfANonDatabaseFileSaysSo) {
