@@ -66,7 +66,7 @@ TEST(CsvTest, FormulaLikeFieldsAreNeutralisedAndQuoted) {
       {"@SUM(A1)", "\"'@SUM(A1)\""},
       {"\tx", "\"'\tx\""},
       {"\r=1", "\"'\r=1\""},
-      {"-", "-"},       // the tables' placeholder: no operand, no formula
+      {"-", "-"},  // the tables' placeholder: no operand, no formula
       {"'-", "\"''-\""},
       {"--1", "\"'--1\""},
       {"'=x", "\"''=x\""},  // reversible: one apostrophe added, one taken off

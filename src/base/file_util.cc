@@ -1,13 +1,12 @@
 #include "base/file_util.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace bh {
 
@@ -57,7 +56,8 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
     if (n == 0) break;
     if (data.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while being read
       ::close(fd);
-      return Status::InvalidData(fmt::format("{}: the file is larger than the limit of {}", path, ByteSizeText(max_bytes)));
+      return Status::InvalidData(
+          fmt::format("{}: the file is larger than the limit of {}", path, ByteSizeText(max_bytes)));
     }
     data.append(buf, static_cast<size_t>(n));
   }

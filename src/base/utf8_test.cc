@@ -12,21 +12,23 @@ TEST(Utf8Test, IsValidUtf8) {
   } kCases[] = {
       {"", true},
       {"Viet Nam", true},
-      {"C\xC3\xB4te d'Ivoire", true},            // ô
-      {"8\xE2\x80\x93" "10", true},              // en dash
-      {"\xF0\x9F\x98\x80", true},                // U+1F600
-      {"\xF4\x8F\xBF\xBF", true},                // U+10FFFF
-      {std::string_view("a\0b", 3), true},       // NUL is UTF-8; TextProblem refuses it
-      {"caf\xE9", false},                        // Latin-1 é
+      {"C\xC3\xB4te d'Ivoire", true},  // ô
+      {"8\xE2\x80\x93"
+       "10",
+       true},                               // en dash
+      {"\xF0\x9F\x98\x80", true},           // U+1F600
+      {"\xF4\x8F\xBF\xBF", true},           // U+10FFFF
+      {std::string_view("a\0b", 3), true},  // NUL is UTF-8; TextProblem refuses it
+      {"caf\xE9", false},                   // Latin-1 é
       {"bad\xFF.csv", false},
-      {"\x80", false},                           // stray continuation
-      {"\xC3", false},                           // truncated
-      {"\xE2\x80", false},                       // truncated
-      {"\xC0\xAF", false},                       // overlong '/'
-      {"\xE0\x80\xAF", false},                   // overlong
-      {"\xF0\x80\x80\xAF", false},               // overlong
-      {"\xED\xA0\x80", false},                   // surrogate U+D800
-      {"\xF4\x90\x80\x80", false},               // above U+10FFFF
+      {"\x80", false},              // stray continuation
+      {"\xC3", false},              // truncated
+      {"\xE2\x80", false},          // truncated
+      {"\xC0\xAF", false},          // overlong '/'
+      {"\xE0\x80\xAF", false},      // overlong
+      {"\xF0\x80\x80\xAF", false},  // overlong
+      {"\xED\xA0\x80", false},      // surrogate U+D800
+      {"\xF4\x90\x80\x80", false},  // above U+10FFFF
       {"\xF5\x80\x80\x80", false},
   };
   for (const auto& c : kCases) EXPECT_EQ(c.valid, IsValidUtf8(c.text)) << testing::PrintToString(std::string(c.text));

@@ -489,29 +489,45 @@ Status CheckTexts(const std::string& where, std::initializer_list<std::pair<cons
 
 Status CheckBatchTexts(const Batch& batch) {
   for (const auto& [c, where] : batch.cycles) {
-    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ewg", &c.ewg}, {"source", &c.source}, {"note", &c.note},
-                                          {"origin", &c.origin}}));
+    BH_RETURN_IF_ERROR(
+        CheckTexts(where, {{"ewg", &c.ewg}, {"source", &c.source}, {"note", &c.note}, {"origin", &c.origin}}));
     for (const std::string& iso3 : c.co_chairs) BH_RETURN_IF_ERROR(CheckTexts(where, {{"co_chairs", &iso3}}));
   }
   for (const auto& [a, where] : batch.activities) {
-    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &a.ref}, {"ewg", &a.ewg}, {"title", &a.title}, {"host", &a.host},
-                                          {"venue", &a.venue}, {"agenda", &a.agenda}, {"chaired_by", &a.chaired_by},
-                                          {"source", &a.source}, {"note", &a.note}, {"origin", &a.origin}}));
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &a.ref},
+                                          {"ewg", &a.ewg},
+                                          {"title", &a.title},
+                                          {"host", &a.host},
+                                          {"venue", &a.venue},
+                                          {"agenda", &a.agenda},
+                                          {"chaired_by", &a.chaired_by},
+                                          {"source", &a.source},
+                                          {"note", &a.note},
+                                          {"origin", &a.origin}}));
     for (const std::string& t : a.themes) BH_RETURN_IF_ERROR(CheckTexts(where, {{"themes", &t}}));
   }
   for (const auto& [p, where] : batch.participants) {
-    BH_RETURN_IF_ERROR(CheckTexts(where, {{"activity", &p.activity_ref}, {"country", &p.iso3},
-                                          {"source", &p.source}, {"origin", &p.origin}}));
+    BH_RETURN_IF_ERROR(CheckTexts(
+        where, {{"activity", &p.activity_ref}, {"country", &p.iso3}, {"source", &p.source}, {"origin", &p.origin}}));
   }
   for (const auto& [w, where] : batch.workplan) {
-    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &w.ref}, {"ewg", &w.ewg}, {"title", &w.title},
-                                          {"activity", &w.activity_ref}, {"source", &w.source}, {"note", &w.note},
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &w.ref},
+                                          {"ewg", &w.ewg},
+                                          {"title", &w.title},
+                                          {"activity", &w.activity_ref},
+                                          {"source", &w.source},
+                                          {"note", &w.note},
                                           {"origin", &w.origin}}));
   }
   for (const auto& [o, where] : batch.outcomes) {
-    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &o.ref}, {"ewg", &o.ewg}, {"title", &o.title},
-                                          {"activity", &o.activity_ref}, {"url", &o.url}, {"source", &o.source},
-                                          {"note", &o.note}, {"origin", &o.origin}}));
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &o.ref},
+                                          {"ewg", &o.ewg},
+                                          {"title", &o.title},
+                                          {"activity", &o.activity_ref},
+                                          {"url", &o.url},
+                                          {"source", &o.source},
+                                          {"note", &o.note},
+                                          {"origin", &o.origin}}));
   }
   return Status::Ok();
 }

@@ -215,8 +215,8 @@ TEST_F(EwgStoreTest, TextThatIsNotUtf8OrHoldsControlCharactersIsRefused) {
 
 TEST_F(EwgStoreTest, ExportNeutralisesFormulasAndReimportsTheSameText) {
   std::string cycles = std::string(kCycleHeader) + "PKO,6,2027,2030,Malaysia;India,test,\n";
-  std::string acts = std::string(kActHeader) +
-                     "PKO6-M1,PKO,6,1,meeting,\"=HYPERLINK(\"\"http://x\"\")\",2027-03-01,,,virtual,,@src\n";
+  std::string acts =
+      std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,\"=HYPERLINK(\"\"http://x\"\")\",2027-03-01,,,virtual,,@src\n";
   ASSERT_TRUE(Import({{"c.csv", cycles}, {"a.csv", acts}}).ok());
   auto csv = ExportCsv(db_.get(), *ref_, RecordKind::kActivities, "PKO", 6);
   ASSERT_TRUE(csv.ok());

@@ -241,7 +241,8 @@ std::vector<std::string> SheetNames(const std::vector<std::string>& titles) {
         continue;
       }
       unsigned char c = static_cast<unsigned char>(t[i]);
-      bool drop = len == 1 && (c < 0x20 || c == 0x7F || std::string_view("[]:*?/\\").find(t[i]) != std::string_view::npos);
+      bool drop =
+          len == 1 && (c < 0x20 || c == 0x7F || std::string_view("[]:*?/\\").find(t[i]) != std::string_view::npos);
       if (!drop) clean.append(t.substr(i, len));
       i += len;
     }

@@ -54,8 +54,8 @@ std::optional<int> ParsePercentBp(std::string_view s) {
 
 Status ImportTargets(Db* db, std::string_view csv, const std::string& name, const std::string& version) {
   // Stored text is valid UTF-8 on one line (base/utf8.h).
-  for (const auto& [what, text] : {std::pair<const char*, const std::string*>{"file name", &name},
-                                   {"version", &version}}) {
+  for (const auto& [what, text] :
+       {std::pair<const char*, const std::string*>{"file name", &name}, {"version", &version}}) {
     std::string problem = TextProblem(*text);
     if (!problem.empty()) return Status::InvalidData(fmt::format("{}: {}: {}", name, what, problem));
   }

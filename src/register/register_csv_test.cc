@@ -298,15 +298,25 @@ TEST_F(RegisterCsvTest, TextThatIsNotUtf8OrHoldsControlCharactersIsRefused) {
   EXPECT_EQ(0, Count("reg_person"));
   // The command line's path is checked the same way.
   auto w = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
-                       {{"country", "VNM"}, {"service_number", "S9"}, {"sex", "F"}, {"rank", "Maj"},
-                        {"service", "Army"}, {"name", "a\x01" "b"}},
+                       {{"country", "VNM"},
+                        {"service_number", "S9"},
+                        {"sex", "F"},
+                        {"rank", "Maj"},
+                        {"service", "Army"},
+                        {"name",
+                         "a\x01"
+                         "b"}},
                        WriteMode::kAdd);
   EXPECT_EQ("column 'name': holds a control character (0x01 at byte 2)", w.status().message());
   EXPECT_EQ(0, Count("reg_person"));
   // A tab in free text is fine.
   EXPECT_TRUE(WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
-                          {{"country", "VNM"}, {"service_number", "S9"}, {"sex", "F"}, {"rank", "Maj"},
-                           {"service", "Army"}, {"specialty", "field\tsurgeon"}},
+                          {{"country", "VNM"},
+                           {"service_number", "S9"},
+                           {"sex", "F"},
+                           {"rank", "Maj"},
+                           {"service", "Army"},
+                           {"specialty", "field\tsurgeon"}},
                           WriteMode::kAdd)
                   .ok());
 }

@@ -171,7 +171,8 @@ std::string Render(const Table& t, Format f) {
   switch (f) {
     case Format::kTable: return RenderText(t);
     case Format::kCsv: return RenderCsv(t);
-    case Format::kJson: return DumpJson(TableToJson(t)) + "\n";
+    case Format::kJson:
+      return DumpJson(TableToJson(t)) + "\n";
     case Format::kMarkdown: return RenderMarkdown(t);
   }
   return {};

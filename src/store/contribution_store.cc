@@ -57,8 +57,8 @@ ImportSession::~ImportSession() {
 Status ImportSession::Begin() {
   // The names are stored and shown as text: refused, not stored escaped, when
   // they are not valid UTF-8 on one line (the message shows the bytes escaped).
-  for (const auto& [what, text] : {std::pair<const char*, const std::string*>{"file name", &file_.file_name},
-                                   {"path", &file_.path}}) {
+  for (const auto& [what, text] :
+       {std::pair<const char*, const std::string*>{"file name", &file_.file_name}, {"path", &file_.path}}) {
     std::string problem = TextProblem(*text);
     if (!problem.empty()) {
       return Status::InvalidData(

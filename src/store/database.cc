@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace bh {
 
@@ -200,8 +202,18 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only
     if (!journal.ok()) {
       return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, journal.status().message()));
     }
+    // Switching a new file to WAL needs an exclusive lock, and SQLite does
+    // not call the busy handler for it when another connection is doing the
+    // same (two imports into a new database): retry for the busy timeout.
     auto r = journal->Step();
-    // Busy (another process converting a new file) is said as such.
+    for (int waited = 0; !r.ok() && r.status().code() == Status::Code::kIoError &&
+                         waited < kDefaultBusyTimeoutMilliseconds;
+         waited += 10) {
+      journal->Reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      r = journal->Step();
+    }
+    // Still busy is said as such.
     if (!r.ok() && r.status().code() == Status::Code::kIoError) return r.status();
     if (!r.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, r.status().message()));
   }
@@ -253,8 +265,9 @@ int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 
 Result<int64_t> Db::MigratedVersion(std::string_view component) {
-  BH_ASSIGN_OR_RETURN(int64_t exists,
-                      QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'"));
+  BH_ASSIGN_OR_RETURN(
+      int64_t exists,
+      QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'"));
   if (!exists) return 0;
   BH_ASSIGN_OR_RETURN(Stmt q, Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration WHERE component = ?"));
   q.Bind(1, component);
@@ -285,10 +298,10 @@ Status Db::Migrate(std::string_view component, std::span<const Migration> migrat
   // Another process may have migrated while this one waited for the write
   // lock (two imports into a new database): read the version again.
   BH_ASSIGN_OR_RETURN(have, MigratedVersion(component));
-  BH_RETURN_IF_ERROR(Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migration ("
-      " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
-      " PRIMARY KEY (component, version))"));
+  BH_RETURN_IF_ERROR(
+      Exec("CREATE TABLE IF NOT EXISTS schema_migration ("
+           " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
+           " PRIMARY KEY (component, version))"));
   for (const Migration& m : migrations) {
     if (m.version <= have) continue;
     Status st = Exec(m.sql);

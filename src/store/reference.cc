@@ -123,7 +123,8 @@ Status DefineGroup(Db* db, std::string_view name, std::string_view description,
                    const std::vector<std::string>& iso3_members) {
   std::string n(Trim(name));
   if (n.empty()) return Status::InvalidArgument("a group needs a name");
-  for (auto [field, text] : {std::pair<std::string_view, std::string_view>{"name", name}, {"description", description}}) {
+  for (auto [field, text] :
+       {std::pair<std::string_view, std::string_view>{"name", name}, {"description", description}}) {
     std::string problem = TextProblem(text);
     if (!problem.empty()) return Status::InvalidArgument(fmt::format("group {}: {}", field, problem));
   }
