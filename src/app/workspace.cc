@@ -16,8 +16,8 @@ std::string ResolveDbPath(const std::string& flag) {
   return "bluehelmet.db";
 }
 
-Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path) {
-  BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path));
+Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path, OpenMode mode) {
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path, mode));
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureRegisterSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureEwgSchema(db.get()));

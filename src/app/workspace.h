@@ -15,7 +15,11 @@ namespace bh {
 // "bluehelmet.db" in the current directory.
 std::string ResolveDbPath(const std::string& flag);
 
-Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path);
+// Opens `path` and brings every component's schema up to date. With
+// OpenMode::kReadOnly (or when the file is read-only to this process, see
+// Db::Open) nothing is written: an up-to-date database opens for reading,
+// one that needs migrating says so.
+Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
 
 }  // namespace bh
 

@@ -98,12 +98,78 @@ std::string CsvReader::Quote(std::string_view field) {
   return out;
 }
 
+std::string CsvReader::QuoteSafe(std::string_view field) {
+  if (!IsFormulaLike(field)) return Quote(field);
+  std::string out = "\"'";
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
 void CsvReader::AppendRecord(const std::vector<std::string>& fields, std::string* out) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append(QuoteSafe(fields[i]));
+  }
+  out->push_back('\n');
+}
+
+void CsvReader::AppendRawRecord(const std::vector<std::string>& fields, std::string* out) {
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out->push_back(',');
     out->append(Quote(fields[i]));
   }
   out->push_back('\n');
+}
+
+namespace {
+
+bool IsTrigger(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// [+-] digits [. digits] [e [+-] digits], or [+-] . digits [...]: what every
+// spreadsheet reads as a number and nothing else.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = 0, n = s.size();
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < n && IsDigit(s[i])) ++i, ++digits;
+  if (i < n && s[i] == '.') {
+    ++i;
+    while (i < n && IsDigit(s[i])) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    size_t exp = 0;
+    while (i < n && IsDigit(s[i])) ++i, ++exp;
+    if (exp == 0) return false;
+  }
+  return i == n;
+}
+
+}  // namespace
+
+bool IsFormulaLike(std::string_view field) {
+  size_t quotes = 0;
+  while (quotes < field.size() && field[quotes] == '\'') ++quotes;
+  if (quotes == field.size() || !IsTrigger(field[quotes])) return false;
+  return quotes > 0 || !(IsPlainNumber(field) || field == "-");
+}
+
+std::string NeutraliseFormula(std::string_view field) {
+  if (!IsFormulaLike(field)) return std::string(field);
+  return "'" + std::string(field);
+}
+
+std::string_view UnneutraliseFormula(std::string_view field) {
+  if (field.starts_with('\'') && IsFormulaLike(field)) field.remove_prefix(1);
+  return field;
 }
 
 }  // namespace bh

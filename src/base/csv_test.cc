@@ -54,5 +54,59 @@ TEST(CsvTest, WriteQuotesOnlyWhenNeeded) {
   EXPECT_EQ("plain,\"a,b\",\"say \"\"x\"\"\"\n", out);
 }
 
+TEST(CsvTest, FormulaLikeFieldsAreNeutralisedAndQuoted) {
+  static const struct {
+    const char* field;
+    const char* written;
+  } kCases[] = {
+      {"=HYPERLINK(\"http://x\",\"click\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""},
+      {"=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\""},
+      {"+1+2", "\"'+1+2\""},
+      {"-2+3", "\"'-2+3\""},
+      {"@SUM(A1)", "\"'@SUM(A1)\""},
+      {"\tx", "\"'\tx\""},
+      {"\r=1", "\"'\r=1\""},
+      {"-", "-"},  // the tables' placeholder: no operand, no formula
+      {"'-", "\"''-\""},
+      {"--1", "\"'--1\""},
+      {"'=x", "\"''=x\""},  // reversible: one apostrophe added, one taken off
+      // Plain numbers stay numbers.
+      {"-3", "-3"},
+      {"-0.5", "-0.5"},
+      {"+2", "+2"},
+      {"-1e-3", "-1e-3"},
+      {"-.5", "-.5"},
+      // Not formula-like.
+      {"Viet Nam", "Viet Nam"},
+      {"a=b", "a=b"},
+      {"'abc", "'abc"},
+      {"", ""},
+  };
+  for (const auto& c : kCases) {
+    std::string out;
+    CsvReader::AppendRecord({c.field}, &out);
+    EXPECT_EQ(std::string(c.written) + "\n", out) << c.field;
+    // What the reader gives back, un-neutralised, is the field.
+    auto rows = ReadAll(out);
+    if (*c.field == '\0') continue;  // a blank line is no record
+    ASSERT_EQ(1u, rows.size()) << c.field;
+    EXPECT_EQ(c.field, UnneutraliseFormula(rows[0][0])) << c.field;
+  }
+}
+
+TEST(CsvTest, UnneutraliseTakesOffOnlyWhatWasAdded) {
+  EXPECT_EQ("=x", UnneutraliseFormula("'=x"));
+  EXPECT_EQ("'=x", UnneutraliseFormula("''=x"));
+  EXPECT_EQ("'abc", UnneutraliseFormula("'abc"));
+  EXPECT_EQ("-3", UnneutraliseFormula("-3"));
+  EXPECT_EQ("=x", UnneutraliseFormula("=x"));
+}
+
+TEST(CsvTest, RawRecordsAreNotNeutralised) {
+  std::string out;
+  CsvReader::AppendRawRecord({"=x", "a,b"}, &out);
+  EXPECT_EQ("=x,\"a,b\"\n", out);
+}
+
 }  // namespace
 }  // namespace bh

@@ -1,6 +1,7 @@
 #include "base/file_util.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,7 +10,13 @@
 
 namespace bh {
 
-Result<std::string> ReadFile(const std::string& path) {
+std::string ByteSizeText(uint64_t bytes) {
+  if (bytes >= (uint64_t{1} << 30)) return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1 << 30));
+  if (bytes >= (uint64_t{1} << 20)) return fmt::format("{} MiB", bytes >> 20);
+  return fmt::format("{} bytes", bytes);
+}
+
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int e = errno;
@@ -17,9 +24,23 @@ Result<std::string> ReadFile(const std::string& path) {
     return Status::IoError(path, e);
   }
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
+    int e = errno;
+    ::close(fd);
+    return Status::IoError(path, e);
+  }
+  if (S_ISDIR(st.st_mode)) {
     ::close(fd);
     return Status::InvalidArgument(path + ": is a directory");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + ": not a regular file (a device, pipe or socket); give a file");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return Status::InvalidData(fmt::format("{}: the file is {}; the limit is {}", path,
+                                           ByteSizeText(static_cast<uint64_t>(st.st_size)), ByteSizeText(max_bytes)));
   }
   std::string data;
   if (st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
@@ -33,6 +54,11 @@ Result<std::string> ReadFile(const std::string& path) {
       return Status::IoError(path, e);
     }
     if (n == 0) break;
+    if (data.size() + static_cast<size_t>(n) > max_bytes) {  // it grew while being read
+      ::close(fd);
+      return Status::InvalidData(
+          fmt::format("{}: the file is larger than the limit of {}", path, ByteSizeText(max_bytes)));
+    }
     data.append(buf, static_cast<size_t>(n));
   }
   ::close(fd);

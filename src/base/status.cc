@@ -3,14 +3,29 @@
 #include <cstring>
 #include <string>
 
+#include "base/utf8.h"
+
 namespace bh {
 
 Status::Status(Code code, std::string_view msg) : code_(code) {
   message_.reserve(msg.size());
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : msg) {
+  for (size_t i = 0; i < msg.size(); ++i) {
+    char c = msg[i];
     auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u != 0x7f) {
+    if (u >= 0x80) {
+      // Well-formed UTF-8 stays; any other byte is escaped, so a message is
+      // valid UTF-8 even when it quotes a file name that is not.
+      size_t len = Utf8SequenceLength(msg, i);
+      if (len > 0) {
+        message_.append(msg.substr(i, len));
+        i += len - 1;
+        continue;
+      }
+      message_ += "\\x";
+      message_.push_back(kHex[u >> 4]);
+      message_.push_back(kHex[u & 15]);
+    } else if (u >= 0x20 && u != 0x7f) {
       message_.push_back(c);
     } else if (c == '\n') {
       message_ += "\\n";

@@ -54,7 +54,9 @@ class Status {
   Code code() const { return code_; }
   // One line, always: control characters a message quotes from its input
   // (a field holding a line break, say) are written as escapes ("\n",
-  // "\x07"), so an error is one line on a terminal, in a log or in a table.
+  // "\x07"), so an error is one line on a terminal, in a log or in a table;
+  // bytes that are not UTF-8 (a Latin-1 file name) are escaped the same
+  // way ("bad\xff.csv"), so a message is always valid UTF-8.
   const std::string& message() const { return message_; }
 
   // "invalid data: <message>" style, for logs. Users see message() alone.

@@ -16,6 +16,14 @@ TEST(StatusTest, MessagesAreOneLine) {
   EXPECT_EQ("Côte d’Ivoire", Status::NotFound("Côte d’Ivoire").message());
 }
 
+// A message quoting bytes that are not UTF-8 (a Latin-1 file name) is
+// itself valid UTF-8: those bytes are escaped.
+TEST(StatusTest, BytesThatAreNotUtf8AreEscaped) {
+  EXPECT_EQ("bad\\xff.csv: no such file", Status::NotFound("bad\xff.csv: no such file").message());
+  EXPECT_EQ("caf\\xe9 and caf\xc3\xa9", Status::InvalidData("caf\xe9 and caf\xc3\xa9").message());
+  EXPECT_EQ("\\xc3", Status::InvalidData("\xc3").message());  // cut short
+}
+
 TEST(StatusTest, CodesAndExitCodes) {
   EXPECT_TRUE(Status::Ok().ok());
   EXPECT_EQ(1, ExitCode(Status::InvalidData("x")));

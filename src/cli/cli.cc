@@ -10,7 +10,7 @@ namespace bh {
 
 Result<Db*> CliContext::db() {
   if (!db_) {
-    BH_ASSIGN_OR_RETURN(db_, OpenWorkspace(db_path()));
+    BH_ASSIGN_OR_RETURN(db_, OpenWorkspace(db_path(), read_only_flag ? OpenMode::kReadOnly : OpenMode::kReadWrite));
   }
   return db_.get();
 }
@@ -93,6 +93,9 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.footer(kFooter);
   app.set_version_flag("--version", "bluehelmet 0.1.0");
   app.add_option("--db", ctx.db_flag, "Database file (default: $BLUEHELMET_DB or ./bluehelmet.db)");
+  app.add_flag("--read-only", ctx.read_only_flag,
+               "Open the database read-only: read commands work, commands that write fail (a database this user "
+               "may not write is opened so anyway)");
   app.require_subcommand(1);
   app.fallthrough();
   RegisterCoreCommands(app, ctx);

@@ -32,6 +32,7 @@ class CliContext {
       : out_(out), err_(err), err_is_tty_(err_is_tty) {}
 
   std::string db_flag;
+  bool read_only_flag = false;  // --read-only: open with OpenMode::kReadOnly
   std::string format_flag = "table";
   int exit_code = 0;
 

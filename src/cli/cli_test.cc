@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "cli/cli_test_fixture.h"
 
@@ -130,6 +131,99 @@ TEST_F(CliTest, TargetsListAndImport) {
   ASSERT_EQ(0, Run({"targets", "--from", "2022", "--to", "2022", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("2022,Contingents,9,sourced,UGPS table"));
   EXPECT_NE(std::string::npos, out_.str().find("2022,Observers & staff officers,,no sourced value"));
+}
+
+TEST_F(CliTest, YearAndSizeArgumentsAreBounded) {
+  EXPECT_EQ(2, Run({"targets", "--to", "1000000000"}));
+  EXPECT_EQ("bluehelmet: targets: --from 2018 --to 1000000000: want years 2018 to 2100, from <= to\n", err_.str());
+  EXPECT_EQ(2, Run({"targets", "--from", "2030", "--to", "2020"}));
+  EXPECT_EQ(0, Run({"targets", "--from", "2018", "--to", "2100", "--format", "csv"}));
+  EXPECT_EQ(2, Run({"sample", "generate", "--rows", "1000000000"}));
+  EXPECT_EQ("bluehelmet: sample: --rows 1000000000: want 1 to 5000000\n", err_.str());
+  EXPECT_EQ(2, Run({"sample", "generate", "--rows", "-5"}));
+}
+
+TEST_F(CliTest, ImportRefusesDevicesAndNamesThatAreNotUtf8) {
+  EXPECT_EQ(2, Run({"import", "/dev/zero"}));
+  EXPECT_NE(std::string::npos, err_.str().find("/dev/zero: not a regular file (a device, pipe or socket); give a file"))
+      << err_.str();
+  std::string bad = File("bad\xff.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  EXPECT_EQ(1, Run({"import", bad}));
+  EXPECT_NE(std::string::npos, err_.str().find("bluehelmet: bad\\xff.csv: the file name is not valid UTF-8 (byte 0xff "
+                                               "at byte 4); rename the file"))
+      << err_.str();
+  ASSERT_EQ(0, Run({"months", "--format", "csv"}));
+  EXPECT_EQ("Month,Dataset,File,Import,Rows,Reconciliation,Mismatches,Superseded\n", out_.str());
+}
+
+// A name stored before names were checked renders as JSON (it aborted).
+TEST_F(CliTest, JsonRendersTextThatIsNotUtf8) {
+  std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  ASSERT_EQ(0, Run({"import", good}));
+  {
+    auto db = Db::Open(db_);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("UPDATE import SET file_name = CAST(X'626164ff2e637376' AS TEXT)").ok());
+  }
+  ASSERT_EQ(0, Run({"months", "--format", "json"}));
+  EXPECT_NE(std::string::npos, out_.str().find("\"bad\xEF\xBF\xBD.csv\"")) << out_.str();
+}
+
+TEST_F(CliTest, ReadOnlyDatabaseServesReadCommands) {
+  std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  ASSERT_EQ(0, Run({"import", good}));
+  // As root, chmod cannot make the file read-only to this process: --read-only
+  // takes the same path a write-protected file falls back to (Db::Open).
+  ASSERT_EQ(0, Run({"--read-only", "months", "--format", "csv"})) << err_.str();
+  EXPECT_EQ(
+      "Month,Dataset,File,Import,Rows,Reconciliation,Mismatches,Superseded\n"
+      "2021-04,contribution,good.csv,1,1,no totals printed,0,-\n",
+      out_.str());
+  ASSERT_EQ(0, Run({"--read-only", "scorecard", "--countries", "VNM", "--format", "csv"})) << err_.str();
+  std::string other = File("other.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2021\n");
+  EXPECT_EQ(5, Run({"--read-only", "import", other}));
+  EXPECT_EQ("bluehelmet: " + db_ +
+                ": the database is open read-only (this user may not write the file or its folder, or --read-only "
+                "was given), and this command writes\n",
+            err_.str());
+  EXPECT_EQ(5, Run({"--read-only", "groups", "add", "Mekong", "--countries", "VNM"}));
+  ASSERT_EQ(0, Run({"months", "--format", "csv"}));
+  EXPECT_EQ(std::string::npos, out_.str().find("2021-05"));
+  std::ostringstream out, err;
+  EXPECT_EQ(3, RunCliArgs({"--db", (dir_ / "none.db").string(), "--read-only", "months"}, out, err));
+  EXPECT_EQ("bluehelmet: " + (dir_ / "none.db").string() + ": no such database\n", err.str());
+}
+
+// Two imports at once into one new database: the second waits for the
+// first (schema creation included) and nothing false is printed; the same
+// bytes twice import once.
+TEST_F(CliTest, ConcurrentImportsTakeTurns) {
+  std::string a = File("a.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
+  std::string b = File("b.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,12,50,31/05/2021\n");
+  for (int round = 0; round < 5; ++round) {
+    std::filesystem::remove(db_);
+    for (const char* s : {"-wal", "-shm"}) std::filesystem::remove(db_ + s);
+    std::string files[3] = {a, b, a};
+    int rc[3];
+    std::ostringstream out[3], err[3];
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 3; ++i) {
+      threads.emplace_back([&, i] {
+        rc[i] = RunCliArgs({"--db", db_, "import", files[i], "--format", "csv"}, out[i], err[i]);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (int i = 0; i < 3; ++i) {
+      EXPECT_EQ(0, rc[i]) << round << " " << i << ": " << err[i].str();
+      EXPECT_EQ("", err[i].str()) << round << " " << i;
+      EXPECT_EQ(std::string::npos, out[i].str().find("FAILED")) << out[i].str();
+    }
+    ASSERT_EQ(0, Run({"months", "--format", "csv"}));
+    EXPECT_NE(std::string::npos, out_.str().find("2021-04,contribution,a.csv")) << out_.str();
+    EXPECT_NE(std::string::npos, out_.str().find("2021-05,contribution,b.csv")) << out_.str();
+    auto db = Db::Open(db_);
+    EXPECT_EQ(2, *(*db)->QueryInt("SELECT COUNT(*) FROM import"));
+  }
 }
 
 TEST_F(CliTest, UserGroups) {

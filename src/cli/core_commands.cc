@@ -251,7 +251,16 @@ int RunCountry(CliContext& ctx, const std::string& name) {
 
 // ---------------------------------------------------------------- targets
 
+// The years `targets` lists: the UGPS began in 2018, and no plan reaches
+// past 2100. Bounds the table (--to 1000000000 grew to 1.3 GB).
+constexpr int kFirstTargetYear = 2018;
+constexpr int kLastTargetYear = 2100;
+
 int RunTargets(CliContext& ctx, int from, int to) {
+  if (from < kFirstTargetYear || to > kLastTargetYear || to < from) {
+    return ctx.Fail(Status::InvalidArgument(fmt::format("targets: --from {} --to {}: want years {} to {}, from <= to",
+                                                        from, to, kFirstTargetYear, kLastTargetYear)));
+  }
   auto db = ctx.db();
   if (!db.ok()) return ctx.Fail(db.status());
   auto t = TargetsTable(*db, from, to);
@@ -290,7 +299,14 @@ struct SampleArgs {
   int64_t rows = 0;
 };
 
+// The largest --rows: the biggest benchmark file has 3,000,000 rows
+// (~300 MB); 5,000,000 (~500 MB, built in memory) leaves room and bounds it.
+constexpr int64_t kMaxSampleRows = 5'000'000;
+
 Result<SampleSpec> SpecFrom(const SampleArgs& a) {
+  if (a.rows < 0 || a.rows > kMaxSampleRows) {
+    return Status::InvalidArgument(fmt::format("sample: --rows {}: want 1 to {}", a.rows, kMaxSampleRows));
+  }
   if (a.rows > 0) return BenchmarkSpec(a.rows);
   SampleSpec spec;
   BH_ASSIGN_OR_RETURN(spec.first, Month::Parse(a.from));

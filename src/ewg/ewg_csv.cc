@@ -6,6 +6,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -269,6 +270,11 @@ FieldMap FieldsOf(const Outcome& o) {
 
 Status AddToBatch(RecordKind kind, const FieldMap& f, const Reference& ref, const std::string& where,
                   const std::string& origin, Batch* batch) {
+  // Every text stored is valid UTF-8 on one line, without NUL (base/utf8.h).
+  for (const auto& [col, value] : f) {
+    std::string problem = TextProblem(value);
+    if (!problem.empty()) return Status::InvalidData(fmt::format("{}: column '{}': {}", where, col, problem));
+  }
   switch (kind) {
     case RecordKind::kCycles: {
       BH_ASSIGN_OR_RETURN(Cycle c, CycleFromFields(f, ref, where));
@@ -350,7 +356,8 @@ Result<RecordKind> ParseEwgCsv(std::string_view data, const std::string& name, c
       return Status::InvalidData(fmt::format("{}: expected {} fields, found {}", where, header.size(), fields.size()));
     }
     FieldMap f;
-    for (size_t i = 0; i < header.size(); ++i) f[header[i]] = std::string(fields[i]);
+    // Export neutralised formula-like fields (base/csv.h); undo exactly that.
+    for (size_t i = 0; i < header.size(); ++i) f[header[i]] = std::string(UnneutraliseFormula(fields[i]));
     BH_RETURN_IF_ERROR(AddToBatch(spec->kind, f, ref, where, origin, batch));
   }
   if (!reader.status().ok()) return reader.status();

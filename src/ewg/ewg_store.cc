@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -473,7 +474,68 @@ Result<std::optional<Outcome>> FindOutcome(Db* db, std::string_view ref) {
 
 // ---------------------------------------------------------------- writes
 
+namespace {
+
+// Every text stored is valid UTF-8 on one line, without NUL (base/utf8.h).
+// AddToBatch checks the columns of files and the command line; this checks
+// the records of any batch, named by the columns they come from.
+Status CheckTexts(const std::string& where, std::initializer_list<std::pair<const char*, const std::string*>> texts) {
+  for (const auto& [col, text] : texts) {
+    std::string problem = TextProblem(*text);
+    if (!problem.empty()) return Fail(where, fmt::format("column '{}': {}", col, problem));
+  }
+  return Status::Ok();
+}
+
+Status CheckBatchTexts(const Batch& batch) {
+  for (const auto& [c, where] : batch.cycles) {
+    BH_RETURN_IF_ERROR(
+        CheckTexts(where, {{"ewg", &c.ewg}, {"source", &c.source}, {"note", &c.note}, {"origin", &c.origin}}));
+    for (const std::string& iso3 : c.co_chairs) BH_RETURN_IF_ERROR(CheckTexts(where, {{"co_chairs", &iso3}}));
+  }
+  for (const auto& [a, where] : batch.activities) {
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &a.ref},
+                                          {"ewg", &a.ewg},
+                                          {"title", &a.title},
+                                          {"host", &a.host},
+                                          {"venue", &a.venue},
+                                          {"agenda", &a.agenda},
+                                          {"chaired_by", &a.chaired_by},
+                                          {"source", &a.source},
+                                          {"note", &a.note},
+                                          {"origin", &a.origin}}));
+    for (const std::string& t : a.themes) BH_RETURN_IF_ERROR(CheckTexts(where, {{"themes", &t}}));
+  }
+  for (const auto& [p, where] : batch.participants) {
+    BH_RETURN_IF_ERROR(CheckTexts(
+        where, {{"activity", &p.activity_ref}, {"country", &p.iso3}, {"source", &p.source}, {"origin", &p.origin}}));
+  }
+  for (const auto& [w, where] : batch.workplan) {
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &w.ref},
+                                          {"ewg", &w.ewg},
+                                          {"title", &w.title},
+                                          {"activity", &w.activity_ref},
+                                          {"source", &w.source},
+                                          {"note", &w.note},
+                                          {"origin", &w.origin}}));
+  }
+  for (const auto& [o, where] : batch.outcomes) {
+    BH_RETURN_IF_ERROR(CheckTexts(where, {{"ref", &o.ref},
+                                          {"ewg", &o.ewg},
+                                          {"title", &o.title},
+                                          {"activity", &o.activity_ref},
+                                          {"url", &o.url},
+                                          {"source", &o.source},
+                                          {"note", &o.note},
+                                          {"origin", &o.origin}}));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<ApplySummary> ApplyBatch(Db* db, const Reference& ref, const Batch& batch) {
+  BH_RETURN_IF_ERROR(CheckBatchTexts(batch));
   BH_ASSIGN_OR_RETURN(std::vector<EwgInfo> ewgs, ListEwgs(db));
   std::set<std::string> ewg_codes;
   for (const EwgInfo& e : ewgs) ewg_codes.insert(e.code);

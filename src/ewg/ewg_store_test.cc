@@ -193,6 +193,41 @@ TEST_F(EwgStoreTest, ImportIsAllOrNothing) {
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM ewg_activity WHERE cycle = 6"));
 }
 
+TEST_F(EwgStoreTest, TextThatIsNotUtf8OrHoldsControlCharactersIsRefused) {
+  std::string cycles = std::string(kCycleHeader) + "PKO,6,2027,2030,Malaysia;India,test,\n";
+  // A Latin-1 title (0xe9 for "é") and a NUL in a venue.
+  std::string latin1 = std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,R\xe9union,2027-03-01,,,virtual,,test\n";
+  EXPECT_EQ("a.csv:2: column 'title': not valid UTF-8 (byte 0xe9 at byte 2)",
+            Import({{"c.csv", cycles}, {"a.csv", latin1}}).status().message());
+  std::string nul = std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,T,2027-03-01,,,virt" + '\0' + "ual,,test\n";
+  EXPECT_EQ("a.csv:2: column 'venue': holds a control character (0x00 at byte 5)",
+            Import({{"c.csv", cycles}, {"a.csv", nul}}).status().message());
+  EXPECT_EQ(0, Count("SELECT COUNT(*) FROM ewg_cycle WHERE number = 6"));
+  // A batch built in code is checked too.
+  Batch batch;
+  Activity a;
+  a.ref = "X1";
+  a.title = "bad\xff";
+  batch.activities.push_back({a, "test"});
+  EXPECT_EQ("test: column 'title': not valid UTF-8 (byte 0xff at byte 4)",
+            ApplyBatch(db_.get(), *ref_, batch).status().message());
+}
+
+TEST_F(EwgStoreTest, ExportNeutralisesFormulasAndReimportsTheSameText) {
+  std::string cycles = std::string(kCycleHeader) + "PKO,6,2027,2030,Malaysia;India,test,\n";
+  std::string acts =
+      std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,\"=HYPERLINK(\"\"http://x\"\")\",2027-03-01,,,virtual,,@src\n";
+  ASSERT_TRUE(Import({{"c.csv", cycles}, {"a.csv", acts}}).ok());
+  auto csv = ExportCsv(db_.get(), *ref_, RecordKind::kActivities, "PKO", 6);
+  ASSERT_TRUE(csv.ok());
+  EXPECT_NE(std::string::npos, csv->find(",\"'=HYPERLINK(\"\"http://x\"\")\",")) << *csv;
+  EXPECT_NE(std::string::npos, csv->find(",\"'@src\"")) << *csv;
+  auto again = Import({{"export.csv", *csv}});
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(1, again->unchanged);
+  EXPECT_EQ("=HYPERLINK(\"http://x\")", GetActivity(db_.get(), "PKO6-M1")->title);
+}
+
 TEST_F(EwgStoreTest, ReimportIsIdempotent) {
   std::vector<std::pair<std::string, std::string>> files = {
       {"c.csv", std::string(kCycleHeader) + "PKO,6,2027,2030,India;Malaysia,test source,\n"},

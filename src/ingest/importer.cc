@@ -42,6 +42,11 @@ struct Prepared {
 
 void PrepareContent(const Reference& ref, std::string_view bytes, const ImportOptions& options, Prepared& p) {
   if (bytes.starts_with("%PDF")) {
+    if (bytes.size() > kMaxImportPdfBytes) {
+      p.status = Status::InvalidData(fmt::format("{}: the PDF is {}; the limit is {}", p.name,
+                                                 ByteSizeText(bytes.size()), ByteSizeText(kMaxImportPdfBytes)));
+      return;
+    }
     Result<PreparedPdf> pdf = PreparePdf(bytes, p.name, ref, options.month, options.accept_mismatch);
     if (pdf.ok()) {
       p.content = std::move(*pdf);
@@ -333,7 +338,7 @@ FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportO
 }
 
 Prepared PrepareFile(const Reference& ref, const std::string& path, const ImportOptions& options) {
-  Result<std::string> bytes = ReadFile(path);
+  Result<std::string> bytes = ReadFile(path, kMaxImportCsvBytes);
   if (!bytes.ok()) {
     Prepared p;
     p.path = path;
@@ -423,6 +428,11 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
   // Reading files and extracting PDFs (the expensive part, pure) runs on worker threads;
   // writes happen here, one transaction per file, in the order given, so the
   // newest file for a month is the last one written.
+  db->SetBusyTimeout(kImportWaitMilliseconds);
+  struct RestoreTimeout {
+    Db* db;
+    ~RestoreTimeout() { db->SetBusyTimeout(kDefaultBusyTimeoutMilliseconds); }
+  } restore{db};
   const size_t n = paths.size();
   const size_t workers = std::min<size_t>(n > 1 ? std::max(1u, std::thread::hardware_concurrency()) : 0, 4);
   std::vector<FileOutcome> outcomes;

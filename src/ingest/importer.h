@@ -25,6 +25,19 @@
 
 namespace bh {
 
+// Size limits of one imported file (docs/security.md, "Data paths"). A CSV
+// is read whole: 1 GiB is three times the benchmarks' 3,000,000-row file
+// (~300 MB). The UN's monthly PDF reports are under 1 MB; 100 MiB leaves
+// room for scanned ones and bounds what poppler is handed. Devices, pipes
+// and sockets are refused (base/file_util.h).
+inline constexpr size_t kMaxImportCsvBytes = size_t{1} << 30;
+inline constexpr size_t kMaxImportPdfBytes = size_t{100} << 20;
+
+// How long ImportFiles waits for another process's import (or any writer)
+// to finish before it gives up on a file with "the database is busy": an
+// import of the 3,000,000-row benchmark file takes about a minute.
+inline constexpr int kImportWaitMilliseconds = 10 * 60 * 1000;
+
 struct ImportOptions {
   // Import the valid rows and write rejected ones, with reasons, to a file.
   bool skip_invalid = false;
@@ -83,8 +96,10 @@ FileOutcome ImportBytes(Db* db, const Reference& ref, const std::string& path, s
                         const ImportOptions& options, ImportChecks* checks = nullptr);
 
 // Imports each file in turn; a failed file imports nothing and does not stop
-// the others. Then the plausibility checks run once over every month the
-// files brought.
+// the others. Two processes importing into one database take turns: each
+// file's transaction waits up to kImportWaitMilliseconds for the other's,
+// and bytes the other imported meanwhile count as already imported. Then
+// the plausibility checks run once over every month the files brought.
 std::vector<FileOutcome> ImportFiles(Db* db, const Reference& ref, const std::vector<std::string>& paths,
                                      const ImportOptions& options, const ImportProgress& progress,
                                      ImportChecks* checks = nullptr);

@@ -2,15 +2,16 @@
 
 #include <fmt/format.h>
 
-#include <array>
-#include <map>
-#include <unordered_map>
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdint>
+#include <map>
+#include <unordered_map>
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -120,7 +121,7 @@ class RowReader {
 std::string Rejoin(const std::vector<std::string_view>& f) {
   std::vector<std::string> parts(f.begin(), f.end());
   std::string out;
-  CsvReader::AppendRecord(parts, &out);
+  CsvReader::AppendRawRecord(parts, &out);
   if (!out.empty()) out.pop_back();
   return out;
 }
@@ -305,6 +306,24 @@ Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, st
         "Male_Personnel, Last_Reporting_Date and either Mission_Acronym + Personnel_Type or "
         "Personnel_Contribution_Rank + Total_Uniformed_Personnel",
         s.name));
+  }
+  // A UN file (its header recognised) is UTF-8 text without NUL bytes as a
+  // whole, or it is refused at the line of the first bad byte: an encoding
+  // problem of the file, not of a row, so --skip-invalid does not skip it.
+  // One pass, ASCII runs a word at a time.
+  size_t bad = FirstInvalidUtf8(data);
+  std::string_view why = "is not valid UTF-8";
+  size_t nul = data.find('\0');
+  if (nul < bad) {
+    bad = nul;
+    why = "holds a NUL byte";
+  }
+  if (bad != std::string_view::npos) {
+    size_t line = 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + static_cast<long>(bad), '\n'));
+    size_t line_start = data.rfind('\n', bad == 0 ? 0 : bad - 1);
+    size_t column = line_start == std::string_view::npos || bad == 0 ? bad + 1 : bad - line_start;
+    return Status::InvalidData(fmt::format("{}:{}: the file {} (byte 0x{:02x} at column {}); save it as UTF-8", s.name,
+                                           line, why, static_cast<unsigned char>(data[bad]), column));
   }
   s.all_synthetic = s.h.idx[kId] >= 0;
   return std::unique_ptr<UnCsvReader>(new UnCsvReader(std::move(state)));

@@ -71,6 +71,15 @@ TEST_F(UnCsvTest, MissingIsoCodeResolvedFromName) {
   EXPECT_EQ("KOR", r->contributions[1].iso3);
 }
 
+TEST_F(UnCsvTest, FilesThatAreNotUtf8OrHoldNulAreRefusedAtTheLine) {
+  std::string good = "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n";
+  EXPECT_EQ("t.csv:3: the file is not valid UTF-8 (byte 0xf4 at column 12); save it as UTF-8",
+            Error(good + "2,CIV,384,C\xf4te d'Ivoire,UNMISS,Troops,1,2,30/04/2021\n"));
+  EXPECT_EQ("t.csv:2: the file holds a NUL byte (byte 0x00 at column 3); save it as UTF-8",
+            Error(std::string("1,") + '\0' + "VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"));
+  EXPECT_TRUE(Parse(good).ok());
+}
+
 TEST_F(UnCsvTest, EveryRejectionMessage) {
   EXPECT_EQ("t.csv:2: column 'Female_Personnel': not a whole number: 'n/a'",
             Error("1,VNM,704,Viet Nam,UNMISS,Troops,n/a,49,30/04/2021\n"));

@@ -4,11 +4,13 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
 
 #include "base/strings.h"
+#include "base/utf8.h"
 #include "views/core_views.h"
 
 namespace bh {
@@ -195,6 +197,68 @@ Result<std::string> RenderHtmlReport(Db* db, const Reference& ref, const ReportR
   return h;
 }
 
+namespace {
+
+constexpr size_t kMaxSheetUnits = 31;
+
+// The longest prefix of valid UTF-8 `s` of at most `units` UTF-16 units (as
+// Excel counts: a character beyond U+FFFF is two), cut between characters.
+std::string CutToUnits(std::string_view s, size_t units) {
+  std::string out;
+  size_t used = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = Utf8SequenceLength(s, i);
+    size_t u = len == 4 ? 2 : 1;
+    if (used + u > units) break;
+    out.append(s.substr(i, len));
+    used += u;
+    i += len;
+  }
+  return out;
+}
+
+std::string_view TrimApostrophesAndSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == '\'' || s.front() == ' ')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == '\'' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> SheetNames(const std::vector<std::string>& titles) {
+  std::vector<std::string> out;
+  std::set<std::string> used;  // lower-cased (ASCII), as Excel compares them
+  used.insert("history");
+  for (const std::string& title : titles) {
+    std::string_view t = title;
+    t = t.substr(0, t.find(" [SYNTHETIC"));
+    // Only whole, printable characters outside []:*?/\.
+    std::string clean;
+    for (size_t i = 0; i < t.size();) {
+      size_t len = Utf8SequenceLength(t, i);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      bool drop =
+          len == 1 && (c < 0x20 || c == 0x7F || std::string_view("[]:*?/\\").find(t[i]) != std::string_view::npos);
+      if (!drop) clean.append(t.substr(i, len));
+      i += len;
+    }
+    std::string base(TrimApostrophesAndSpaces(CutToUnits(TrimApostrophesAndSpaces(clean), kMaxSheetUnits)));
+    if (base.empty()) base = "Sheet";
+    std::string name = base;
+    for (int n = 2; used.count(ToLowerAscii(name)); ++n) {
+      std::string suffix = fmt::format(" ({})", n);
+      name = std::string(TrimApostrophesAndSpaces(CutToUnits(base, kMaxSheetUnits - suffix.size()))) + suffix;
+    }
+    used.insert(ToLowerAscii(name));
+    out.push_back(std::move(name));
+  }
+  return out;
+}
+
 Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, const std::string& path) {
   BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ReportTables(db, ref, r));
   lxw_workbook* wb = workbook_new(path.c_str());
@@ -213,21 +277,20 @@ Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, con
   lxw_format* note = workbook_add_format(wb);
   format_set_italic(note);
   format_set_font_color(note, 0x5B6470);
-  std::set<std::string> used;
-  for (const Table& t : tables) {
-    // Sheet names: at most 31 characters, none of []:*?/\ and unique.
-    std::string name;
-    for (char c : t.title.substr(0, t.title.find(" [SYNTHETIC"))) {
-      if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) name += c;
+  std::vector<std::string> titles;
+  for (const Table& t : tables) titles.push_back(t.title);
+  std::vector<std::string> names = SheetNames(titles);
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const Table& t = tables[i];
+    lxw_worksheet* ws = workbook_add_worksheet(wb, names[i].c_str());
+    if (!ws) {  // SheetNames makes valid names: a bug if libxlsxwriter disagrees
+      (void)workbook_close(wb);
+      std::remove(path.c_str());
+      return Status::Internal(fmt::format("{}: libxlsxwriter refused the sheet name '{}'", path, names[i]));
     }
-    name = name.substr(0, 28);
-    std::string unique = name;
-    for (int n = 2; used.count(unique); ++n) unique = name + " " + std::to_string(n);
-    used.insert(unique);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, unique.c_str());
-    worksheet_write_string(ws, 0, 0, t.title.c_str(), title);
+    worksheet_write_string(ws, 0, 0, ToValidUtf8(t.title).c_str(), title);
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), t.columns[c].c_str(), header);
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), ToValidUtf8(t.columns[c]).c_str(), header);
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), c == 0 ? 26 : 14, nullptr);
     }
     lxw_row_t row = 3;
@@ -240,13 +303,13 @@ Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, con
         } else if (std::holds_alternative<double>(cell.value)) {
           worksheet_write_number(ws, row, col, std::get<double>(cell.value), decimal);
         } else {
-          worksheet_write_string(ws, row, col, cell.Text().c_str(), nullptr);
+          worksheet_write_string(ws, row, col, ToValidUtf8(cell.Text()).c_str(), nullptr);
         }
       }
       ++row;
     }
     ++row;
-    for (const std::string& n : t.notes) worksheet_write_string(ws, row++, 0, n.c_str(), note);
+    for (const std::string& n : t.notes) worksheet_write_string(ws, row++, 0, ToValidUtf8(n).c_str(), note);
     worksheet_freeze_panes(ws, 3, 0);
   }
   lxw_error err = workbook_close(wb);

@@ -37,6 +37,16 @@ Result<std::string> RenderHtmlReport(Db* db, const Reference& ref, const ReportR
 // the path.
 Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, const std::string& path);
 
+// The worksheet names for tables with these titles, valid for Excel whatever
+// the titles hold: the " [SYNTHETIC ...]" label dropped; none of []:*?/\,
+// control characters or bytes that are not UTF-8; 1 to 31 characters
+// (counted as Excel does, in UTF-16 units, so never more than 31 code
+// points) and cut between characters, never inside one; not beginning or
+// ending with an apostrophe; not "History" (Excel reserves it); and unique
+// ignoring case (" (2)", " (3)"... added). An empty result becomes "Sheet".
+// Pure.
+std::vector<std::string> SheetNames(const std::vector<std::string>& titles);
+
 // A horizontal bar chart as inline SVG: one bar per label (percent), the
 // target as a vertical line, bars coloured by status ("green"/"yellow"/
 // "red"/other) with the value printed beside each bar. Pure.

@@ -2,9 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "base/file_util.h"
+#include "base/strings.h"
+#include "base/utf8.h"
 #include "ingest/importer.h"
 #include "sample/generator.h"
 #include "store/schema.h"
@@ -52,6 +57,104 @@ TEST_F(PublishReportTest, XlsxHasOneSheetPerTable) {
     EXPECT_NE(std::string::npos, bytes->find("xl/worksheets/sheet" + std::to_string(i) + ".xml")) << i;
   }
   EXPECT_EQ(Status::Code::kIoError, WriteXlsxReport(db_.get(), *ref_, {"2021-03", "ASEAN", 10}, "/nonexistent/x.xlsx").code());
+}
+
+// What Excel requires of a sheet name (and libxlsxwriter checks).
+void ExpectValidSheetName(const std::string& name) {
+  EXPECT_TRUE(IsValidUtf8(name)) << name;
+  EXPECT_GE(Utf8Length(name), 1u) << name;
+  EXPECT_LE(Utf8Length(name), 31u) << name;
+  EXPECT_EQ(std::string::npos, name.find_first_of("[]:*?/\\")) << name;
+  EXPECT_NE('\'', name.front()) << name;
+  EXPECT_NE('\'', name.back()) << name;
+  EXPECT_NE("history", ToLowerAscii(name));
+}
+
+TEST(SheetNamesTest, ValidAndUniqueForAnyTitle) {
+  std::vector<std::string> titles = {
+      "UGPS scorecard, 2021-03, ab'x [SYNTHETIC sample data]",
+      "UGPS scorecard, 2021-03, " + std::string(20, '\xC3'),  // lead bytes without continuations
+      "UGPS scorecard, 2021-03, \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9",
+      "'quoted'",
+      "'''",
+      "",
+      "[]:*?/\\",
+      "History",
+      "HISTORY",
+      "Sheet",
+      std::string(40, 'a'),
+      std::string(40, 'A'),
+      std::string(30, 'a') + "'b",
+      "\xF0\x9F\x98\x80\xF0\x9F\x98\x80" + std::string(30, 'x'),  // emoji: two UTF-16 units each
+      "tab\there\nnewline",
+  };
+  // And a title cut at every byte.
+  std::string long_title = "UGPS scorecard, 2025-06, C\xC3\xB4te d'Ivoire \xE2\x80\x93 \xF0\x9F\x98\x80 group";
+  for (size_t i = 0; i <= long_title.size(); ++i) titles.push_back(long_title.substr(0, i));
+  std::vector<std::string> names = SheetNames(titles);
+  ASSERT_EQ(titles.size(), names.size());
+  std::set<std::string> seen;
+  for (const std::string& n : names) {
+    ExpectValidSheetName(n);
+    EXPECT_TRUE(seen.insert(ToLowerAscii(n)).second) << "duplicate " << n;
+  }
+  EXPECT_EQ("UGPS scorecard, 2021-03, ab'x", names[0]);
+  EXPECT_EQ("UGPS scorecard, 2021-03,", names[1]);
+  EXPECT_EQ("UGPS scorecard, 2021-03, \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", names[2]);  // 31 characters
+  EXPECT_EQ("quoted", names[3]);
+  EXPECT_EQ("Sheet", names[4]);
+  EXPECT_EQ("Sheet (2)", names[5]);
+  EXPECT_EQ("Sheet (3)", names[6]);
+  EXPECT_EQ("History (2)", names[7]);
+  EXPECT_EQ("HISTORY (3)", names[8]);
+  EXPECT_EQ("Sheet (4)", names[9]);
+  EXPECT_EQ(std::string(31, 'a'), names[10]);
+  EXPECT_EQ(std::string(27, 'A') + " (2)", names[11]);
+  EXPECT_EQ(std::string(30, 'a'), names[12]);  // cut to 31, then the final apostrophe dropped
+  EXPECT_EQ("\xF0\x9F\x98\x80\xF0\x9F\x98\x80" + std::string(27, 'x'), names[13]);
+  EXPECT_EQ("tabherenewline", names[14]);
+}
+
+std::string Unzip(const std::string& zip, const std::string& member) {
+  std::string cmd = "unzip -p '" + zip + "' " + member + " 2>/dev/null";
+  std::FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return "";
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
+
+// `report --group "ab'x" --format xlsx` crashed (the name was cut to end in
+// an apostrophe); "éééé" was cut inside a character (invalid workbook.xml).
+TEST_F(PublishReportTest, XlsxForGroupsWithAwkwardNames) {
+  std::string path = (std::filesystem::path(::testing::TempDir()) / "bh_report_names.xlsx").string();
+  bool have_unzip = std::system("command -v unzip >/dev/null 2>&1") == 0;
+  for (std::string group : {"ab'x", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", "'", "x[1]:*?/\\y",
+                            "a very long group name that goes on and on'"}) {
+    ASSERT_TRUE(DefineGroup(db_.get(), group, "", {"VNM", "IDN"}).ok()) << group;
+    Status st = WriteXlsxReport(db_.get(), *ref_, {"2021-03", group, 10}, path);
+    ASSERT_TRUE(st.ok()) << group << ": " << st.message();
+    if (!have_unzip) continue;
+    std::string workbook = Unzip(path, "xl/workbook.xml");
+    ASSERT_NE(std::string::npos, workbook.find("<sheets>")) << group;
+    EXPECT_TRUE(IsValidUtf8(workbook)) << group;
+    // Each <sheet name="..."/> is a valid name.
+    size_t pos = 0;
+    int sheets = 0;
+    while ((pos = workbook.find("<sheet name=\"", pos)) != std::string::npos) {
+      pos += 13;
+      std::string name = workbook.substr(pos, workbook.find('"', pos) - pos);
+      for (auto [esc, c] : {std::pair<std::string, std::string>{"&apos;", "'"}, {"&amp;", "&"}}) {
+        for (size_t e; (e = name.find(esc)) != std::string::npos;) name.replace(e, esc.size(), c);
+      }
+      ExpectValidSheetName(name);
+      ++sheets;
+    }
+    EXPECT_EQ(4, sheets) << workbook;
+  }
 }
 
 TEST_F(PublishReportTest, SvgEscapesLabels) {

@@ -8,6 +8,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "base/utf8.h"
 #include "store/month_figures.h"
 
 namespace bh {
@@ -52,6 +53,12 @@ std::optional<int> ParsePercentBp(std::string_view s) {
 }  // namespace
 
 Status ImportTargets(Db* db, std::string_view csv, const std::string& name, const std::string& version) {
+  // Stored text is valid UTF-8 on one line (base/utf8.h).
+  for (const auto& [what, text] :
+       {std::pair<const char*, const std::string*>{"file name", &name}, {"version", &version}}) {
+    std::string problem = TextProblem(*text);
+    if (!problem.empty()) return Status::InvalidData(fmt::format("{}: {}: {}", name, what, problem));
+  }
   CsvReader reader(csv, name);
   std::vector<std::string_view> f;
   if (!reader.Next(&f)) {
@@ -76,6 +83,7 @@ Status ImportTargets(Db* db, std::string_view csv, const std::string& name, cons
     auto bp = ParsePercentBp(f[2]);
     if (!bp) return fail(fmt::format("column 'percent': not a percentage between 0 and 100: '{}'", f[2]));
     if (Trim(f[3]).empty()) return fail("column 'source': every target needs its source");
+    if (std::string problem = TextProblem(f[3]); !problem.empty()) return fail("column 'source': " + problem);
     if (!seen.insert({*cat, static_cast<int>(*year)}).second)
       return fail(fmt::format("{} {} appears twice", CategoryCode(*cat), *year));
     cells.push_back({*cat, static_cast<int>(*year), *bp, std::string(Trim(f[3]))});

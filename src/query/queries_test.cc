@@ -96,10 +96,15 @@ TEST_F(QueriesTest, TargetImportErrors) {
       {"category,year,percent,source\nfpu,2021,8,\n", "t.csv:2: column 'source': every target needs its source"},
       {"category,year,percent,source\nfpu,2021,8,x\nfpu,2021,9,y\n", "t.csv:3: fpu 2021 appears twice"},
       {"category,year,percent,source\n", "t.csv: no target rows"},
+      {"category,year,percent,source\nfpu,2021,8,UGPS\xe9\n",
+       "t.csv:2: column 'source': not valid UTF-8 (byte 0xe9 at byte 5)"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(c.error, ImportTargets(db_.get(), c.csv, "t.csv", "v").message());
   }
+  EXPECT_EQ("t.csv: version: holds a control character (0x00 at byte 2)",
+            ImportTargets(db_.get(), "category,year,percent,source\nfpu,2021,8,x\n", "t.csv", std::string("v\0", 2))
+                .message());
   // Nothing changed: the built-in set is still active.
   EXPECT_EQ("ugps-2018-sourced", LoadTargetTable(db_.get())->version());
   ASSERT_TRUE(ImportTargets(db_.get(), "category,year,percent,source\nfpu,2021,12.5%,x\n", "t.csv", "v2").ok());

@@ -9,6 +9,7 @@
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -87,6 +88,16 @@ std::string Get(const Fields& f, const std::string& col) {
   return it == f.end() ? std::string() : std::string(Trim(it->second));
 }
 
+// Every text the register stores is valid UTF-8 on one line, without NUL
+// (base/utf8.h): checked before anything else reads the fields.
+Status CheckText(const Fields& f) {
+  for (const auto& [col, value] : f) {
+    std::string problem = TextProblem(value);
+    if (!problem.empty()) return FieldError(col, problem);
+  }
+  return Status::Ok();
+}
+
 Status Required(const Fields& f, RegisterKind k) {
   for (const ColumnSpec& c : ColumnsOf(k)) {
     if (c.required && Get(f, c.name).empty()) return FieldError(c.name, "empty");
@@ -161,6 +172,7 @@ Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
 // Parses one record and writes it.
 Result<Change> PutFields(RegisterStore& store, const Reference& ref, RegisterKind k, const Fields& f,
                          const std::string& source, bool illustrative) {
+  BH_RETURN_IF_ERROR(CheckText(f));
   BH_RETURN_IF_ERROR(Required(f, k));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
   switch (k) {
@@ -390,7 +402,8 @@ Result<ParsedRegisterFile> ParseFile(const InputFile& in) {
           fmt::format("{}:{}: want {} fields, got {}", in.name, reader.line(), header.size(), fields.size()));
     }
     Fields row;
-    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = std::string(fields[i]);
+    // Export neutralised formula-like fields (base/csv.h); undo exactly that.
+    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = std::string(UnneutraliseFormula(fields[i]));
     out.rows.push_back({reader.line(), std::move(row)});
   }
   if (!reader.status().ok()) return reader.status();
@@ -475,6 +488,8 @@ Result<RegisterImportSummary> ApplyRegister(Db* db, const Reference& ref, const 
     for (const auto& [line, row] : file.rows) {
       std::string where = fmt::format("{}:{}", file.name, line);
       auto fail = [&](const Status& s) { return s.WithPrefix(where); };
+      Status text = CheckText(row);
+      if (!text.ok()) return fail(text);
       Status req = Required(row, file.kind);
       if (!req.ok()) return fail(req);
       auto iso3 = Country(row, ref);
@@ -562,6 +577,7 @@ Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
 }
 
 Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode) {
+  BH_RETURN_IF_ERROR(CheckText(given));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(given, ref));
   for (const ColumnSpec& c : ColumnsOf(kind)) {
     if (c.key && Get(given, c.name).empty()) return FieldError(c.name, "empty");

@@ -257,6 +257,70 @@ TEST_F(RegisterCsvTest, ExportRoundTrips) {
   EXPECT_TRUE(b.Illustrative());
 }
 
+TEST_F(RegisterCsvTest, ExportNeutralisesFormulasAndReimportsTheSameText) {
+  std::string persons =
+      "country,service_number,sex,rank,service,specialty,name\n"
+      "VNM,S1,F,Maj,Army,\"=HYPERLINK(\"\"http://x\"\")\",@evil\n"
+      "VNM,S2,M,Capt,Army,''=quoted,-\n"  // one apostrophe is read as the exporter's mark
+      "VNM,S3,M,Lt Col,Army,-3,+cmd\n";
+  ASSERT_TRUE(Import({{"persons.csv", persons}}).ok());
+  auto files = ExportRegister(db_.get(), "VNM");
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(1u, files->size());
+  EXPECT_EQ(
+      "country,service_number,sex,rank,service,specialty,name\n"
+      "VNM,S1,F,Maj,Army,\"'=HYPERLINK(\"\"http://x\"\")\",\"'@evil\"\n"
+      "VNM,S2,M,Capt,Army,\"''=quoted\",-\n"
+      "VNM,S3,M,Lt Col,Army,-3,\"'+cmd\"\n",
+      (*files)[0].data);
+  // Into a fresh database: exactly the stored text, without the added marks.
+  std::unique_ptr<Db> fresh = std::move(*OpenCoreStore(":memory:"));
+  ASSERT_TRUE(EnsureRegisterSchema(fresh.get()).ok());
+  ASSERT_TRUE(ImportRegister(fresh.get(), *ref_, *files).ok());
+  RegisterData a = *RegisterStore(db_.get()).Load("VNM");
+  RegisterData b = *RegisterStore(fresh.get()).Load("VNM");
+  ASSERT_EQ(3u, b.persons.size());
+  EXPECT_EQ("=HYPERLINK(\"http://x\")", b.persons[0].specialty);
+  EXPECT_EQ("@evil", b.persons[0].name);
+  EXPECT_EQ("'=quoted", b.persons[1].specialty);
+  EXPECT_EQ("-", b.persons[1].name);
+  EXPECT_EQ("-3", b.persons[2].specialty);
+  for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(a.persons[i].SameData(b.persons[i])) << i;
+}
+
+TEST_F(RegisterCsvTest, TextThatIsNotUtf8OrHoldsControlCharactersIsRefused) {
+  std::string nul = std::string("country,service_number,sex,rank,service\nVNM,U-3") + '\0' + "evil,F,Maj,Army\n";
+  EXPECT_EQ("persons.csv:2: column 'service_number': holds a control character (0x00 at byte 4)",
+            Import({{"persons.csv", nul}}).status().message());
+  std::string latin1 = "country,service_number,sex,rank,service\nVNM,S1,F,Capit\xe1n,Army\n";
+  EXPECT_EQ("persons.csv:2: column 'rank': not valid UTF-8 (byte 0xe1 at byte 6)",
+            Import({{"persons.csv", latin1}}).status().message());
+  EXPECT_EQ(0, Count("reg_person"));
+  // The command line's path is checked the same way.
+  auto w = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
+                       {{"country", "VNM"},
+                        {"service_number", "S9"},
+                        {"sex", "F"},
+                        {"rank", "Maj"},
+                        {"service", "Army"},
+                        {"name",
+                         "a\x01"
+                         "b"}},
+                       WriteMode::kAdd);
+  EXPECT_EQ("column 'name': holds a control character (0x01 at byte 2)", w.status().message());
+  EXPECT_EQ(0, Count("reg_person"));
+  // A tab in free text is fine.
+  EXPECT_TRUE(WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
+                          {{"country", "VNM"},
+                           {"service_number", "S9"},
+                           {"sex", "F"},
+                           {"rank", "Maj"},
+                           {"service", "Army"},
+                           {"specialty", "field\tsurgeon"}},
+                          WriteMode::kAdd)
+                  .ok());
+}
+
 TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
   ASSERT_TRUE(Import({{"persons.csv", kPersons}, {"postings.csv", kPostings}}).ok());
   Fields person = {{"country", "VNM"}, {"service_number", "S4"}, {"sex", "F"}, {"rank", "Capt"}, {"service", "Army"}};

@@ -152,6 +152,13 @@ Result<Format> ParseFormat(std::string_view s) {
   return Status::InvalidArgument(fmt::format("unknown format '{}' (want table, csv, json or markdown)", s));
 }
 
+std::string DumpJson(const nlohmann::json& j) {
+  // The database may hold text from before text was checked at the door (a
+  // file name that is not UTF-8, say); dump() would throw on it. Such bytes
+  // become U+FFFD instead, so rendering cannot fail.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string Cell::Text() const {
   if (!display.empty()) return display;
   if (std::holds_alternative<int64_t>(value)) return GroupThousands(std::get<int64_t>(value));
@@ -164,7 +171,8 @@ std::string Render(const Table& t, Format f) {
   switch (f) {
     case Format::kTable: return RenderText(t);
     case Format::kCsv: return RenderCsv(t);
-    case Format::kJson: return TableToJson(t).dump(2) + "\n";
+    case Format::kJson:
+      return DumpJson(TableToJson(t)) + "\n";
     case Format::kMarkdown: return RenderMarkdown(t);
   }
   return {};
@@ -175,7 +183,7 @@ std::string Render(const std::vector<Table>& ts, Format f) {
   if (f == Format::kJson) {
     nlohmann::json arr = nlohmann::json::array();
     for (const Table& t : ts) arr.push_back(TableToJson(t));
-    return arr.dump(2) + "\n";
+    return DumpJson(arr) + "\n";
   }
   std::string out;
   for (size_t i = 0; i < ts.size(); ++i) {

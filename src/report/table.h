@@ -64,6 +64,10 @@ std::string Render(const Table& t, Format f);
 // "n/a"), so a web page shows exactly what the CLI prints.
 nlohmann::json TableToJson(const Table& t, bool with_display = false);
 
+// `j` as indented JSON text. Never throws: bytes that are not UTF-8 are
+// written as U+FFFD. Every JSON rendering of a table goes through here.
+std::string DumpJson(const nlohmann::json& j);
+
 // Several tables: text formats separate them with a blank line; JSON makes
 // an array; CSV writes each with its title as a "# title" line.
 std::string Render(const std::vector<Table>& ts, Format f);

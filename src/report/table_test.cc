@@ -26,6 +26,28 @@ TEST(TableTest, TerminalAlignsNumbersRight) {
       Render(Sample(), Format::kTable));
 }
 
+TEST(TableTest, CsvNeutralisesFormulasButKeepsNegativeNumbers) {
+  Table t;
+  t.columns = {"Group", "Change", "Note"};
+  t.AddRow({"=HYPERLINK(\"http://evil\",\"x\")", int64_t{-3}, "-0.5"});
+  t.AddRow({"@SUM(A1)", Cell::Decimal(-0.5, "-0.5"), "-1 vs 2023"});
+  EXPECT_EQ(
+      "Group,Change,Note\n"
+      "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-3,-0.5\n"
+      "\"'@SUM(A1)\",-0.5,\"'-1 vs 2023\"\n",
+      Render(t, Format::kCsv));
+}
+
+TEST(TableTest, JsonNeverThrowsOnBytesThatAreNotUtf8) {
+  Table t;
+  t.columns = {"File"};
+  t.AddRow({"bad\xff.csv"});
+  std::string out;
+  ASSERT_NO_THROW(out = Render(t, Format::kJson));
+  EXPECT_NE(std::string::npos, out.find("\"bad\xEF\xBF\xBD.csv\"")) << out;
+  ASSERT_NO_THROW(out = Render(std::vector<Table>{t, t}, Format::kJson));
+}
+
 TEST(TableTest, CsvKeepsRawValues) {
   EXPECT_EQ("Country,Women,Share\nViet Nam,1225,17.46\nJapan,0,\n", Render(Sample(), Format::kCsv));
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 
+#include "base/utf8.h"
 #include "store/month_figures.h"
 
 namespace bh {
@@ -131,6 +132,17 @@ ImportSession::~ImportSession() {
 }
 
 Status ImportSession::Begin() {
+  // The names are stored and shown as text: refused, not stored escaped, when
+  // they are not valid UTF-8 on one line (the message shows the bytes escaped).
+  for (const auto& [what, text] :
+       {std::pair<const char*, const std::string*>{"file name", &file_.file_name}, {"path", &file_.path}}) {
+    std::string problem = TextProblem(*text);
+    if (!problem.empty()) {
+      return Status::InvalidData(
+          fmt::format("{}: the {} is {}; rename the file (names are stored as UTF-8 text)", *text, what,
+                      problem.starts_with("not") ? problem : "not one line of text: it " + problem));
+    }
+  }
   BH_ASSIGN_OR_RETURN(Stmt q, db_->Prepare("SELECT id FROM import WHERE sha256 = ?"));
   q.Bind(1, file_.sha256);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -146,6 +158,18 @@ Status ImportSession::Begin() {
   }
   tx_.emplace(db_);
   BH_RETURN_IF_ERROR(tx_->status());
+  // Another process may have imported the same bytes while this one waited
+  // for the write lock: look again, now that no one else can write.
+  q.Reset();
+  q.Bind(1, file_.sha256);
+  BH_ASSIGN_OR_RETURN(bool again, q.Step());
+  if (again) {
+    existing_ = q.Int(0);
+    q.Reset();
+    tx_.reset();
+    return Status::Ok();
+  }
+  q.Reset();
   {
     BH_ASSIGN_OR_RETURN(Stmt c, db_->Prepare("SELECT iso3 FROM country"));
     for (;;) {

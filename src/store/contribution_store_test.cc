@@ -43,6 +43,24 @@ TEST_F(ContributionStoreTest, SameBytesImportOnce) {
   EXPECT_EQ(1, *db_->QueryInt("SELECT COUNT(*) FROM import"));
 }
 
+TEST_F(ContributionStoreTest, FileNamesThatAreNotUtf8AreRefusedWithTheBytesEscaped) {
+  {
+    ImportSession s(db_.get(), {"bad\xff.csv", "in/bad\xff.csv", "bbb", "un_gender_csv", "", false});
+    EXPECT_EQ(
+        "bad\\xff.csv: the file name is not valid UTF-8 (byte 0xff at byte 4); rename the file (names are "
+        "stored as UTF-8 text)",
+        s.status().message());
+  }
+  {
+    ImportSession s(db_.get(), {"a\nb.csv", "a\nb.csv", "ccc", "un_gender_csv", "", false});
+    EXPECT_EQ(
+        "a\\nb.csv: the file name is not one line of text: it holds a control character (0x0a at byte 2); "
+        "rename the file (names are stored as UTF-8 text)",
+        s.status().message());
+  }
+  EXPECT_EQ(0, *db_->QueryInt("SELECT COUNT(*) FROM import"));
+}
+
 TEST_F(ContributionStoreTest, NewerFileForTheMonthSupersedesAndHistoryStays) {
   int64_t a = Import("aaa", {Row(2, "2021-04-30", "VNM", "UNMISS", PersonnelType::kTroops, 13, 49)});
   int64_t b = Import("bbb", {Row(2, "2021-04-30", "VNM", "UNMISS", PersonnelType::kTroops, 12, 50)});

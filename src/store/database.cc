@@ -2,10 +2,62 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
 
 namespace bh {
 
 namespace {
+
+// The messages of the two expected failures of a write: another process
+// holds the write lock past the busy timeout, or the file is read-only.
+std::string DbPath(sqlite3* db) {
+  const char* f = sqlite3_db_filename(db, "main");
+  return f && *f ? f : ":memory:";
+}
+Status BusyError(const std::string& path) {
+  return Status::IoError(
+      fmt::format("{}: the database is busy: another process is writing to it; try again when it is done", path));
+}
+Status ReadOnlyError(const std::string& path) {
+  return Status::PermissionDenied(
+      fmt::format("{}: the database is open read-only (this user may not write the file or its folder, or "
+                  "--read-only was given), and this command writes",
+                  path));
+}
+// Maps SQLite's result code of a failed step or exec to a Status.
+Status StepError(sqlite3* db, int rc, const std::string& msg) {
+  if ((rc & 0xff) == SQLITE_BUSY) return BusyError(DbPath(db));
+  if ((rc & 0xff) == SQLITE_READONLY) return ReadOnlyError(DbPath(db));
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::InvalidData(msg);
+  return Status::Internal(msg);
+}
+
+// May this process write `path` and create the WAL's files beside it? True
+// for a file that does not exist yet (opening creates it, or says why not).
+bool Writable(const std::string& path) {
+  if (::access(path.c_str(), F_OK) != 0) return true;
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
+}
+
+// "file:PATH?immutable=1" with the URI's special characters escaped.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7F) {
+      uri += fmt::format("%{:02X}", c);
+    } else {
+      uri.push_back(static_cast<char>(c));
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 std::string Head(std::string_view sql) {
   std::string s(sql.substr(0, 60));
   for (char& c : s) {
@@ -59,8 +111,7 @@ Result<bool> Stmt::Step() {
   const char* sql = sqlite3_sql(stmt_);
   std::string msg = fmt::format("database: {} (in: {})", sqlite3_errmsg(db), Head(sql ? sql : ""));
   sqlite3_reset(stmt_);
-  if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT) return Status::InvalidData(msg);
-  return Status::Internal(msg);
+  return StepError(db, rc, msg);
 }
 
 Status Stmt::Run() {
@@ -98,28 +149,72 @@ std::string_view Stmt::Blob(int col) const {
 int Stmt::ColumnCount() const { return sqlite3_column_count(stmt_); }
 std::string Stmt::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
 
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
+  const bool memory = path == ":memory:";
+  bool read_only = mode == OpenMode::kReadOnly || (!memory && !Writable(path));
+  if (read_only && !memory && ::access(path.c_str(), F_OK) != 0) {
+    return Status::NotFound(fmt::format("{}: no such database", path));
+  }
+  return OpenWith(path, read_only, /*immutable=*/false);
+}
+
+Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only, bool immutable) {
+  const bool memory = path == ":memory:";
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+  if (immutable) flags |= SQLITE_OPEN_URI;
+  int rc = sqlite3_open_v2(immutable ? ImmutableUri(path).c_str() : path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = fmt::format("{}: cannot open database: {}", path, raw ? sqlite3_errmsg(raw) : "out of memory");
     sqlite3_close(raw);
     return Status::IoError(msg);
   }
-  std::unique_ptr<Db> db(new Db(raw, path));
-  sqlite3_busy_timeout(raw, 5000);
+  // SQLite opens read-only by itself when the file is write-protected.
+  if (sqlite3_db_readonly(raw, "main") == 1) read_only = true;
+  std::unique_ptr<Db> db(new Db(raw, path, read_only));
+  sqlite3_busy_timeout(raw, kDefaultBusyTimeoutMilliseconds);
   sqlite3_extended_result_codes(raw, 1);
   // Reading the header tells a non-database file apart early.
   Status st = db->Exec("PRAGMA foreign_keys=ON");
+  if (st.ok() && read_only) {
+    // No pragma that writes: a read of the schema proves it is a database.
+    auto probe = db->QueryInt("SELECT COUNT(*) FROM sqlite_master");
+    if (!probe.ok() && !immutable && !memory && ::access((path + "-wal").c_str(), F_OK) != 0) {
+      // A WAL database in a folder this user may not write: SQLite cannot
+      // create the -shm file it reads through. Without a -wal file no
+      // process is writing it and the file alone is the whole database, so
+      // it is read as immutable (no lock, no file created).
+      db.reset();
+      auto again = OpenWith(path, true, true);
+      if (again.ok()) return again;
+    }
+    if (!probe.ok()) {
+      return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, probe.status().message()));
+    }
+    return db;
+  }
   // 16 KiB pages for a new database (an existing one keeps its size): a
   // quarter of the WAL frames and system calls of the default 4 KiB when an
   // import writes 300,000 rows (issue 7).
   if (st.ok()) (void)db->Exec("PRAGMA page_size=16384");
-  if (st.ok() && path != ":memory:") {
-    auto mode = db->Prepare("PRAGMA journal_mode=WAL");
-    if (!mode.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, mode.status().message()));
-    auto r = mode->Step();
+  if (st.ok() && !memory) {
+    auto journal = db->Prepare("PRAGMA journal_mode=WAL");
+    if (!journal.ok()) {
+      return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, journal.status().message()));
+    }
+    // Switching a new file to WAL needs an exclusive lock, and SQLite does
+    // not call the busy handler for it when another connection is doing the
+    // same (two imports into a new database): retry for the busy timeout.
+    auto r = journal->Step();
+    for (int waited = 0; !r.ok() && r.status().code() == Status::Code::kIoError &&
+                         waited < kDefaultBusyTimeoutMilliseconds;
+         waited += 10) {
+      journal->Reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      r = journal->Step();
+    }
+    // Still busy is said as such.
+    if (!r.ok() && r.status().code() == Status::Code::kIoError) return r.status();
     if (!r.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, r.status().message()));
   }
   if (!st.ok()) return Status::IoError(fmt::format("{}: {}", path, st.message()));
@@ -128,6 +223,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
+
+void Db::SetBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 Status Db::Error(std::string_view what) const {
   return Status::Internal(fmt::format("database: {} (in: {})", sqlite3_errmsg(db_), Head(what)));
@@ -140,8 +237,9 @@ Status Db::Exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string msg = fmt::format("database: {} (in: {})", err ? err : sqlite3_errstr(rc), Head(sql));
     sqlite3_free(err);
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::InvalidData(msg);
-    return Status::Internal(msg);
+    if ((rc & 0xff) == SQLITE_BUSY) return BusyError(path_);
+    if ((rc & 0xff) == SQLITE_READONLY) return ReadOnlyError(path_);
+    return StepError(db_, rc, msg);
   }
   return Status::Ok();
 }
@@ -166,16 +264,21 @@ Result<int64_t> Db::QueryInt(std::string_view sql) {
 int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 
-Status Db::Migrate(std::string_view component, std::span<const Migration> migrations) {
-  BH_RETURN_IF_ERROR(Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migration ("
-      " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
-      " PRIMARY KEY (component, version))"));
+Result<int64_t> Db::MigratedVersion(std::string_view component) {
+  BH_ASSIGN_OR_RETURN(
+      int64_t exists,
+      QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'"));
+  if (!exists) return 0;
   BH_ASSIGN_OR_RETURN(Stmt q, Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migration WHERE component = ?"));
   q.Bind(1, component);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
   int64_t have = row ? q.Int(0) : 0;
   q.Reset();  // an open read would block a migration's DROP TABLE
+  return have;
+}
+
+Status Db::Migrate(std::string_view component, std::span<const Migration> migrations) {
+  BH_ASSIGN_OR_RETURN(int64_t have, MigratedVersion(component));
   if (!migrations.empty() && have > migrations.back().version) {
     return Status::InvalidData(fmt::format(
         "{}: schema '{}' is at version {}, newer than this program knows ({}); upgrade bluehelmet",
@@ -184,8 +287,21 @@ Status Db::Migrate(std::string_view component, std::span<const Migration> migrat
   bool pending = false;
   for (const Migration& m : migrations) pending |= m.version > have;
   if (!pending) return Status::Ok();
+  if (read_only_) {
+    return Status::InvalidData(fmt::format(
+        "{}: the database needs its '{}' schema upgraded from version {} to {}, and it is open read-only; run a "
+        "command that writes (e.g. 'bluehelmet months') once with write access",
+        path_, component, have, migrations.back().version));
+  }
   Transaction tx(this);
   BH_RETURN_IF_ERROR(tx.status());
+  // Another process may have migrated while this one waited for the write
+  // lock (two imports into a new database): read the version again.
+  BH_ASSIGN_OR_RETURN(have, MigratedVersion(component));
+  BH_RETURN_IF_ERROR(
+      Exec("CREATE TABLE IF NOT EXISTS schema_migration ("
+           " component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
+           " PRIMARY KEY (component, version))"));
   for (const Migration& m : migrations) {
     if (m.version <= have) continue;
     Status st = Exec(m.sql);
@@ -196,7 +312,14 @@ Status Db::Migrate(std::string_view component, std::span<const Migration> migrat
   return tx.Commit();
 }
 
-Transaction::Transaction(Db* db) : db_(db) { begin_status_ = db_->Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db* db) : db_(db) {
+  if (db_->read_only()) {
+    begin_status_ = ReadOnlyError(db_->path());
+    return;
+  }
+  // Waits up to the busy timeout for another writer; then BusyError.
+  begin_status_ = db_->Exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_ && begin_status_.ok()) (void)db_->Exec("ROLLBACK");

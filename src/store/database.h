@@ -80,10 +80,25 @@ struct Migration {
   const char* sql;
 };
 
+// How long a connection waits for another's write lock by default.
+inline constexpr int kDefaultBusyTimeoutMilliseconds = 5000;
+
+enum class OpenMode {
+  // Read and write, creating the file. Falls back to kReadOnly when the file
+  // exists but this process may not write it or its folder (WAL needs to
+  // create files beside it): read commands then work on a database that is
+  // read-only to them, and writes fail saying so.
+  kReadWrite,
+  // Read only (SQLITE_OPEN_READONLY): never creates, migrates or writes.
+  // NotFound when the file does not exist.
+  kReadOnly,
+};
+
 class Db {
  public:
-  // Opens (creating) `path`; ":memory:" for tests.
-  static Result<std::unique_ptr<Db>> Open(const std::string& path);
+  // Opens `path` (":memory:" for tests). A file that is not an SQLite
+  // database is IoError "PATH: not a Bluehelmet database (...)".
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -97,23 +112,45 @@ class Db {
   int64_t LastInsertRowId() const;
   int Changes() const;
   const std::string& path() const { return path_; }
+  // True when opened (or fallen back to) read-only: Transaction and Migrate
+  // then refuse to begin, with a message that says so.
+  bool read_only() const { return read_only_; }
+
+  // How long a writer waits for another process's write lock before
+  // SQLITE_BUSY (kDefaultBusyTimeoutMilliseconds; an import waits longer,
+  // see importer.h).
+  void SetBusyTimeout(int milliseconds);
 
   // Applies the component's migrations that have not run yet, in order, in
   // one transaction. REQUIRES: versions strictly increasing from 1.
+  // Safe against another process migrating the same file at once: the
+  // version is read again under the write lock (BEGIN IMMEDIATE), so the
+  // second process waits, then finds the work done. On a read-only Db,
+  // pending migrations are InvalidData "PATH: the database needs its
+  // 'core' schema upgraded from version 2 to 3, and it is open read-only;
+  // run a command that writes (e.g. 'bluehelmet months') once with write
+  // access"; nothing pending is fine.
   Status Migrate(std::string_view component, std::span<const Migration> migrations);
 
   sqlite3* raw() { return db_; }
 
  private:
-  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Db(sqlite3* db, std::string path, bool read_only) : db_(db), path_(std::move(path)), read_only_(read_only) {}
   Status Error(std::string_view what) const;
+  static Result<std::unique_ptr<Db>> OpenWith(const std::string& path, bool read_only, bool immutable);
+  Result<int64_t> MigratedVersion(std::string_view component);
 
   sqlite3* db_;
   std::string path_;
+  bool read_only_ = false;
 };
 
 // RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
 // destructor unless Commit() succeeded. Nested use is a programmer error.
+// status() is PermissionDenied on a read-only Db ("PATH: the database is
+// open read-only ...") and IoError when another process kept the write lock
+// past the busy timeout ("PATH: the database is busy: another process is
+// writing to it; try again when it is done").
 class Transaction {
  public:
   explicit Transaction(Db* db);

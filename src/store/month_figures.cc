@@ -67,6 +67,13 @@ Status EnsureMonthFigures(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
+  // Another process may have filled them in while this one waited for the lock.
+  BH_ASSIGN_OR_RETURN(
+      missing,
+      db->QueryInt(
+          "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
+          " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
+  if (!missing) return Status::Ok();
   // Every (import, month) gets its row, empty when no row has a personnel
   // type, so the check above finds nothing missing next time.
   int64_t import_id = -1;

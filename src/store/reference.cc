@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "base/utf8.h"
 
 namespace bh {
 
@@ -122,6 +123,11 @@ Status DefineGroup(Db* db, std::string_view name, std::string_view description,
                    const std::vector<std::string>& iso3_members) {
   std::string n(Trim(name));
   if (n.empty()) return Status::InvalidArgument("a group needs a name");
+  for (auto [field, text] :
+       {std::pair<std::string_view, std::string_view>{"name", name}, {"description", description}}) {
+    std::string problem = TextProblem(text);
+    if (!problem.empty()) return Status::InvalidArgument(fmt::format("group {}: {}", field, problem));
+  }
   auto existing = GetGroup(db, n);
   if (existing.ok() && existing->builtin) {
     return Status::InvalidArgument(fmt::format("'{}' is a built-in group and cannot be changed", existing->name));
@@ -147,6 +153,8 @@ Status DeleteGroup(Db* db, std::string_view name) {
 }
 
 Status AddCountryAlias(Db* db, std::string_view name, std::string_view iso3) {
+  std::string problem = TextProblem(name);
+  if (!problem.empty()) return Status::InvalidArgument(fmt::format("country alias: {}", problem));
   std::string key = NameKey(Trim(name));
   BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT iso3 FROM country_alias WHERE name_key = ?"));
   q.Bind(1, key);

@@ -66,6 +66,16 @@ TEST_F(ReferenceTest, UserGroupsCanBeDefinedReplacedAndDeleted) {
   EXPECT_EQ(Status::Code::kNotFound, GetGroup(db_.get(), "Mekong").status().code());
 }
 
+TEST_F(ReferenceTest, GroupTextMustBeUtf8OnOneLine) {
+  EXPECT_EQ("group name: not valid UTF-8 (byte 0xe9 at byte 6)",
+            DefineGroup(db_.get(), "Caf\xc3\xa9\xe9", "", {"VNM"}).message());
+  EXPECT_EQ("group description: holds a control character (0x00 at byte 2)",
+            DefineGroup(db_.get(), "Mekong", std::string_view("a\0b", 3), {"VNM"}).message());
+  EXPECT_EQ(Status::Code::kNotFound, GetGroup(db_.get(), "Mekong").status().code());
+  EXPECT_EQ("country alias: not valid UTF-8 (byte 0xf4 at byte 2)",
+            AddCountryAlias(db_.get(), "C\xf4te", "CIV").message());
+}
+
 TEST_F(ReferenceTest, SchemaIsIdempotent) {
   ASSERT_TRUE(EnsureCoreSchema(db_.get()).ok());
   EXPECT_EQ(249, *db_->QueryInt("SELECT COUNT(*) FROM country"));

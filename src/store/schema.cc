@@ -291,6 +291,9 @@ Status EnsureCoreSchema(Db* db) {
   if (seeded >= kReferenceVersion) return Status::Ok();
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
+  // Another process may have seeded while this one waited for the lock.
+  BH_ASSIGN_OR_RETURN(seeded, db->QueryInt("SELECT MAX(version) FROM reference_seed"));
+  if (seeded >= kReferenceVersion) return Status::Ok();
   BH_RETURN_IF_ERROR(SeedCountries(db));
   BH_RETURN_IF_ERROR(SeedAliases(db));
   BH_RETURN_IF_ERROR(SeedPersonnelTypes(db));

@@ -290,6 +290,10 @@ Result<Table> MonthsTable(Db* db) {
 }
 
 Result<Table> TargetsTable(Db* db, int from, int to) {
+  if (from < kMinTableYear || to > kMaxTableYear || to < from) {
+    return Status::InvalidArgument(
+        fmt::format("targets: years {} to {}: want {} <= from <= to <= {}", from, to, kMinTableYear, kMaxTableYear));
+  }
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
   Table t;
   t.title = "UGPS targets, version " + targets.version();

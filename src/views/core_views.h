@@ -81,7 +81,11 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
 // files it superseded.
 Result<Table> MonthsTable(Db* db);
 
-// The UGPS targets for years [from, to] with their sources.
+// The UGPS targets for years [from, to] with their sources. InvalidArgument
+// unless kMinTableYear <= from <= to <= kMaxTableYear (the years a Month
+// holds), so a caller's year range cannot size the table without bound.
+inline constexpr int kMinTableYear = 1900;
+inline constexpr int kMaxTableYear = 2200;
 Result<Table> TargetsTable(Db* db, int from, int to);
 
 // The country groups and their members.
