@@ -215,7 +215,11 @@ TEST_F(CliTest, ConcurrentImportsTakeTurns) {
     for (std::thread& t : threads) t.join();
     for (int i = 0; i < 3; ++i) {
       EXPECT_EQ(0, rc[i]) << round << " " << i << ": " << err[i].str();
-      EXPECT_EQ("", err[i].str()) << round << " " << i;
+      // Nothing false: no error line, only the plausibility checks' one
+      // line where a file brought months.
+      std::string e = err[i].str();
+      EXPECT_TRUE(e.empty() || (e.starts_with("plausibility: ") && e.find("bluehelmet:") == std::string::npos))
+          << round << " " << i << ": " << e;
       EXPECT_EQ(std::string::npos, out[i].str().find("FAILED")) << out[i].str();
     }
     ASSERT_EQ(0, Run({"months", "--format", "csv"}));

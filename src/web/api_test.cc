@@ -424,6 +424,14 @@ TEST_F(ApiTest, RegisterUploadScopeIsCheckedOnTheRowsThatAreWritten) {
     EXPECT_EQ(before, vnm_persons());
     if (std::string(c.what).starts_with("JPN")) continue;  // the VNM editor may not write JPN either
     r = Upload("/api/register/imports", vnm, "persons.csv", c.data);
+    if (std::string(c.what).starts_with("quoted field with a line break")) {
+      // Stored fields are one line each (docs/security.md, Data paths): the
+      // file is read and checked, and refused whole.
+      EXPECT_EQ(422, r.status) << r.body;
+      EXPECT_EQ("persons.csv:2: column 'specialty': holds a control character (0x0a at byte 8)", Json(r)["error"]);
+      EXPECT_EQ(before, vnm_persons());
+      continue;
+    }
     EXPECT_EQ(201, r.status) << r.body;
     EXPECT_EQ(before + 1, vnm_persons());
   }
