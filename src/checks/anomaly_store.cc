@@ -51,7 +51,7 @@ Result<std::vector<Month>> StoredMonths(Db* db) {
 Result<MonthRows> LoadMonth(Db* db, Month m) {
   BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
       "SELECT iso3, COALESCE(mission, ''), ptype, women, men, total, import_id, COALESCE(page, 0), line"
-      " FROM current_contribution WHERE month = ?"));
+      " FROM printed_contribution WHERE month = ?"));
   q.Bind(1, m.ToString());
   MonthRows out{m, {}};
   for (;;) {

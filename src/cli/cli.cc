@@ -1,16 +1,19 @@
 #include "cli/cli.h"
 
+
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "app/workspace.h"
+#include "store/errata.h"
 
 namespace bh {
 
 Result<Db*> CliContext::db() {
   if (!db_) {
     BH_ASSIGN_OR_RETURN(db_, OpenWorkspace(db_path(), read_only_flag ? OpenMode::kReadOnly : OpenMode::kReadWrite));
+    if (as_printed_flag) BH_RETURN_IF_ERROR(UseFiguresAsPrinted(db_.get()));
   }
   return db_.get();
 }
@@ -93,6 +96,8 @@ void Configure(CLI::App& app, CliContext& ctx) {
   app.footer(kFooter);
   app.set_version_flag("--version", "bluehelmet 0.1.0");
   app.add_option("--db", ctx.db_flag, "Database file (default: $BLUEHELMET_DB or ./bluehelmet.db)");
+  app.add_flag("--as-printed", ctx.as_printed_flag,
+               "Show the UN's figures as printed, without the corrections (see 'bluehelmet errata')");
   app.add_flag("--read-only", ctx.read_only_flag,
                "Open the database read-only: read commands work, commands that write fail (a database this user "
                "may not write is opened so anyway)");

@@ -33,6 +33,7 @@ class CliContext {
 
   std::string db_flag;
   bool read_only_flag = false;  // --read-only: open with OpenMode::kReadOnly
+  bool as_printed_flag = false;  // --as-printed: the UN's figures without errata
   std::string format_flag = "table";
   int exit_code = 0;
 

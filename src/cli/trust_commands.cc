@@ -1,18 +1,173 @@
 // `bluehelmet imports list|show|remove`: which files the figures come from,
 // and taking one back out; `bluehelmet anomalies`: what the plausibility
-// checks found. Handlers have the one shape (CliContext::
+// checks found; `bluehelmet errata`: corrections made in the open. Handlers have the one shape (CliContext::
 // RunTables): arguments in, a view's tables out.
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <set>
 
+#include "base/file_util.h"
 #include "checks/plausibility.h"
 #include "cli/cli.h"
 #include "store/contribution_store.h"
+#include "store/errata.h"
 #include "views/core_views.h"
 #include "views/trust_views.h"
 
 namespace bh {
+
+namespace {
+
+// `errata list|add|remove|import`: corrections made in the open.
+void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
+  CLI::App* errata = app.add_subcommand(
+      "errata", "Corrections of the UN's figures, with their reasons: list, add, remove, import");
+  errata->require_subcommand(1);
+  {
+    auto month = std::make_shared<std::string>();
+    CLI::App* cmd = errata->add_subcommand("list", "Every correction: printed and corrected figures, why, who");
+    cmd->add_option("--month", *month, "YYYY-MM");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, month] {
+      ctx.exit_code = ctx.RunTables([month](Db* db, const Reference&) -> Result<std::vector<Table>> {
+        std::optional<Month> m;
+        if (!month->empty()) {
+          BH_ASSIGN_OR_RETURN(m, Month::Parse(*month));
+        }
+        BH_ASSIGN_OR_RETURN(Table t, ErrataTable(db, m));
+        return std::vector<Table>{t};
+      });
+    });
+  }
+  {
+    struct Args {
+      std::string month, country, mission, type, reason, evidence, author, kind = "sex_swapped";
+      int64_t women = -1, men = -1;
+      bool from_anomalies = false;
+      CLI::Option* author_option = nullptr;
+    };
+    auto a = std::make_shared<Args>();
+    CLI::App* cmd = errata->add_subcommand(
+        "add", "Correct one cell (--women/--men), or every swapped row a month's checks found (--from-anomalies)");
+    cmd->add_option("--month", a->month, "YYYY-MM")->required();
+    cmd->add_option("--country", a->country, "ISO3 code or name");
+    cmd->add_option("--mission", a->mission, "Mission acronym, where the source gives one");
+    cmd->add_option("--type", a->type, "Personnel type (code or label, e.g. TRP or Troops)");
+    cmd->add_option("--women", a->women, "Corrected number of women")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--men", a->men, "Corrected number of men")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--from-anomalies", a->from_anomalies,
+                  "Swap the sexes of every row the plausibility checks found swapped in the month");
+    cmd->add_option("--reason", a->reason, "Why (required)")->required();
+    cmd->add_option("--evidence", a->evidence, "What shows it (default with --from-anomalies: the neighbours)");
+    a->author_option = cmd->add_option("--author", a->author, "Who makes the correction (default: $USER)");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTables([&ctx, a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(Month month, Month::Parse(a->month));
+        std::string author = a->author;
+        if (a->author_option->count() == 0 && std::getenv("USER")) author = std::getenv("USER");
+        std::vector<Erratum> add;
+        if (a->from_anomalies) {
+          if (!a->country.empty() || !a->type.empty() || a->women >= 0 || a->men >= 0) {
+            return Status::InvalidArgument("--from-anomalies takes the cells from the findings: no --country, "
+                                           "--type, --women or --men");
+          }
+          AnomalyFilter f;
+          f.month = month;
+          f.kind = Anomaly::Kind::kSexSwapped;
+          BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, f));
+          BH_ASSIGN_OR_RETURN(Stmt file, db->Prepare("SELECT file_name, sha256 FROM import WHERE id = ?"));
+          for (const Anomaly& x : found) {
+            if (!x.type || !x.women || !x.men) continue;
+            Erratum e;
+            e.month = month;
+            e.iso3 = x.iso3;
+            e.mission = x.mission;
+            e.type = *x.type;
+            e.printed_women = *x.women;
+            e.printed_men = *x.men;
+            e.women = *x.men;
+            e.men = *x.women;
+            e.reason = a->reason;
+            // The row's source and the neighbours' figures.
+            file.Bind(1, x.import_id);
+            BH_ASSIGN_OR_RETURN(bool has_file, file.Step());
+            std::string source = has_file ? fmt::format("{} (sha256 {}) page {} line {}", file.Text(0),
+                                                        file.Text(1), x.page, x.line)
+                                          : fmt::format("import #{} page {} line {}", x.import_id, x.page, x.line);
+            file.Reset();
+            e.evidence = a->evidence.empty() ? source + ": " + x.summary : a->evidence;
+            e.author = author;
+            add.push_back(std::move(e));
+          }
+          if (add.empty()) {
+            return Status::NotFound(fmt::format("no swapped rows found in {} (see 'bluehelmet anomalies')", a->month));
+          }
+        } else {
+          if (a->country.empty() || a->type.empty() || a->women < 0 || a->men < 0) {
+            return Status::InvalidArgument("give the cell (--country, --type, and --mission where the source gives "
+                                           "one) and the corrected --women and --men, or --from-anomalies");
+          }
+          Erratum e;
+          e.month = month;
+          BH_ASSIGN_OR_RETURN(e.iso3, ref.ResolveCountry(a->country));
+          e.mission = a->mission;
+          auto type = PersonnelTypeFromCodeOrLabel(a->type);
+          if (!type) return Status::InvalidArgument(fmt::format("--type: unknown personnel type '{}'", a->type));
+          e.type = *type;
+          BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare(
+              "SELECT women, men FROM printed_contribution WHERE month = ? AND iso3 = ? AND COALESCE(mission, '') = ?"
+              " AND ptype = ?"));
+          cell.Bind(1, month.ToString()).Bind(2, e.iso3).Bind(3, e.mission).Bind(4, std::string(PersonnelTypeCode(e.type)));
+          BH_ASSIGN_OR_RETURN(bool found, cell.Step());
+          if (found && !cell.IsNull(0)) {
+            e.printed_women = cell.Int(0);
+            e.printed_men = cell.Int(1);
+          }
+          e.women = a->women;
+          e.men = a->men;
+          e.reason = a->reason;
+          e.evidence = a->evidence;
+          e.author = author;
+          add.push_back(std::move(e));
+        }
+        for (Erratum& e : add) BH_RETURN_IF_ERROR(AddErratum(db, e));
+        ctx.Say(fmt::format("{} correction(s) added for {}", add.size(), a->month));
+        BH_ASSIGN_OR_RETURN(Table t, ErrataTable(db, month));
+        return std::vector<Table>{t};
+      });
+    });
+  }
+  {
+    auto id = std::make_shared<std::string>();
+    CLI::App* cmd = errata->add_subcommand("remove", "Delete one correction; the figures as printed stand again");
+    cmd->add_option("id", *id, "The correction's id (see 'errata list')")->required();
+    cmd->callback([&ctx, id] {
+      ctx.exit_code = ctx.RunTables([&ctx, id](Db* db, const Reference&) -> Result<std::vector<Table>> {
+        BH_RETURN_IF_ERROR(RemoveErratum(db, *id));
+        ctx.Say(fmt::format("removed correction {}", *id));
+        return std::vector<Table>{};
+      });
+    });
+  }
+  {
+    auto path = std::make_shared<std::string>();
+    CLI::App* cmd = errata->add_subcommand(
+        "import", "Load corrections from a CSV written by 'errata list --format csv' (e.g. the shipped data/errata)");
+    cmd->add_option("file", *path, "CSV file")->required();
+    cmd->callback([&ctx, path] {
+      ctx.exit_code = ctx.RunTables([&ctx, path](Db* db, const Reference&) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(std::string csv, ReadFile(*path));
+        BH_ASSIGN_OR_RETURN(int64_t added, ImportErrataCsv(db, csv, BaseName(*path)));
+        ctx.Say(fmt::format("{} correction(s) added from {}", added, BaseName(*path)));
+        return std::vector<Table>{};
+      });
+    });
+  }
+}
+
+}  // namespace
 
 void RegisterTrustCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* imports = app.add_subcommand("imports", "Imported files: list them, show one, remove one");
@@ -92,6 +247,7 @@ void RegisterTrustCommands(CLI::App& app, CliContext& ctx) {
       });
     });
   }
+  RegisterErrataCommands(app, ctx);
 }
 
 }  // namespace bh

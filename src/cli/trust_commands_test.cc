@@ -109,5 +109,43 @@ TEST_F(TrustCommandsTest, ImportReportsPlausibilityFindings) {
   EXPECT_EQ(2, Run({"anomalies", "--format", "xml"}));
 }
 
+// Issue 11: with the shipped errata, Indonesia's contingents in 2020-08 are
+// below 10 % women; as printed, 52.26 %. The figures as printed stay.
+TEST_F(TrustCommandsTest, ShippedErrataCorrect2020_08InTheOpen) {
+  std::string dir = std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/un_country_contributions_pdf/";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no ../shared data";
+  ASSERT_EQ(0, Run({"import", dir + "UN_country_contributions_2020_07.pdf", dir + "UN_country_contributions_2020_08.pdf",
+                    dir + "UN_country_contributions_2020_09.pdf"}))
+      << err_.str();
+  ASSERT_EQ(0, Run({"scorecard", "--group", "ASEAN", "--month", "2020-08", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("Indonesia,IDN,Contingents,1285,2459,52.257")) << out_.str();
+  ASSERT_EQ(0, Run({"errata", "import", std::string(BLUEHELMET_SOURCE_DIR) + "/data/errata/un_2020_08_sex_swaps.csv"}))
+      << err_.str();
+  EXPECT_EQ("100 correction(s) added from un_2020_08_sex_swaps.csv\n", err_.str());
+  ASSERT_EQ(0, Run({"scorecard", "--group", "ASEAN", "--month", "2020-08", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("Indonesia,IDN,Contingents,62,2459,2.52")) << out_.str();
+  ASSERT_EQ(0, Run({"scorecard", "--group", "ASEAN", "--month", "2020-08"}));
+  EXPECT_NE(std::string::npos, out_.str().find("2020-08: 100 cell(s) corrected (errata E-2020-08-BEN-MINUSMA-TRP"))
+      << out_.str();
+  ASSERT_EQ(0, Run({"--as-printed", "scorecard", "--group", "ASEAN", "--month", "2020-08", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("Indonesia,IDN,Contingents,1285,2459,52.257")) << out_.str();
+  EXPECT_EQ(std::string::npos, out_.str().find("corrected"));
+  // The same file again adds nothing; one correction removed, its cell is
+  // as printed again.
+  ASSERT_EQ(0, Run({"errata", "import", std::string(BLUEHELMET_SOURCE_DIR) + "/data/errata/un_2020_08_sex_swaps.csv"}));
+  EXPECT_EQ("0 correction(s) added from un_2020_08_sex_swaps.csv\n", err_.str());
+  ASSERT_EQ(0, Run({"errata", "remove", "E-2020-08-CMR-MINUSCA-TRP"})) << err_.str();
+  ASSERT_EQ(0, Run({"scorecard", "--countries", "CMR", "--month", "2020-08", "--format", "csv"}));
+  EXPECT_NE(std::string::npos, out_.str().find("Cameroon,CMR,Contingents,748,748")) << out_.str();
+  EXPECT_EQ(3, Run({"errata", "remove", "E-2020-08-CMR-MINUSCA-TRP"}));
+  // A correction names its author, and finds the cell it corrects.
+  EXPECT_EQ(2, Run({"errata", "add", "--month", "2020-08", "--country", "VNM", "--mission", "UNMISS", "--type",
+                    "Troops", "--women", "1", "--men", "1", "--reason", "test", "--author", ""}));
+  EXPECT_EQ("bluehelmet: a correction needs an author (--author)\n", err_.str());
+  EXPECT_EQ(3, Run({"errata", "add", "--month", "2020-08", "--country", "VNM", "--mission", "MINUSCA", "--type",
+                    "Troops", "--women", "1", "--men", "1", "--reason", "test", "--author", "tester"}));
+  EXPECT_EQ("bluehelmet: 2020-08 VNM MINUSCA Troops: no such cell in the month's current source\n", err_.str());
+}
+
 }  // namespace
 }  // namespace bh

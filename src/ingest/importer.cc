@@ -33,6 +33,10 @@ struct PendingCsv {};
 // A file read and checked, ready to write: the work that needs no database.
 struct Prepared {
   std::string path, name, sha256;
+  // What the import records as the file's path: absolute for a file read
+  // from disk, so `source` finds it again from any directory; as given for
+  // bytes a caller hands over (an upload's name).
+  std::string stored_path;
   Status status;  // non-OK: the file failed before any write
   std::variant<std::monostate, PendingCsv, PreparedPdf> content;
   std::optional<std::string> owned;  // the bytes, when read from a file
@@ -67,6 +71,7 @@ void PrepareContent(const Reference& ref, std::string_view bytes, const ImportOp
 Prepared Prepare(const Reference& ref, const std::string& path, std::string_view bytes, const ImportOptions& options) {
   Prepared p;
   p.path = path;
+  p.stored_path = path;
   p.name = BaseName(path);
   if (bytes.starts_with("%PDF")) {
     // SHA-256 (hardware-assisted, ~1 GB/s) beside the PDF's extraction.
@@ -229,7 +234,7 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
   // were imported before) is taken meanwhile. Returning stops the reader
   // (~CsvBatches) after the session has rolled back.
   CsvBatches batches(reader.get());
-  ImportSession session(db, {p.name, p.path, Sha256Hex(p.bytes()), out->kind, "", false, options.replace});
+  ImportSession session(db, {p.name, p.stored_path, Sha256Hex(p.bytes()), out->kind, "", false, options.replace});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
@@ -295,7 +300,7 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
     out->reconciliation = fmt::format("MISMATCH accepted: {} of {} printed totals differ", pdf.mismatches.size(),
                                       pdf.printed_totals);
   }
-  ImportSession session(db, {p.name, p.path, p.sha256, out->kind, pdf.layout, false, options.replace});
+  ImportSession session(db, {p.name, p.stored_path, p.sha256, out->kind, pdf.layout, false, options.replace});
   BH_RETURN_IF_ERROR(session.status());
   if (session.existing_import()) {
     out->state = FileOutcome::State::kAlreadyImported;
@@ -347,6 +352,9 @@ Prepared PrepareFile(const Reference& ref, const std::string& path, const Import
     return p;
   }
   Prepared p = Prepare(ref, path, *bytes, options);
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (!ec) p.stored_path = absolute.lexically_normal().string();
   // A CSV is parsed when written: it keeps its bytes until then. A PDF's
   // rows are extracted already.
   if (std::holds_alternative<PendingCsv>(p.content)) p.owned = std::move(*bytes);

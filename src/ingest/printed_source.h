@@ -19,7 +19,8 @@
 namespace bh {
 
 // The bytes of an imported file, read from `path` (as stored at import:
-// relative paths are read from the current directory) and checked against
+// absolute for files read from disk since issue 11; an older relative path
+// is read from the current directory) and checked against
 // the `sha256` stored with it. Failures say why the file is not available:
 //   NotFound    "no path stored for this import"
 //   NotFound    "<path>: no such file"

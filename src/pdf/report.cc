@@ -364,9 +364,35 @@ Status ParseA(Doc& doc) {
 // Families B and C: numbered country blocks; B adds a mission line above
 // its type rows. "Total for Country" and "Grand Total" (C: "Total").
 
-Status ParseBC(Doc& doc, bool with_mission) {
+// Families B and L number their countries: "12  Bolivia", the ordinal left
+// of `ordinal_before`, then the name; a name too long for its cell wraps
+// onto the next line, left of `name_before`. True when `p` is either line
+// (the block's country is then set or extended, its mission cleared).
+struct CountryBlock {
   std::string country, mission;
   bool last_was_country = false;
+};
+
+bool ReadNumberedCountry(const Parts& p, double ordinal_before, double name_before, CountryBlock* b) {
+  const Word* first = p.text[0];
+  if (first->x0 < ordinal_before && IsNumberWord(first->text) && p.text.size() > 1) {
+    b->country = JoinWords(Tail(p.text, 1));
+    b->mission.clear();
+    b->last_was_country = true;
+    return true;
+  }
+  if (first->x0 < name_before && b->last_was_country) {
+    b->country += " " + JoinWords(p.text);
+    return true;
+  }
+  return false;
+}
+
+Status ParseBC(Doc& doc, bool with_mission) {
+  CountryBlock block;
+  std::string& country = block.country;
+  std::string& mission = block.mission;
+  bool& last_was_country = block.last_was_country;
   for (const DataLine& d : doc.data()) {
     const Line& l = *d.line;
     Anchors a;
@@ -379,17 +405,7 @@ Status ParseBC(Doc& doc, bool with_mission) {
     if (p.text.empty() && p.numbers.empty()) return doc.CannotRead(l);
     if (p.numbers.empty()) {
       const Word* first = p.text[0];
-      if (first->x0 < a.country - kAlign && IsNumberWord(first->text) && p.text.size() > 1) {
-        // "12  Bolivia": the ordinal, then the name.
-        country = JoinWords(Tail(p.text, 1));
-        mission.clear();
-        last_was_country = true;
-        continue;
-      }
-      if (first->x0 < a.mission - kAlign && last_was_country) {
-        country += " " + JoinWords(p.text);  // a name wrapped onto a second line
-        continue;
-      }
+      if (ReadNumberedCountry(p, a.country - kAlign, a.mission - kAlign, &block)) continue;
       last_was_country = false;
       if (with_mission && first->x0 < a.type - kAlign && !country.empty()) {
         mission = JoinWords(p.text);
@@ -1026,8 +1042,10 @@ std::optional<Date> EndOfMonthInTitle(const std::vector<const Line*>& title) {
 }
 
 Status ParseL(Doc& doc) {
-  std::string country, mission;
-  bool last_was_country = false;
+  CountryBlock block;
+  std::string& country = block.country;
+  std::string& mission = block.mission;
+  bool& last_was_country = block.last_was_country;
   for (const DataLine& d : doc.data()) {
     const Line& l = *d.line;
     Anchors a;
@@ -1036,18 +1054,8 @@ Status ParseL(Doc& doc) {
     BH_RETURN_IF_ERROR(Need(doc, *d.header, "Male", &a.numeric_from));
     Parts p = SplitLine(l, a.numeric_from - kNumberSlack);
     if (p.text.empty() || !p.trailing.empty()) return doc.CannotRead(l);
-    const Word* first = p.text[0];
     if (p.numbers.empty()) {
-      if (first->x0 < a.mission - kAlign && IsNumberWord(first->text) && p.text.size() > 1) {
-        country = JoinWords(Tail(p.text, 1));  // "1 Algeria"
-        mission.clear();
-        last_was_country = true;
-        continue;
-      }
-      if (first->x0 < a.mission - kAlign && last_was_country) {
-        country += " " + JoinWords(p.text);  // a name wrapped onto a second line
-        continue;
-      }
+      if (ReadNumberedCountry(p, a.mission - kAlign, a.mission - kAlign, &block)) continue;  // "1 Algeria"
       last_was_country = false;
       if (!country.empty() && !TypeFromLabel(JoinWords(p.text))) {
         mission = JoinWords(p.text);

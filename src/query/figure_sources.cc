@@ -18,8 +18,9 @@ Result<std::vector<FigureSource>> FigureSources(Db* db, const FigureSourceQuery&
       db->Prepare(
           "SELECT c.month, c.report_date, c.iso3, COALESCE(c.mission, ''), COALESCE(c.ptype, ''), c.women, c.men,"
           " c.total, COALESCE(c.page, 0), c.line, i.id, i.file_name, COALESCE(i.path, ''), i.sha256, i.kind,"
-          " i.synthetic"
+          " i.synthetic, e.id, e.printed_women, e.printed_men, e.reason, e.author"
           " FROM current_contribution c JOIN import i ON i.id = c.import_id"
+          " LEFT JOIN erratum e ON e.id = c.erratum"
           " LEFT JOIN personnel_type t ON t.code = c.ptype"
           " WHERE c.month = ?1 AND c.iso3 = ?2 AND (?3 = '' OR c.mission = ?3) AND (?4 = '' OR c.ptype = ?4)"
           " ORDER BY COALESCE(c.mission, ''), COALESCE(t.sort, 0), c.seq"));
@@ -51,8 +52,12 @@ Result<std::vector<FigureSource>> FigureSources(Db* db, const FigureSourceQuery&
     f.sha256 = st.Text(13);
     f.kind = st.Text(14);
     f.synthetic = st.Int(15) != 0;
-    // No errata are recorded in the store yet: nothing to apply. When they
-    // are, this is where a row's applied corrections are read.
+    // The correction applied to this cell (store/errata.h): the figures
+    // above are the corrected ones; 'As printed' is the UN's row.
+    if (!st.IsNull(16)) {
+      f.corrections.push_back(fmt::format("{}: printed {} women, {} men; {} (by {})", st.Text(16), st.Int(17),
+                                          st.Int(18), st.Text(19), st.Text(20)));
+    }
     out.push_back(std::move(f));
   }
   return out;

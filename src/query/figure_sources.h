@@ -6,9 +6,10 @@
 // Read-only; reads the *current* source of the month (month_source), as
 // every other figure Bluehelmet shows does.
 //
-// Corrections: the store records no errata yet. FigureSource::corrections
-// is where the errata applied to a row go once the store has them (filled
-// here, by this query); today it is always empty and shown as "none".
+// Corrections: a row's women and men are the corrected ones where an
+// erratum applies (store/errata.h; the figures as printed with
+// --as-printed), and FigureSource::corrections names the erratum, the
+// printed figures, the reason and the author.
 //
 // Thread safety: not thread-safe (uses a Db*).
 #ifndef BLUEHELMET_QUERY_FIGURE_SOURCES_H_
@@ -46,7 +47,7 @@ struct FigureSource {
   std::string file_name, path, sha256, kind;  // kind: "un_pdf", "un_gender_csv", ...
   bool synthetic = false;
   // The corrections applied to this figure, one line each; empty = none.
-  // Always empty today: the store records no errata yet (see above).
+  // One line per applied erratum (see above).
   std::vector<std::string> corrections;
 };
 

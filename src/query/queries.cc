@@ -121,7 +121,7 @@ Result<Month> LatestContributionMonth(Db* db) {
 // ~1,000 rows, 60 % of an API request, to one row).
 Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.figures FROM month_source s JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
+      "SELECT f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
       " WHERE s.dataset = 'contribution' AND s.month = ?"));
   st.Bind(1, m.ToString());
   std::vector<CategoryFigures> out;
@@ -136,7 +136,7 @@ Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m) {
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
       "SELECT f.month, f.figures FROM month_source s"
-      " JOIN month_figures f ON f.import_id = s.import_id AND f.month = s.month"
+      " JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
       " WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<SeriesPoint> out;
   for (;;) {
@@ -160,7 +160,7 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(int64_t months,
                       db->QueryInt("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.month, f.figures FROM month_source s JOIN month_figures f ON f.import_id = s.import_id"
+      "SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
       " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<MonthlyFigures> out;
   for (;;) {

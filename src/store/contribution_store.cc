@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/utf8.h"
+#include "store/errata.h"
 #include "store/month_figures.h"
 
 namespace bh {
@@ -82,12 +83,16 @@ Status DeleteImport(Db* db, int64_t id, RemovedImport* out) {
       BH_RETURN_IF_ERROR(d.Bind(1, c.dataset).Bind(2, c.month.ToString()).Run());
     }
   }
-  for (const char* table : {"contribution", "country_total", "month_figures", "import_mismatch"}) {
+  for (const char* table :
+       {"contribution", "country_total", "month_figures", "month_figures_corrected", "import_mismatch"}) {
     BH_ASSIGN_OR_RETURN(Stmt d, db->Prepare(fmt::format("DELETE FROM {} WHERE import_id = ?", table)));
     BH_RETURN_IF_ERROR(d.Bind(1, id).Run());
   }
   BH_ASSIGN_OR_RETURN(Stmt d, db->Prepare("DELETE FROM import WHERE id = ?"));
-  return d.Bind(1, id).Run();
+  BH_RETURN_IF_ERROR(d.Bind(1, id).Run());
+  // The months it supplied now come from other imports: corrections that
+  // apply to those are summed anew.
+  return RebuildCorrectedFigures(db);
 }
 
 std::string Plural(int64_t n, std::string_view one, std::string_view many) {
@@ -442,6 +447,9 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
                          .Bind(7, import_id_)
                          .Run());
   BH_RETURN_IF_ERROR(WriteMonthFigures());
+  // A correction applies to the new source where it prints the figures the
+  // correction expects (store/errata.h).
+  BH_RETURN_IF_ERROR(RebuildCorrectedFigures(db_));
   // Finalize statements before COMMIT so no statement keeps the write open.
   insert_contribution_ = Stmt();
   insert_batch_ = Stmt();

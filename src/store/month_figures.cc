@@ -51,31 +51,7 @@ Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob) {
   return out;
 }
 
-Status EnsureMonthFigures(Db* db) {
-  // An import writes all its months' rows at once, so one probe per import
-  // tells whether any is missing.
-  BH_ASSIGN_OR_RETURN(int64_t missing, db->QueryInt(
-      "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
-      " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
-  if (!missing) return Status::Ok();
-  BH_ASSIGN_OR_RETURN(Stmt sums, db->Prepare(
-      "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
-      " SUM(c.total), SUM(c.women IS NULL) FROM contribution c LEFT JOIN personnel_type p ON p.code = c.ptype"
-      " WHERE c.import_id IN (SELECT id FROM import i WHERE NOT EXISTS"
-      "   (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"
-      " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
-  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
-  Transaction tx(db);
-  BH_RETURN_IF_ERROR(tx.status());
-  // Another process may have filled them in while this one waited for the lock.
-  BH_ASSIGN_OR_RETURN(
-      missing,
-      db->QueryInt(
-          "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
-          " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
-  if (!missing) return Status::Ok();
-  // Every (import, month) gets its row, empty when no row has a personnel
-  // type, so the check above finds nothing missing next time.
+Status PackGroupedSums(Stmt& sums, Stmt& ins) {
   int64_t import_id = -1;
   std::string month;
   std::vector<PackedFigure> figures;
@@ -107,7 +83,35 @@ Status EnsureMonthFigures(Db* db) {
     f.rows_without_sex = static_cast<int32_t>(sums.Int(7));
     figures.push_back(f);
   }
-  BH_RETURN_IF_ERROR(flush());
+  return flush();
+}
+
+Status EnsureMonthFigures(Db* db) {
+  // An import writes all its months' rows at once, so one probe per import
+  // tells whether any is missing.
+  BH_ASSIGN_OR_RETURN(int64_t missing, db->QueryInt(
+      "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
+      " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
+  if (!missing) return Status::Ok();
+  BH_ASSIGN_OR_RETURN(Stmt sums, db->Prepare(
+      "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
+      " SUM(c.total), SUM(c.women IS NULL) FROM contribution c LEFT JOIN personnel_type p ON p.code = c.ptype"
+      " WHERE c.import_id IN (SELECT id FROM import i WHERE NOT EXISTS"
+      "   (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"
+      " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  // Another process may have filled them in while this one waited for the lock.
+  BH_ASSIGN_OR_RETURN(
+      missing,
+      db->QueryInt(
+          "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
+          " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
+  if (!missing) return Status::Ok();
+  // Every (import, month) gets its row, empty when no row has a personnel
+  // type, so the check above finds nothing missing next time.
+  BH_RETURN_IF_ERROR(PackGroupedSums(sums, ins));
   return tx.Commit();
 }
 

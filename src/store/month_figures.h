@@ -51,6 +51,13 @@ Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob);
 template <typename F>
 Status ForEachMonthFigure(std::string_view blob, F fn);
 
+// Packs grouped sums into month_figures rows: `sums` yields (import_id,
+// month, iso3, category code or NULL, women, men, total, rows without a sex
+// split) ordered by import_id and month; `ins` takes (import_id, month,
+// figures). Every (import, month) gets its row, empty when no row has a
+// personnel type.
+Status PackGroupedSums(Stmt& sums, Stmt& ins);
+
 // Adds the month_figures rows of every import that has contribution rows
 // but none there, computed from those rows. One index probe per import when
 // nothing is missing.

@@ -193,6 +193,49 @@ INSERT INTO month_figures_v5 SELECT import_id, month, figures FROM month_figures
 DROP TABLE month_figures;
 ALTER TABLE month_figures_v5 RENAME TO month_figures;
 )sql"},
+    // Errata (store/errata.h): corrections made in the open. The figures as
+    // printed stay in `contribution`; `current_contribution` now shows the
+    // corrected ones (and the erratum's id), `printed_contribution` the
+    // printed ones, and `figures_in_use` the monthly sums with corrections.
+    {6, R"sql(
+CREATE TABLE erratum (
+  id TEXT PRIMARY KEY,
+  month TEXT NOT NULL,
+  iso3 TEXT NOT NULL REFERENCES country(iso3),
+  mission TEXT NOT NULL DEFAULT '',
+  ptype TEXT NOT NULL REFERENCES personnel_type(code),
+  printed_women INTEGER NOT NULL,
+  printed_men INTEGER NOT NULL,
+  women INTEGER NOT NULL CHECK (women >= 0),
+  men INTEGER NOT NULL CHECK (men >= 0),
+  reason TEXT NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (month, iso3, mission, ptype)
+);
+CREATE TABLE month_figures_corrected (
+  import_id INTEGER NOT NULL REFERENCES import(id),
+  month TEXT NOT NULL,
+  figures BLOB NOT NULL,
+  PRIMARY KEY (import_id, month)
+);
+DROP VIEW current_contribution;
+CREATE VIEW printed_contribution AS
+  SELECT c.* FROM month_source s
+  JOIN contribution c ON c.import_id = s.import_id AND c.month = s.month
+  WHERE s.dataset = 'contribution';
+CREATE VIEW current_contribution AS
+  SELECT c.import_id, c.month, c.seq, c.page, c.line, c.report_date, c.iso3, c.mission, c.ptype,
+         COALESCE(e.women, c.women) AS women, COALESCE(e.men, c.men) AS men,
+         COALESCE(e.women + e.men, c.total) AS total, e.id AS erratum
+  FROM printed_contribution c
+  LEFT JOIN erratum e ON e.month = c.month AND e.iso3 = c.iso3 AND e.mission = COALESCE(c.mission, '')
+    AND e.ptype = c.ptype AND e.printed_women = c.women AND e.printed_men = c.men;
+CREATE VIEW figures_in_use AS
+  SELECT f.import_id, f.month, COALESCE(k.figures, f.figures) AS figures FROM month_figures f
+  LEFT JOIN month_figures_corrected k ON k.import_id = f.import_id AND k.month = f.month;
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing

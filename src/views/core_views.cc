@@ -1,5 +1,6 @@
 #include "views/core_views.h"
 
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "base/strings.h"
 #include "query/queries.h"
 #include "scorecard/scorecard.h"
+#include "store/errata.h"
 
 namespace bh {
 
@@ -43,6 +45,15 @@ Result<Month> ResolveMonth(Db* db, const std::string& month) {
 }
 
 // ---------------------------------------------------------------- scorecard
+
+std::string CorrectionsNote(Month month, const MonthCorrections& corrected) {
+  std::vector<std::string> shown(corrected.ids.begin(),
+                                 corrected.ids.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(3, corrected.ids.size())));
+  return fmt::format("{}: {} cell(s) corrected (errata {}{}): see 'bluehelmet errata list --month {}'; --as-printed "
+                     "shows the UN's figures.",
+                     month.ToString(), corrected.cells, Join(shown, ", "), corrected.ids.size() > 3 ? ", ..." : "",
+                     month.ToString());
+}
 
 Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q) {
   BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
@@ -103,6 +114,8 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
     t.notes.push_back(DescribeSources(*sources));
     if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
   }
+  BH_ASSIGN_OR_RETURN(MonthCorrections corrected, CorrectionsIn(db, month));
+  if (corrected.cells > 0) t.notes.push_back(CorrectionsNote(month, corrected));
   return t;
 }
 

@@ -26,6 +26,7 @@
 #include "report/table.h"
 #include "scorecard/targets.h"
 #include "store/database.h"
+#include "store/errata.h"
 #include "store/reference.h"
 
 namespace bh {
@@ -99,6 +100,11 @@ Result<Table> ImportsTable(Db* db);
 // The countries with contribution figures in any month, by name (ISO3,
 // Country, First month, Last month): the index of country pages.
 Result<Table> ContributingCountriesTable(Db* db, const Reference& ref);
+
+// "2020-08: 48 cells corrected (errata E-2020-08-BGD-MINUSCA-TRP, ...): see
+// 'bluehelmet errata list --month 2020-08'; --as-printed shows the UN's
+// figures."
+std::string CorrectionsNote(Month month, const MonthCorrections& corrected);
 
 // The summary of one import run (one row per file).
 Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes);

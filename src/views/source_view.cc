@@ -208,7 +208,7 @@ Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req
   }
   t.notes.insert(t.notes.end(), row_notes.begin(), row_notes.end());
   if (std::all_of(s.rows.begin(), s.rows.end(), [](const FigureSource& f) { return f.corrections.empty(); })) {
-    t.notes.push_back("Correction: none recorded for these rows (the store holds no errata).");
+    t.notes.push_back("Correction: none applies to these rows (see 'bluehelmet errata list').");
   }
   if (synthetic) {
     t.title += " [SYNTHETIC sample data]";

@@ -13,6 +13,7 @@
 #include "checks/plausibility.h"
 #include "report/table.h"
 #include "store/contribution_store.h"
+#include "store/errata.h"
 #include "store/database.h"
 #include "store/reference.h"
 
@@ -31,6 +32,16 @@ Table RemovedImportTable(const RemovedImport& removed);
 // type or category, kind, severity, the figures as printed with their file,
 // page and line, and the neighbours' figures as evidence.
 Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter);
+
+// The corrections (errata) with what was printed, what stands instead, why,
+// who made them and whether they apply to the month's current source. The
+// CSV form is what `errata import` reads back.
+Result<Table> ErrataTable(Db* db, std::optional<Month> month);
+
+// Reads corrections back from ErrataTable's CSV (the shipped errata file,
+// or another database's), adding each; returns how many were added.
+// Corrections already present (same id) are skipped.
+Result<int64_t> ImportErrataCsv(Db* db, std::string_view csv, const std::string& name);
 
 }  // namespace bh
 
