@@ -11,7 +11,7 @@
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "pdf/pdf_text.h"
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 #include "ingest/un_csv.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"

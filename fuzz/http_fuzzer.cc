@@ -19,7 +19,7 @@
 
 #include "app/workspace.h"
 #include "base/clock.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 #include "web/api.h"
 #include "web/db_pool.h"
 #include "web/server.h"

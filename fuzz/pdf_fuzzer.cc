@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "pdf/pdf_text.h"
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

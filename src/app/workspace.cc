@@ -5,7 +5,7 @@
 #include "ewg/ewg_schema.h"
 #include "register/register_store.h"
 #include "store/schema.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 namespace bh {
 
@@ -21,7 +21,7 @@ Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path, OpenMode mode
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureRegisterSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureEwgSchema(db.get()));
-  BH_RETURN_IF_ERROR(EnsureWebSchema(db.get()));
+  BH_RETURN_IF_ERROR(EnsureAccountsSchema(db.get()));
   return db;
 }
 

@@ -103,12 +103,12 @@ void Configure(CLI::App& app, CliContext& ctx) {
                "may not write is opened so anyway)");
   app.require_subcommand(1);
   app.fallthrough();
-  RegisterCoreCommands(app, ctx);
-  RegisterSourceCommands(app, ctx);
-  RegisterRegisterCommands(app, ctx);
-  RegisterEwgCommands(app, ctx);
-  RegisterWebCommands(app, ctx);
-  RegisterTrustCommands(app, ctx);
+  AddCoreCommands(app, ctx);
+  AddSourceCommands(app, ctx);
+  AddRegisterCommands(app, ctx);
+  AddEwgCommands(app, ctx);
+  AddWebCommands(app, ctx);
+  AddTrustCommands(app, ctx);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "report/table.h"
+#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
 
@@ -77,18 +77,18 @@ class CliContext {
 void AddFormatOption(CLI::App* cmd, CliContext& ctx);
 
 // Each layer's commands.
-void RegisterCoreCommands(CLI::App& app, CliContext& ctx);
+void AddCoreCommands(CLI::App& app, CliContext& ctx);
 // `source`: where each figure came from (source_commands.cc).
-void RegisterSourceCommands(CLI::App& app, CliContext& ctx);
+void AddSourceCommands(CLI::App& app, CliContext& ctx);
 // `register ...`: the national deployment register (src/register/).
-void RegisterRegisterCommands(CLI::App& app, CliContext& ctx);
+void AddRegisterCommands(CLI::App& app, CliContext& ctx);
 // `bluehelmet ewg ...`: the ADMM-Plus EWGs (ewg_commands.cc).
-void RegisterEwgCommands(CLI::App& app, CliContext& ctx);
+void AddEwgCommands(CLI::App& app, CliContext& ctx);
 // serve, user, report (src/cli/web_commands.cc).
-void RegisterWebCommands(CLI::App& app, CliContext& ctx);
+void AddWebCommands(CLI::App& app, CliContext& ctx);
 // imports, anomalies: where figures come from and what the checks found
 // (src/cli/trust_commands.cc).
-void RegisterTrustCommands(CLI::App& app, CliContext& ctx);
+void AddTrustCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);

@@ -12,6 +12,7 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "ingest/importer.h"
+#include "ingest/targets_csv.h"
 #include "query/queries.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
@@ -317,7 +318,7 @@ Result<SampleSpec> SpecFrom(const SampleArgs& a) {
 
 }  // namespace
 
-void RegisterCoreCommands(CLI::App& app, CliContext& ctx) {
+void AddCoreCommands(CLI::App& app, CliContext& ctx) {
   {
     auto a = std::make_shared<ImportArgs>();
     CLI::App* cmd = app.add_subcommand("import", "Import UN files: open-data CSVs (contributions by gender, ranks) "

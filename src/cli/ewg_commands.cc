@@ -13,7 +13,7 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "ewg/ewg_csv.h"
-#include "ewg/ewg_report.h"
+#include "ewg/cycle_report.h"
 #include "ewg/ewg_store.h"
 #include "views/ewg_views.h"
 
@@ -295,7 +295,7 @@ Status RunReport(CliContext& ctx, Db* db, const Reference& ref, const ReportArgs
 
 }  // namespace
 
-void RegisterEwgCommands(CLI::App& app, CliContext& ctx) {
+void AddEwgCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* ewg = app.add_subcommand("ewg", "ADMM-Plus Experts' Working Groups: members, cycles, co-chairs, "
                                             "activities, participants, cycle report");
   ewg->require_subcommand(1);

@@ -38,7 +38,7 @@ int RunSource(CliContext& ctx, const SourceArgs& a) {
 
 }  // namespace
 
-void RegisterSourceCommands(CLI::App& app, CliContext& ctx) {
+void AddSourceCommands(CLI::App& app, CliContext& ctx) {
   auto a = std::make_shared<SourceArgs>();
   CLI::App* cmd = app.add_subcommand("source",
                                      "Where each figure came from: file, SHA-256, page, line, the row as "

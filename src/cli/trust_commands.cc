@@ -169,7 +169,7 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
 
 }  // namespace
 
-void RegisterTrustCommands(CLI::App& app, CliContext& ctx) {
+void AddTrustCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* imports = app.add_subcommand("imports", "Imported files: list them, show one, remove one");
   imports->require_subcommand(1);
   {

@@ -18,8 +18,8 @@
 #include "base/mutex.h"
 #include "base/strings.h"
 #include "cli/cli.h"
-#include "publish/report.h"
-#include "web/accounts.h"
+#include "publish/publication.h"
+#include "accounts/accounts.h"
 #include "web/api.h"
 #include "web/server.h"
 
@@ -252,14 +252,14 @@ int RunReport(CliContext& ctx, const ReportArgs& a) {
   if (!db.ok()) return ctx.Fail(db.status());
   auto ref = ctx.ref();
   if (!ref.ok()) return ctx.Fail(ref.status());
-  ReportRequest r{a.month, a.group, a.limit};
+  PublicationRequest r{a.month, a.group, a.limit};
   if (format == "xlsx") {
-    Status st = WriteXlsxReport(*db, **ref, r, a.out);
+    Status st = WriteXlsxPublication(*db, **ref, r, a.out);
     if (!st.ok()) return ctx.Fail(st);
     ctx.Say(fmt::format("wrote {}", a.out));
     return 0;
   }
-  auto html = RenderHtmlReport(*db, **ref, r);
+  auto html = RenderHtmlPublication(*db, **ref, r);
   if (!html.ok()) return ctx.Fail(html.status());
   if (a.out.empty()) {
     ctx.out() << *html;
@@ -273,7 +273,7 @@ int RunReport(CliContext& ctx, const ReportArgs& a) {
 
 }  // namespace
 
-void RegisterWebCommands(CLI::App& app, CliContext& ctx) {
+void AddWebCommands(CLI::App& app, CliContext& ctx) {
   {
     auto a = std::make_shared<ServeArgs>();
     CLI::App* cmd = app.add_subcommand("serve", "Serve the web dashboard and JSON API");

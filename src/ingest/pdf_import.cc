@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "pdf/pdf_text.h"
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 namespace bh {
 
@@ -77,7 +77,7 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
         "{}: the report prints no 'as of' date; give its month with --month YYYY-MM", name));
   }
 
-  std::vector<pdf::Mismatch> mismatches = pdf::Reconcile(report);
+  std::vector<pdf::Mismatch> mismatches = pdf::CheckPrintedTotals(report);
   if (!mismatches.empty() && !accept_mismatch) {
     std::string first = pdf::ToString(mismatches[0]);
     std::string more = mismatches.size() > 1 ? fmt::format(" (and {} more)", mismatches.size() - 1) : "";

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pdf/pdf_text.h"
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 #include "pdf/test_pdf.h"
 
 namespace bh::pdf {
@@ -95,7 +95,7 @@ TEST(DescribedLayoutsTest, StubRowsOf2015AreKeptOutOfTheFigures) {
   EXPECT_EQ(Why::kEmptySubtotal, r.skipped[4].why);
   // Every numeric subtotal still agrees: 3 mission subtotals, 2 country totals.
   EXPECT_EQ(5u, r.totals.size());
-  EXPECT_TRUE(Reconcile(r).empty());
+  EXPECT_TRUE(CheckPrintedTotals(r).empty());
 }
 
 TEST(DescribedLayoutsTest, AStubWithAFigureIsNotGuessed) {
@@ -133,7 +133,7 @@ TEST(DescribedLayoutsTest, RepeatedAllZeroRowsAddNothing) {
   EXPECT_EQ(0, r.rows[1].total);
   ASSERT_EQ(2, Count(r, Why::kRepeatedZeroRow));
   EXPECT_EQ(1, r.skipped[0].line - r.rows[0].line);  // the next line
-  EXPECT_TRUE(Reconcile(r).empty());
+  EXPECT_TRUE(CheckPrintedTotals(r).empty());
 }
 
 // The 2016-11 layout (SOURCES.md, "A layout seen once"): numbered
@@ -196,14 +196,14 @@ TEST(DescribedLayoutsTest, Layout2016_11) {
   EXPECT_EQ(PrintedTotal::Scope::kGrand, r.totals[3].scope);
   EXPECT_FALSE(r.totals[3].men.has_value());
   EXPECT_EQ(1749, r.totals[3].total);
-  EXPECT_TRUE(Reconcile(r).empty());
+  EXPECT_TRUE(CheckPrintedTotals(r).empty());
 }
 
 TEST(DescribedLayoutsTest, Layout2016_11TotalsAreChecked) {
-  std::vector<Mismatch> mission = Reconcile(ReadOk(Layout2016_11("1,724")));
+  std::vector<Mismatch> mission = CheckPrintedTotals(ReadOk(Layout2016_11("1,724")));
   ASSERT_EQ(1u, mission.size());
   EXPECT_EQ("MINUSMA / Bosnia and Herzegovina", mission[0].key);
-  std::vector<Mismatch> grand = Reconcile(ReadOk(Layout2016_11("1,723", "100,851")));
+  std::vector<Mismatch> grand = CheckPrintedTotals(ReadOk(Layout2016_11("1,723", "100,851")));
   ASSERT_EQ(1u, grand.size());
   EXPECT_EQ(PrintedTotal::Scope::kGrand, grand[0].scope);
   EXPECT_EQ(100851, grand[0].printed);

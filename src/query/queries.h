@@ -24,11 +24,6 @@ namespace bh {
 // The active target version and its cells.
 Result<TargetTable> LoadTargetTable(Db* db);
 
-// Replaces the active targets with an official table from CSV with columns
-// category,year,percent,source (percent like "8" or "12.5"); the new version
-// is `version` (default: the file name). Line-numbered errors; all or nothing.
-Status ImportTargets(Db* db, std::string_view csv, const std::string& name, const std::string& version);
-
 // The newest month with contribution figures; NotFound when none.
 Result<Month> LatestContributionMonth(Db* db);
 

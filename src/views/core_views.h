@@ -23,7 +23,7 @@
 #include "base/date.h"
 #include "ingest/importer.h"
 #include "model/personnel.h"
-#include "report/table.h"
+#include "table/table.h"
 #include "scorecard/targets.h"
 #include "store/database.h"
 #include "store/errata.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ewg/ewg_store.h"
-#include "report/table.h"
+#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "query/figure_sources.h"
-#include "report/table.h"
+#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
 

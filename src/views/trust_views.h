@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "checks/plausibility.h"
-#include "report/table.h"
+#include "table/table.h"
 #include "store/contribution_store.h"
 #include "store/errata.h"
 #include "store/database.h"

@@ -21,7 +21,7 @@
 #include <string>
 
 #include "base/status.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 namespace bh {
 

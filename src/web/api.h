@@ -76,7 +76,7 @@
 #include "base/mutex.h"
 #include "store/reference.h"
 #include "web/access.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 #include "web/assets.h"
 #include "web/db_pool.h"
 #include "web/http.h"

@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "app/workspace.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 namespace bh {
 namespace {

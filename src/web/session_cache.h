@@ -28,7 +28,7 @@
 #include <unordered_map>
 
 #include "base/mutex.h"
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 namespace bh {
 

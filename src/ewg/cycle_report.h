@@ -14,8 +14,8 @@
 // table and note that uses them.
 //
 // Thread safety: not thread-safe (reads a Db).
-#ifndef BLUEHELMET_EWG_EWG_REPORT_H_
-#define BLUEHELMET_EWG_EWG_REPORT_H_
+#ifndef BLUEHELMET_EWG_CYCLE_REPORT_H_
+#define BLUEHELMET_EWG_CYCLE_REPORT_H_
 
 #include <optional>
 #include <string>
@@ -24,7 +24,7 @@
 #include "base/date.h"
 #include "ewg/ewg_model.h"
 #include "query/queries.h"
-#include "report/table.h"
+#include "table/table.h"
 #include "scorecard/scorecard.h"
 #include "store/database.h"
 #include "store/reference.h"
@@ -78,4 +78,4 @@ std::vector<Table> RenderCycleReport(const CycleReport& r, const Reference& ref)
 
 }  // namespace bh
 
-#endif  // BLUEHELMET_EWG_EWG_REPORT_H_
+#endif  // BLUEHELMET_EWG_CYCLE_REPORT_H_

@@ -1,7 +1,7 @@
 #include <map>
 #include <tuple>
 
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 namespace bh::pdf {
 
@@ -16,7 +16,7 @@ using SumKey = std::tuple<int, std::string, std::string, int>;
 
 }  // namespace
 
-std::vector<Mismatch> Reconcile(const ParsedReport& report) {
+std::vector<Mismatch> CheckPrintedTotals(const ParsedReport& report) {
   std::vector<Mismatch> out;
   std::map<SumKey, Sums> sums;
   auto add = [&](const SumKey& k, const ReportRow& r) {

@@ -1,4 +1,4 @@
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -72,7 +72,7 @@ constexpr size_t kMinPasswordLength = 10;
 
 }  // namespace
 
-Status EnsureWebSchema(Db* db) { return db->Migrate("web", kWebMigrations); }
+Status EnsureAccountsSchema(Db* db) { return db->Migrate("web", kWebMigrations); }
 
 std::string_view RoleName(Role r) {
   switch (r) {

@@ -1,4 +1,4 @@
-#include "publish/report.h"
+#include "publish/publication.h"
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -167,7 +167,7 @@ std::string SvgBarChart(const std::string& title, const std::vector<Bar>& bars, 
   return s;
 }
 
-Result<std::vector<Table>> ReportTables(Db* db, const Reference& ref, const ReportRequest& r) {
+Result<std::vector<Table>> PublicationTables(Db* db, const Reference& ref, const PublicationRequest& r) {
   std::vector<Table> out;
   BH_ASSIGN_OR_RETURN(Table scorecard, ScorecardTable(db, ref, {r.month, {}, r.group}));
   out.push_back(std::move(scorecard));
@@ -181,8 +181,8 @@ Result<std::vector<Table>> ReportTables(Db* db, const Reference& ref, const Repo
   return out;
 }
 
-Result<std::string> RenderHtmlReport(Db* db, const Reference& ref, const ReportRequest& r) {
-  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ReportTables(db, ref, r));
+Result<std::string> RenderHtmlPublication(Db* db, const Reference& ref, const PublicationRequest& r) {
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, PublicationTables(db, ref, r));
   const Table& scorecard = tables[0];
   bool synthetic = scorecard.title.find("SYNTHETIC") != std::string::npos;
   std::string h = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
@@ -259,8 +259,8 @@ std::vector<std::string> SheetNames(const std::vector<std::string>& titles) {
   return out;
 }
 
-Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, const std::string& path) {
-  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ReportTables(db, ref, r));
+Status WriteXlsxPublication(Db* db, const Reference& ref, const PublicationRequest& r, const std::string& path) {
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, PublicationTables(db, ref, r));
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return Status::IoError(fmt::format("{}: cannot create the workbook", path));
   lxw_format* bold = workbook_add_format(wb);

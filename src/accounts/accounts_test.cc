@@ -1,4 +1,4 @@
-#include "web/accounts.h"
+#include "accounts/accounts.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@ class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = std::move(*OpenCoreStore(":memory:"));
-    ASSERT_TRUE(EnsureWebSchema(db_.get()).ok());
+    ASSERT_TRUE(EnsureAccountsSchema(db_.get()).ok());
     accounts_ = std::make_unique<Accounts>(db_.get(), &clock_, HashCost::kMinimal);
   }
   FakeClock clock_;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 namespace bh::pdf {
 namespace {
@@ -51,13 +51,13 @@ TEST(ReconcileTest, AgreeingTotalsGiveNoMismatch) {
   PrintedTotal troops = Total(Scope::kGrand, "", "", 64, 16, 80);
   troops.type = PersonnelType::kTroops;
   r.totals.push_back(troops);
-  EXPECT_TRUE(Reconcile(r).empty());
+  EXPECT_TRUE(CheckPrintedTotals(r).empty());
 }
 
 TEST(ReconcileTest, NamesTheTotalAndBothNumbers) {
   ParsedReport r = Sample();
   r.totals = {Total(Scope::kMission, "UNMISS", "", 60, 14, 75)};
-  std::vector<Mismatch> m = Reconcile(r);
+  std::vector<Mismatch> m = CheckPrintedTotals(r);
   ASSERT_EQ(1u, m.size());
   EXPECT_EQ("UNMISS", m[0].key);
   EXPECT_EQ("women", m[0].what);
@@ -69,7 +69,7 @@ TEST(ReconcileTest, NamesTheTotalAndBothNumbers) {
 TEST(ReconcileTest, TotalForUnknownKeyComputesZero) {
   ParsedReport r = Sample();
   r.totals = {Total(Scope::kCountry, "", "Narnia", std::nullopt, std::nullopt, 5)};
-  std::vector<Mismatch> m = Reconcile(r);
+  std::vector<Mismatch> m = CheckPrintedTotals(r);
   ASSERT_EQ(1u, m.size());
   EXPECT_EQ(0, m[0].computed);
 }
@@ -77,7 +77,7 @@ TEST(ReconcileTest, TotalForUnknownKeyComputesZero) {
 TEST(ReconcileTest, RowWhoseMenAndWomenMissTheTotal) {
   ParsedReport r = Sample();
   r.rows[1].total = 2;
-  std::vector<Mismatch> m = Reconcile(r);
+  std::vector<Mismatch> m = CheckPrintedTotals(r);
   ASSERT_EQ(1u, m.size());
   EXPECT_EQ("page 1 line 7: Viet Nam in UNMISS", m[0].key);
   EXPECT_EQ("men+women", m[0].what);
@@ -88,7 +88,7 @@ TEST(ReconcileTest, RowWhoseMenAndWomenMissTheTotal) {
 TEST(ReconcileTest, PrintedRowCount) {
   ParsedReport r = Sample();
   r.printed_row_count = 5;
-  std::vector<Mismatch> m = Reconcile(r);
+  std::vector<Mismatch> m = CheckPrintedTotals(r);
   ASSERT_EQ(1u, m.size());
   EXPECT_EQ("row count", m[0].key);
 }
@@ -100,7 +100,7 @@ TEST(ReconcileTest, TotalsWithoutSexSplitCompareTotalsOnly) {
   j.women.reset();
   r.rows = {j};
   r.totals = {Total(Scope::kCountry, "", "Bangladesh", std::nullopt, std::nullopt, 6378)};
-  EXPECT_TRUE(Reconcile(r).empty());
+  EXPECT_TRUE(CheckPrintedTotals(r).empty());
 }
 
 }  // namespace

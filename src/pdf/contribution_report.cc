@@ -1,4 +1,4 @@
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 #include <fmt/format.h>
 

@@ -416,7 +416,7 @@ void EndRecord(CliContext& ctx, RegisterKind kind, const Fields& fields, const c
 }
 }  // namespace
 
-void RegisterRegisterCommands(CLI::App& app, CliContext& ctx) {
+void AddRegisterCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* reg = app.add_subcommand("register",
                                      "The national deployment register: persons, units and their "
                                      "rotations, individual postings; summary, headcount, "

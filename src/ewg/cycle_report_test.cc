@@ -1,4 +1,4 @@
-#include "ewg/ewg_report.h"
+#include "ewg/cycle_report.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Layout rules of ParseReport over small pages built from word boxes.
 // Positions mimic the real reports (see SOURCES.md for the families).
-#include "pdf/report.h"
+#include "pdf/contribution_report.h"
 
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ ParsedReport ParseOk(const std::vector<Page>& pages) {
   Result<ParsedReport> r = ParseReport(pages, "t.pdf");
   EXPECT_TRUE(r.ok()) << r.status().message();
   if (!r.ok()) return ParsedReport();
-  EXPECT_TRUE(Reconcile(*r).empty()) << ToString(Reconcile(*r)[0]);
+  EXPECT_TRUE(CheckPrintedTotals(*r).empty()) << ToString(CheckPrintedTotals(*r)[0]);
   return *r;
 }
 

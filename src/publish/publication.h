@@ -1,25 +1,25 @@
-// publish/: `bluehelmet report`, the scorecard of a group for a month as a
-// file to send: one self-contained HTML page (tables, and charts drawn as
+// publish/: a publication, the file `bluehelmet report` writes: the
+// scorecard of a group for a month as a file to send: one self-contained HTML page (tables, and charts drawn as
 // inline SVG, so it opens offline, prints, and needs no script) or an XLSX
 // workbook with one sheet per table (libxlsxwriter).
 //
-// The tables are views/' tables, so the report shows the CLI's and the
+// The tables are views/' tables, so the publication shows the CLI's and the
 // dashboard's figures, SYNTHETIC label and provenance notes included.
 //
 // Thread safety: not thread-safe (uses one Db*).
-#ifndef BLUEHELMET_PUBLISH_REPORT_H_
-#define BLUEHELMET_PUBLISH_REPORT_H_
+#ifndef BLUEHELMET_PUBLISH_PUBLICATION_H_
+#define BLUEHELMET_PUBLISH_PUBLICATION_H_
 
 #include <string>
 #include <vector>
 
-#include "report/table.h"
+#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
 
 namespace bh {
 
-struct ReportRequest {
+struct PublicationRequest {
   std::string month;  // YYYY-MM; empty = the latest imported month
   std::string group = "ADMM-Plus";
   int ranking_limit = 20;  // rows per world ranking
@@ -28,14 +28,14 @@ struct ReportRequest {
 // The report's tables: the group scorecard, the world rankings by women in
 // contingents and in observers & staff officers, and the targets of the
 // month's year. NotFound for an unknown group or month without figures.
-Result<std::vector<Table>> ReportTables(Db* db, const Reference& ref, const ReportRequest& r);
+Result<std::vector<Table>> PublicationTables(Db* db, const Reference& ref, const PublicationRequest& r);
 
 // One HTML document, no external references.
-Result<std::string> RenderHtmlReport(Db* db, const Reference& ref, const ReportRequest& r);
+Result<std::string> RenderHtmlPublication(Db* db, const Reference& ref, const PublicationRequest& r);
 
 // Writes an .xlsx workbook to `path`, one sheet per table. IoError names
 // the path.
-Status WriteXlsxReport(Db* db, const Reference& ref, const ReportRequest& r, const std::string& path);
+Status WriteXlsxPublication(Db* db, const Reference& ref, const PublicationRequest& r, const std::string& path);
 
 // The worksheet names for tables with these titles, valid for Excel whatever
 // the titles hold: the " [SYNTHETIC ...]" label dropped; none of []:*?/\,
@@ -62,4 +62,4 @@ std::string HtmlEscape(std::string_view s);
 
 }  // namespace bh
 
-#endif  // BLUEHELMET_PUBLISH_REPORT_H_
+#endif  // BLUEHELMET_PUBLISH_PUBLICATION_H_

@@ -7,8 +7,8 @@
 // optional display text for the terminal ("17.5 %", "1,225").
 //
 // Thread safety: values; rendering is pure.
-#ifndef BLUEHELMET_REPORT_TABLE_H_
-#define BLUEHELMET_REPORT_TABLE_H_
+#ifndef BLUEHELMET_TABLE_TABLE_H_
+#define BLUEHELMET_TABLE_TABLE_H_
 
 #include <cstdint>
 #include <string>
@@ -74,4 +74,4 @@ std::string Render(const std::vector<Table>& ts, Format f);
 
 }  // namespace bh
 
-#endif  // BLUEHELMET_REPORT_TABLE_H_
+#endif  // BLUEHELMET_TABLE_TABLE_H_

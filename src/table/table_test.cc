@@ -1,4 +1,4 @@
-#include "report/table.h"
+#include "table/table.h"
 
 #include <gtest/gtest.h>
 

@@ -38,8 +38,8 @@
 // zero rows of a layout that prints every type.
 //
 // Thread safety: pure functions over values; safe from many threads.
-#ifndef BLUEHELMET_PDF_REPORT_H_
-#define BLUEHELMET_PDF_REPORT_H_
+#ifndef BLUEHELMET_PDF_CONTRIBUTION_REPORT_H_
+#define BLUEHELMET_PDF_CONTRIBUTION_REPORT_H_
 
 #include <cstdint>
 #include <optional>
@@ -161,11 +161,11 @@ struct Mismatch {
 
 // Recomputes every printed total (and each row's own M+F = Total, and the
 // printed row count) from the rows. Empty when everything agrees.
-std::vector<Mismatch> Reconcile(const ParsedReport& report);
+std::vector<Mismatch> CheckPrintedTotals(const ParsedReport& report);
 
 // "UNMISS: women: printed 13, computed 12" for messages.
 std::string ToString(const Mismatch& m);
 
 }  // namespace bh::pdf
 
-#endif  // BLUEHELMET_PDF_REPORT_H_
+#endif  // BLUEHELMET_PDF_CONTRIBUTION_REPORT_H_

@@ -1,4 +1,5 @@
-// Accounts of the web dashboard: users with roles, password hashes,
+// accounts/: the accounts of the web dashboard, below app/ so that opening
+// a workspace brings their schema up to date without the web layer. Users with roles, password hashes,
 // sessions and the audit log, in the workspace database under the schema
 // component "web".
 //
@@ -24,8 +25,8 @@
 //
 // Thread safety: an Accounts object holds one Db* and is used by one thread
 // at a time (the server gives each request its own pooled connection).
-#ifndef BLUEHELMET_WEB_ACCOUNTS_H_
-#define BLUEHELMET_WEB_ACCOUNTS_H_
+#ifndef BLUEHELMET_ACCOUNTS_ACCOUNTS_H_
+#define BLUEHELMET_ACCOUNTS_ACCOUNTS_H_
 
 #include <cstdint>
 #include <optional>
@@ -39,9 +40,11 @@
 
 namespace bh {
 
-// Creates or upgrades the "web" tables (web_user, web_user_country,
-// web_session, audit_log). Idempotent; OpenWorkspace calls it.
-Status EnsureWebSchema(Db* db);
+// Creates or upgrades the accounts' tables (web_user, web_user_country,
+// web_session, audit_log) under the schema component "web", the name they
+// had before they moved out of src/web (kept, so existing databases migrate
+// in place). Idempotent; OpenWorkspace calls it.
+Status EnsureAccountsSchema(Db* db);
 
 enum class Role { kAdmin, kEditor, kViewer };
 std::string_view RoleName(Role r);  // "admin", "editor", "viewer"
@@ -136,4 +139,4 @@ class Accounts {
 
 }  // namespace bh
 
-#endif  // BLUEHELMET_WEB_ACCOUNTS_H_
+#endif  // BLUEHELMET_ACCOUNTS_ACCOUNTS_H_
