@@ -283,14 +283,27 @@ int RunTargetsImport(CliContext& ctx, const std::string& path, const std::string
 
 // ---------------------------------------------------------------- groups
 
-int RunGroups(CliContext& ctx) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  auto t = GroupsTable(*db, **ref);
-  if (!t.ok()) return ctx.Fail(t.status());
-  return ctx.Emit(*t);
+// --as-of YYYY-MM-DD, when given.
+Result<std::optional<Date>> AsOfDay(const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  BH_ASSIGN_OR_RETURN(Date d, Date::ParseIso(text));
+  return std::optional<Date>(d);
+}
+
+int RunGroups(CliContext& ctx, const std::string& as_of) {
+  return ctx.RunTables([&](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+    BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(as_of));
+    BH_ASSIGN_OR_RETURN(Table t, GroupsTable(db, ref, day));
+    return std::vector<Table>{std::move(t)};
+  });
+}
+
+int RunGroupShow(CliContext& ctx, const std::string& name, const std::string& as_of) {
+  return ctx.RunTables([&](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+    BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(as_of));
+    BH_ASSIGN_OR_RETURN(Table t, GroupTable(db, ref, name, day));
+    return std::vector<Table>{std::move(t)};
+  });
 }
 
 // ---------------------------------------------------------------- sample
@@ -437,8 +450,17 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
       Status st = DeleteGroup(*db, *rm);
       ctx.exit_code = st.ok() ? 0 : ctx.Fail(st);
     });
-    cmd->callback([&ctx, cmd] {
-      if (cmd->get_subcommands().empty()) ctx.exit_code = RunGroups(ctx);
+    auto as_of = std::make_shared<std::string>();
+    cmd->add_option("--as-of", *as_of, "Members on this day (YYYY-MM-DD); default: every member, with dates");
+    auto shown = std::make_shared<std::string>();
+    auto show_as_of = std::make_shared<std::string>();
+    CLI::App* show = cmd->add_subcommand("show", "One group's members with the days they joined or left");
+    AddFormatOption(show, ctx);
+    show->add_option("name", *shown, "Group name, e.g. ASEAN")->required();
+    show->add_option("--as-of", *show_as_of, "Members on this day (YYYY-MM-DD)");
+    show->callback([&ctx, shown, show_as_of] { ctx.exit_code = RunGroupShow(ctx, *shown, *show_as_of); });
+    cmd->callback([&ctx, cmd, as_of] {
+      if (cmd->get_subcommands().empty()) ctx.exit_code = RunGroups(ctx, *as_of);
     });
   }
   {

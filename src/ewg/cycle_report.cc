@@ -41,7 +41,7 @@ Result<ScorecardSnapshot> Snapshot(Db* db, const Reference& ref, const TargetTab
   s.has_figures = !figures.empty();
   if (!s.has_figures) return s;
   BH_ASSIGN_OR_RETURN(GroupInfo group, GetGroup(db, kAdmmGroup));
-  std::vector<std::string> members = group.members;
+  std::vector<std::string> members = group.MembersIn(*month);  // the month's members
   std::sort(members.begin(), members.end(),
             [&](const std::string& a, const std::string& b) { return ref.CountryName(a) < ref.CountryName(b); });
   s.rows = ComputeScorecard(figures, targets, month->year, members, group.name);

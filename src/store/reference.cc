@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "store/reference_data.h"
 
 namespace bh {
 
@@ -45,9 +46,61 @@ Result<std::string> Reference::ResolveCountry(std::string_view name) const {
     for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (countries_.count(upper)) return upper;
   }
-  auto it = alias_to_iso3_.find(NameKey(t));
+  std::string key = NameKey(t);
+  auto it = alias_to_iso3_.find(key);
   if (it != alias_to_iso3_.end()) return it->second;
+  for (const AmbiguousName& a : AmbiguousCountryNames()) {
+    if (NameKey(a.name) != key) continue;
+    std::vector<std::string> candidates;
+    for (std::string_view iso3 : a.iso3) {
+      candidates.push_back(fmt::format("{} ({})", CountryName(std::string(iso3)), iso3));
+    }
+    return Status::NotFound(fmt::format("ambiguous country: '{}' could be {}", t, Join(candidates, " or ")));
+  }
+  std::string nearest = NearestCountries(key);
+  if (!nearest.empty()) return Status::NotFound(fmt::format("unknown country: '{}' (did you mean {}?)", t, nearest));
   return Status::NotFound(fmt::format("unknown country: '{}'", t));
+}
+
+namespace {
+// Levenshtein distance, stopping early once every entry of a row exceeds
+// `limit` (the names are short: a few dozen letters).
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string Reference::NearestCountries(const std::string& key) const {
+  // A typo: at most one edit in five letters (so "Xanadu" is not taken for
+  // "Canada", two edits away, but "Indonsia" is Indonesia).
+  const size_t limit = std::max<size_t>(1, key.size() / 5 + (key.size() >= 8 ? 1 : 0));
+  size_t best = limit + 1;
+  std::set<std::string> found;
+  for (const auto& [alias, iso3] : alias_to_iso3_) {
+    size_t d = EditDistance(key, alias, std::min(limit, best));
+    if (d < best) {
+      best = d;
+      found.clear();
+    }
+    if (d == best && d <= limit) found.insert(iso3);
+  }
+  if (found.empty() || found.size() > 3) return "";
+  std::vector<std::string> names;
+  for (const std::string& iso3 : found) names.push_back(fmt::format("{} ({})", CountryName(iso3), iso3));
+  return Join(names, " or ");
 }
 
 Result<std::string> Reference::ResolveCutShortCountry(std::string_view name) const {
@@ -94,8 +147,9 @@ Result<std::vector<std::string>> Reference::ResolveCountryList(std::string_view 
 
 Result<std::vector<GroupInfo>> ListGroups(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT g.name, COALESCE(g.description, ''), g.builtin, m.iso3 FROM country_group g"
-      " LEFT JOIN country_group_member m ON m.group_name = g.name ORDER BY g.builtin DESC, g.name, m.iso3"));
+      "SELECT g.name, COALESCE(g.description, ''), g.builtin, m.iso3, m.joined_on, m.left_on, COALESCE(m.source, '')"
+      " FROM country_group g LEFT JOIN country_group_member m ON m.group_name = g.name"
+      " ORDER BY g.builtin DESC, g.name, m.iso3"));
   std::vector<GroupInfo> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -103,9 +157,37 @@ Result<std::vector<GroupInfo>> ListGroups(Db* db) {
     if (out.empty() || out.back().name != st.Text(0)) {
       out.push_back(GroupInfo{st.Text(0), st.Text(1), st.Int(2) != 0, {}});
     }
-    if (!st.IsNull(3)) out.back().members.push_back(st.Text(3));
+    if (st.IsNull(3)) continue;
+    GroupMember m{st.Text(3), std::nullopt, std::nullopt, st.Text(6)};
+    // The schema's CHECK keeps both dates ISO days.
+    if (!st.IsNull(4)) {
+      BH_ASSIGN_OR_RETURN(m.joined_on, Date::ParseIso(st.Text(4)));
+    }
+    if (!st.IsNull(5)) {
+      BH_ASSIGN_OR_RETURN(m.left_on, Date::ParseIso(st.Text(5)));
+    }
+    out.back().members.push_back(std::move(m));
   }
   return out;
+}
+
+std::vector<std::string> GroupInfo::MembersOn(const Date& d) const {
+  std::vector<std::string> out;
+  for (const GroupMember& m : members) {
+    if (m.MemberOn(d)) out.push_back(m.iso3);
+  }
+  return out;
+}
+
+std::vector<std::string> GroupInfo::AllMembers() const {
+  std::vector<std::string> out;
+  for (const GroupMember& m : members) out.push_back(m.iso3);
+  return out;
+}
+
+bool GroupInfo::HasDatedMembers() const {
+  return std::any_of(members.begin(), members.end(),
+                     [](const GroupMember& m) { return m.joined_on.has_value() || m.left_on.has_value(); });
 }
 
 Result<GroupInfo> GetGroup(Db* db, std::string_view name) {
@@ -140,7 +222,7 @@ Status DefineGroup(Db* db, std::string_view name, std::string_view description,
   }
   BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT INTO country_group VALUES (?, ?, 0)"));
   BH_RETURN_IF_ERROR(g.Bind(1, n).Bind(2, description).Run());
-  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member VALUES (?, ?)"));
+  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member (group_name, iso3) VALUES (?, ?)"));
   for (const std::string& iso3 : iso3_members) BH_RETURN_IF_ERROR(m.Bind(1, n).Bind(2, iso3).Run());
   return tx.Commit();
 }

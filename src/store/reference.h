@@ -10,10 +10,12 @@
 #define BLUEHELMET_STORE_REFERENCE_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "base/date.h"
 #include "store/database.h"
 
 namespace bh {
@@ -24,10 +26,33 @@ struct CountryInfo {
   int m49 = 0;
 };
 
+// One country's membership of a group: from `joined_on` (nullopt: from the
+// group's start) until `left_on` (nullopt: still a member), both days
+// included.
+struct GroupMember {
+  std::string iso3;
+  std::optional<Date> joined_on, left_on;
+  std::string source;  // what says so (built-in facts carry theirs)
+  bool MemberOn(const Date& d) const {
+    return (!joined_on || *joined_on <= d) && (!left_on || d <= *left_on);
+  }
+};
+
 struct GroupInfo {
   std::string name, description;
   bool builtin = false;
-  std::vector<std::string> members;  // ISO3, sorted
+  std::vector<GroupMember> members;  // sorted by ISO3
+
+  // ISO3 codes of the members on day `d`, sorted.
+  std::vector<std::string> MembersOn(const Date& d) const;
+  // The members whose figures count in a month: those on its last day, the
+  // day the UN's monthly figures are "as of" (Timor-Leste, in ASEAN from
+  // 2025-10-26, counts in October 2025).
+  std::vector<std::string> MembersIn(Month m) const { return MembersOn(Date::LastDayOf(m)); }
+  // Everyone who has ever been a member, sorted.
+  std::vector<std::string> AllMembers() const;
+  // True when the membership ever changed (someone joined later or left).
+  bool HasDatedMembers() const;
 };
 
 class Reference {
@@ -35,9 +60,16 @@ class Reference {
   // REQUIRES: db has the core schema. Loads countries and aliases.
   static Result<Reference> Load(Db* db);
 
-  // Resolves a printed name ("Viet Nam", "Côte d'Ivoire", "VNM") to ISO3.
-  // NotFound: "unknown country: 'Xanadu'".
+  // Resolves a printed or typed name ("Viet Nam", "Cote d'Ivoire", "UK",
+  // "VNM") to ISO3. NotFound: "unknown country: 'Xanadu'", with the nearest
+  // names for a typo ("unknown country: 'Indonsia' (did you mean Indonesia
+  // (IDN)?)"), or "ambiguous country: 'Korea' could be Republic of Korea
+  // (KOR) or Democratic People's Republic of Korea (PRK)". Never guesses.
   Result<std::string> ResolveCountry(std::string_view name) const;
+  // The countries whose names are nearest to a NameKey that matched none, as
+  // "Indonesia (IDN)" (or up to three joined by "or"); empty when none is
+  // within a typo's reach.
+  std::string NearestCountries(const std::string& key) const;
   // For names a report printed cut short by its column width ("Russian",
   // "United States of"): an exact match first, else the one name that starts
   // with the text (at least 6 characters). NotFound when none or several
@@ -65,7 +97,8 @@ std::string UnDisplayName(std::string_view iso_name);
 Result<std::vector<GroupInfo>> ListGroups(Db* db);
 // Case-insensitive name. NotFound names the group and lists the known ones.
 Result<GroupInfo> GetGroup(Db* db, std::string_view name);
-// Creates or replaces a user group. Built-in groups cannot be replaced.
+// Creates or replaces a user group (its members from the start, undated).
+// Built-in groups cannot be replaced.
 Status DefineGroup(Db* db, std::string_view name, std::string_view description,
                    const std::vector<std::string>& iso3_members);
 Status DeleteGroup(Db* db, std::string_view name);

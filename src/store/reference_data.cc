@@ -64,6 +64,29 @@ constexpr CountryAlias kUnAliases[] = {
     {"Tanzania, United Republic of", "TZA"},
     {"Turkiye", "TUR"},
     {"Czech Republic", "CZE"},
+    // Short and former names people type (issue 13).
+    {"UK", "GBR"},
+    {"U.K.", "GBR"},
+    {"Great Britain", "GBR"},
+    {"Britain", "GBR"},
+    {"US", "USA"},
+    {"U.S.", "USA"},
+    {"U.S.A.", "USA"},
+    {"Burma", "MMR"},
+    {"Palestine", "PSE"},
+    {"Micronesia", "FSM"},
+    {"Holland", "NLD"},
+    {"Cabo Verde", "CPV"},
+    {"Vatican", "VAT"},
+    {"Kirghizia", "KGZ"},
+    {"Zaire", "COD"},
+};
+
+// Names that stand for more than one country: a person who types one is
+// shown the candidates, never given one of them.
+const AmbiguousName kAmbiguousNames[] = {
+    {"Korea", {"KOR", "PRK"}},
+    {"Virgin Islands", {"VGB", "VIR"}},
 };
 
 // Missions that appear in the UN's contribution data since 2002: acronym,
@@ -135,6 +158,7 @@ constexpr TargetCellInfo kTargetCells[] = {
 
 std::span<const IsoCountry> IsoCountries() { return kIsoCountries; }
 std::span<const CountryAlias> UnCountryAliases() { return kUnAliases; }
+std::span<const AmbiguousName> AmbiguousCountryNames() { return kAmbiguousNames; }
 std::span<const MissionInfo> KnownMissions() { return kMissions; }
 std::span<const TargetCellInfo> BuiltinTargetCells() { return kTargetCells; }
 
@@ -142,14 +166,24 @@ const std::vector<BuiltinGroup>& BuiltinGroups() {
   // ADMM-Plus: "ASEAN and its eight Dialogue Partners Australia, China, India,
   // Japan, New Zealand, Republic of Korea, Russia and the United States"
   // (admm.asean.org, about ADMM-Plus); ASEAN 10 per ids.nic.in (DOMAIN.md D).
+  // Timor-Leste became ASEAN's 11th member on 26 October 2025, and so a
+  // member of ADMM-Plus, which is ASEAN and the eight (DOMAIN.md D).
+  static constexpr BuiltinMembership kTimorLeste = {
+      "TLS", "2025-10-26",
+      "Declaration on the Admission of Timor-Leste into ASEAN, 47th ASEAN Summit, Kuala Lumpur, 26 Oct 2025 "
+      "(ASEAN statement quoted by IANS, 26 Oct 2025; Viet Nam News/VNA, 26 Oct 2025)"};
   static const std::vector<BuiltinGroup> kGroups = {
-      {"ASEAN", "Association of Southeast Asian Nations (10 member states)",
-       {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}},
+      {"ASEAN", "Association of Southeast Asian Nations (10 member states; 11 from 2025-10-26, Timor-Leste)",
+       {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"},
+       {kTimorLeste}},
       {"ADMM-Plus-Partners", "The eight ADMM-Plus dialogue partners",
-       {"AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"}},
-      {"ADMM-Plus", "ASEAN Defence Ministers' Meeting-Plus: ASEAN 10 and 8 dialogue partners",
+       {"AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"},
+       {}},
+      {"ADMM-Plus",
+       "ASEAN Defence Ministers' Meeting-Plus: the ASEAN members and 8 dialogue partners (18; 19 from 2025-10-26)",
        {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM",
-        "AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"}},
+        "AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"},
+       {kTimorLeste}},
   };
   return kGroups;
 }

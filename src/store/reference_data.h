@@ -23,17 +23,32 @@ struct CountryAlias {
   std::string_view name;
   std::string_view iso3;
 };
-// Names as the UN prints them that iso-codes spells differently.
+// Names as the UN prints them that iso-codes spells differently, and short
+// and former names people type.
 std::span<const CountryAlias> UnCountryAliases();
+
+// A name that stands for several countries ("Korea"): never resolved, its
+// candidates are listed instead.
+struct AmbiguousName {
+  std::string_view name;
+  std::vector<std::string_view> iso3;
+};
+std::span<const AmbiguousName> AmbiguousCountryNames();
 
 struct MissionInfo {
   std::string_view acronym, name, host_iso3, start, end;  // "" = unknown / still active
 };
 std::span<const MissionInfo> KnownMissions();
 
+// A country that joined a built-in group after it was formed, with the day
+// and the source that says so.
+struct BuiltinMembership {
+  std::string_view iso3, joined_on, source;  // joined_on: YYYY-MM-DD
+};
 struct BuiltinGroup {
   std::string_view name, description;
-  std::vector<std::string_view> members;
+  std::vector<std::string_view> members;  // members from the group's start
+  std::vector<BuiltinMembership> joined_later;
 };
 const std::vector<BuiltinGroup>& BuiltinGroups();
 

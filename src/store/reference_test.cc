@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/schema.h"
 
 namespace bh {
@@ -44,16 +46,88 @@ TEST_F(ReferenceTest, ResolvesTheNamesTheUnPrints) {
   EXPECT_EQ("unknown country: 'Xanadu'", ref->ResolveCountry(" Xanadu ").status().message());
 }
 
+// Issue 13: the short and former names people type resolve; an ambiguous
+// one lists its candidates; a typo is answered with the nearest names.
+TEST_F(ReferenceTest, ResolvesTheNamesPeopleType) {
+  auto ref = Reference::Load(db_.get());
+  ASSERT_TRUE(ref.ok());
+  struct {
+    const char* name;
+    const char* iso3;
+  } cases[] = {
+      {"Laos", "LAO"},           {"UK", "GBR"},           {"U.K.", "GBR"},           {"Great Britain", "GBR"},
+      {"USA", "USA"},            {"US", "USA"},           {"Russia", "RUS"},         {"Türkiye", "TUR"},
+      {"Turkey", "TUR"},         {"Cote d'Ivoire", "CIV"}, {"Ivory Coast", "CIV"},   {"Czechia", "CZE"},
+      {"Czech Republic", "CZE"}, {"Eswatini", "SWZ"},     {"Swaziland", "SWZ"},      {"North Macedonia", "MKD"},
+      {"Macedonia", "MKD"},      {"South Korea", "KOR"},  {"North Korea", "PRK"},    {"Burma", "MMR"},
+      {"Vietnam", "VNM"},        {"Timor-Leste", "TLS"},  {"East Timor", "TLS"},
+  };
+  for (const auto& c : cases) {
+    auto r = ref->ResolveCountry(c.name);
+    ASSERT_TRUE(r.ok()) << c.name << ": " << r.status().message();
+    EXPECT_EQ(c.iso3, *r) << c.name;
+  }
+  auto korea = ref->ResolveCountry("Korea");
+  EXPECT_EQ(Status::Code::kNotFound, korea.status().code());
+  EXPECT_EQ("ambiguous country: 'Korea' could be Republic of Korea (KOR) or Democratic People's Republic of Korea (PRK)",
+            korea.status().message());
+  EXPECT_EQ("unknown country: 'Indonsia' (did you mean Indonesia (IDN)?)",
+            ref->ResolveCountry("Indonsia").status().message());
+  EXPECT_EQ("unknown country: 'Cambodja' (did you mean Cambodia (KHM)?)",
+            ref->ResolveCountry("Cambodja").status().message());
+  // Two edits in six letters is not a typo's reach: no guess.
+  EXPECT_EQ("unknown country: 'Atlantis'", ref->ResolveCountry("Atlantis").status().message());
+}
+
 TEST_F(ReferenceTest, BuiltinGroups) {
   auto asean = GetGroup(db_.get(), "asean");
   ASSERT_TRUE(asean.ok());
-  EXPECT_EQ(10u, asean->members.size());
+  EXPECT_EQ(11u, asean->members.size());  // every member ever
   auto admm = GetGroup(db_.get(), "ADMM-Plus");
   ASSERT_TRUE(admm.ok());
-  EXPECT_EQ(18u, admm->members.size());
+  EXPECT_EQ(19u, admm->members.size());
   EXPECT_TRUE(admm->builtin);
   EXPECT_EQ("'ASEAN' is a built-in group and cannot be changed",
             DefineGroup(db_.get(), "ASEAN", "", {"VNM"}).message());
+}
+
+// Timor-Leste joined ASEAN, and so ADMM-Plus, on 26 October 2025
+// (DOMAIN.md D): 10 and 18 members before, 11 and 19 from that day; a
+// month's figures use the members on its last day.
+TEST_F(ReferenceTest, MembershipsHaveDates) {
+  auto asean = GetGroup(db_.get(), "ASEAN");
+  ASSERT_TRUE(asean.ok());
+  EXPECT_EQ(10u, asean->MembersOn({2025, 10, 25}).size());
+  EXPECT_EQ(11u, asean->MembersOn({2025, 10, 26}).size());
+  EXPECT_EQ(11u, asean->MembersOn({2025, 11, 1}).size());
+  EXPECT_EQ(10u, asean->MembersIn({2025, 9}).size());
+  EXPECT_EQ(11u, asean->MembersIn({2025, 10}).size());  // as of 31 October
+  EXPECT_TRUE(asean->HasDatedMembers());
+  auto admm = GetGroup(db_.get(), "ADMM-Plus");
+  ASSERT_TRUE(admm.ok());
+  EXPECT_EQ(18u, admm->MembersIn({2025, 9}).size());
+  EXPECT_EQ(19u, admm->MembersIn({2025, 10}).size());
+  const GroupMember& tls = *std::find_if(admm->members.begin(), admm->members.end(),
+                                         [](const GroupMember& m) { return m.iso3 == "TLS"; });
+  EXPECT_EQ("2025-10-26", tls.joined_on->ToString());
+  EXPECT_FALSE(tls.left_on.has_value());
+  EXPECT_NE(std::string::npos, tls.source.find("47th ASEAN Summit"));
+  auto partners = GetGroup(db_.get(), "ADMM-Plus-Partners");
+  EXPECT_FALSE(partners->HasDatedMembers());
+  // The schema refuses a date that is not an ISO day.
+  EXPECT_FALSE(db_->Exec("UPDATE country_group_member SET joined_on = '26/10/2025' WHERE iso3 = 'TLS'").ok());
+}
+
+// A database made before memberships had dates receives Timor-Leste's on
+// its next open, with the date, not as a founding member.
+TEST_F(ReferenceTest, OlderDatabasesReceiveTheDatedMembership) {
+  ASSERT_TRUE(db_->Exec("DELETE FROM country_group_member WHERE iso3 = 'TLS'").ok());
+  ASSERT_TRUE(db_->Exec("UPDATE reference_seed SET version = 2").ok());
+  ASSERT_TRUE(EnsureCoreSchema(db_.get()).ok());
+  auto asean = GetGroup(db_.get(), "ASEAN");
+  ASSERT_TRUE(asean.ok());
+  EXPECT_EQ(10u, asean->MembersIn({2025, 9}).size());
+  EXPECT_EQ(11u, asean->MembersIn({2025, 10}).size());
 }
 
 TEST_F(ReferenceTest, UserGroupsCanBeDefinedReplacedAndDeleted) {
@@ -61,7 +135,8 @@ TEST_F(ReferenceTest, UserGroupsCanBeDefinedReplacedAndDeleted) {
   ASSERT_TRUE(DefineGroup(db_.get(), "mekong", "Mekong states", {"KHM", "VNM"}).ok());
   auto g = GetGroup(db_.get(), "MEKONG");
   ASSERT_TRUE(g.ok());
-  EXPECT_EQ((std::vector<std::string>{"KHM", "VNM"}), g->members);
+  EXPECT_EQ((std::vector<std::string>{"KHM", "VNM"}), g->AllMembers());
+  EXPECT_FALSE(g->HasDatedMembers());
   ASSERT_TRUE(DeleteGroup(db_.get(), "Mekong").ok());
   EXPECT_EQ(Status::Code::kNotFound, GetGroup(db_.get(), "Mekong").status().code());
 }

@@ -236,11 +236,19 @@ CREATE VIEW figures_in_use AS
   SELECT f.import_id, f.month, COALESCE(k.figures, f.figures) AS figures FROM month_figures f
   LEFT JOIN month_figures_corrected k ON k.import_id = f.import_id AND k.month = f.month;
 )sql"},
+    // Dated group memberships (issue 13): a member from joined_on (NULL: from
+    // the group's start) until left_on (NULL: still a member), with the
+    // source that says so. A month's group figures use that month's members.
+    {7, R"sql(
+ALTER TABLE country_group_member ADD COLUMN joined_on TEXT CHECK (joined_on IS NULL OR date(joined_on) IS joined_on);
+ALTER TABLE country_group_member ADD COLUMN left_on TEXT CHECK (left_on IS NULL OR date(left_on) IS left_on);
+ALTER TABLE country_group_member ADD COLUMN source TEXT;
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing
 // databases then receive the additions (never deletions) on next open.
-constexpr int kReferenceVersion = 2;
+constexpr int kReferenceVersion = 3;
 
 Status SeedAliases(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt alias, db->Prepare("INSERT OR IGNORE INTO country_alias VALUES (?, ?, ?, ?)"));
@@ -302,11 +310,22 @@ Status SeedMissions(Db* db) {
 }
 
 Status SeedGroups(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT OR IGNORE INTO country_group VALUES (?, ?, 1)"));
-  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member VALUES (?, ?)"));
+  // Built-in groups follow the compiled-in facts: descriptions and the dated
+  // memberships are brought up to date in existing databases too.
+  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare(
+      "INSERT INTO country_group VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET description = excluded.description"
+      " WHERE country_group.builtin = 1"));
+  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare(
+      "INSERT INTO country_group_member (group_name, iso3, joined_on, source) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT(group_name, iso3) DO UPDATE SET joined_on = excluded.joined_on, source = excluded.source"));
   for (const BuiltinGroup& grp : BuiltinGroups()) {
     BH_RETURN_IF_ERROR(g.Bind(1, grp.name).Bind(2, grp.description).Run());
-    for (std::string_view iso3 : grp.members) BH_RETURN_IF_ERROR(m.Bind(1, grp.name).Bind(2, iso3).Run());
+    for (std::string_view iso3 : grp.members) {
+      BH_RETURN_IF_ERROR(m.Bind(1, grp.name).Bind(2, iso3).BindNull(3).BindNull(4).Run());
+    }
+    for (const BuiltinMembership& j : grp.joined_later) {
+      BH_RETURN_IF_ERROR(m.Bind(1, grp.name).Bind(2, j.iso3).Bind(3, j.joined_on).Bind(4, j.source).Run());
+    }
   }
   return Status::Ok();
 }

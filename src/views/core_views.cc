@@ -55,17 +55,37 @@ std::string CorrectionsNote(Month month, const MonthCorrections& corrected) {
                      month.ToString());
 }
 
+namespace {
+// "ASEAN in 2025-11: 11 members (Timor-Leste from 2025-10-26)." for a group
+// whose membership changed; empty otherwise.
+std::string MembershipNote(const GroupInfo& g, Month month, const Reference& ref) {
+  if (!g.HasDatedMembers()) return "";
+  Date as_of = Date::LastDayOf(month);
+  std::vector<std::string> changes;
+  for (const GroupMember& m : g.members) {
+    if (m.joined_on) {
+      changes.push_back(fmt::format("{} from {}", ref.CountryName(m.iso3), m.joined_on->ToString()));
+    }
+    if (m.left_on) changes.push_back(fmt::format("{} until {}", ref.CountryName(m.iso3), m.left_on->ToString()));
+  }
+  return fmt::format("{} in {}: {} members on {} ({}).", g.name, month.ToString(), g.MembersOn(as_of).size(),
+                     as_of.ToString(), Join(changes, "; "));
+}
+}  // namespace
+
 Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q) {
   BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
   std::vector<std::string> countries;
-  std::string group_name;
+  std::string group_name, membership_note;
   if (!q.countries.empty()) {
     countries = q.countries;
     group_name = "Selected countries";
   } else if (!q.group.empty()) {
     BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, q.group));
-    countries = g.members;
+    // The month's members (Timor-Leste in ASEAN from 2025-10-26).
+    countries = g.MembersIn(month);
     group_name = g.name;
+    membership_note = MembershipNote(g, month, ref);
     // Members by name, as a reader looks them up.
     std::sort(countries.begin(), countries.end(),
               [&](const std::string& x, const std::string& y) { return ref.CountryName(x) < ref.CountryName(y); });
@@ -98,6 +118,7 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
     }
     if (!absent.empty()) t.notes.push_back("No personnel deployed: " + Join(absent, ", ") + ".");
   }
+  if (!membership_note.empty()) t.notes.push_back(membership_note);
   t.notes.push_back(
       "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
       "strength needs to reach the target. Ranks among all contributing countries that month.");
@@ -327,18 +348,49 @@ Result<Table> TargetsTable(Db* db, int from, int to) {
   return t;
 }
 
-Result<Table> GroupsTable(Db* db, const Reference& ref) {
+Result<Table> GroupsTable(Db* db, const Reference& ref, std::optional<Date> as_of) {
   BH_ASSIGN_OR_RETURN(std::vector<GroupInfo> groups, ListGroups(db));
   Table t;
-  t.title = "Country groups";
+  t.title = as_of ? fmt::format("Country groups on {}", as_of->ToString()) : "Country groups";
   t.columns = {"Group", "Kind", "Members", "Countries", "Description"};
   for (const GroupInfo& g : groups) {
     std::vector<std::string> names;
-    for (const std::string& m : g.members) names.push_back(ref.CountryName(m));
+    for (const GroupMember& m : g.members) {
+      if (as_of && !m.MemberOn(*as_of)) continue;
+      std::string name = ref.CountryName(m.iso3);
+      if (!as_of && m.joined_on) name += " (from " + m.joined_on->ToString() + ")";
+      if (!as_of && m.left_on) name += " (until " + m.left_on->ToString() + ")";
+      names.push_back(std::move(name));
+    }
     std::sort(names.begin(), names.end());
-    t.AddRow({g.name, g.builtin ? "built-in" : "user", static_cast<int64_t>(g.members.size()), Join(names, ", "),
+    t.AddRow({g.name, g.builtin ? "built-in" : "user", static_cast<int64_t>(names.size()), Join(names, ", "),
               g.description});
   }
+  t.notes.push_back(as_of ? "Members on that day."
+                          : "Every member, with the day a later member joined; a month's group figures use the "
+                            "members on its last day.");
+  return t;
+}
+
+Result<Table> GroupTable(Db* db, const Reference& ref, std::string_view name, std::optional<Date> as_of) {
+  BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, name));
+  Table t;
+  t.title = as_of ? fmt::format("{} on {}", g.name, as_of->ToString()) : g.name;
+  t.columns = {"Country", "ISO3", "M49", "Member from", "Member until", "Source"};
+  std::vector<const GroupMember*> rows;
+  for (const GroupMember& m : g.members) {
+    if (!as_of || m.MemberOn(*as_of)) rows.push_back(&m);
+  }
+  std::sort(rows.begin(), rows.end(), [&](const GroupMember* a, const GroupMember* b) {
+    return ref.CountryName(a->iso3) < ref.CountryName(b->iso3);
+  });
+  for (const GroupMember* m : rows) {
+    t.AddRow({ref.CountryName(m->iso3), m->iso3, static_cast<int64_t>(ref.M49(m->iso3)),
+              m->joined_on ? Cell(m->joined_on->ToString()) : Cell::Null("start"),
+              m->left_on ? Cell(m->left_on->ToString()) : Cell::Null("-"), m->source});
+  }
+  t.notes.push_back(fmt::format("{} members{}. {}", rows.size(),
+                                as_of ? " on " + as_of->ToString() : " in all", g.description));
   return t;
 }
 

@@ -89,8 +89,12 @@ inline constexpr int kMinTableYear = 1900;
 inline constexpr int kMaxTableYear = 2200;
 Result<Table> TargetsTable(Db* db, int from, int to);
 
-// The country groups and their members.
-Result<Table> GroupsTable(Db* db, const Reference& ref);
+// Every group with its members: on `as_of` when given, else every member
+// ever, later members marked with the day they joined.
+Result<Table> GroupsTable(Db* db, const Reference& ref, std::optional<Date> as_of = std::nullopt);
+// One group's members with their dates and sources (on `as_of` when given).
+// NotFound names the group and lists the known ones.
+Result<Table> GroupTable(Db* db, const Reference& ref, std::string_view name, std::optional<Date> as_of);
 
 // Every imported file with its provenance: id, file, SHA-256, kind, when,
 // rows, months covered, how many months it is the current source of,
