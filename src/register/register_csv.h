@@ -3,14 +3,12 @@
 // vocabulary (documented in docs/register.md).
 //
 // Five kinds of file, each recognised by its header (column order free):
-//   persons.csv   country, service_number, sex, rank, service[, specialty,
-//   name] units.csv     country, unit, unit_type, mission, authorised_strength
-//                 [, personnel_type, parent, location, rotation,
-//                 requested_share, note]
+//   persons.csv   country, service_number, sex, rank, service[, specialty, name]
+//   units.csv     country, unit, unit_type, mission, authorised_strength[, personnel_type, parent, location,
+//                 rotation, requested_share, note]
 //   legs.csv      country, unit, direction, batch[, departs, arrives, note]
-//   members.csv   country, unit, service_number, out_batch[, home_batch, ends,
-//   role] postings.csv  country, service_number, role, mission, starts[, ends,
-//   post, note]
+//   members.csv   country, unit, service_number, out_batch[, home_batch, ends, role]
+//   postings.csv  country, service_number, role, mission, starts[, ends, post, note]
 // Lines starting with '#' before the header are comments; a file whose
 // comments contain the word ILLUSTRATIVE marks every record it holds as
 // illustrative, and every output built on such records says so.
