@@ -309,18 +309,10 @@ async function pageRegister() {
   select.addEventListener('change', go);
   date.addEventListener('change', go);
   const r = await api(`/api/register/${current}${asOf ? '?as_of=' + asOf : ''}`);
-  const table = {
-    title: `${r.name} (${r.iso3}): deployment register as of ${r.as_of}${r.illustrative ? ' [ILLUSTRATIVE records]' : ''}`,
-    columns: ['Group', 'Teams', 'Sent', 'Women', 'Share', 'Requested', 'UGPS target', 'Vs target'],
-    rows: r.groups.map(() => ({})),
-    display: r.groups.map((g) => [g.group, g.individual ? '-' : String(g.units), String(g.sent), String(g.women), g.share,
-      g.requested || '-', g.target || 'none', g.meets_target === null ? 'no target' : (g.meets_target ? 'meets' : 'below')]),
-    notes: r.illustrative ? ['ILLUSTRATIVE: invented placeholder records for a demonstration.'] : [],
-  };
   setPage('Deployment register',
     el('div', { class: 'controls' }, el('label', {}, 'Country', select), el('label', {}, 'As of', date)),
     el('h2', { text: 'Briefing' }), el('p', { id: 'register-briefing', class: 'card', text: r.briefing }),
-    renderTable(table, { id: 'register' }), upload);
+    renderTable(r.groups, { id: 'register' }), renderTable(r.units, { id: 'register-units' }), upload);
 }
 
 async function pageAdmin() {

@@ -23,4 +23,10 @@ std::string IsoUtc(int64_t seconds) {
   return buf;
 }
 
+Date TodayUtc(const Clock& clock) {
+  int64_t s = clock.NowSeconds();
+  int64_t days = s / 86400 - (s % 86400 < 0 ? 1 : 0);  // floor, also before 1970
+  return Date::FromDaysSinceEpoch(static_cast<int>(days));
+}
+
 }  // namespace bh

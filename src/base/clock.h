@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/date.h"
+
 namespace bh {
 
 class Clock {
@@ -38,6 +40,9 @@ class FakeClock : public Clock {
 
 // "2023-11-14T22:13:20Z" for a Unix time.
 std::string IsoUtc(int64_t seconds);
+
+// The clock's current day (UTC): the default "as of" of outputs that need one.
+Date TodayUtc(const Clock& clock);
 
 }  // namespace bh
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/clock.h"
+
 namespace bh {
 namespace {
 
@@ -56,6 +58,12 @@ TEST(DateTest, MonthFromName) {
   EXPECT_EQ(std::nullopt, MonthFromName("Novembre"));
   EXPECT_EQ(std::nullopt, MonthFromName(""));
   EXPECT_EQ(std::nullopt, MonthFromName("2016"));
+}
+
+TEST(DateTest, TodayUtcIsTheClocksDay) {
+  EXPECT_EQ("2023-11-14", TodayUtc(FakeClock(1700000000)).ToString());  // 22:13:20 UTC
+  EXPECT_EQ("1970-01-01", TodayUtc(FakeClock(0)).ToString());
+  EXPECT_EQ("1969-12-31", TodayUtc(FakeClock(-1)).ToString());
 }
 
 }  // namespace

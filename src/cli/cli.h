@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
@@ -49,6 +50,10 @@ class CliContext {
   std::ostream& out() { return out_; }
   std::ostream& err() { return err_; }
   bool err_is_tty() const { return err_is_tty_; }
+  // Where "now" comes from (e.g. the default `register summary --as-of`):
+  // the system clock unless a test injects another.
+  const Clock& clock() const { return *clock_; }
+  void set_clock(const Clock* clock) { clock_ = clock; }
 
   // Renders tables in the chosen --format to stdout; returns the exit code.
   int Emit(const std::vector<Table>& tables);
@@ -69,6 +74,7 @@ class CliContext {
   std::ostream& out_;
   std::ostream& err_;
   bool err_is_tty_;
+  const Clock* clock_ = SystemClock::Default();
   std::unique_ptr<Db> db_;
   std::unique_ptr<Reference> ref_;
 };

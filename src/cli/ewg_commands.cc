@@ -1,9 +1,12 @@
 // `bluehelmet ewg ...`: the ADMM-Plus Experts' Working Groups. Lists, add and
 // edit of every record kind, CSV import and export, and the cycle report.
+// Handlers have the one shape (CliContext::RunTables): options in, a view's
+// tables out (views/ewg_views.h).
 //
-// Add and edit go through the same column parsing and rules as a CSV import
-// (ewg_csv.h, ewg_store.h): each option is a column (--co-chairs is column
-// co_chairs), and errors name "command line" as their place.
+// Add and edit (cli/record_commands.h) go through the same column parsing
+// and rules as a CSV import (ewg_csv.h, ewg_store.h): each option is a
+// column (--co-chairs is column co_chairs), and errors name "command line"
+// as their place.
 #include <fmt/format.h>
 
 #include <map>
@@ -12,6 +15,7 @@
 #include "base/file_util.h"
 #include "base/strings.h"
 #include "cli/cli.h"
+#include "cli/record_commands.h"
 #include "ewg/ewg_csv.h"
 #include "ewg/cycle_report.h"
 #include "ewg/ewg_store.h"
@@ -21,17 +25,11 @@ namespace bh {
 
 namespace {
 
-constexpr char kCommandLine[] = "command line";
+using Tables = Result<std::vector<Table>>;
 
-// Runs `body` with the database and reference data, turning a failed Status
-// into the exit code.
-void WithWorkspace(CliContext& ctx, const std::function<Status(Db*, const Reference&)>& body) {
-  auto db = ctx.db();
-  if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
-  auto ref = ctx.ref();
-  if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
-  Status st = body(*db, **ref);
-  if (!st.ok()) ctx.exit_code = ctx.Fail(st);
+Tables One(Result<Table> t) {
+  if (!t.ok()) return t.status();
+  return std::vector<Table>{std::move(*t)};
 }
 
 Result<std::optional<int>> OptCycle(int cycle) {
@@ -39,221 +37,29 @@ Result<std::optional<int>> OptCycle(int cycle) {
   return cycle == 0 ? std::optional<int>() : std::optional<int>(cycle);
 }
 
-std::string Flag(const std::string& column) {
-  std::string f = "--" + column;
-  for (char& c : f) {
-    if (c == '_') c = '-';
+// `ewg NOUN VERB`: one record kind's write commands (cli/record_commands.h).
+void AddRecordCommands(CLI::App* ewg, CliContext& ctx, EwgKind kind, const std::string& help,
+                       std::initializer_list<std::pair<WriteMode, const char*>> verbs) {
+  CLI::App* noun = ewg->add_subcommand(SpecOf(kind).noun, help);
+  noun->require_subcommand(1);
+  for (const auto& [mode, verb_help] : verbs) {
+    WriteMode m = mode;
+    AddRecordWriteCommand(noun, ctx, SpecOf(kind), mode, verb_help,
+                          [kind, m](Db* db, const Reference& ref, const Fields& given) {
+                            return WriteRecord(db, ref, kind, given, m);
+                          });
   }
-  return f;
-}
-
-// The stored record with the key given in `f`, as fields; nullopt if none.
-Result<std::optional<FieldMap>> Existing(Db* db, const Reference& ref, RecordKind kind, const FieldMap& f) {
-  auto get = [&](const char* c) {
-    auto it = f.find(c);
-    return it == f.end() ? std::string() : std::string(Trim(it->second));
-  };
-  switch (kind) {
-    case RecordKind::kCycles: {
-      auto n = ParseWholeNumber(get("cycle"));
-      if (!n) return Status::InvalidArgument(fmt::format("--cycle: not a cycle number: '{}'", get("cycle")));
-      auto c = GetCycle(db, get("ewg"), static_cast<int>(*n));
-      if (!c.ok()) {
-        if (c.status().code() == Status::Code::kNotFound && GetEwg(db, get("ewg")).ok()) return std::optional<FieldMap>();
-        return c.status();
-      }
-      return std::optional<FieldMap>(FieldsOf(*c, ref));
-    }
-    case RecordKind::kActivities: {
-      auto a = GetActivity(db, get("ref"));
-      if (!a.ok()) {
-        if (a.status().code() == Status::Code::kNotFound) return std::optional<FieldMap>();
-        return a.status();
-      }
-      return std::optional<FieldMap>(FieldsOf(*a, ref));
-    }
-    case RecordKind::kParticipants: {
-      BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(get("country")));
-      BH_ASSIGN_OR_RETURN(std::vector<Participation> ps, ListParticipation(db, "", std::nullopt, get("activity")));
-      for (const Participation& p : ps) {
-        if (p.iso3 == iso3) return std::optional<FieldMap>(FieldsOf(p, ref));
-      }
-      return std::optional<FieldMap>();
-    }
-    case RecordKind::kWorkplan: {
-      BH_ASSIGN_OR_RETURN(auto w, FindWorkplanItem(db, get("ref")));
-      if (!w) return std::optional<FieldMap>();
-      return std::optional<FieldMap>(FieldsOf(*w));
-    }
-    case RecordKind::kOutcomes: {
-      BH_ASSIGN_OR_RETURN(auto o, FindOutcome(db, get("ref")));
-      if (!o) return std::optional<FieldMap>();
-      return std::optional<FieldMap>(FieldsOf(*o));
-    }
-  }
-  return std::optional<FieldMap>();
-}
-
-std::string KeyText(RecordKind kind, const FieldMap& f) {
-  auto get = [&](const char* c) {
-    auto it = f.find(c);
-    return it == f.end() ? std::string() : it->second;
-  };
-  switch (kind) {
-    case RecordKind::kCycles: return fmt::format("cycle {} {}", get("ewg"), get("cycle"));
-    case RecordKind::kActivities: return "activity " + get("ref");
-    case RecordKind::kParticipants: return fmt::format("{} at {}", get("country"), get("activity"));
-    case RecordKind::kWorkplan: return "work-plan item " + get("ref");
-    case RecordKind::kOutcomes: return "outcome " + get("ref");
-  }
-  return "";
-}
-
-enum class Mode { kAdd, kEdit, kSet };
-
-// Adds `name` under `parent` with one option per column of `kind`.
-void AddRecordCommand(CLI::App* parent, CliContext& ctx, RecordKind kind, const std::string& name,
-                      const std::string& help, Mode mode) {
-  auto values = std::make_shared<std::map<std::string, std::string>>();
-  CLI::App* cmd = parent->add_subcommand(name, help);
-  for (const std::string& col : ColumnsOf(kind)) {
-    if (col == "illustrative") {
-      cmd->add_flag_function("--illustrative", [values](int64_t n) { (*values)["illustrative"] = n ? "yes" : "no"; },
-                             "The counts are invented for a demonstration (labelled ILLUSTRATIVE)");
-      continue;
-    }
-    cmd->add_option(Flag(col), (*values)[col], "Column '" + col + "' (docs/ewg.md)");
-  }
-  cmd->callback([&ctx, cmd, values, kind, mode] {
-    WithWorkspace(ctx, [&](Db* db, const Reference& ref) -> Status {
-      FieldMap given;
-      for (const std::string& col : ColumnsOf(kind)) {
-        if (col == "illustrative" ? values->count(col) > 0 : cmd->count(Flag(col)) > 0) given[col] = (*values)[col];
-      }
-      BH_ASSIGN_OR_RETURN(std::optional<FieldMap> old, Existing(db, ref, kind, given));
-      if (mode == Mode::kAdd && old) {
-        return Status::AlreadyExists(fmt::format("{} already exists; change it with 'edit'", KeyText(kind, given)));
-      }
-      if (mode == Mode::kEdit && !old) return Status::NotFound(fmt::format("{} is not recorded", KeyText(kind, given)));
-      FieldMap fields = old.value_or(FieldMap());
-      for (const auto& [k, v] : given) fields[k] = v;
-      Batch batch;
-      BH_RETURN_IF_ERROR(AddToBatch(kind, fields, ref, kCommandLine, kCommandLine, &batch));
-      BH_ASSIGN_OR_RETURN(ApplySummary sum, ApplyBatch(db, ref, batch));
-      ctx.Say(fmt::format("{}: {}", KeyText(kind, fields), sum.unchanged ? "unchanged" : old ? "updated" : "added"));
-      return Status::Ok();
-    });
-  });
-}
-
-// ---------------------------------------------------------------- lists
-
-Status RunEwgList(CliContext& ctx, Db* db) {
-  BH_ASSIGN_OR_RETURN(std::vector<EwgInfo> ewgs, ListEwgs(db));
-  Table t;
-  t.title = "ADMM-Plus Experts' Working Groups";
-  t.columns = {"Code", "Name", "Founded", "Cycles recorded", "Source"};
-  for (const EwgInfo& e : ewgs) {
-    BH_ASSIGN_OR_RETURN(std::vector<Cycle> cycles, ListCycles(db, e.code));
-    t.AddRow({e.code, e.name, e.founded.empty() ? Cell::Null("not found") : Cell(e.founded),
-              static_cast<int64_t>(cycles.size()), e.source});
-  }
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunMembers(CliContext& ctx, Db* db, const Reference& ref) {
-  BH_ASSIGN_OR_RETURN(std::vector<Member> members, ListMembers(db));
-  BH_ASSIGN_OR_RETURN(std::vector<Observer> observers, ListObservers(db));
-  Table t;
-  t.title = "ADMM-Plus members and observers";
-  t.columns = {"Name", "ISO3", "Role", "Source"};
-  for (const Member& m : members) t.AddRow({ref.CountryName(m.iso3), m.iso3, std::string(SideName(m.side)), m.source});
-  for (const Observer& o : observers) {
-    t.AddRow({o.name, o.iso3.empty() ? Cell::Null("-") : Cell(o.iso3), "observer", o.source});
-  }
-  t.notes.push_back(fmt::format("{} members: ASEAN 10 and 8 Plus (dialogue partners); observers attend EWG meetings.",
-                                members.size()));
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunCycles(CliContext& ctx, Db* db, const Reference& ref, const std::string& ewg) {
-  BH_ASSIGN_OR_RETURN(Table t, EwgCyclesTable(db, ref, ewg));
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunActivities(CliContext& ctx, Db* db, const Reference& ref, const std::string& ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(Table t, EwgActivitiesTable(db, ref, ewg, cycle));
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunParticipants(CliContext& ctx, Db* db, const Reference& ref, const std::string& ewg, std::optional<int> cycle,
-                       const std::string& activity) {
-  if (!activity.empty()) BH_RETURN_IF_ERROR(GetActivity(db, activity).status());
-  BH_ASSIGN_OR_RETURN(std::vector<Participation> ps, ListParticipation(db, ewg, cycle, activity));
-  Table t;
-  t.title = "EWG participants";
-  t.columns = {"Activity", "Country", "Women", "Men", "Total", "Basis", "Source"};
-  bool ill = false;
-  for (const Participation& p : ps) {
-    ill = ill || p.illustrative;
-    t.AddRow({p.activity_ref, ref.CountryName(p.iso3), p.women ? Cell(*p.women) : Cell::Null("not found"),
-              p.men ? Cell(*p.men) : Cell::Null("not found"), p.total() ? Cell(*p.total()) : Cell::Null("not found"),
-              p.illustrative ? "ILLUSTRATIVE" : "reported", p.source});
-  }
-  if (ill) {
-    t.title += " [ILLUSTRATIVE figures]";
-    t.notes.push_back("ILLUSTRATIVE: figures so marked were invented for a demonstration; they are not real counts.");
-  }
-  if (ps.empty()) t.notes.push_back("No participants recorded.");
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunWorkplan(CliContext& ctx, Db* db, const std::string& ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(std::vector<WorkplanItem> items, ListWorkplan(db, ewg, cycle));
-  Table t;
-  t.title = "EWG work-plan items";
-  t.columns = {"Ref", "EWG", "Cycle", "Title", "Status", "Due", "Activity", "Source"};
-  for (const WorkplanItem& w : items) {
-    t.AddRow({w.ref, w.ewg, w.cycle, w.title, std::string(WorkplanStatusName(w.status)),
-              w.due ? Cell(w.due->ToString()) : Cell::Null("-"), w.activity_ref.empty() ? Cell::Null("-") : Cell(w.activity_ref),
-              w.source});
-  }
-  if (items.empty()) t.notes.push_back("No work-plan items recorded.");
-  ctx.Emit(t);
-  return Status::Ok();
-}
-
-Status RunOutcomes(CliContext& ctx, Db* db, const std::string& ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(std::vector<Outcome> items, ListOutcomes(db, ewg, cycle));
-  Table t;
-  t.title = "EWG outcomes and documents";
-  t.columns = {"Ref", "EWG", "Cycle", "Kind", "Title", "Date", "Activity", "URL", "Source"};
-  for (const Outcome& o : items) {
-    t.AddRow({o.ref, o.ewg, o.cycle, std::string(OutcomeKindName(o.kind)), o.title,
-              o.date ? Cell(o.date->ToString()) : Cell::Null("-"), o.activity_ref.empty() ? Cell::Null("-") : Cell(o.activity_ref),
-              o.url.empty() ? Cell::Null("-") : Cell(o.url), o.source});
-  }
-  if (items.empty()) t.notes.push_back("No outcomes recorded.");
-  ctx.Emit(t);
-  return Status::Ok();
 }
 
 // ---------------------------------------------------------------- import / export
 
-Status RunImport(CliContext& ctx, Db* db, const Reference& ref, const std::vector<std::string>& paths) {
+Tables Import(Db* db, const Reference& ref, const std::vector<std::string>& paths) {
   std::vector<std::pair<std::string, std::string>> files;
   for (const std::string& path : paths) {
     BH_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
     files.emplace_back(BaseName(path), std::move(data));
   }
-  BH_ASSIGN_OR_RETURN(Table t, ImportEwgFiles(db, ref, files));
-  ctx.Emit(t);
-  return Status::Ok();
+  return One(ImportEwgFiles(db, ref, files));
 }
 
 struct ExportArgs {
@@ -261,18 +67,18 @@ struct ExportArgs {
   int cycle = 0;
 };
 
-Status RunExport(CliContext& ctx, Db* db, const Reference& ref, const ExportArgs& a) {
-  BH_ASSIGN_OR_RETURN(RecordKind kind, RecordKindFromName(a.kind));
+Tables Export(CliContext& ctx, Db* db, const Reference& ref, const ExportArgs& a) {
+  BH_ASSIGN_OR_RETURN(EwgKind kind, EwgKindFromName(a.kind));
   BH_ASSIGN_OR_RETURN(std::optional<int> cycle, OptCycle(a.cycle));
   if (!a.ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(db, a.ewg).status());
   BH_ASSIGN_OR_RETURN(std::string csv, ExportCsv(db, ref, kind, a.ewg, cycle));
   if (a.out.empty()) {
     ctx.out() << csv;
-    return Status::Ok();
+  } else {
+    BH_RETURN_IF_ERROR(WriteFile(a.out, csv));
+    ctx.Say(fmt::format("wrote {} to {}", SpecOf(kind).file, a.out));
   }
-  BH_RETURN_IF_ERROR(WriteFile(a.out, csv));
-  ctx.Say(fmt::format("wrote {} to {}", RecordKindName(kind), a.out));
-  return Status::Ok();
+  return std::vector<Table>{};
 }
 
 struct ReportArgs {
@@ -280,7 +86,7 @@ struct ReportArgs {
   int cycle = 0;
 };
 
-Status RunReport(CliContext& ctx, Db* db, const Reference& ref, const ReportArgs& a) {
+Tables Report(Db* db, const Reference& ref, const ReportArgs& a) {
   CycleReportOptions options;
   if (!a.at_start.empty()) {
     BH_ASSIGN_OR_RETURN(options.at_start, Month::Parse(a.at_start));
@@ -289,8 +95,7 @@ Status RunReport(CliContext& ctx, Db* db, const Reference& ref, const ReportArgs
     BH_ASSIGN_OR_RETURN(options.at_end, Month::Parse(a.at_end));
   }
   BH_ASSIGN_OR_RETURN(CycleReport r, BuildCycleReport(db, ref, a.ewg, a.cycle, options));
-  ctx.Emit(RenderCycleReport(r, ref));
-  return Status::Ok();
+  return RenderCycleReport(r, ref);
 }
 
 }  // namespace
@@ -302,11 +107,15 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
 
   CLI::App* list = ewg->add_subcommand("list", "The seven EWGs, with sources");
   AddFormatOption(list, ctx);
-  list->callback([&ctx] { WithWorkspace(ctx, [&](Db* db, const Reference&) { return RunEwgList(ctx, db); }); });
+  list->callback([&ctx] {
+    ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(EwgListTable(db)); });
+  });
 
   CLI::App* members = ewg->add_subcommand("members", "The 18 ADMM-Plus members (ASEAN or Plus) and observers");
   AddFormatOption(members, ctx);
-  members->callback([&ctx] { WithWorkspace(ctx, [&](Db* db, const Reference& ref) { return RunMembers(ctx, db, ref); }); });
+  members->callback([&ctx] {
+    ctx.exit_code = ctx.RunTables([](Db* db, const Reference& ref) { return One(EwgMembersTable(db, ref)); });
+  });
 
   struct Filter {
     std::string ewg, activity;
@@ -323,12 +132,11 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     add_filter(c, f.get(), false);
     AddFormatOption(c, ctx);
     c->callback([&ctx, f] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) { return RunCycles(ctx, db, ref, f->ewg); });
+      ctx.exit_code = ctx.RunTables([f](Db* db, const Reference& ref) { return One(EwgCyclesTable(db, ref, f->ewg)); });
     });
-    CLI::App* one = ewg->add_subcommand("cycle", "Add or edit a cycle");
-    one->require_subcommand(1);
-    AddRecordCommand(one, ctx, RecordKind::kCycles, "add", "Add a cycle (one ASEAN and one Plus co-chair)", Mode::kAdd);
-    AddRecordCommand(one, ctx, RecordKind::kCycles, "edit", "Change a cycle's fields (key: --ewg, --cycle)", Mode::kEdit);
+    AddRecordCommands(ewg, ctx, EwgKind::kCycle, "Add or edit a cycle",
+                      {{WriteMode::kAdd, "Add a cycle (one ASEAN and one Plus co-chair)"},
+                       {WriteMode::kEdit, "Change a cycle's fields (key: --ewg, --cycle)"}});
   }
   {
     auto f = std::make_shared<Filter>();
@@ -336,15 +144,14 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     add_filter(c, f.get(), true);
     AddFormatOption(c, ctx);
     c->callback([&ctx, f] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) -> Status {
+      ctx.exit_code = ctx.RunTables([f](Db* db, const Reference& ref) -> Tables {
         BH_ASSIGN_OR_RETURN(std::optional<int> cycle, OptCycle(f->cycle));
-        return RunActivities(ctx, db, ref, f->ewg, cycle);
+        return One(EwgActivitiesTable(db, ref, f->ewg, cycle));
       });
     });
-    CLI::App* one = ewg->add_subcommand("activity", "Add or edit an activity");
-    one->require_subcommand(1);
-    AddRecordCommand(one, ctx, RecordKind::kActivities, "add", "Add an activity (key: --ref)", Mode::kAdd);
-    AddRecordCommand(one, ctx, RecordKind::kActivities, "edit", "Change an activity's fields (key: --ref)", Mode::kEdit);
+    AddRecordCommands(ewg, ctx, EwgKind::kActivity, "Add or edit an activity",
+                      {{WriteMode::kAdd, "Add an activity (key: --ref)"},
+                       {WriteMode::kEdit, "Change an activity's fields (key: --ref)"}});
   }
   {
     auto f = std::make_shared<Filter>();
@@ -353,15 +160,14 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     c->add_option("--activity", f->activity, "One activity's ref");
     AddFormatOption(c, ctx);
     c->callback([&ctx, f] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) -> Status {
+      ctx.exit_code = ctx.RunTables([f](Db* db, const Reference& ref) -> Tables {
         BH_ASSIGN_OR_RETURN(std::optional<int> cycle, OptCycle(f->cycle));
-        return RunParticipants(ctx, db, ref, f->ewg, cycle, f->activity);
+        return One(EwgParticipantsTable(db, ref, f->ewg, cycle, f->activity));
       });
     });
-    CLI::App* one = ewg->add_subcommand("participant", "Record a delegation");
-    one->require_subcommand(1);
-    AddRecordCommand(one, ctx, RecordKind::kParticipants, "set",
-                     "Add or replace a country's delegation at an activity (key: --activity, --country)", Mode::kSet);
+    AddRecordCommands(ewg, ctx, EwgKind::kParticipant, "Record a delegation",
+                      {{WriteMode::kSet,
+                        "Add or replace a country's delegation at an activity (key: --activity, --country)"}});
   }
   {
     auto f = std::make_shared<Filter>();
@@ -369,15 +175,14 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     add_filter(c, f.get(), true);
     AddFormatOption(c, ctx);
     c->callback([&ctx, f] {
-      WithWorkspace(ctx, [&](Db* db, const Reference&) -> Status {
+      ctx.exit_code = ctx.RunTables([f](Db* db, const Reference&) -> Tables {
         BH_ASSIGN_OR_RETURN(std::optional<int> cycle, OptCycle(f->cycle));
-        return RunWorkplan(ctx, db, f->ewg, cycle);
+        return One(EwgWorkplanTable(db, f->ewg, cycle));
       });
     });
-    CLI::App* one = ewg->add_subcommand("workplan-item", "Add or edit a work-plan item");
-    one->require_subcommand(1);
-    AddRecordCommand(one, ctx, RecordKind::kWorkplan, "add", "Add a work-plan item (key: --ref)", Mode::kAdd);
-    AddRecordCommand(one, ctx, RecordKind::kWorkplan, "edit", "Change a work-plan item (key: --ref)", Mode::kEdit);
+    AddRecordCommands(ewg, ctx, EwgKind::kWorkplanItem, "Add or edit a work-plan item",
+                      {{WriteMode::kAdd, "Add a work-plan item (key: --ref)"},
+                       {WriteMode::kEdit, "Change a work-plan item (key: --ref)"}});
   }
   {
     auto f = std::make_shared<Filter>();
@@ -385,15 +190,14 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     add_filter(c, f.get(), true);
     AddFormatOption(c, ctx);
     c->callback([&ctx, f] {
-      WithWorkspace(ctx, [&](Db* db, const Reference&) -> Status {
+      ctx.exit_code = ctx.RunTables([f](Db* db, const Reference&) -> Tables {
         BH_ASSIGN_OR_RETURN(std::optional<int> cycle, OptCycle(f->cycle));
-        return RunOutcomes(ctx, db, f->ewg, cycle);
+        return One(EwgOutcomesTable(db, f->ewg, cycle));
       });
     });
-    CLI::App* one = ewg->add_subcommand("outcome", "Add or edit an outcome or document");
-    one->require_subcommand(1);
-    AddRecordCommand(one, ctx, RecordKind::kOutcomes, "add", "Add an outcome (key: --ref)", Mode::kAdd);
-    AddRecordCommand(one, ctx, RecordKind::kOutcomes, "edit", "Change an outcome (key: --ref)", Mode::kEdit);
+    AddRecordCommands(ewg, ctx, EwgKind::kOutcome, "Add or edit an outcome or document",
+                      {{WriteMode::kAdd, "Add an outcome (key: --ref)"},
+                       {WriteMode::kEdit, "Change an outcome (key: --ref)"}});
   }
   {
     auto paths = std::make_shared<std::vector<std::string>>();
@@ -402,7 +206,7 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     c->add_option("files", *paths, "CSV files (docs/ewg.md)")->required();
     AddFormatOption(c, ctx);
     c->callback([&ctx, paths] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) { return RunImport(ctx, db, ref, *paths); });
+      ctx.exit_code = ctx.RunTables([paths](Db* db, const Reference& ref) { return Import(db, ref, *paths); });
     });
   }
   {
@@ -413,7 +217,7 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     c->add_option("--cycle", a->cycle, "Cycle number (default: all)");
     c->add_option("--out", a->out, "Output file (default: stdout)");
     c->callback([&ctx, a] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) { return RunExport(ctx, db, ref, *a); });
+      ctx.exit_code = ctx.RunTables([&ctx, a](Db* db, const Reference& ref) { return Export(ctx, db, ref, *a); });
     });
   }
   {
@@ -426,7 +230,7 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
     c->add_option("--at-end", a->at_end, "Scorecard month for the end, YYYY-MM (default: from the cycle's end)");
     AddFormatOption(c, ctx);
     c->callback([&ctx, a] {
-      WithWorkspace(ctx, [&](Db* db, const Reference& ref) { return RunReport(ctx, db, ref, *a); });
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) { return Report(db, ref, *a); });
     });
   }
 }

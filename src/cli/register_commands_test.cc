@@ -115,25 +115,27 @@ TEST_F(RegisterCommandsTest, ReconcileNeedsTheMonthsUnFigures) {
 }
 
 TEST_F(RegisterCommandsTest, AddEditAndEndRecords) {
-  ASSERT_EQ(0, Run({"register", "add", "person", "--country", "VNM", "--service-number", "P-1", "--sex", "F", "--rank",
+  ASSERT_EQ(0, Run({"register", "person", "add", "--country", "VNM", "--service-number", "P-1", "--sex", "F", "--rank",
                     "Maj", "--service", "Army"}))
       << err_.str();
-  EXPECT_EQ("added person\n", err_.str());
-  EXPECT_EQ(1, Run({"register", "add", "person", "--country", "VNM", "--service-number", "P-1", "--sex", "F", "--rank",
+  EXPECT_EQ("person VNM P-1: added\n", err_.str());
+  EXPECT_EQ(1, Run({"register", "person", "add", "--country", "VNM", "--service-number", "P-1", "--sex", "F", "--rank",
                     "Maj", "--service", "Army"}));
   EXPECT_EQ(
       "bluehelmet: service number 'P-1' of VNM already exists; use "
-      "'register edit person'\n",
+      "'register person edit'\n",
       err_.str());
-  EXPECT_EQ(1, Run({"register", "edit", "person", "--country", "VNM", "--service-number", "P-1", "--sex", "W"}));
+  EXPECT_EQ(1, Run({"register", "person", "edit", "--country", "VNM", "--service-number", "P-1", "--sex", "W"}));
   EXPECT_EQ("bluehelmet: column 'sex': want F or M, got 'W'\n", err_.str());
-  ASSERT_EQ(0, Run({"register", "edit", "person", "--country", "VNM", "--service-number", "P-1", "--rank", "Lt Col"}));
-  ASSERT_EQ(0, Run({"register", "add", "posting", "--country", "VNM", "--service-number", "P-1", "--role",
+  ASSERT_EQ(0, Run({"register", "person", "edit", "--country", "VNM", "--service-number", "P-1", "--rank", "Lt Col"}));
+  EXPECT_EQ("person VNM P-1: updated\n", err_.str());
+  ASSERT_EQ(0, Run({"register", "posting", "add", "--country", "VNM", "--service-number", "P-1", "--role",
                     "staff_officer", "--mission", "UNISFA", "--starts", "2023-12-15"}))
       << err_.str();
-  ASSERT_EQ(0, Run({"register", "end", "posting", "--country", "VNM", "--service-number", "P-1", "--starts",
+  ASSERT_EQ(0, Run({"register", "posting", "end", "--country", "VNM", "--service-number", "P-1", "--starts",
                     "2023-12-15", "--on", "2024-12-15"}))
       << err_.str();
+  EXPECT_EQ("posting VNM P-1 2023-12-15: ended\n", err_.str());
   ASSERT_EQ(0, Run({"register", "headcount", "--country", "VNM", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("2023-12,UNISFA,Staff Officer,1,0,1\n")) << out_.str();
   EXPECT_NE(std::string::npos, out_.str().find("2024-11,UNISFA,Staff Officer,1,0,1\n"));

@@ -38,11 +38,11 @@ class EwgReportTest : public ::testing::Test {
     Contribute("dec23.csv", "s2", {Row(2, "2023-12-31", "VNM", PersonnelType::kTroops, 11, 52)});
     // Counts by sex for one meeting: Viet Nam reported, Japan illustrative.
     Batch b;
-    FieldMap vn = {{"activity", "PKO4-M15"}, {"country", "Viet Nam"}, {"women", "3"}, {"men", "5"}, {"source", "test"}};
-    FieldMap jp = {{"activity", "PKO4-M15"}, {"country", "JPN"}, {"women", "1"}, {"men", "3"},
+    Fields vn = {{"activity", "PKO4-M15"}, {"country", "Viet Nam"}, {"women", "3"}, {"men", "5"}, {"source", "test"}};
+    Fields jp = {{"activity", "PKO4-M15"}, {"country", "JPN"}, {"women", "1"}, {"men", "3"},
                    {"illustrative", "yes"}, {"source", "ILLUSTRATIVE test"}};
-    ASSERT_TRUE(AddToBatch(RecordKind::kParticipants, vn, *ref_, "t", "test", &b).ok());
-    ASSERT_TRUE(AddToBatch(RecordKind::kParticipants, jp, *ref_, "t", "test", &b).ok());
+    ASSERT_TRUE(AddToBatch(EwgKind::kParticipant, vn, *ref_, "t", "test", &b).ok());
+    ASSERT_TRUE(AddToBatch(EwgKind::kParticipant, jp, *ref_, "t", "test", &b).ok());
     ASSERT_TRUE(ApplyBatch(db_.get(), *ref_, b).ok());
   }
   void Contribute(const char* file, const char* sha, const std::vector<ContributionRow>& rows) {

@@ -54,7 +54,7 @@ const std::vector<std::string>& Plus() {
 }
 
 FactRecord Attendance(const std::string& activity, const std::string& country, const std::string& source) {
-  return {RecordKind::kParticipants, activity + " " + country,
+  return {EwgKind::kParticipant, activity + " " + country,
           {{"activity", activity}, {"country", country}, {"illustrative", "no"}, {"source", source}}};
 }
 
@@ -112,7 +112,7 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
   static const std::vector<FactRecord> k = [] {
     std::vector<FactRecord> r = {
         // ------------------------------------------------ PKO cycles 1-5
-        {RecordKind::kCycles, "PKO cycle 1",
+        {EwgKind::kCycle, "PKO cycle 1",
          {{"ewg", "PKO"}, {"cycle", "1"}, {"start", "2011"}, {"end", "2014-02"},
           {"co_chairs", "Philippines;New Zealand"},
           {"source", Cat({std::string(kPacificSentinel) + " (co-chairs, Feb 2013)",
@@ -120,26 +120,26 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
                           std::string(kDndTtx) + " (final TTX, Feb 2014)"})},
           {"note", "Sources give the years 2011-2013; the cycle's final table-top exercise was in Feb 2014, so the end "
                    "is recorded as 2014-02. Exact start and end days not found."}}},
-        {RecordKind::kCycles, "PKO cycle 2",
+        {EwgKind::kCycle, "PKO cycle 2",
          {{"ewg", "PKO"}, {"cycle", "2"}, {"start", "2014"}, {"end", "2017"},
           {"co_chairs", "Cambodia;Republic of Korea"},
           {"source", Cat({std::string(kRokWhitePaper) + " (ROK 2018 Defense White Paper p.225)",
                           "dndph.org (\"turn over co-chairmanship to Cambodia and South Korea in 2014\")"})},
           {"note", "Years only; exact start and end dates not found."}}},
-        {RecordKind::kCycles, "PKO cycle 3",
+        {EwgKind::kCycle, "PKO cycle 3",
          {{"ewg", "PKO"}, {"cycle", "3"}, {"start", "2017"}, {"end", "2020"},
           {"co_chairs", "Indonesia;Australia"},
           {"source", Cat({std::string(kDefenceConnect) + " (\"co-chairing ... to 2020\", 10th EWG PKO meeting)",
                           "seed article (6 April 2021: \"co-chairs Indonesia and Australia in the last cycle\")"})},
           {"note", "Years only; exact start and end dates not found. Overlaps cycle 2 in 2017 as the sources give it."}}},
-        {RecordKind::kCycles, "PKO cycle 4",
+        {EwgKind::kCycle, "PKO cycle 4",
          {{"ewg", "PKO"}, {"cycle", "4"}, {"start", "2021"}, {"end", "2023"},
           {"co_chairs", "Viet Nam;Japan"},
           {"source", Cat({"seed article (6 April 2021)", std::string(kVnp14) + " (\"fourth cycle, for the 2021-2023 period\")",
                           kSggpCeppp})},
           {"note", "Years only (2021-2023 per sources); exact start and end dates not found. First activity "
                    "6 Apr 2021 (seed article); handover to the cycle-5 co-chairs 5 Dec 2023."}}},
-        {RecordKind::kCycles, "PKO cycle 5",
+        {EwgKind::kCycle, "PKO cycle 5",
          {{"ewg", "PKO"}, {"cycle", "5"}, {"start", "2024"}, {"end", ""},
           {"co_chairs", "Brunei Darussalam;China"},
           {"source", std::string(kModJp) + " (5 Dec 2023: \"Handover to Brunei and China, as co-chairs of the "
@@ -148,7 +148,7 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
                    "not verified)."}}},
 
         // ------------------------------------------------ cycle-4 activities
-        {RecordKind::kActivities, "PKO4-M14",
+        {EwgKind::kActivity, "PKO4-M14",
          {{"ref", "PKO4-M14"}, {"ewg", "PKO"}, {"cycle", "4"}, {"number", "14"}, {"type", "meeting"},
           {"title", "14th meeting of the EWG on PKO (first activity of cycle 4)"},
           {"start", "2021-04-06"}, {"host", "Viet Nam"}, {"venue", "virtual"},
@@ -160,13 +160,13 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
           {"note", "First activity of cycle 4 (seed article). Video conference held by Viet Nam's Ministry of National "
                    "Defence; UNDP, UN Women and the ASEAN Secretariat attended (qdnd). Participant counts by sex not "
                    "found."}}},
-        {RecordKind::kActivities, "PKO4-M15",
+        {EwgKind::kActivity, "PKO4-M15",
          {{"ref", "PKO4-M15"}, {"ewg", "PKO"}, {"cycle", "4"}, {"number", "15"}, {"type", "meeting"},
           {"title", "15th meeting of the EWG on PKO"}, {"start", "2021-12-03"}, {"venue", "virtual"},
           {"themes", "pre-deployment training;capacity building"},
           {"chaired_by", kVnChair1}, {"source", kVnp15},
           {"note", "Host not stated. Participant counts not found."}}},
-        {RecordKind::kActivities, "PKO4-M16",
+        {EwgKind::kActivity, "PKO4-M16",
          {{"ref", "PKO4-M16"}, {"ewg", "PKO"}, {"cycle", "4"}, {"number", "16"}, {"type", "meeting"},
           {"title", "16th meeting of the EWG on PKO"}, {"start", "2022-10-11"}, {"venue", "virtual"},
           {"themes", "Action for Peacekeeping Plus (A4P+);coordination among UN member states;women, peace and security"},
@@ -174,14 +174,14 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
           {"note", "The source announces the cycle's second seminar on women, peace and security within the framework "
                    "of this meeting without its own date, so it is not recorded as a separate activity. Host not "
                    "stated. Participant counts not found."}}},
-        {RecordKind::kActivities, "PKO4-FPC",
+        {EwgKind::kActivity, "PKO4-FPC",
          {{"ref", "PKO4-FPC"}, {"ewg", "PKO"}, {"cycle", "4"}, {"type", "meeting"},
           {"title", "Final planning conference for the end-of-cycle field training"}, {"start", "2023-03-01"},
           {"host", "Viet Nam"}, {"venue", "Hanoi"}, {"themes", "field training planning"},
           {"chaired_by", kVnChair2}, {"source", kVnpFpc},
           {"note", "Held by the Vietnam Department of Peacekeeping Operations; recorded as a meeting (a planning "
                    "conference)."}}},
-        {RecordKind::kActivities, "PKO4-CEPPP",
+        {EwgKind::kActivity, "PKO4-CEPPP",
          {{"ref", "PKO4-CEPPP"}, {"ewg", "PKO"}, {"cycle", "4"}, {"type", "field exercise"},
           {"title", "Competency Evaluation Program for Prospective UN Peacekeepers (CEPPP)"},
           {"start", "2023-09-13"}, {"end", "2023-09-21"}, {"host", "Viet Nam"}, {"venue", "Hanoi"},
@@ -191,12 +191,12 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
                           "DOMAIN.md D (closing date 21 Sep 2023)"})},
           {"note", "Recorded as a field exercise: the sources call it the cycle's end-of-term field training. Nearly 300 "
                    "experts, trainees and observers from 18 delegations (sggp); counts by sex not found."}}},
-        {RecordKind::kActivities, "PKO4-HANDOVER",
+        {EwgKind::kActivity, "PKO4-HANDOVER",
          {{"ref", "PKO4-HANDOVER"}, {"ewg", "PKO"}, {"cycle", "4"}, {"type", "meeting"},
           {"title", "Cycle 4 report and handover to the next co-chairs"}, {"start", "2023-12-05"},
           {"host", "Japan"}, {"venue", "hybrid, in Japan (city not stated)"}, {"themes", "cycle report;handover"},
           {"source", Cat({kModJp, "DOMAIN.md D"})}, {"note", "Participant counts not found."}}},
-        {RecordKind::kActivities, "PKO4-WPS4",
+        {EwgKind::kActivity, "PKO4-WPS4",
          {{"ref", "PKO4-WPS4"}, {"ewg", "PKO"}, {"cycle", "4"}, {"number", "4"}, {"type", "seminar"},
           {"title", "4th seminar on women, peace and security: conflict-related sexual violence"},
           {"start", "2023-12-05"}, {"host", "Japan"}, {"venue", "hybrid, in Japan (city not stated)"},
@@ -205,7 +205,7 @@ const std::vector<FactRecord>& BuiltinFactRecords() {
           {"note", "Held with the cycle report and handover. Seminars 1 and 3 of the series were not found."}}},
 
         // ------------------------------------------------ outcomes
-        {RecordKind::kOutcomes, "PKO4-OUT-HANDOVER",
+        {EwgKind::kOutcome, "PKO4-OUT-HANDOVER",
          {{"ref", "PKO4-OUT-HANDOVER"}, {"ewg", "PKO"}, {"cycle", "4"}, {"kind", "outcome"},
           {"title", "Co-chairmanship handed over to Brunei Darussalam and China for cycle 5"}, {"date", "2023-12-05"},
           {"activity", "PKO4-HANDOVER"}, {"url", kModJp}, {"source", kModJp}}},

@@ -29,9 +29,9 @@ const std::vector<Observer>& BuiltinObservers();
 const std::vector<EwgInfo>& BuiltinEwgs();  // in display order
 
 struct FactRecord {
-  RecordKind kind;
+  EwgKind kind;
   std::string label;  // "PKO cycle 4", "PKO4-M14": errors read "built-in fact LABEL: ..."
-  FieldMap fields;
+  Fields fields;
 };
 // Cycles first, then activities, participants, outcomes.
 const std::vector<FactRecord>& BuiltinFactRecords();

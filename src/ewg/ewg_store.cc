@@ -534,180 +534,255 @@ Status CheckBatchTexts(const Batch& batch) {
 
 }  // namespace
 
-Result<ApplySummary> ApplyBatch(Db* db, const Reference& ref, const Batch& batch) {
-  BH_RETURN_IF_ERROR(CheckBatchTexts(batch));
-  BH_ASSIGN_OR_RETURN(std::vector<EwgInfo> ewgs, ListEwgs(db));
-  std::set<std::string> ewg_codes;
-  for (const EwgInfo& e : ewgs) ewg_codes.insert(e.code);
-  auto check_ewg = [&](const std::string& where, const std::string& code) -> Status {
-    if (ewg_codes.count(code)) return Status::Ok();
-    return Fail(where, fmt::format("unknown EWG '{}' (known: {})", code,
-                                   Join(std::vector<std::string>(ewg_codes.begin(), ewg_codes.end()), ", ")));
-  };
-  BH_ASSIGN_OR_RETURN(auto members, MemberSides(db));
+namespace {
 
-  // The cycles and activities as the batch would leave them.
-  std::map<std::pair<std::string, int>, Cycle> cycles;
-  BH_ASSIGN_OR_RETURN(std::vector<Cycle> stored_cycles, ListCycles(db, ""));
-  for (Cycle& c : stored_cycles) cycles[{c.ewg, c.number}] = std::move(c);
-  std::map<std::pair<std::string, int>, std::string> batch_cycle_where;
-  for (const auto& [c, where] : batch.cycles) {
-    BH_RETURN_IF_ERROR(check_ewg(where, c.ewg));
-    std::string label = CycleLabel(c.ewg, c.number);
-    auto [it, fresh] = batch_cycle_where.emplace(std::make_pair(c.ewg, c.number), where);
-    if (!fresh) return Fail(where, fmt::format("{} appears twice (also at {})", label, it->second));
-    if (Trim(c.source).empty()) return Fail(where, "column 'source': every record needs its source");
-    std::string order = OrderProblem(c.start, c.end);
-    if (!order.empty()) return Fail(where, label + ": " + order);
-    std::string chairs = CoChairProblem(c, members, ref);
-    if (!chairs.empty()) return Fail(where, chairs);
-    cycles[{c.ewg, c.number}] = c;
+// The stored EWG records a batch is checked against, as the batch would
+// leave them: ApplyBatch's checks, one function per record kind, in the
+// order records depend on each other (cycles, activities, then what refers
+// to them). Each returns the first problem, located.
+class BatchCheck {
+ public:
+  BatchCheck(const Reference& ref, const Batch& batch) : ref_(ref), batch_(batch) {}
+
+  Status Load(Db* db) {
+    BH_ASSIGN_OR_RETURN(std::vector<EwgInfo> ewgs, ListEwgs(db));
+    for (const EwgInfo& e : ewgs) ewg_codes_.insert(e.code);
+    BH_ASSIGN_OR_RETURN(members_, MemberSides(db));
+    BH_ASSIGN_OR_RETURN(std::vector<Cycle> cycles, ListCycles(db, ""));
+    for (Cycle& c : cycles) cycles_[{c.ewg, c.number}] = std::move(c);
+    BH_ASSIGN_OR_RETURN(std::vector<Activity> acts, ListActivities(db, "", std::nullopt));
+    for (Activity& a : acts) activities_[a.ref] = std::move(a);
+    return Status::Ok();
   }
-  auto find_cycle = [&](const std::string& where, const std::string& ewg, int n) -> Result<const Cycle*> {
-    BH_RETURN_IF_ERROR(check_ewg(where, ewg));
-    auto it = cycles.find({ewg, n});
-    if (it == cycles.end()) {
-      return Fail(where, fmt::format("{} is not recorded (add the cycle first)", CycleLabel(ewg, n)));
+
+  Status All() {
+    BH_RETURN_IF_ERROR(Cycles());
+    BH_RETURN_IF_ERROR(Activities());
+    BH_RETURN_IF_ERROR(CyclesStillHoldTheirActivities());
+    BH_RETURN_IF_ERROR(Participants());
+    BH_RETURN_IF_ERROR(WorkplanItems());
+    return Outcomes();
+  }
+
+  const std::map<std::string, Side>& members() const { return members_; }
+
+ private:
+  Status Cycles() {
+    std::map<std::pair<std::string, int>, std::string> seen;
+    for (const auto& [c, where] : batch_.cycles) {
+      BH_RETURN_IF_ERROR(CheckEwg(where, c.ewg));
+      std::string label = CycleLabel(c.ewg, c.number);
+      BH_RETURN_IF_ERROR(Once(&seen, {c.ewg, c.number}, where, label));
+      BH_RETURN_IF_ERROR(HasSource(where, c.source));
+      std::string order = OrderProblem(c.start, c.end);
+      if (!order.empty()) return Fail(where, label + ": " + order);
+      std::string chairs = CoChairProblem(c, members_, ref_);
+      if (!chairs.empty()) return Fail(where, chairs);
+      cycles_[{c.ewg, c.number}] = c;
     }
-    return &it->second;
-  };
-
-  std::map<std::string, Activity> activities;
-  BH_ASSIGN_OR_RETURN(std::vector<Activity> stored_acts, ListActivities(db, "", std::nullopt));
-  for (Activity& a : stored_acts) activities[a.ref] = std::move(a);
-  std::map<std::string, std::string> batch_act_where;
-  for (const auto& [a, where] : batch.activities) {
-    auto [it, fresh] = batch_act_where.emplace(a.ref, where);
-    if (!fresh) return Fail(where, fmt::format("activity {} appears twice (also at {})", a.ref, it->second));
-    if (Trim(a.source).empty()) return Fail(where, "column 'source': every record needs its source");
-    BH_ASSIGN_OR_RETURN(const Cycle* c, find_cycle(where, a.ewg, a.cycle));
-    std::string order = OrderProblem(a.start, a.end);
-    if (!order.empty()) return Fail(where, fmt::format("activity {}: {}", a.ref, order));
-    if (!Inside(a, *c)) return Fail(where, OutsideText(a, *c));
-    activities[a.ref] = a;
+    return Status::Ok();
   }
+
+  Status Activities() {
+    for (const auto& [a, where] : batch_.activities) {
+      BH_RETURN_IF_ERROR(Once(&batch_activities_, a.ref, where, "activity " + a.ref));
+      BH_RETURN_IF_ERROR(HasSource(where, a.source));
+      BH_ASSIGN_OR_RETURN(const Cycle* c, FindCycle(where, a.ewg, a.cycle));
+      std::string order = OrderProblem(a.start, a.end);
+      if (!order.empty()) return Fail(where, fmt::format("activity {}: {}", a.ref, order));
+      if (!Inside(a, *c)) return Fail(where, OutsideText(a, *c));
+      activities_[a.ref] = a;
+    }
+    return Status::Ok();
+  }
+
   // A changed cycle must still hold the activities already recorded for it.
-  for (const auto& [c, where] : batch.cycles) {
-    for (const auto& [r, a] : activities) {
-      if (a.ewg != c.ewg || a.cycle != c.number || batch_act_where.count(r)) continue;
-      if (!Inside(a, c)) {
-        return Fail(where, fmt::format("{} ({}): recorded activity {} ({}) would lie outside it",
-                                       CycleLabel(c.ewg, c.number), DateRangeText(c.start, c.end), a.ref,
-                                       DateRangeText(a.start, a.end)));
+  Status CyclesStillHoldTheirActivities() {
+    for (const auto& [c, where] : batch_.cycles) {
+      for (const auto& [r, a] : activities_) {
+        if (a.ewg != c.ewg || a.cycle != c.number || batch_activities_.count(r)) continue;
+        if (!Inside(a, c)) {
+          return Fail(where, fmt::format("{} ({}): recorded activity {} ({}) would lie outside it",
+                                         CycleLabel(c.ewg, c.number), DateRangeText(c.start, c.end), a.ref,
+                                         DateRangeText(a.start, a.end)));
+        }
       }
     }
+    return Status::Ok();
   }
-  auto check_activity = [&](const std::string& where, const std::string& r) -> Status {
-    if (r.empty() || activities.count(r)) return Status::Ok();
-    return Fail(where, fmt::format("unknown activity '{}'", r));
-  };
 
-  std::map<std::pair<std::string, std::string>, std::string> seen_part;
-  for (const auto& [p, where] : batch.participants) {
-    BH_RETURN_IF_ERROR(check_activity(where, p.activity_ref));
-    auto [it, fresh] = seen_part.emplace(std::make_pair(p.activity_ref, p.iso3), where);
-    if (!fresh) {
-      return Fail(where, fmt::format("{} at {} appears twice (also at {})", ref.CountryName(p.iso3), p.activity_ref,
-                                     it->second));
+  Status Participants() {
+    std::map<std::pair<std::string, std::string>, std::string> seen;
+    for (const auto& [p, where] : batch_.participants) {
+      BH_RETURN_IF_ERROR(CheckActivity(where, p.activity_ref));
+      BH_RETURN_IF_ERROR(
+          Once(&seen, {p.activity_ref, p.iso3}, where, fmt::format("{} at {}", ref_.CountryName(p.iso3), p.activity_ref)));
+      BH_RETURN_IF_ERROR(HasSource(where, p.source));
     }
-    if (Trim(p.source).empty()) return Fail(where, "column 'source': every record needs its source");
-  }
-  std::map<std::string, std::string> seen_ref;
-  for (const auto& [w, where] : batch.workplan) {
-    auto [it, fresh] = seen_ref.emplace(w.ref, where);
-    if (!fresh) return Fail(where, fmt::format("work-plan item {} appears twice (also at {})", w.ref, it->second));
-    if (Trim(w.source).empty()) return Fail(where, "column 'source': every record needs its source");
-    BH_ASSIGN_OR_RETURN(const Cycle* c, find_cycle(where, w.ewg, w.cycle));
-    (void)c;
-    BH_RETURN_IF_ERROR(check_activity(where, w.activity_ref));
-  }
-  seen_ref.clear();
-  for (const auto& [o, where] : batch.outcomes) {
-    auto [it, fresh] = seen_ref.emplace(o.ref, where);
-    if (!fresh) return Fail(where, fmt::format("outcome {} appears twice (also at {})", o.ref, it->second));
-    if (Trim(o.source).empty()) return Fail(where, "column 'source': every record needs its source");
-    BH_ASSIGN_OR_RETURN(const Cycle* c, find_cycle(where, o.ewg, o.cycle));
-    (void)c;
-    BH_RETURN_IF_ERROR(check_activity(where, o.activity_ref));
+    return Status::Ok();
   }
 
+  Status WorkplanItems() {
+    std::map<std::string, std::string> seen;
+    for (const auto& [w, where] : batch_.workplan) {
+      BH_RETURN_IF_ERROR(Once(&seen, w.ref, where, "work-plan item " + w.ref));
+      BH_RETURN_IF_ERROR(HasSource(where, w.source));
+      BH_RETURN_IF_ERROR(FindCycle(where, w.ewg, w.cycle).status());
+      BH_RETURN_IF_ERROR(CheckActivity(where, w.activity_ref));
+    }
+    return Status::Ok();
+  }
+
+  Status Outcomes() {
+    std::map<std::string, std::string> seen;
+    for (const auto& [o, where] : batch_.outcomes) {
+      BH_RETURN_IF_ERROR(Once(&seen, o.ref, where, "outcome " + o.ref));
+      BH_RETURN_IF_ERROR(HasSource(where, o.source));
+      BH_RETURN_IF_ERROR(FindCycle(where, o.ewg, o.cycle).status());
+      BH_RETURN_IF_ERROR(CheckActivity(where, o.activity_ref));
+    }
+    return Status::Ok();
+  }
+
+  // "... appears twice (also at WHERE)" for a key seen before in the batch.
+  template <typename Key>
+  static Status Once(std::map<Key, std::string>* seen, const Key& key, const std::string& where,
+                     const std::string& label) {
+    auto [it, fresh] = seen->emplace(key, where);
+    if (!fresh) return Fail(where, fmt::format("{} appears twice (also at {})", label, it->second));
+    return Status::Ok();
+  }
+  static Status HasSource(const std::string& where, const std::string& source) {
+    if (Trim(source).empty()) return Fail(where, "column 'source': every record needs its source");
+    return Status::Ok();
+  }
+  Status CheckEwg(const std::string& where, const std::string& code) const {
+    if (ewg_codes_.count(code)) return Status::Ok();
+    return Fail(where, fmt::format("unknown EWG '{}' (known: {})", code,
+                                   Join(std::vector<std::string>(ewg_codes_.begin(), ewg_codes_.end()), ", ")));
+  }
+  Result<const Cycle*> FindCycle(const std::string& where, const std::string& ewg, int n) const {
+    BH_RETURN_IF_ERROR(CheckEwg(where, ewg));
+    auto it = cycles_.find({ewg, n});
+    if (it == cycles_.end()) return Fail(where, fmt::format("{} is not recorded (add the cycle first)", CycleLabel(ewg, n)));
+    return &it->second;
+  }
+  Status CheckActivity(const std::string& where, const std::string& r) const {
+    if (r.empty() || activities_.count(r)) return Status::Ok();
+    return Fail(where, fmt::format("unknown activity '{}'", r));
+  }
+
+  const Reference& ref_;
+  const Batch& batch_;
+  std::set<std::string> ewg_codes_;
+  std::map<std::string, Side> members_;
+  std::map<std::pair<std::string, int>, Cycle> cycles_;
+  std::map<std::string, Activity> activities_;
+  std::map<std::string, std::string> batch_activities_;  // ref -> where, of the batch's activities
+};
+
+Status Located(const std::string& where, Status st) { return st.ok() ? st : st.WithPrefix(where); }
+
+// The writes, one function per table, each counting what it changed.
+Status WriteCycles(Db* db, const Batch& batch, const std::map<std::string, Side>& members, ApplySummary* sum) {
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
+      "ewg_cycle", {"ewg", "number", "start_date", "end_date", "asean_cochair", "plus_cochair", "source", "note", "origin"}, 2)));
+  for (const auto& [c, where] : batch.cycles) {
+    const std::string& a = members.at(c.co_chairs[0]) == Side::kAsean ? c.co_chairs[0] : c.co_chairs[1];
+    const std::string& p = a == c.co_chairs[0] ? c.co_chairs[1] : c.co_chairs[0];
+    up.Bind(1, c.ewg).Bind(2, c.number).Bind(3, c.start.ToString());
+    BindOptDate(up, 4, c.end);
+    up.Bind(5, a).Bind(6, p).Bind(7, c.source).BindText(8, c.note).Bind(9, c.origin);
+    BH_RETURN_IF_ERROR(Located(where, up.Run()));
+    db->Changes() ? ++sum->cycles : ++sum->unchanged;
+  }
+  return Status::Ok();
+}
+
+Status WriteActivities(Db* db, const Batch& batch, ApplySummary* sum) {
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
+      "ewg_activity", {"ref", "ewg", "cycle", "number", "type", "title", "start_date", "end_date", "host", "venue",
+                       "agenda", "chaired_by", "source", "note", "origin"}, 1)));
+  BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM ewg_activity_theme WHERE activity = ?"));
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO ewg_activity_theme VALUES (?, ?, ?)"));
+  for (const auto& [a, where] : batch.activities) {
+    BH_ASSIGN_OR_RETURN(std::vector<std::string> old_themes, ThemesOf(db, a.ref));
+    up.Bind(1, a.ref).Bind(2, a.ewg).Bind(3, a.cycle);
+    BindOptInt(up, 4, a.number ? std::optional<int64_t>(*a.number) : std::nullopt);
+    up.Bind(5, ActivityTypeName(a.type)).Bind(6, a.title).Bind(7, a.start.ToString()).Bind(8, a.end.ToString());
+    up.BindText(9, a.host).Bind(10, a.venue).BindText(11, a.agenda).BindText(12, a.chaired_by).Bind(13, a.source);
+    up.BindText(14, a.note).Bind(15, a.origin);
+    BH_RETURN_IF_ERROR(Located(where, up.Run()));
+    bool changed = db->Changes() > 0;
+    if (old_themes != a.themes) {
+      changed = true;
+      BH_RETURN_IF_ERROR(del.Bind(1, a.ref).Run());
+      for (size_t i = 0; i < a.themes.size(); ++i) {
+        BH_RETURN_IF_ERROR(
+            Located(where, ins.Bind(1, a.ref).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, a.themes[i]).Run()));
+      }
+    }
+    changed ? ++sum->activities : ++sum->unchanged;
+  }
+  return Status::Ok();
+}
+
+Status WriteParticipants(Db* db, const Batch& batch, ApplySummary* sum) {
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
+      "ewg_participation", {"activity", "iso3", "women", "men", "illustrative", "source", "origin"}, 2)));
+  for (const auto& [p, where] : batch.participants) {
+    up.Bind(1, p.activity_ref).Bind(2, p.iso3);
+    BindOptInt(up, 3, p.women);
+    BindOptInt(up, 4, p.men);
+    up.Bind(5, p.illustrative ? 1 : 0).Bind(6, p.source).Bind(7, p.origin);
+    BH_RETURN_IF_ERROR(Located(where, up.Run()));
+    db->Changes() ? ++sum->participants : ++sum->unchanged;
+  }
+  return Status::Ok();
+}
+
+Status WriteWorkplan(Db* db, const Batch& batch, ApplySummary* sum) {
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
+      "ewg_workplan_item", {"ref", "ewg", "cycle", "title", "status", "due", "activity", "source", "note", "origin"}, 1)));
+  for (const auto& [w, where] : batch.workplan) {
+    up.Bind(1, w.ref).Bind(2, w.ewg).Bind(3, w.cycle).Bind(4, w.title).Bind(5, WorkplanStatusName(w.status));
+    BindOptDate(up, 6, w.due);
+    up.BindText(7, w.activity_ref).Bind(8, w.source).BindText(9, w.note).Bind(10, w.origin);
+    BH_RETURN_IF_ERROR(Located(where, up.Run()));
+    db->Changes() ? ++sum->workplan : ++sum->unchanged;
+  }
+  return Status::Ok();
+}
+
+Status WriteOutcomes(Db* db, const Batch& batch, ApplySummary* sum) {
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
+      "ewg_outcome", {"ref", "ewg", "cycle", "kind", "title", "date", "activity", "url", "source", "note", "origin"}, 1)));
+  for (const auto& [o, where] : batch.outcomes) {
+    up.Bind(1, o.ref).Bind(2, o.ewg).Bind(3, o.cycle).Bind(4, OutcomeKindName(o.kind)).Bind(5, o.title);
+    BindOptDate(up, 6, o.date);
+    up.BindText(7, o.activity_ref).BindText(8, o.url).Bind(9, o.source).BindText(10, o.note).Bind(11, o.origin);
+    BH_RETURN_IF_ERROR(Located(where, up.Run()));
+    db->Changes() ? ++sum->outcomes : ++sum->unchanged;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ApplySummary> ApplyBatch(Db* db, const Reference& ref, const Batch& batch) {
+  BH_RETURN_IF_ERROR(CheckBatchTexts(batch));
+  BatchCheck check(ref, batch);
+  BH_RETURN_IF_ERROR(check.Load(db));
+  BH_RETURN_IF_ERROR(check.All());
   // Write, all or nothing.
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   ApplySummary sum;
-  auto located = [](const std::string& where, Status st) { return st.ok() ? st : st.WithPrefix(where); };
-  {
-    BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-        "ewg_cycle", {"ewg", "number", "start_date", "end_date", "asean_cochair", "plus_cochair", "source", "note", "origin"}, 2)));
-    for (const auto& [c, where] : batch.cycles) {
-      const std::string& a = members.at(c.co_chairs[0]) == Side::kAsean ? c.co_chairs[0] : c.co_chairs[1];
-      const std::string& p = a == c.co_chairs[0] ? c.co_chairs[1] : c.co_chairs[0];
-      up.Bind(1, c.ewg).Bind(2, c.number).Bind(3, c.start.ToString());
-      BindOptDate(up, 4, c.end);
-      up.Bind(5, a).Bind(6, p).Bind(7, c.source).BindText(8, c.note).Bind(9, c.origin);
-      BH_RETURN_IF_ERROR(located(where, up.Run()));
-      db->Changes() ? ++sum.cycles : ++sum.unchanged;
-    }
-  }
-  {
-    BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-        "ewg_activity", {"ref", "ewg", "cycle", "number", "type", "title", "start_date", "end_date", "host", "venue",
-                         "agenda", "chaired_by", "source", "note", "origin"}, 1)));
-    BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM ewg_activity_theme WHERE activity = ?"));
-    BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO ewg_activity_theme VALUES (?, ?, ?)"));
-    for (const auto& [a, where] : batch.activities) {
-      BH_ASSIGN_OR_RETURN(std::vector<std::string> old_themes, ThemesOf(db, a.ref));
-      up.Bind(1, a.ref).Bind(2, a.ewg).Bind(3, a.cycle);
-      BindOptInt(up, 4, a.number ? std::optional<int64_t>(*a.number) : std::nullopt);
-      up.Bind(5, ActivityTypeName(a.type)).Bind(6, a.title).Bind(7, a.start.ToString()).Bind(8, a.end.ToString());
-      up.BindText(9, a.host).Bind(10, a.venue).BindText(11, a.agenda).BindText(12, a.chaired_by).Bind(13, a.source);
-      up.BindText(14, a.note).Bind(15, a.origin);
-      BH_RETURN_IF_ERROR(located(where, up.Run()));
-      bool changed = db->Changes() > 0;
-      if (old_themes != a.themes) {
-        changed = true;
-        BH_RETURN_IF_ERROR(del.Bind(1, a.ref).Run());
-        for (size_t i = 0; i < a.themes.size(); ++i) {
-          BH_RETURN_IF_ERROR(located(where, ins.Bind(1, a.ref).Bind(2, static_cast<int64_t>(i + 1)).Bind(3, a.themes[i]).Run()));
-        }
-      }
-      changed ? ++sum.activities : ++sum.unchanged;
-    }
-  }
-  {
-    BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-        "ewg_participation", {"activity", "iso3", "women", "men", "illustrative", "source", "origin"}, 2)));
-    for (const auto& [p, where] : batch.participants) {
-      up.Bind(1, p.activity_ref).Bind(2, p.iso3);
-      BindOptInt(up, 3, p.women);
-      BindOptInt(up, 4, p.men);
-      up.Bind(5, p.illustrative ? 1 : 0).Bind(6, p.source).Bind(7, p.origin);
-      BH_RETURN_IF_ERROR(located(where, up.Run()));
-      db->Changes() ? ++sum.participants : ++sum.unchanged;
-    }
-  }
-  {
-    BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-        "ewg_workplan_item", {"ref", "ewg", "cycle", "title", "status", "due", "activity", "source", "note", "origin"}, 1)));
-    for (const auto& [w, where] : batch.workplan) {
-      up.Bind(1, w.ref).Bind(2, w.ewg).Bind(3, w.cycle).Bind(4, w.title).Bind(5, WorkplanStatusName(w.status));
-      BindOptDate(up, 6, w.due);
-      up.BindText(7, w.activity_ref).Bind(8, w.source).BindText(9, w.note).Bind(10, w.origin);
-      BH_RETURN_IF_ERROR(located(where, up.Run()));
-      db->Changes() ? ++sum.workplan : ++sum.unchanged;
-    }
-  }
-  {
-    BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-        "ewg_outcome", {"ref", "ewg", "cycle", "kind", "title", "date", "activity", "url", "source", "note", "origin"}, 1)));
-    for (const auto& [o, where] : batch.outcomes) {
-      up.Bind(1, o.ref).Bind(2, o.ewg).Bind(3, o.cycle).Bind(4, OutcomeKindName(o.kind)).Bind(5, o.title);
-      BindOptDate(up, 6, o.date);
-      up.BindText(7, o.activity_ref).BindText(8, o.url).Bind(9, o.source).BindText(10, o.note).Bind(11, o.origin);
-      BH_RETURN_IF_ERROR(located(where, up.Run()));
-      db->Changes() ? ++sum.outcomes : ++sum.unchanged;
-    }
-  }
+  BH_RETURN_IF_ERROR(WriteCycles(db, batch, check.members(), &sum));
+  BH_RETURN_IF_ERROR(WriteActivities(db, batch, &sum));
+  BH_RETURN_IF_ERROR(WriteParticipants(db, batch, &sum));
+  BH_RETURN_IF_ERROR(WriteWorkplan(db, batch, &sum));
+  BH_RETURN_IF_ERROR(WriteOutcomes(db, batch, &sum));
   BH_RETURN_IF_ERROR(tx.Commit());
   return sum;
 }

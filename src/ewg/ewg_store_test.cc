@@ -163,8 +163,8 @@ TEST_F(EwgStoreTest, Rejections) {
       {"p.csv", "activity,country,women,men,source\nPKO4-M15,Japan,one,2,test\n",
        "p.csv:2: column 'women': not a whole number: 'one'"},
       {"x.csv", "a,b\n1,2\n",
-       "x.csv:1: not an EWG file: the header names none of co_chairs (cycles), venue (activities), country "
-       "(participants), status (workplan), kind (outcomes)"},
+       "x.csv:1: not an EWG file: want a header with exactly one of co_chairs (cycles), venue (activities), country "
+       "(participants), status (workplan), kind (outcomes) (see docs/ewg.md)"},
       {"c.csv", "ewg,cycle,start,co_chairs,colour,source\n",
        "c.csv:1: unknown column 'colour' in a cycles file (columns: ewg, cycle, start, end, co_chairs, source, note)"},
       {"c.csv", "ewg,cycle,start,co_chairs\n", "c.csv:1: missing column 'source' in a cycles file"},
@@ -220,7 +220,7 @@ TEST_F(EwgStoreTest, ExportNeutralisesFormulasAndReimportsTheSameText) {
   std::string acts =
       std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,\"=HYPERLINK(\"\"http://x\"\")\",2027-03-01,,,virtual,,@src\n";
   ASSERT_TRUE(Import({{"c.csv", cycles}, {"a.csv", acts}}).ok());
-  auto csv = ExportCsv(db_.get(), *ref_, RecordKind::kActivities, "PKO", 6);
+  auto csv = ExportCsv(db_.get(), *ref_, EwgKind::kActivity, "PKO", 6);
   ASSERT_TRUE(csv.ok());
   EXPECT_NE(std::string::npos, csv->find(",\"'=HYPERLINK(\"\"http://x\"\")\",")) << *csv;
   EXPECT_NE(std::string::npos, csv->find(",\"'@src\"")) << *csv;
@@ -261,13 +261,13 @@ TEST_F(EwgStoreTest, ReimportIsIdempotent) {
   EXPECT_EQ(38, Count("SELECT COUNT(*) FROM ewg_participation"));
 
   // An export reads back unchanged, for every kind.
-  for (RecordKind kind : kAllRecordKinds) {
+  for (EwgKind kind : kAllEwgKinds) {
     auto csv = ExportCsv(db_.get(), *ref_, kind, "PKO", std::nullopt);
     ASSERT_TRUE(csv.ok());
     auto again = Import({{"export.csv", *csv}});
     ASSERT_TRUE(again.ok()) << again.status().message();
     EXPECT_EQ(0, again->cycles + again->activities + again->participants + again->workplan + again->outcomes)
-        << RecordKindName(kind);
+        << SpecOf(kind).file;
   }
 }
 

@@ -58,6 +58,29 @@ Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m) {
   return out;
 }
 
+Result<std::vector<MissionTypeFigures>> MissionTypeFiguresFor(Db* db, const std::string& iso3, Month m) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT COALESCE(mission, ''), ptype, SUM(women), "
+                                          "SUM(men), SUM(total), COUNT(*) - COUNT(women)"
+                                          " FROM current_contribution WHERE iso3 = ? AND month "
+                                          "= ? GROUP BY 1, 2 ORDER BY 1, 2"));
+  q.Bind(1, iso3).Bind(2, m.ToString());
+  std::vector<MissionTypeFigures> out;
+  while (true) {
+    BH_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    MissionTypeFigures c;
+    c.mission = q.Text(0);
+    if (!q.IsNull(1)) c.type = PersonnelTypeFromCodeOrLabel(q.Text(1));
+    if (q.Int(5) == 0) {
+      c.women = q.Int(2);
+      c.men = q.Int(3);
+    }
+    c.total = q.Int(4);
+    out.push_back(c);
+  }
+  return out;
+}
+
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
       "SELECT f.month, f.figures FROM month_source s"

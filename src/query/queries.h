@@ -30,6 +30,18 @@ Result<Month> LatestContributionMonth(Db* db);
 // Per country and UGPS category for one month (current source).
 Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m);
 
+// One country's figures in one month (current source, as corrected),
+// summed per mission and personnel type: what the register's
+// reconciliation compares with (register/reconcile.h). Women and men are
+// set only when every row of the cell has them. Ordered by mission, type.
+struct MissionTypeFigures {
+  std::string mission;                // "" when the source gives none
+  std::optional<PersonnelType> type;  // unset when the source gives none
+  std::optional<int64_t> women, men;  // both or neither
+  int64_t total = 0;
+};
+Result<std::vector<MissionTypeFigures>> MissionTypeFiguresFor(Db* db, const std::string& iso3, Month m);
+
 // One country's figures per month and category, oldest first.
 struct SeriesPoint {
   Month month;

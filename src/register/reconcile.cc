@@ -5,30 +5,6 @@
 
 namespace bh {
 
-Result<std::vector<UnCell>> LoadUnFigures(Db* db, const std::string& iso3, Month m) {
-  // women/men are summed only when every row of the cell has them.
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT COALESCE(mission, ''), ptype, SUM(women), "
-                                          "SUM(men), SUM(total), COUNT(*) - COUNT(women)"
-                                          " FROM current_contribution WHERE iso3 = ? AND month "
-                                          "= ? GROUP BY 1, 2 ORDER BY 1, 2"));
-  q.Bind(1, iso3).Bind(2, m.ToString());
-  std::vector<UnCell> out;
-  while (true) {
-    BH_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
-    UnCell c;
-    c.mission = q.Text(0);
-    if (!q.IsNull(1)) c.type = PersonnelTypeFromCodeOrLabel(q.Text(1));
-    if (q.Int(5) == 0) {
-      c.women = q.Int(2);
-      c.men = q.Int(3);
-    }
-    c.total = q.Int(4);
-    out.push_back(c);
-  }
-  return out;
-}
-
 Reconciliation Reconcile(const Headcount& reg, const std::vector<UnCell>& un, Month m) {
   Reconciliation r;
   r.month = m;

@@ -9,7 +9,9 @@
 // out and counted in the result. Nothing is adjusted or guessed: the
 // differences are the output.
 //
-// Thread safety: LoadUnFigures reads a Db (one thread); Reconcile is pure.
+// The UN's side is read by query/ (MissionTypeFiguresFor): no SQL here.
+//
+// Thread safety: pure, thread-safe.
 #ifndef BLUEHELMET_REGISTER_RECONCILE_H_
 #define BLUEHELMET_REGISTER_RECONCILE_H_
 
@@ -17,19 +19,14 @@
 #include <string>
 #include <vector>
 
+#include "query/queries.h"
 #include "register/summary.h"
-#include "store/database.h"
 
 namespace bh {
 
-// The UN's figures for one country and month, summed per mission and type.
-struct UnCell {
-  std::string mission;                // "" when the source gives none
-  std::optional<PersonnelType> type;  // unset when the source gives none
-  std::optional<int64_t> women, men;  // both or neither
-  int64_t total = 0;
-};
-Result<std::vector<UnCell>> LoadUnFigures(Db* db, const std::string& iso3, Month m);
+// The UN's figures for one country and month, summed per mission and type
+// (query/queries.h).
+using UnCell = MissionTypeFigures;
 
 struct Difference {
   std::string mission;

@@ -59,8 +59,8 @@ class ReconcileVietNamTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s.status().message();
   }
   Reconciliation ReconcileApril() {
-    RegisterData r = *RegisterStore(db_.get()).Load("VNM");
-    auto un = LoadUnFigures(db_.get(), "VNM", {2021, 4});
+    RegisterData r = *LoadRegister(db_.get(), "VNM");
+    auto un = MissionTypeFiguresFor(db_.get(), "VNM", {2021, 4});
     EXPECT_TRUE(un.ok());
     return Reconcile(HeadcountOn(r, Date::LastDayOf({2021, 4})), *un, {2021, 4});
   }

@@ -9,9 +9,6 @@
 
 namespace bh {
 
-Status FieldError(std::string_view column, std::string_view reason) {
-  return Status::InvalidData(fmt::format("column '{}': {}", column, reason));
-}
 
 std::string_view SexCode(Sex s) { return s == Sex::kFemale ? "F" : "M"; }
 

@@ -45,13 +45,13 @@
 #include "base/date.h"
 #include "base/result.h"
 #include "model/personnel.h"
+#include "records/fields.h"
 
 namespace bh {
 
-// A validation failure of one field, worded for both the CSV importer and
-// the CLI: InvalidData "column 'sex': want F or M, got 'X'". The importer
-// prefixes "file:line: ".
-Status FieldError(std::string_view column, std::string_view reason);
+// Validation failures of one field are FieldErrors (records/fields.h),
+// worded for both the CSV importer and the CLI: InvalidData "column 'sex':
+// want F or M, got 'X'". The importer prefixes "file:line: ".
 
 enum class Sex { kFemale, kMale };
 std::string_view SexCode(Sex s);  // "F", "M"

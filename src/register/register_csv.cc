@@ -66,60 +66,29 @@ constexpr ColumnSpec kPostingColumns[] = {
     {"note", false, false, "free text"},
 };
 
-// The column that tells each kind of file apart.
-std::string_view SignatureColumn(RegisterKind k) {
-  switch (k) {
-    case RegisterKind::kPerson:
-      return "sex";
-    case RegisterKind::kUnit:
-      return "unit_type";
-    case RegisterKind::kLeg:
-      return "direction";
-    case RegisterKind::kMember:
-      return "out_batch";
-    case RegisterKind::kPosting:
-      return "starts";
-  }
-  return "";
-}
-
-std::string Get(const Fields& f, const std::string& col) {
-  auto it = f.find(col);
-  return it == f.end() ? std::string() : std::string(Trim(it->second));
-}
-
-// Every text the register stores is valid UTF-8 on one line, without NUL
-// (base/utf8.h): checked before anything else reads the fields.
-Status CheckText(const Fields& f) {
-  for (const auto& [col, value] : f) {
-    std::string problem = TextProblem(value);
-    if (!problem.empty()) return FieldError(col, problem);
-  }
-  return Status::Ok();
-}
-
-Status Required(const Fields& f, RegisterKind k) {
-  for (const ColumnSpec& c : ColumnsOf(k)) {
-    if (c.required && Get(f, c.name).empty()) return FieldError(c.name, "empty");
-  }
-  return Status::Ok();
-}
+// In RegisterKind order: persons before the units, legs, members and
+// postings that refer to them.
+constexpr KindSpec kKinds[] = {
+    {"person", "persons", "sex", kPersonColumns},   {"unit", "units", "unit_type", kUnitColumns},
+    {"leg", "legs", "direction", kLegColumns},      {"member", "members", "out_batch", kMemberColumns},
+    {"posting", "postings", "starts", kPostingColumns},
+};
 
 Result<std::string> Country(const Fields& f, const Reference& ref) {
-  auto iso3 = ref.ResolveCountry(Get(f, "country"));
+  auto iso3 = ref.ResolveCountry(f.Get("country"));
   if (!iso3.ok()) return FieldError("country", iso3.status().message());
   return *iso3;
 }
 
 Result<std::optional<Date>> OptDateField(const Fields& f, const char* col) {
-  std::string v = Get(f, col);
+  std::string v = f.Get(col);
   if (v.empty()) return std::optional<Date>();
   BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(v, col));
   return std::optional<Date>(d);
 }
 
 Result<std::optional<int>> OptIntField(const Fields& f, const char* col, int min) {
-  std::string v = Get(f, col);
+  std::string v = f.Get(col);
   if (v.empty()) return std::optional<int>();
   BH_ASSIGN_OR_RETURN(int n, ParseFieldInt(v, col, min));
   return std::optional<int>(n);
@@ -141,27 +110,27 @@ struct Key {
 Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
   switch (k) {
     case RegisterKind::kPerson: {
-      std::string sn = Get(f, "service_number");
+      std::string sn = f.Get("service_number");
       return Key{sn, fmt::format("service number '{}' of {}", sn, iso3)};
     }
     case RegisterKind::kUnit: {
-      std::string u = Get(f, "unit");
+      std::string u = f.Get("unit");
       return Key{u, fmt::format("unit '{}' of {}", u, iso3)};
     }
     case RegisterKind::kLeg: {
-      BH_ASSIGN_OR_RETURN(LegDirection d, ParseDirection(Get(f, "direction")));
-      BH_ASSIGN_OR_RETURN(int batch, ParseFieldInt(Get(f, "batch"), "batch", 1));
-      std::string u = Get(f, "unit");
+      BH_ASSIGN_OR_RETURN(LegDirection d, ParseDirection(f.Get("direction")));
+      BH_ASSIGN_OR_RETURN(int batch, ParseFieldInt(f.Get("batch"), "batch", 1));
+      std::string u = f.Get("unit");
       return Key{fmt::format("{}\t{}\t{}", u, LegDirectionCode(d), batch),
                  fmt::format("{} batch {} of unit '{}' of {}", LegDirectionCode(d), batch, u, iso3)};
     }
     case RegisterKind::kMember: {
-      std::string u = Get(f, "unit"), sn = Get(f, "service_number");
+      std::string u = f.Get("unit"), sn = f.Get("service_number");
       return Key{u + "\t" + sn, fmt::format("member '{}' of unit '{}' of {}", sn, u, iso3)};
     }
     case RegisterKind::kPosting: {
-      std::string sn = Get(f, "service_number");
-      BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(Get(f, "starts"), "starts"));
+      std::string sn = f.Get("service_number");
+      BH_ASSIGN_OR_RETURN(Date d, ParseFieldDate(f.Get("starts"), "starts"));
       return Key{sn + "\t" + d.ToString(),
                  fmt::format("posting of service number '{}' of {} starting {}", sn, iso3, d.ToString())};
     }
@@ -170,31 +139,31 @@ Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
 }
 
 // Parses one record and writes it.
-Result<Change> PutFields(RegisterStore& store, const Reference& ref, RegisterKind k, const Fields& f,
+Result<Change> PutFields(Db* db, const Reference& ref, RegisterKind k, const Fields& f,
                          const std::string& source, bool illustrative) {
-  BH_RETURN_IF_ERROR(CheckText(f));
-  BH_RETURN_IF_ERROR(Required(f, k));
+  BH_RETURN_IF_ERROR(f.CheckText());
+  BH_RETURN_IF_ERROR(f.CheckRequired(SpecOf(k)));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
   switch (k) {
     case RegisterKind::kPerson: {
       Person p;
       p.country = iso3;
-      p.service_number = Get(f, "service_number");
-      BH_ASSIGN_OR_RETURN(p.sex, ParseSex(Get(f, "sex"), "sex"));
-      p.rank = Get(f, "rank");
-      p.service = Get(f, "service");
-      p.specialty = Get(f, "specialty");
-      p.name = Get(f, "name");
+      p.service_number = f.Get("service_number");
+      BH_ASSIGN_OR_RETURN(p.sex, ParseSex(f.Get("sex"), "sex"));
+      p.rank = f.Get("rank");
+      p.service = f.Get("service");
+      p.specialty = f.Get("specialty");
+      p.name = f.Get("name");
       p.source = source;
       p.illustrative = illustrative;
-      return store.PutPerson(p);
+      return PutPerson(db, p);
     }
     case RegisterKind::kUnit: {
       Unit u;
       u.country = iso3;
-      u.code = Get(f, "unit");
-      u.unit_type = Get(f, "unit_type");
-      std::string pt = Get(f, "personnel_type");
+      u.code = f.Get("unit");
+      u.unit_type = f.Get("unit_type");
+      std::string pt = f.Get("personnel_type");
       if (!pt.empty()) {
         auto t = PersonnelTypeFromCodeOrLabel(pt);
         if (!t || (*t != PersonnelType::kTroops && *t != PersonnelType::kFormedPoliceUnits)) {
@@ -202,60 +171,60 @@ Result<Change> PutFields(RegisterStore& store, const Reference& ref, RegisterKin
         }
         u.ptype = *t;
       }
-      u.parent = Get(f, "parent");
-      u.mission = Get(f, "mission");
-      u.location = Get(f, "location");
+      u.parent = f.Get("parent");
+      u.mission = f.Get("mission");
+      u.location = f.Get("location");
       BH_ASSIGN_OR_RETURN(u.rotation, OptIntField(f, "rotation", 1));
-      BH_ASSIGN_OR_RETURN(u.authorised, ParseFieldInt(Get(f, "authorised_strength"), "authorised_strength", 1));
-      std::string req = Get(f, "requested_share");
+      BH_ASSIGN_OR_RETURN(u.authorised, ParseFieldInt(f.Get("authorised_strength"), "authorised_strength", 1));
+      std::string req = f.Get("requested_share");
       if (!req.empty()) {
         BH_ASSIGN_OR_RETURN(ShareRange r, ShareRange::Parse(req, "requested_share"));
         u.requested = r;
       }
-      u.note = Get(f, "note");
+      u.note = f.Get("note");
       u.source = source;
       u.illustrative = illustrative;
-      return store.PutUnit(u);
+      return PutUnit(db, u);
     }
     case RegisterKind::kLeg: {
       Leg l;
       l.country = iso3;
-      l.unit = Get(f, "unit");
-      BH_ASSIGN_OR_RETURN(l.direction, ParseDirection(Get(f, "direction")));
-      BH_ASSIGN_OR_RETURN(l.batch, ParseFieldInt(Get(f, "batch"), "batch", 1));
+      l.unit = f.Get("unit");
+      BH_ASSIGN_OR_RETURN(l.direction, ParseDirection(f.Get("direction")));
+      BH_ASSIGN_OR_RETURN(l.batch, ParseFieldInt(f.Get("batch"), "batch", 1));
       BH_ASSIGN_OR_RETURN(l.departs, OptDateField(f, "departs"));
       BH_ASSIGN_OR_RETURN(l.arrives, OptDateField(f, "arrives"));
-      l.note = Get(f, "note");
+      l.note = f.Get("note");
       l.source = source;
       l.illustrative = illustrative;
-      return store.PutLeg(l);
+      return PutLeg(db, l);
     }
     case RegisterKind::kMember: {
       UnitMember m;
       m.country = iso3;
-      m.unit = Get(f, "unit");
-      m.service_number = Get(f, "service_number");
-      BH_ASSIGN_OR_RETURN(m.out_batch, ParseFieldInt(Get(f, "out_batch"), "out_batch", 1));
+      m.unit = f.Get("unit");
+      m.service_number = f.Get("service_number");
+      BH_ASSIGN_OR_RETURN(m.out_batch, ParseFieldInt(f.Get("out_batch"), "out_batch", 1));
       BH_ASSIGN_OR_RETURN(m.home_batch, OptIntField(f, "home_batch", 1));
       BH_ASSIGN_OR_RETURN(m.ends, OptDateField(f, "ends"));
-      m.role = Get(f, "role");
+      m.role = f.Get("role");
       m.source = source;
       m.illustrative = illustrative;
-      return store.PutMember(m);
+      return PutMember(db, m);
     }
     case RegisterKind::kPosting: {
       Posting p;
       p.country = iso3;
-      p.service_number = Get(f, "service_number");
-      BH_ASSIGN_OR_RETURN(p.role, ParsePostingRole(Get(f, "role"), "role"));
-      p.mission = Get(f, "mission");
-      p.post = Get(f, "post");
-      BH_ASSIGN_OR_RETURN(p.starts, ParseFieldDate(Get(f, "starts"), "starts"));
+      p.service_number = f.Get("service_number");
+      BH_ASSIGN_OR_RETURN(p.role, ParsePostingRole(f.Get("role"), "role"));
+      p.mission = f.Get("mission");
+      p.post = f.Get("post");
+      BH_ASSIGN_OR_RETURN(p.starts, ParseFieldDate(f.Get("starts"), "starts"));
       BH_ASSIGN_OR_RETURN(p.ends, OptDateField(f, "ends"));
-      p.note = Get(f, "note");
+      p.note = f.Get("note");
       p.source = source;
       p.illustrative = illustrative;
-      return store.PutPosting(p);
+      return PutPosting(db, p);
     }
   }
   return Status::Internal("unknown record kind");
@@ -343,107 +312,17 @@ std::vector<std::pair<Fields, bool>> RecordsAsFields(const RegisterData& r, Regi
 }
 
 Result<ParsedRegisterFile> ParseFile(const InputFile& in) {
-  ParsedRegisterFile out;
-  out.name = in.name;
-  // Blank out the leading comment lines so the reader's line numbers stay
-  // those of the file.
-  std::string_view rest = in.data;
-  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
-  std::string data;
-  while (rest.starts_with("#")) {
-    size_t eol = rest.find('\n');
-    std::string_view line = rest.substr(0, eol);
-    if (line.find("ILLUSTRATIVE") != std::string_view::npos) out.illustrative = true;
-    data += '\n';
-    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
-  }
-  data += rest;
-  CsvReader reader(data, in.name);
-  std::vector<std::string_view> fields;
-  if (!reader.Next(&fields)) {
-    if (!reader.status().ok()) return reader.status();
-    return Status::InvalidData(fmt::format("{}: empty file", in.name));
-  }
-  int header_line = reader.line();
-  std::vector<std::string> header;
-  for (std::string_view f : fields) header.push_back(ToLowerAscii(Trim(f)));
-  std::vector<RegisterKind> kinds;
-  for (RegisterKind k : kAllRegisterKinds) {
-    if (std::find(header.begin(), header.end(), SignatureColumn(k)) != header.end()) kinds.push_back(k);
-  }
-  if (kinds.size() != 1) {
-    return Status::InvalidData(
-        fmt::format("{}:{}: not a register file: want the header of persons, "
-                    "units, legs, members or postings "
-                    "(see docs/register.md)",
-                    in.name, header_line));
-  }
-  out.kind = kinds[0];
-  std::set<std::string> seen;
-  for (const std::string& h : header) {
-    bool known = false;
-    for (const ColumnSpec& c : ColumnsOf(out.kind)) known |= h == c.name;
-    if (!known) {
-      return Status::InvalidData(
-          fmt::format("{}:{}: unknown column '{}' in a {} file", in.name, header_line, h, RegisterKindName(out.kind)));
-    }
-    if (!seen.insert(h).second) {
-      return Status::InvalidData(fmt::format("{}:{}: column '{}' appears twice", in.name, header_line, h));
-    }
-  }
-  for (const ColumnSpec& c : ColumnsOf(out.kind)) {
-    if (c.required && !seen.count(c.name)) {
-      return Status::InvalidData(fmt::format("{}:{}: missing column '{}'", in.name, header_line, c.name));
-    }
-  }
-  while (reader.Next(&fields)) {
-    if (fields.size() != header.size()) {
-      return Status::InvalidData(
-          fmt::format("{}:{}: want {} fields, got {}", in.name, reader.line(), header.size(), fields.size()));
-    }
-    Fields row;
-    // Export neutralised formula-like fields (base/csv.h); undo exactly that.
-    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = std::string(UnneutraliseFormula(fields[i]));
-    out.rows.push_back({reader.line(), std::move(row)});
-  }
-  if (!reader.status().ok()) return reader.status();
-  return out;
+  BH_ASSIGN_OR_RETURN(RecordFile file, ReadRecordFile(in.data, in.name, RegisterDomain()));
+  return ParsedRegisterFile{file.name, kAllRegisterKinds[file.kind], file.illustrative, std::move(file.rows)};
 }
 
 }  // namespace
 
-std::string_view RegisterKindName(RegisterKind k) {
-  switch (k) {
-    case RegisterKind::kPerson:
-      return "person";
-    case RegisterKind::kUnit:
-      return "unit";
-    case RegisterKind::kLeg:
-      return "leg";
-    case RegisterKind::kMember:
-      return "member";
-    case RegisterKind::kPosting:
-      return "posting";
-  }
-  return "?";
-}
+const KindSpec& SpecOf(RegisterKind k) { return kKinds[static_cast<size_t>(k)]; }
 
-std::string RegisterKindFile(RegisterKind k) { return std::string(RegisterKindName(k)) + "s.csv"; }
-
-std::span<const ColumnSpec> ColumnsOf(RegisterKind k) {
-  switch (k) {
-    case RegisterKind::kPerson:
-      return kPersonColumns;
-    case RegisterKind::kUnit:
-      return kUnitColumns;
-    case RegisterKind::kLeg:
-      return kLegColumns;
-    case RegisterKind::kMember:
-      return kMemberColumns;
-    case RegisterKind::kPosting:
-      return kPostingColumns;
-  }
-  return {};
+const RecordDomain& RegisterDomain() {
+  static const RecordDomain kDomain = {"register", "docs/register.md", kKinds};
+  return kDomain;
 }
 
 Result<ParsedRegister> ParseRegisterFiles(const std::vector<InputFile>& files) {
@@ -481,16 +360,15 @@ Result<RegisterImportSummary> ApplyRegister(Db* db, const Reference& ref, const 
   std::set<std::string> countries;
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
-  RegisterStore store(db);
   std::map<std::pair<RegisterKind, std::string>, std::string> keys;  // -> "file:line" first seen
   for (const ParsedRegisterFile& file : parsed.files) {
     summary.illustrative |= file.illustrative;
     for (const auto& [line, row] : file.rows) {
       std::string where = fmt::format("{}:{}", file.name, line);
       auto fail = [&](const Status& s) { return s.WithPrefix(where); };
-      Status text = CheckText(row);
+      Status text = row.CheckText();
       if (!text.ok()) return fail(text);
-      Status req = Required(row, file.kind);
+      Status req = row.CheckRequired(SpecOf(file.kind));
       if (!req.ok()) return fail(req);
       auto iso3 = Country(row, ref);
       if (!iso3.ok()) return fail(iso3.status());
@@ -502,15 +380,14 @@ Result<RegisterImportSummary> ApplyRegister(Db* db, const Reference& ref, const 
             it->second.starts_with(file.name + ":") ? "line " + it->second.substr(file.name.size() + 1) : it->second;
         return Status::InvalidData(fmt::format("{}: duplicate {} (also on {})", where, key->label, also));
       }
-      auto change = PutFields(store, ref, file.kind, row, where, file.illustrative);
+      auto change = PutFields(db, ref, file.kind, row, where, file.illustrative);
       if (!change.ok()) return fail(change.status());
-      RegisterImportSummary::Counts& c = summary.counts[file.kind];
-      (*change == Change::kAdded ? c.added : *change == Change::kUpdated ? c.updated : c.unchanged)++;
+      summary.counts[file.kind].Count(*change);
       countries.insert(*iso3);
     }
   }
   for (const std::string& iso3 : countries) {
-    BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
+    BH_ASSIGN_OR_RETURN(RegisterData r, LoadRegister(db, iso3));
     BH_RETURN_IF_ERROR(CheckRegister(r));
   }
   BH_RETURN_IF_ERROR(tx.Commit());
@@ -548,67 +425,47 @@ Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, 
 }
 
 Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
-  RegisterStore store(db);
-  BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
+  BH_ASSIGN_OR_RETURN(RegisterData r, LoadRegister(db, iso3));
   std::vector<InputFile> out;
-  bool illustrative = r.Illustrative();
+  std::vector<std::string> comments;
+  if (r.Illustrative()) {
+    comments.push_back(fmt::format("ILLUSTRATIVE: exported from a {} register that holds illustrative records "
+                                   "(invented placeholders); see docs/register.md",
+                                   iso3));
+  }
   for (RegisterKind k : kAllRegisterKinds) {
-    auto records = RecordsAsFields(r, k);
-    if (records.empty()) continue;
-    InputFile f{RegisterKindFile(k), ""};
-    if (illustrative) {
-      f.data = fmt::format(
-          "# ILLUSTRATIVE: exported from a {} register that "
-          "holds illustrative records "
-          "(invented placeholders); see docs/register.md\n",
-          iso3);
-    }
-    std::vector<std::string> header;
-    for (const ColumnSpec& c : ColumnsOf(k)) header.push_back(c.name);
-    CsvReader::AppendRecord(header, &f.data);
-    for (const auto& [fields, ill] : records) {
-      std::vector<std::string> row;
-      for (const ColumnSpec& c : ColumnsOf(k)) row.push_back(Get(fields, c.name));
-      CsvReader::AppendRecord(row, &f.data);
-    }
-    out.push_back(std::move(f));
+    std::vector<Fields> rows;
+    for (auto& [fields, illustrative] : RecordsAsFields(r, k)) rows.push_back(std::move(fields));
+    if (rows.empty()) continue;
+    out.push_back({std::string(SpecOf(k).file) + ".csv", WriteRecordFile(SpecOf(k), rows, comments)});
   }
   return out;
 }
 
 Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode) {
-  BH_RETURN_IF_ERROR(CheckText(given));
+  BH_RETURN_IF_ERROR(given.CheckText());
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(given, ref));
-  for (const ColumnSpec& c : ColumnsOf(kind)) {
-    if (c.key && Get(given, c.name).empty()) return FieldError(c.name, "empty");
+  for (const ColumnSpec& c : SpecOf(kind).columns) {
+    if (c.key && given.Get(c.name).empty()) return FieldError(c.name, "required");
   }
   BH_ASSIGN_OR_RETURN(Key key, KeyOf(kind, given, iso3));
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
-  RegisterStore store(db);
-  BH_ASSIGN_OR_RETURN(RegisterData r, store.Load(iso3));
-  std::optional<std::pair<Fields, bool>> existing;
-  for (auto& rec : RecordsAsFields(r, kind)) {
-    auto k = KeyOf(kind, rec.first, iso3);
-    if (k.ok() && k->text == key.text) existing = rec;
-  }
-  Fields fields;
+  BH_ASSIGN_OR_RETURN(RegisterData r, LoadRegister(db, iso3));
+  std::optional<Fields> stored;
   bool illustrative = false;
-  if (mode == WriteMode::kAdd) {
-    if (existing) {
-      return Status::AlreadyExists(
-          fmt::format("{} already exists; use 'register edit {}'", key.label, RegisterKindName(kind)));
+  for (auto& [fields, ill] : RecordsAsFields(r, kind)) {
+    auto k = KeyOf(kind, fields, iso3);
+    if (k.ok() && k->text == key.text) {
+      stored = fields;
+      illustrative = ill;
     }
-    fields = given;
-  } else {
-    if (!existing) return Status::NotFound(fmt::format("no {}", key.label));
-    fields = existing->first;
-    illustrative = existing->second;
-    for (const auto& [col, value] : given) fields[col] = value;
   }
-  fields["country"] = iso3;
-  BH_ASSIGN_OR_RETURN(Change change, PutFields(store, ref, kind, fields, "cli", illustrative));
-  BH_ASSIGN_OR_RETURN(RegisterData after, store.Load(iso3));
+  BH_ASSIGN_OR_RETURN(Fields merged, MergeForWrite(mode, stored, given, key.label,
+                                                   fmt::format("register {} edit", SpecOf(kind).noun)));
+  merged.Set("country", iso3);
+  BH_ASSIGN_OR_RETURN(Change change, PutFields(db, ref, kind, merged, "cli", illustrative));
+  BH_ASSIGN_OR_RETURN(RegisterData after, LoadRegister(db, iso3));
   BH_RETURN_IF_ERROR(CheckRegister(after));
   BH_RETURN_IF_ERROR(tx.Commit());
   return change;

@@ -26,30 +26,20 @@
 #define BLUEHELMET_REGISTER_REGISTER_CSV_H_
 
 #include <map>
-#include <span>
 #include <string>
 #include <vector>
 
+#include "records/fields.h"
+#include "records/record_file.h"
 #include "register/register_store.h"
 #include "store/reference.h"
 
 namespace bh {
 
-// "person", "unit", "leg", "member", "posting".
-std::string_view RegisterKindName(RegisterKind k);
-// "persons.csv", ... (the names export writes).
-std::string RegisterKindFile(RegisterKind k);
-
-struct ColumnSpec {
-  const char* name;
-  bool required;  // must be in the header and non-empty
-  bool key;       // part of the record's natural key
-  const char* help;
-};
-std::span<const ColumnSpec> ColumnsOf(RegisterKind k);
-
-// Column name -> text, as read from one CSV row or from CLI options.
-using Fields = std::map<std::string, std::string>;
+// Each kind's CLI noun ("person"), file ("persons": persons.csv) and
+// columns; and the five together for the record reader.
+const KindSpec& SpecOf(RegisterKind k);
+const RecordDomain& RegisterDomain();
 
 struct InputFile {
   std::string name;  // for messages, e.g. "persons.csv"
@@ -57,10 +47,7 @@ struct InputFile {
 };
 
 struct RegisterImportSummary {
-  struct Counts {
-    int added = 0, updated = 0, unchanged = 0;
-  };
-  std::map<RegisterKind, Counts> counts;
+  std::map<RegisterKind, ChangeCounts> counts;
   std::vector<std::string> countries;  // ISO3 touched, sorted
   bool illustrative = false;           // any file marked ILLUSTRATIVE
 };
@@ -102,13 +89,13 @@ Result<RegisterImportSummary> ImportRegisterPaths(Db* db, const Reference& ref, 
 // holds illustrative records.
 Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3);
 
-// Single-record writes for the CLI. `given` holds the columns the user set;
-// kAdd fails with AlreadyExists when the key exists, kEdit with NotFound when
-// it does not, and then overlays `given` on the stored record. The whole
+// Single-record writes for the CLI. `given` holds the columns the user set,
+// merged with the stored record of the same key as `mode` says
+// (records/fields.h, MergeForWrite: "service number 'P-1' of VNM already
+// exists; use 'register person edit'", "... is not recorded"). The whole
 // register is checked before commit. Records written this way keep the
 // illustrative mark of the record they edit, and are not illustrative when
 // added.
-enum class WriteMode { kAdd, kEdit };
 Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, const Fields& given, WriteMode mode);
 
 }  // namespace bh

@@ -69,7 +69,7 @@ TEST_F(RegisterCsvTest, ImportsAllKindsInDependencyOrder) {
   EXPECT_EQ(1, r->counts[RegisterKind::kPosting].added);
   EXPECT_EQ(std::vector<std::string>{"VNM"}, r->countries);
   EXPECT_FALSE(r->illustrative);
-  RegisterData d = *RegisterStore(db_.get()).Load("VNM");
+  RegisterData d = *LoadRegister(db_.get(), "VNM");
   ASSERT_EQ(1u, d.units.size());
   EXPECT_EQ((ShareRange{800, 1000}), *d.units[0].requested);
   EXPECT_EQ("members.csv:3", d.members[1].source);
@@ -86,15 +86,15 @@ TEST_F(RegisterCsvTest, ReimportChangesNothingAndEditsUpdate) {
   auto again = Import(files);
   ASSERT_TRUE(again.ok());
   for (RegisterKind k : kAllRegisterKinds) {
-    EXPECT_EQ(0, again->counts[k].added) << RegisterKindName(k);
-    EXPECT_EQ(0, again->counts[k].updated) << RegisterKindName(k);
+    EXPECT_EQ(0, again->counts[k].added) << SpecOf(k).noun;
+    EXPECT_EQ(0, again->counts[k].updated) << SpecOf(k).noun;
   }
   EXPECT_EQ(3, again->counts[RegisterKind::kPerson].unchanged);
   EXPECT_EQ(3, Count("reg_person"));
   auto edit = Import({{"p2.csv", "country,service_number,sex,rank,service\nVNM,S2,M,Maj,Army\n"}});
   ASSERT_TRUE(edit.ok());
   EXPECT_EQ(1, edit->counts[RegisterKind::kPerson].updated);
-  EXPECT_EQ("Maj", RegisterStore(db_.get()).Load("VNM")->FindPerson("S2")->rank);
+  EXPECT_EQ("Maj", LoadRegister(db_.get(), "VNM")->FindPerson("S2")->rank);
   EXPECT_EQ(3, Count("reg_person"));
 }
 
@@ -111,19 +111,19 @@ TEST_F(RegisterCsvTest, ValidationErrorsNameFileLineAndColumn) {
       {"persons.csv", "country,service_number,sex,rank,service\nXanadu,S1,F,Maj,Army\n",
        "persons.csv:2: column 'country': unknown country: 'Xanadu'"},
       {"persons.csv", "country,service_number,sex,rank,service\nVNM,S1,F,,Army\n",
-       "persons.csv:2: column 'rank': empty"},
+       "persons.csv:2: column 'rank': required"},
       {"persons.csv",
        "country,service_number,sex,rank,service\nVNM,S1,F,Maj,Army\nVNM,S1,M,"
        "Maj,Army\n",
        "persons.csv:3: duplicate service number 'S1' of VNM (also on line 2)"},
-      {"persons.csv", "country,service_number,sex,rank\nVNM,S1,F,Maj\n", "persons.csv:1: missing column 'service'"},
+      {"persons.csv", "country,service_number,sex,rank\nVNM,S1,F,Maj\n", "persons.csv:1: missing column 'service' in a persons file"},
       {"persons.csv", "country,service_number,sex,rank,service,email\nVNM,S1,F,Maj,Army,a@b\n",
-       "persons.csv:1: unknown column 'email' in a person file"},
-      {"persons.csv", "country,service_number,sex,rank,service\nVNM,S1,F,Maj\n", "persons.csv:2: want 5 fields, got 4"},
+       "persons.csv:1: unknown column 'email' in a persons file (columns: country, service_number, sex, rank, service, "
+       "specialty, name)"},
+      {"persons.csv", "country,service_number,sex,rank,service\nVNM,S1,F,Maj\n", "persons.csv:2: expected 5 fields, found 4"},
       {"persons.csv", "a,b,c\n1,2,3\n",
-       "persons.csv:1: not a register file: want the header of persons, units, "
-       "legs, members or postings (see "
-       "docs/register.md)"},
+       "persons.csv:1: not a register file: want a header with exactly one of sex (persons), unit_type (units), "
+       "direction (legs), out_batch (members), starts (postings) (see docs/register.md)"},
       {"units.csv",
        "country,unit,unit_type,mission,authorised_strength\nVNM,U1,Level-2 "
        "field hospital,UNXYZ,63\n",
@@ -208,7 +208,7 @@ TEST_F(RegisterCsvTest, CommentLinesKeepLineNumbersAndMarkIllustrative) {
                      "service\nVNM,S1,F,Maj,Army\n"}});
   ASSERT_TRUE(ok.ok());
   EXPECT_TRUE(ok->illustrative);
-  EXPECT_TRUE(RegisterStore(db_.get()).Load("VNM")->Illustrative());
+  EXPECT_TRUE(LoadRegister(db_.get(), "VNM")->Illustrative());
 }
 
 TEST_F(RegisterCsvTest, ServiceNumbersAreUniqueWithinACountryOnly) {
@@ -248,8 +248,8 @@ TEST_F(RegisterCsvTest, ExportRoundTrips) {
   std::unique_ptr<Db> fresh = std::move(*OpenCoreStore(":memory:"));
   ASSERT_TRUE(EnsureRegisterSchema(fresh.get()).ok());
   ASSERT_TRUE(ImportRegister(fresh.get(), *ref_, *files).ok());
-  RegisterData a = *RegisterStore(db_.get()).Load("VNM");
-  RegisterData b = *RegisterStore(fresh.get()).Load("VNM");
+  RegisterData a = *LoadRegister(db_.get(), "VNM");
+  RegisterData b = *LoadRegister(fresh.get(), "VNM");
   ASSERT_EQ(a.units.size(), b.units.size());
   EXPECT_TRUE(a.units[0].SameData(b.units[0]));
   EXPECT_TRUE(a.legs[1].SameData(b.legs[1]));
@@ -277,8 +277,8 @@ TEST_F(RegisterCsvTest, ExportNeutralisesFormulasAndReimportsTheSameText) {
   std::unique_ptr<Db> fresh = std::move(*OpenCoreStore(":memory:"));
   ASSERT_TRUE(EnsureRegisterSchema(fresh.get()).ok());
   ASSERT_TRUE(ImportRegister(fresh.get(), *ref_, *files).ok());
-  RegisterData a = *RegisterStore(db_.get()).Load("VNM");
-  RegisterData b = *RegisterStore(fresh.get()).Load("VNM");
+  RegisterData a = *LoadRegister(db_.get(), "VNM");
+  RegisterData b = *LoadRegister(fresh.get(), "VNM");
   ASSERT_EQ(3u, b.persons.size());
   EXPECT_EQ("=HYPERLINK(\"http://x\")", b.persons[0].specialty);
   EXPECT_EQ("@evil", b.persons[0].name);
@@ -327,12 +327,12 @@ TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
   EXPECT_EQ(Change::kAdded, *WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, person, WriteMode::kAdd));
   auto again = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, person, WriteMode::kAdd);
   EXPECT_EQ(Status::Code::kAlreadyExists, again.status().code());
-  EXPECT_EQ("service number 'S4' of VNM already exists; use 'register edit person'", again.status().message());
+  EXPECT_EQ("service number 'S4' of VNM already exists; use 'register person edit'", again.status().message());
   EXPECT_EQ(Change::kUpdated,
             *WriteRecord(db_.get(), *ref_, RegisterKind::kPerson,
                          {{"country", "Viet Nam"}, {"service_number", "S4"}, {"rank", "Maj"}}, WriteMode::kEdit));
   const Person* p4 = nullptr;
-  RegisterData d = *RegisterStore(db_.get()).Load("VNM");
+  RegisterData d = *LoadRegister(db_.get(), "VNM");
   p4 = d.FindPerson("S4");
   ASSERT_NE(nullptr, p4);
   EXPECT_EQ("Maj", p4->rank);
@@ -340,7 +340,7 @@ TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
   EXPECT_EQ("cli", p4->source);
   auto missing = WriteRecord(db_.get(), *ref_, RegisterKind::kPerson, {{"country", "VNM"}, {"service_number", "S9"}},
                              WriteMode::kEdit);
-  EXPECT_EQ("no service number 'S9' of VNM", missing.status().message());
+  EXPECT_EQ("service number 'S9' of VNM is not recorded", missing.status().message());
   // Ending a posting, and a bad end date leaving it as it was.
   Fields posting = {{"country", "VNM"},
                     {"service_number", "S4"},
@@ -358,7 +358,7 @@ TEST_F(RegisterCsvTest, WriteRecordAddsEditsAndEnds) {
       *WriteRecord(db_.get(), *ref_, RegisterKind::kPosting,
                    {{"country", "VNM"}, {"service_number", "S4"}, {"starts", "2021-02-08"}, {"ends", "2022-02-08"}},
                    WriteMode::kEdit));
-  EXPECT_EQ("2022-02-08", RegisterStore(db_.get()).Load("VNM")->postings[1].ends->ToString());
+  EXPECT_EQ("2022-02-08", LoadRegister(db_.get(), "VNM")->postings[1].ends->ToString());
 }
 
 // One reading for the check and the write (issue 12): the countries are

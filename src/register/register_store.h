@@ -1,5 +1,6 @@
-// RegisterStore: the deployment register's tables (component "register")
-// and the one way records are written to and read from them.
+// The deployment register's tables (component "register") and the one way
+// records are written to and read from them: free functions over a Db*, as
+// the EWG store (ewg/ewg_store.h).
 //
 // Every write is an upsert on the record's natural key:
 //   person  (country, service number)
@@ -17,61 +18,44 @@
 // The store does not open transactions; callers group writes (the CSV
 // import wraps a whole import in one).
 //
-// Thread safety: not thread-safe (holds a Db* and its prepared statements;
-// destroy the store before the Db).
+// Thread safety: one Db, one thread.
 #ifndef BLUEHELMET_REGISTER_REGISTER_STORE_H_
 #define BLUEHELMET_REGISTER_REGISTER_STORE_H_
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "records/fields.h"
 #include "register/records.h"
 #include "store/database.h"
+#include "store/reference.h"
 
 namespace bh {
 
 // Creates or migrates the register's tables. REQUIRES: the core schema.
 Status EnsureRegisterSchema(Db* db);
 
-enum class Change { kAdded, kUpdated, kUnchanged };
-
 enum class RegisterKind { kPerson, kUnit, kLeg, kMember, kPosting };
 inline constexpr RegisterKind kAllRegisterKinds[] = {RegisterKind::kPerson, RegisterKind::kUnit, RegisterKind::kLeg,
                                                      RegisterKind::kMember, RegisterKind::kPosting};
 
-class RegisterStore {
- public:
-  explicit RegisterStore(Db* db) : db_(db) {}
+// Upserts one record on its key (records/fields.h has Change).
+Result<Change> PutPerson(Db* db, const Person& p);
+Result<Change> PutUnit(Db* db, const Unit& u);
+Result<Change> PutLeg(Db* db, const Leg& l);
+Result<Change> PutMember(Db* db, const UnitMember& m);
+Result<Change> PutPosting(Db* db, const Posting& p);
 
-  Result<Change> PutPerson(const Person& p);
-  Result<Change> PutUnit(const Unit& u);
-  Result<Change> PutLeg(const Leg& l);
-  Result<Change> PutMember(const UnitMember& m);
-  Result<Change> PutPosting(const Posting& p);
-
-  // The countries with any register record, sorted.
-  Result<std::vector<std::string>> Countries();
-  // One country's register, sorted as RegisterData documents. An unknown or
-  // empty country gives an empty register.
-  Result<RegisterData> Load(const std::string& iso3);
-
- private:
-  // Narrows Query to one kind and key ("" = any).
-  struct Filter {
-    std::optional<RegisterKind> kind;
-    std::string service_number, unit;
-  };
-  Result<RegisterData> Query(const std::string& iso3, const Filter& f);
-  Result<std::optional<int64_t>> PersonId(const std::string& country, const std::string& sn);
-  Result<std::optional<int64_t>> UnitId(const std::string& country, const std::string& code);
-  Status CheckMission(std::string_view mission, bool allow_hq);
-  // Statements prepared once per store (an import writes hundreds of rows).
-  Result<Stmt*> Prepared(const std::string& sql);
-  Db* db_;
-  std::map<std::string, Stmt> cache_;
-};
+// The countries with any register record, sorted.
+Result<std::vector<std::string>> ListRegisterCountries(Db* db);
+// One country's register, sorted as RegisterData documents. An unknown or
+// empty country gives an empty register.
+Result<RegisterData> LoadRegister(Db* db, const std::string& iso3);
+// The register of `country` (ISO3 code or name) for outputs: NotFound "no
+// register records for Japan (JPN); load some with 'bluehelmet register
+// import'" when it holds no person and no unit.
+Result<RegisterData> LoadCountryRegister(Db* db, const Reference& ref, const std::string& country);
 
 }  // namespace bh
 

@@ -281,6 +281,28 @@ Headcount HeadcountOn(const RegisterData& r, const Date& d) {
   return h;
 }
 
+std::optional<MonthSpan> DatedMonths(const RegisterData& r) {
+  std::optional<MonthSpan> span;
+  auto see = [&](const std::optional<Date>& d) {
+    if (!d) return;
+    Month m = d->ToMonth();
+    if (!span) {
+      span = MonthSpan{m, m};
+    } else if (m < span->from) {
+      span->from = m;
+    } else if (span->to < m) {
+      span->to = m;
+    }
+  };
+  for (const Leg& g : r.legs) see(g.StrengthDate());
+  for (const UnitMember& m : r.members) see(m.ends);
+  for (const Posting& p : r.postings) {
+    see(p.starts);
+    see(p.ends);
+  }
+  return span;
+}
+
 Result<RotationPlan> PlanNextRotation(const RegisterData& r, const TargetTable& targets, const std::string& unit,
                                       int year) {
   const Unit* u = r.FindUnit(unit);

@@ -104,6 +104,15 @@ struct Headcount {
 // REQUIRES: CheckRegister(r) passed.
 Headcount HeadcountOn(const RegisterData& r, const Date& d);
 
+// The months a headcount covers by default: from the month of the
+// register's first dated event to that of its last (batches joining or
+// leaving, members' ends, postings' starts and ends). nullopt when nothing
+// is dated.
+struct MonthSpan {
+  Month from, to;
+};
+std::optional<MonthSpan> DatedMonths(const RegisterData& r);
+
 // The women a unit's next rotation needs at the unit's authorised strength:
 // to meet `year`'s UGPS target for its category, and the bottom and top of
 // the share the UN requested. Uses WomenForTarget (exact ceilings), e.g. 63

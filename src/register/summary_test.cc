@@ -21,7 +21,7 @@ class VietNamRegisterTest : public ::testing::Test {
     auto s = ImportRegisterPaths(db.get(), ref,
                                  {std::string(BLUEHELMET_SOURCE_DIR) + "/data/examples/vnm_register_illustrative"});
     ASSERT_TRUE(s.ok()) << s.status().message();
-    data_ = new RegisterData(*RegisterStore(db.get()).Load("VNM"));
+    data_ = new RegisterData(*LoadRegister(db.get(), "VNM"));
     targets_ = new TargetTable(*LoadTargetTable(db.get()));
   }
   static void TearDownTestSuite() {
@@ -166,6 +166,14 @@ TEST_F(VietNamRegisterTest, HeadcountOnMonthEndsInUnCategories) {
             Cells(april));
   EXPECT_EQ(1, april.hq_men);  // at UN Headquarters, in no mission
   EXPECT_EQ(0, april.hq_women);
+}
+
+TEST_F(VietNamRegisterTest, DatedMonthsRunFromTheFirstPostingToTheLastArrival) {
+  std::optional<MonthSpan> span = DatedMonths(*data_);
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ("2014-06", span->from.ToString());  // the first posting starts 2014-06-27
+  EXPECT_EQ("2021-04", span->to.ToString());    // rotation 3's last batch arrives 2021-04-24
+  EXPECT_FALSE(DatedMonths(RegisterData{}).has_value());
 }
 
 TEST_F(VietNamRegisterTest, HeadcountCountsBothRotationsDuringHandover) {

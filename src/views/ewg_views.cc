@@ -8,6 +8,34 @@
 
 namespace bh {
 
+Result<Table> EwgListTable(Db* db) {
+  BH_ASSIGN_OR_RETURN(std::vector<EwgInfo> ewgs, ListEwgs(db));
+  Table t;
+  t.title = "ADMM-Plus Experts' Working Groups";
+  t.columns = {"Code", "Name", "Founded", "Cycles recorded", "Source"};
+  for (const EwgInfo& e : ewgs) {
+    BH_ASSIGN_OR_RETURN(std::vector<Cycle> cycles, ListCycles(db, e.code));
+    t.AddRow({e.code, e.name, e.founded.empty() ? Cell::Null("not found") : Cell(e.founded),
+              static_cast<int64_t>(cycles.size()), e.source});
+  }
+  return t;
+}
+
+Result<Table> EwgMembersTable(Db* db, const Reference& ref) {
+  BH_ASSIGN_OR_RETURN(std::vector<Member> members, ListMembers(db));
+  BH_ASSIGN_OR_RETURN(std::vector<Observer> observers, ListObservers(db));
+  Table t;
+  t.title = "ADMM-Plus members and observers";
+  t.columns = {"Name", "ISO3", "Role", "Source"};
+  for (const Member& m : members) t.AddRow({ref.CountryName(m.iso3), m.iso3, std::string(SideName(m.side)), m.source});
+  for (const Observer& o : observers) {
+    t.AddRow({o.name, o.iso3.empty() ? Cell::Null("-") : Cell(o.iso3), "observer", o.source});
+  }
+  t.notes.push_back(fmt::format("{} members: ASEAN 10 and 8 Plus (dialogue partners); observers attend EWG meetings.",
+                                members.size()));
+  return t;
+}
+
 Result<Table> EwgCyclesTable(Db* db, const Reference& ref, const std::string& ewg) {
   std::string code;
   if (!ewg.empty()) {
@@ -49,6 +77,57 @@ Result<Table> EwgActivitiesTable(Db* db, const Reference& ref, const std::string
   return t;
 }
 
+Result<Table> EwgParticipantsTable(Db* db, const Reference& ref, const std::string& ewg, std::optional<int> cycle,
+                                   const std::string& activity) {
+  if (!activity.empty()) BH_RETURN_IF_ERROR(GetActivity(db, activity).status());
+  BH_ASSIGN_OR_RETURN(std::vector<Participation> ps, ListParticipation(db, ewg, cycle, activity));
+  Table t;
+  t.title = "EWG participants";
+  t.columns = {"Activity", "Country", "Women", "Men", "Total", "Basis", "Source"};
+  bool ill = false;
+  for (const Participation& p : ps) {
+    ill = ill || p.illustrative;
+    t.AddRow({p.activity_ref, ref.CountryName(p.iso3), p.women ? Cell(*p.women) : Cell::Null("not found"),
+              p.men ? Cell(*p.men) : Cell::Null("not found"), p.total() ? Cell(*p.total()) : Cell::Null("not found"),
+              p.illustrative ? "ILLUSTRATIVE" : "reported", p.source});
+  }
+  if (ill) {
+    t.title += " [ILLUSTRATIVE figures]";
+    t.notes.push_back("ILLUSTRATIVE: figures so marked were invented for a demonstration; they are not real counts.");
+  }
+  if (ps.empty()) t.notes.push_back("No participants recorded.");
+  return t;
+}
+
+Result<Table> EwgWorkplanTable(Db* db, const std::string& ewg, std::optional<int> cycle) {
+  BH_ASSIGN_OR_RETURN(std::vector<WorkplanItem> items, ListWorkplan(db, ewg, cycle));
+  Table t;
+  t.title = "EWG work-plan items";
+  t.columns = {"Ref", "EWG", "Cycle", "Title", "Status", "Due", "Activity", "Source"};
+  for (const WorkplanItem& w : items) {
+    t.AddRow({w.ref, w.ewg, w.cycle, w.title, std::string(WorkplanStatusName(w.status)),
+              w.due ? Cell(w.due->ToString()) : Cell::Null("-"),
+              w.activity_ref.empty() ? Cell::Null("-") : Cell(w.activity_ref), w.source});
+  }
+  if (items.empty()) t.notes.push_back("No work-plan items recorded.");
+  return t;
+}
+
+Result<Table> EwgOutcomesTable(Db* db, const std::string& ewg, std::optional<int> cycle) {
+  BH_ASSIGN_OR_RETURN(std::vector<Outcome> items, ListOutcomes(db, ewg, cycle));
+  Table t;
+  t.title = "EWG outcomes and documents";
+  t.columns = {"Ref", "EWG", "Cycle", "Kind", "Title", "Date", "Activity", "URL", "Source"};
+  for (const Outcome& o : items) {
+    t.AddRow({o.ref, o.ewg, o.cycle, std::string(OutcomeKindName(o.kind)), o.title,
+              o.date ? Cell(o.date->ToString()) : Cell::Null("-"),
+              o.activity_ref.empty() ? Cell::Null("-") : Cell(o.activity_ref), o.url.empty() ? Cell::Null("-") : Cell(o.url),
+              o.source});
+  }
+  if (items.empty()) t.notes.push_back("No outcomes recorded.");
+  return t;
+}
+
 std::string EwgSummaryText(const ApplySummary& s) {
   return fmt::format("{} cycle(s), {} activit{}, {} participant record(s), {} work-plan item(s), {} outcome(s) "
                      "written; {} unchanged",
@@ -68,8 +147,8 @@ Result<Table> ImportEwgFiles(Db* db, const Reference& ref, const std::vector<std
   };
   for (const auto& [name, data] : files) {
     size_t before = count();
-    BH_ASSIGN_OR_RETURN(RecordKind kind, ParseEwgCsv(data, name, ref, &batch));
-    t.AddRow({name, std::string(RecordKindName(kind)), static_cast<int64_t>(count() - before)});
+    BH_ASSIGN_OR_RETURN(EwgKind kind, ParseEwgCsv(data, name, ref, &batch));
+    t.AddRow({name, std::string(SpecOf(kind).file), static_cast<int64_t>(count() - before)});
   }
   BH_ASSIGN_OR_RETURN(ApplySummary sum, ApplyBatch(db, ref, batch));
   t.notes.push_back(EwgSummaryText(sum) + " (all files in one transaction).");

@@ -17,11 +17,10 @@
 #include "ingest/importer.h"
 #include "query/queries.h"
 #include "register/register_csv.h"
-#include "register/register_store.h"
-#include "register/summary.h"
 #include "table/table.h"
 #include "views/core_views.h"
 #include "views/ewg_views.h"
+#include "views/register_views.h"
 
 namespace bh {
 
@@ -800,50 +799,26 @@ Result<HttpResponse> Api::EwgUpload(Call& call) {
 
 Result<HttpResponse> Api::RegisterCountries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  RegisterStore store(call.db);
-  BH_ASSIGN_OR_RETURN(std::vector<std::string> countries, store.Countries());
-  Table t;
-  t.title = "Deployment registers";
-  t.columns = {"ISO3", "Country"};
-  for (const std::string& c : countries) t.AddRow({c, ref->CountryName(c)});
-  if (countries.empty()) t.notes.push_back("No register loaded: 'bluehelmet register import' or an upload.");
+  BH_ASSIGN_OR_RETURN(Table t, RegisterCountriesTable(call.db, *ref));
   return TableResponse(t);
 }
 
 Result<HttpResponse> Api::RegisterBriefing(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  BH_ASSIGN_OR_RETURN(std::string iso3, ref->ResolveCountry(call.params["country"]));
-  std::string as_of_text = call.req.Query("as_of");
-  if (as_of_text.empty()) as_of_text = IsoUtc(clock_->NowSeconds()).substr(0, 10);
-  auto as_of = Date::ParseIso(as_of_text);
-  if (!as_of.ok()) return Status::InvalidArgument(fmt::format("as_of: want YYYY-MM-DD, got '{}'", as_of_text));
-  RegisterStore store(call.db);
-  BH_ASSIGN_OR_RETURN(RegisterData data, store.Load(iso3));
-  const std::string& name = ref->CountryName(iso3);
-  if (data.persons.empty() && data.units.empty()) {
-    return Status::NotFound(fmt::format("no register records for {} ({})", name, iso3));
+  Date as_of = TodayUtc(*clock_);
+  if (std::string text = call.req.Query("as_of"); !text.empty()) {
+    auto d = Date::ParseIso(text);
+    if (!d.ok()) return Status::InvalidArgument(fmt::format("as_of: want YYYY-MM-DD, got '{}'", text));
+    as_of = *d;
   }
-  BH_RETURN_IF_ERROR(CheckRegister(data));
-  BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(call.db));
-  RegisterSummary s = Summarize(data, targets, *as_of);
-  json groups = json::array();
-  for (const GroupSummary& g : s.groups) {
-    groups.push_back({{"group", g.label},
-                      {"individual", g.individual},
-                      {"units", g.units},
-                      {"sent", g.sent},
-                      {"women", g.women},
-                      {"share", OneDecimalShare(g.women, g.sent)},
-                      {"requested", g.requested ? json(g.requested->Text()) : json(nullptr)},
-                      {"target", g.target ? json(g.target->Label()) : json(nullptr)},
-                      {"meets_target", g.target ? json(MeetsTarget(g.women, g.sent, g.target->share)) : json(nullptr)}});
-  }
-  return HttpResponse::Json({{"iso3", iso3},
-                             {"name", name},
-                             {"as_of", as_of->ToString()},
-                             {"illustrative", s.illustrative},
-                             {"briefing", Briefing(s, name)},
-                             {"groups", groups}});
+  BH_ASSIGN_OR_RETURN(RegisterSummaryView v, RegisterSummaryTables(call.db, *ref, call.params["country"], as_of));
+  return HttpResponse::Json({{"iso3", v.iso3},
+                             {"name", v.name},
+                             {"as_of", v.as_of.ToString()},
+                             {"illustrative", v.illustrative},
+                             {"briefing", v.briefing},
+                             {"groups", TableToJson(v.groups, true)},
+                             {"units", TableToJson(v.units, true)}});
 }
 
 Result<HttpResponse> Api::RegisterUpload(Call& call) {
@@ -868,29 +843,17 @@ Result<HttpResponse> Api::RegisterUpload(Call& call) {
   BH_ASSIGN_OR_RETURN(std::vector<std::string> countries, bh::RegisterCountries(parsed, *ref));
   for (const std::string& c : countries) BH_RETURN_IF_ERROR(CheckRegisterWrite(call.caller, c));
   BH_ASSIGN_OR_RETURN(RegisterImportSummary sum, ApplyRegister(call.db, *ref, parsed));
-  Table t;
-  t.title = "Register import";
-  t.columns = {"Records", "Added", "Updated", "Unchanged"};
   int changed = 0;
-  for (const auto& [kind, n] : sum.counts) {
-    t.AddRow({std::string(RegisterKindName(kind)), n.added, n.updated, n.unchanged});
-    changed += n.added + n.updated;
-  }
-  std::vector<std::string> names;
-  for (const InputFile& f : files) names.push_back(fmt::format("{} (sha256 {})", f.name, Sha256Hex(f.data)));
-  t.notes.push_back("Countries: " + (sum.countries.empty() ? std::string("-") : Join(sum.countries, ", ")) + ".");
-  if (sum.illustrative) t.notes.push_back("ILLUSTRATIVE records: invented for a demonstration.");
+  for (const auto& [kind, n] : sum.counts) changed += n.added + n.updated;
   if (changed > 0) {
-    std::vector<std::string> counts;
-    for (const auto& [kind, n] : sum.counts) {
-      counts.push_back(fmt::format("{} {}: +{} ~{}", n.added + n.updated + n.unchanged, RegisterKindName(kind),
-                                   n.added, n.updated));
-    }
+    std::vector<std::string> names;
+    for (const InputFile& f : files) names.push_back(fmt::format("{} (sha256 {})", f.name, Sha256Hex(f.data)));
     for (const std::string& c : sum.countries) {
       BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "register", "upload", c,
-                                              Join(names, ", ") + ": " + Join(counts, "; ")));
+                                              Join(names, ", ") + ": " + RegisterImportText(sum)));
     }
   }
+  Table t = RegisterImportTable(sum);
   return HttpResponse::Json(TableToJson(t, true), changed > 0 ? 201 : 200);
 }
 

@@ -382,6 +382,11 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
       << err.str();
   json cli = json::parse(out.str());
   EXPECT_EQ(cli.back()["rows"][0]["Briefing"], j["briefing"]);
+  // One view (views/register_views.h): the same tables in both.
+  EXPECT_EQ(cli[0]["title"], j["groups"]["title"]);
+  EXPECT_EQ(cli[0]["rows"], j["groups"]["rows"]);
+  EXPECT_EQ(cli[1]["rows"], j["units"]["rows"]);
+  EXPECT_EQ("Level-2 field hospital", j["groups"]["rows"][0]["Group"]);
   EXPECT_EQ(404, Call("GET", "/api/register/JPN", Login("viewer")).status);
 }
 
