@@ -83,6 +83,12 @@ std::string_view RoleName(Role r) {
   return "viewer";
 }
 
+std::string CreatedUserText(const User& u) {
+  std::string scope = u.countries.empty() ? "" : " of " + Join(u.countries, ", ");
+  return fmt::format("{}: {}{}{}{}", u.username, RoleName(u.role), scope, u.ewg ? "; ewg" : "",
+                     u.imports ? "; imports" : "");
+}
+
 Result<Role> ParseRole(std::string_view s) {
   std::string k = ToLowerAscii(Trim(s));
   if (k == "admin") return Role::kAdmin;

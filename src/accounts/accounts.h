@@ -60,6 +60,10 @@ struct User {
   bool imports = false;                // editor may upload UN reports
 };
 
+// What the audit log says of a created account, and the CLI prints:
+// "ed: editor of JPN, VNM; ewg; imports" (name, role, countries, grants).
+std::string CreatedUserText(const User& u);
+
 struct NewUser {
   std::string username;
   std::string password;

@@ -50,6 +50,13 @@ TEST_F(AccountsTest, CreateUserValidates) {
   EXPECT_TRUE(ed->ewg);
 }
 
+// One text for a created account, whether the CLI or the API created it.
+TEST(CreatedUserTextTest, NamesRoleCountriesAndGrants) {
+  EXPECT_EQ("ana: admin", CreatedUserText({1, "ana", Role::kAdmin, {}, false, false}));
+  EXPECT_EQ("ed: editor of JPN, VNM; ewg", CreatedUserText({2, "ed", Role::kEditor, {"JPN", "VNM"}, true, false}));
+  EXPECT_EQ("up: editor; imports", CreatedUserText({3, "up", Role::kEditor, {}, false, true}));
+}
+
 TEST_F(AccountsTest, SessionsExpireAndEndWithLogoutOrNewPassword) {
   auto u = accounts_->CreateUser({"ana", "correct horse", Role::kViewer, {}, false, false});
   ASSERT_TRUE(u.ok());

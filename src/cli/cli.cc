@@ -43,13 +43,36 @@ int CliContext::Fail(const Status& s) {
 }
 
 int CliContext::RunTables(const TablesBody& body) {
+  return RunTablesThenStatus([&body](Db* db, const Reference& ref) -> Result<TablesAndStatus> {
+    BH_ASSIGN_OR_RETURN(std::vector<Table> tables, body(db, ref));
+    return TablesAndStatus{std::move(tables), Status::Ok()};
+  });
+}
+
+int CliContext::RunTablesThenStatus(const TablesAndStatusBody& body) {
   Result<Db*> db = this->db();
   if (!db.ok()) return Fail(db.status());
   Result<const Reference*> ref = this->ref();
   if (!ref.ok()) return Fail(ref.status());
-  Result<std::vector<Table>> tables = body(*db, **ref);
-  if (!tables.ok()) return Fail(tables.status());
-  return Emit(*tables);
+  Result<TablesAndStatus> done = body(*db, **ref);
+  if (!done.ok()) return Fail(done.status());
+  if (!done->tables.empty()) {
+    int code = Emit(done->tables);
+    if (code != 0) return code;
+  }
+  return done->status.ok() ? 0 : Fail(done->status);
+}
+
+int CliContext::RunAction(const ActionBody& body) {
+  return RunTablesThenStatus([&body](Db* db, const Reference& ref) -> Result<TablesAndStatus> {
+    BH_RETURN_IF_ERROR(body(db, ref));
+    return TablesAndStatus{};
+  });
+}
+
+int CliContext::RunWithoutDatabase(const NoDatabaseBody& body) {
+  Status st = body();
+  return st.ok() ? 0 : Fail(st);
 }
 
 std::istream& CliContext::DefaultIn() { return std::cin; }
@@ -58,7 +81,13 @@ void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
 
 void AddFormatOption(CLI::App* cmd, CliContext& ctx) {
   cmd->add_option("--format", ctx.format_flag, "Output format: table, csv, json or markdown")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            Result<Format> f = ParseFormat(value);
+            return f.ok() ? std::string() : f.status().message();
+          },
+          ""));
 }
 
 namespace {
@@ -80,15 +109,20 @@ int Run(CLI::App& app, CliContext& ctx, const std::function<void()>& parse) {
   } catch (const CLI::CallForVersion& e) {
     ctx.out() << e.what() << "\n";
     return 0;
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ValidationError& e) {
+    // Our own checks (--format, --port, ...) name the option and the reason.
     ctx.err() << "bluehelmet: " << e.what() << "\n";
-    ctx.err() << "Run with --help for usage.\n";
+    return 2;
+  } catch (const CLI::ParseError& e) {
+    ctx.err() << "bluehelmet: " << e.what() << " (run with --help for usage)\n";
     return 2;
   }
   return ctx.exit_code;
 }
 
-void Configure(CLI::App& app, CliContext& ctx) {
+}  // namespace
+
+void ConfigureCli(CLI::App& app, CliContext& ctx) {
   app.description(
       "Bluehelmet measures women's participation in UN peacekeeping: it reads the UN's monthly\n"
       "reports and open data, scores countries against the UN Uniformed Gender Parity Strategy,\n"
@@ -111,12 +145,10 @@ void Configure(CLI::App& app, CliContext& ctx) {
   AddTrustCommands(app, ctx);
 }
 
-}  // namespace
-
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty) {
   CLI::App app{"", "bluehelmet"};
   CliContext ctx(out, err, err_is_tty);
-  Configure(app, ctx);
+  ConfigureCli(app, ctx);
   return Run(app, ctx, [&] { app.parse(argc, argv); });
 }
 
@@ -128,7 +160,7 @@ int RunCliArgs(const std::vector<std::string>& args, std::istream& in, std::ostr
   CLI::App app{"", "bluehelmet"};
   CliContext ctx(out, err, false);
   ctx.set_in(&in);
-  Configure(app, ctx);
+  ConfigureCli(app, ctx);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   return Run(app, ctx, [&] { app.parse(reversed); });
 }

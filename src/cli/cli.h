@@ -1,7 +1,7 @@
 // The command line: `bluehelmet COMMAND [options]`, built on CLI11.
 //
-// Commands are registered by each layer's Register*Commands function (the
-// table of them is in cli.cc), so `--help` and dispatch come from one list.
+// Commands are added by each layer's Add*Commands function (the table of
+// them is ConfigureCli, in cli.cc), so `--help` and dispatch come from one list.
 // Conventions every command follows:
 //   - data on stdout, messages and progress on stderr;
 //   - --format table|csv|json|markdown on every command that prints data;
@@ -27,6 +27,11 @@
 namespace bh {
 
 // Shared state of one CLI run. Opens the database lazily, once.
+//
+// Every handler has one of the shapes below (RunTables and its siblings):
+// it translates its arguments into a call of views/ or a domain, and the
+// context turns the outcome into output and an exit code, in one place. A
+// handler never prints an error itself, and never chooses an exit code.
 class CliContext {
  public:
   CliContext(std::ostream& out, std::ostream& err, bool err_is_tty)
@@ -35,7 +40,7 @@ class CliContext {
   std::string db_flag;
   bool read_only_flag = false;  // --read-only: open with OpenMode::kReadOnly
   bool as_printed_flag = false;  // --as-printed: the UN's figures without errata
-  std::string format_flag = "table";
+  std::string format_flag = "table";  // checked when parsed (AddFormatOption)
   int exit_code = 0;
 
   Result<Db*> db();
@@ -55,20 +60,44 @@ class CliContext {
   const Clock& clock() const { return *clock_; }
   void set_clock(const Clock* clock) { clock_ = clock; }
 
-  // Renders tables in the chosen --format to stdout; returns the exit code.
-  int Emit(const std::vector<Table>& tables);
-  int Emit(const Table& t) { return Emit(std::vector<Table>{t}); }
   // Prints "bluehelmet: <message>" on stderr; returns the exit code.
   int Fail(const Status& s);
+
   // The one shape of a handler: opens the database and its reference data,
-  // runs `body`, and emits the tables it returns; any failure becomes one
-  // line on stderr and its exit code, here. Returns the exit code.
+  // runs `body`, and emits the tables it returns (none: nothing is
+  // printed); any failure becomes one line on stderr and its exit code,
+  // here. Returns the exit code.
   using TablesBody = std::function<Result<std::vector<Table>>(Db* db, const Reference& ref)>;
   int RunTables(const TablesBody& body);
+
+  // RunTables for a command over several inputs that prints its table even
+  // when some of them failed (`import` of several files): the tables are
+  // emitted, then a failed `status` becomes its one line and exit code.
+  struct TablesAndStatus {
+    std::vector<Table> tables;
+    Status status;
+  };
+  using TablesAndStatusBody = std::function<Result<TablesAndStatus>(Db* db, const Reference& ref)>;
+  int RunTablesThenStatus(const TablesAndStatusBody& body);
+
+  // RunTables for a command that prints no table: it changes the database
+  // or writes a file (or HTML, or a CSV, to stdout), and says what it did on
+  // stderr (Say). A failed Status becomes one line and the exit code.
+  using ActionBody = std::function<Status(Db* db, const Reference& ref)>;
+  int RunAction(const ActionBody& body);
+
+  // RunAction for a command that needs no database (`sample generate`):
+  // none is opened.
+  using NoDatabaseBody = std::function<Status()>;
+  int RunWithoutDatabase(const NoDatabaseBody& body);
+
   // A message on stderr.
   void Say(const std::string& msg);
 
  private:
+  // Renders tables in the chosen --format to stdout; returns the exit code.
+  // Called only by the Run* shapes above.
+  int Emit(const std::vector<Table>& tables);
   static std::istream& DefaultIn();
   std::istream* in_ = nullptr;
   std::ostream& out_;
@@ -79,8 +108,15 @@ class CliContext {
   std::unique_ptr<Reference> ref_;
 };
 
-// Adds `--format` to a command.
+// Adds `--format` to a command. A value other than table, csv, json or
+// markdown is a usage error when the arguments are parsed (exit 2, one
+// line), before the command runs.
 void AddFormatOption(CLI::App* cmd, CliContext& ctx);
+
+// Adds every command (the table of them: each layer's Add*Commands) and the
+// global options to `app`, bound to `ctx`. RunCli calls it; tests walk the
+// commands it adds.
+void ConfigureCli(CLI::App& app, CliContext& ctx);
 
 // Each layer's commands.
 void AddCoreCommands(CLI::App& app, CliContext& ctx);

@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
+#include "base/strings.h"
 #include "cli/cli_test_fixture.h"
 
 namespace bh {
@@ -35,6 +38,48 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(2, Run({"scorecard", "--month", "April"}));
   EXPECT_EQ("bluehelmet: not a month (want YYYY-MM): 'April'\n", err_.str());
   EXPECT_EQ(2, Run({"scorecard", "--countries", "VNM", "--group", "ASEAN"}));
+}
+
+// Every command and subcommand with --format, found in the app itself (so
+// a new command is covered when it is added): a bad value is a usage error
+// when the arguments are parsed, one line and exit 2, before the command
+// runs (`ewg list --format xml` printed an error and exited 0). Nothing ran:
+// no database was created.
+TEST_F(CliTest, EveryCommandRefusesAnUnknownFormatBeforeItRuns) {
+  std::vector<std::vector<std::string>> commands;
+  std::ostringstream ignored;
+  CLI::App app{"", "bluehelmet"};
+  CliContext ctx(ignored, ignored, false);
+  ConfigureCli(app, ctx);
+  std::function<void(CLI::App*, std::vector<std::string>)> walk = [&](CLI::App* cmd, std::vector<std::string> path) {
+    if (!path.empty() && cmd->get_option_no_throw("--format") != nullptr) commands.push_back(path);
+    for (CLI::App* sub : cmd->get_subcommands({})) {
+      if (sub->get_name().empty()) continue;  // an option group, not a command
+      std::vector<std::string> p = path;
+      p.push_back(sub->get_name());
+      walk(sub, p);
+    }
+  };
+  walk(&app, {});
+  // The commands of this writing: a new one only adds to them.
+  EXPECT_GE(commands.size(), 32u);
+  for (const std::vector<std::string>& expected : std::vector<std::vector<std::string>>{
+           {"months"}, {"scorecard"}, {"top"}, {"shares"}, {"report"}, {"ewg", "list"}, {"imports", "list"},
+           {"user", "list"}, {"register", "summary"}}) {
+    EXPECT_NE(commands.end(), std::find(commands.begin(), commands.end(), expected)) << expected.back();
+  }
+  for (std::vector<std::string> cmd : commands) {
+    std::string name = Join(cmd, " ");
+    SCOPED_TRACE(name);
+    cmd.insert(cmd.end(), {"--format", "xml"});
+    EXPECT_EQ(2, Run(cmd));
+    EXPECT_TRUE(out_.str().empty()) << out_.str();
+    const std::string e = err_.str();
+    EXPECT_EQ(0u, e.find("bluehelmet: --format: unknown ")) << e;
+    EXPECT_NE(std::string::npos, e.find("format 'xml' (want ")) << e;
+    EXPECT_EQ(1, std::count(e.begin(), e.end(), '\n')) << e;
+  }
+  EXPECT_FALSE(std::filesystem::exists(db_));
 }
 
 TEST_F(CliTest, ImportThenScorecardWithExactFigures) {

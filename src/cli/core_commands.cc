@@ -1,12 +1,10 @@
-// The core commands: import, months, scorecard, rankings, country, targets,
-// groups, sample. Each handler parses nothing itself (CLI11 did), asks views/
-// for its tables (the same ones the web API serves) and emits them.
+// The core commands: import, months, scorecard, rankings, shares, top,
+// country, targets, groups, sample. Each handler parses nothing itself (CLI11
+// did): in one of CliContext's shapes (RunTables, ...), it asks views/ for its
+// tables (the same ones the web API serves), and the context emits them.
 #include <fmt/format.h>
 
 #include <chrono>
-#include <limits>
-#include <map>
-#include <set>
 
 #include "base/file_util.h"
 #include "base/strings.h"
@@ -49,21 +47,14 @@ struct ImportArgs {
   std::string month;
 };
 
-int RunImport(CliContext& ctx, const ImportArgs& a) {
+Result<CliContext::TablesAndStatus> RunImport(CliContext& ctx, Db* db, const Reference& ref, const ImportArgs& a) {
   ImportOptions options = a.options;
   if (!a.month.empty()) {
-    auto m = Month::Parse(a.month);
-    if (!m.ok()) return ctx.Fail(m.status());
-    options.month = *m;
+    BH_ASSIGN_OR_RETURN(options.month, Month::Parse(a.month));
   }
-  auto paths = ExpandImportPaths(a.paths);
-  if (!paths.ok()) return ctx.Fail(paths.status());
-  if (paths->empty()) return ctx.Fail(Status::InvalidArgument("no .csv or .pdf files to import"));
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  bool tty = ctx.err_is_tty() && paths->size() > 1;
+  BH_ASSIGN_OR_RETURN(std::vector<std::string> paths, ExpandImportPaths(a.paths));
+  if (paths.empty()) return Status::InvalidArgument("no .csv or .pdf files to import");
+  bool tty = ctx.err_is_tty() && paths.size() > 1;
   auto progress = [&](size_t done, size_t total, const std::string& path) {
     if (!tty) return;
     if (done < total) {
@@ -73,18 +64,14 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
     }
   };
   ImportChecks checks;
-  std::vector<FileOutcome> out = ImportFiles(*db, **ref, *paths, options, progress, &checks);
-  Table t = ImportSummaryTable(out);
-  int failed = 0;
+  std::vector<FileOutcome> out = ImportFiles(db, ref, paths, options, progress, &checks);
+  std::vector<std::string> failures;
   for (const FileOutcome& o : out) {
-    if (o.state == FileOutcome::State::kFailed) {
-      ++failed;
-      ctx.Say(fmt::format("bluehelmet: {}", o.status.message()));
-    }
+    if (o.state == FileOutcome::State::kFailed) failures.push_back(o.status.message());
     for (const std::string& n : o.notes) ctx.Say(fmt::format("note: {}: {}", BaseName(o.path), n));
   }
-  // A single failed file gets its one error line and nothing else.
-  if (out.size() == 1 && failed) return ExitCode(out[0].status);
+  // A single failed file is its one error line and nothing else.
+  if (out.size() == 1 && !failures.empty()) return out[0].status;
   if (!checks.status.ok()) {
     ctx.Say(fmt::format("bluehelmet: plausibility checks did not run: {}", checks.status.message()));
   } else if (!checks.months.empty()) {
@@ -93,19 +80,11 @@ int RunImport(CliContext& ctx, const ImportArgs& a) {
                 : fmt::format("plausibility: {} finding(s) in {} month(s) checked ({}): see 'bluehelmet anomalies'",
                               checks.found.size(), checks.months.size(), DescribeFindings(checks.found)));
   }
-  int code = ctx.Emit(t);
-  if (failed) return 1;
-  return code;
-}
-
-// ---------------------------------------------------------------- months
-
-int RunMonths(CliContext& ctx) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto t = MonthsTable(*db);
-  if (!t.ok()) return ctx.Fail(t.status());
-  return ctx.Emit(*t);
+  // Several files: the summary shows every file, then the failures are the
+  // command's one error line (each message names its file).
+  CliContext::TablesAndStatus result{{ImportSummaryTable(out)}, Status::Ok()};
+  if (!failures.empty()) result.status = Status::InvalidData(Join(failures, "; "));
+  return result;
 }
 
 // ---------------------------------------------------------------- scorecard
@@ -115,27 +94,16 @@ struct ScorecardArgs {
   int repeat = 0;
 };
 
-int RunScorecard(CliContext& ctx, const ScorecardArgs& a) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
+Result<Table> RunScorecard(CliContext& ctx, Db* db, const Reference& ref, const ScorecardArgs& a) {
   ScorecardQuery q;
   q.month = a.month;
   q.group = a.group;
   if (!a.countries.empty()) {
-    auto list = (*ref)->ResolveCountryList(a.countries);
-    if (!list.ok()) return ctx.Fail(list.status());
-    q.countries = *list;
+    BH_ASSIGN_OR_RETURN(q.countries, ref.ResolveCountryList(a.countries));
   }
-  if (!q.month.empty()) {
-    // A malformed month is a usage error, reported before the database is read.
-    auto m = Month::Parse(q.month);
-    if (!m.ok()) return ctx.Fail(m.status());
-  }
-  auto t = Repeated(ctx, "scorecard", a.repeat, [&] { return ScorecardTable(*db, **ref, q); });
-  if (!t.ok()) return ctx.Fail(t.status());
-  return ctx.Emit(*t);
+  // A malformed month fails before the timed runs (--repeat) start.
+  if (!q.month.empty()) BH_RETURN_IF_ERROR(Month::Parse(q.month).status());
+  return Repeated(ctx, "scorecard", a.repeat, [&] { return ScorecardTable(db, ref, q); });
 }
 
 // ---------------------------------------------------------------- rankings
@@ -145,109 +113,18 @@ struct RankingsArgs {
   int limit = 0;
 };
 
-int RunRankings(CliContext& ctx, const RankingsArgs& a) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  auto t = RankingsTable(*db, **ref, a.month, a.category, a.by, a.limit);
-  if (!t.ok()) return ctx.Fail(t.status());
-  return ctx.Emit(*t);
-}
-
 // ---------------------------------------------------------------- shares, top
 
-int RunShares(CliContext& ctx, int repeat) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  // The timed computation (--repeat): the figures and each one's share of
-  // women as a number, what the pandas and DuckDB peers compute too. The
-  // exact percentages shown are reduced fractions, formatted with the output.
-  auto figures = Repeated(ctx, "shares", repeat, [&]() -> Result<std::vector<MonthlyFigures>> {
-    BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> all, MonthlyFiguresAllCountries(*db));
-    std::vector<double> shares;
-    shares.reserve(all.size());
-    for (const MonthlyFigures& f : all) {
-      shares.push_back(f.sex_known && f.total > 0 ? static_cast<double>(f.women) / static_cast<double>(f.total)
-                                                  : std::numeric_limits<double>::quiet_NaN());
-    }
-    if (shares.size() != all.size()) return Status::Internal("shares: one share per figure");
-    return all;
-  });
-  if (!figures.ok()) return ctx.Fail(figures.status());
-  if (figures->empty()) {
-    return ctx.Fail(Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')"));
-  }
-  Table t;
-  t.title = "Share of women per country, month and category";
-  t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
-  std::set<Month> months;
-  for (const MonthlyFigures& f : *figures) {
-    std::optional<Fraction> share;
-    if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
-    t.AddRow({std::string(f.Iso3()), f.month.ToString(), std::string(CategoryLabel(f.category)),
-              f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
-              ShareCell(share)});
-    months.insert(f.month);
-  }
-  std::vector<SourceFile> files;
-  std::set<int64_t> ids;
-  for (const Month& m : months) {
-    auto s = SourcesForMonth(*db, m);
-    if (!s.ok()) continue;
-    for (const SourceFile& f : *s) {
-      if (ids.insert(f.import_id).second) files.push_back(f);
-    }
-  }
-  t.notes.push_back(DescribeSources(files));
-  return ctx.Emit(t);
-}
-
 struct TopArgs {
-  std::string month;
-  int limit = 20;
+  TopQuery query;
   int repeat = 0;
 };
 
-int RunTop(CliContext& ctx, const TopArgs& a) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  Result<Month> month = a.month.empty() ? LatestContributionMonth(*db) : Month::Parse(a.month);
-  if (!month.ok()) return ctx.Fail(month.status());
-  if (a.limit < 1) return ctx.Fail(Status::InvalidArgument("--limit must be at least 1"));
-  auto top = Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(*db, *month, a.limit); });
-  if (!top.ok()) return ctx.Fail(top.status());
-  if (top->empty()) {
-    return ctx.Fail(Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')",
-                                                 month->ToString())));
-  }
-  Table t;
-  t.title = fmt::format("Top {} countries by women deployed, {}", a.limit, month->ToString());
-  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share"};
-  for (size_t i = 0; i < top->size(); ++i) {
-    const CountryWomen& c = (*top)[i];
-    std::optional<Fraction> share;
-    if (c.total > 0) share = Fraction::Of(c.women, c.total);
-    t.AddRow({static_cast<int64_t>(i + 1), (*ref)->CountryName(c.iso3), c.iso3, c.women, c.total, ShareCell(share)});
-  }
-  t.notes.push_back("All personnel types together; rows without a sex split count no women.");
-  auto sources = SourcesForMonth(*db, *month);
-  if (sources.ok()) t.notes.push_back(DescribeSources(*sources));
-  return ctx.Emit(t);
-}
-
-// ---------------------------------------------------------------- country
-
-int RunCountry(CliContext& ctx, const std::string& name) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  auto tables = CountryTables(*db, **ref, name);
-  if (!tables.ok()) return ctx.Fail(tables.status());
-  return ctx.Emit(*tables);
+Result<Table> RunTop(CliContext& ctx, Db* db, const Reference& ref, const TopArgs& a) {
+  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, a.query));
+  BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top,
+                      Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(db, spec.month, spec.limit); }));
+  return TopTable(db, ref, spec, top);
 }
 
 // ---------------------------------------------------------------- targets
@@ -257,28 +134,20 @@ int RunCountry(CliContext& ctx, const std::string& name) {
 constexpr int kFirstTargetYear = 2018;
 constexpr int kLastTargetYear = 2100;
 
-int RunTargets(CliContext& ctx, int from, int to) {
+Result<Table> RunTargets(Db* db, int from, int to) {
   if (from < kFirstTargetYear || to > kLastTargetYear || to < from) {
-    return ctx.Fail(Status::InvalidArgument(fmt::format("targets: --from {} --to {}: want years {} to {}, from <= to",
-                                                        from, to, kFirstTargetYear, kLastTargetYear)));
+    return Status::InvalidArgument(fmt::format("targets: --from {} --to {}: want years {} to {}, from <= to", from, to,
+                                               kFirstTargetYear, kLastTargetYear));
   }
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto t = TargetsTable(*db, from, to);
-  if (!t.ok()) return ctx.Fail(t.status());
-  return ctx.Emit(*t);
+  return TargetsTable(db, from, to);
 }
 
-int RunTargetsImport(CliContext& ctx, const std::string& path, const std::string& version) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto data = ReadFile(path);
-  if (!data.ok()) return ctx.Fail(data.status());
+Status RunTargetsImport(CliContext& ctx, Db* db, const std::string& path, const std::string& version) {
+  BH_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
   std::string v = version.empty() ? BaseName(path) : version;
-  Status st = ImportTargets(*db, *data, BaseName(path), v);
-  if (!st.ok()) return ctx.Fail(st);
+  BH_RETURN_IF_ERROR(ImportTargets(db, data, BaseName(path), v));
   ctx.Say(fmt::format("targets version '{}' loaded from {} and made active", v, BaseName(path)));
-  return 0;
+  return Status::Ok();
 }
 
 // ---------------------------------------------------------------- groups
@@ -288,22 +157,6 @@ Result<std::optional<Date>> AsOfDay(const std::string& text) {
   if (text.empty()) return std::optional<Date>();
   BH_ASSIGN_OR_RETURN(Date d, Date::ParseIso(text));
   return std::optional<Date>(d);
-}
-
-int RunGroups(CliContext& ctx, const std::string& as_of) {
-  return ctx.RunTables([&](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
-    BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(as_of));
-    BH_ASSIGN_OR_RETURN(Table t, GroupsTable(db, ref, day));
-    return std::vector<Table>{std::move(t)};
-  });
-}
-
-int RunGroupShow(CliContext& ctx, const std::string& name, const std::string& as_of) {
-  return ctx.RunTables([&](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
-    BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(as_of));
-    BH_ASSIGN_OR_RETURN(Table t, GroupTable(db, ref, name, day));
-    return std::vector<Table>{std::move(t)};
-  });
 }
 
 // ---------------------------------------------------------------- sample
@@ -329,6 +182,19 @@ Result<SampleSpec> SpecFrom(const SampleArgs& a) {
   return spec;
 }
 
+// The tables of one view, as RunTables wants them.
+Result<std::vector<Table>> One(Result<Table> t) {
+  if (!t.ok()) return t.status();
+  return std::vector<Table>{std::move(*t)};
+}
+
+// --repeat: hidden from --help (group ""), for bench/run.py.
+void AddRepeatOption(CLI::App* cmd, int* repeat) {
+  cmd->add_option("--repeat", *repeat, "Benchmark: compute N times, print each run's time on stderr")
+      ->check(CLI::Range(1, 100000))
+      ->group("");
+}
+
 }  // namespace
 
 void AddCoreCommands(CLI::App& app, CliContext& ctx) {
@@ -347,12 +213,17 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--replace", a->options.replace,
                   "Make the file each month's source even where it covers a month less fully than the current one");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, a] { ctx.exit_code = RunImport(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTablesThenStatus(
+          [&ctx, a](Db* db, const Reference& ref) { return RunImport(ctx, db, ref, *a); });
+    });
   }
   {
     CLI::App* cmd = app.add_subcommand("months", "What is imported, month by month, and from which files");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx] { ctx.exit_code = RunMonths(ctx); });
+    cmd->callback([&ctx] {
+      ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(MonthsTable(db)); });
+    });
   }
   {
     auto a = std::make_shared<ScorecardArgs>();
@@ -361,10 +232,12 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto* c = cmd->add_option("--countries", a->countries, "Comma-separated ISO3 codes or names, e.g. VNM,JPN");
     auto* g = cmd->add_option("--group", a->group, "A country group, e.g. ASEAN or ADMM-Plus (see 'groups')");
     c->excludes(g);
-    cmd->add_option("--repeat", a->repeat, "Benchmark: compute N times, print each run's time on stderr")
-        ->check(CLI::Range(1, 100000));
+    AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, a] { ctx.exit_code = RunScorecard(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code =
+          ctx.RunTables([&ctx, a](Db* db, const Reference& ref) { return One(RunScorecard(ctx, db, ref, *a)); });
+    });
   }
   {
     auto a = std::make_shared<RankingsArgs>();
@@ -374,25 +247,34 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--by", a->by, "women (number of women) or share (share of women)")->capture_default_str();
     cmd->add_option("--limit", a->limit, "Show the first N (default: all)");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, a] { ctx.exit_code = RunRankings(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) {
+        return One(RankingsTable(db, ref, a->month, a->category, a->by, a->limit));
+      });
+    });
   }
   {
     auto repeat = std::make_shared<int>(0);
     CLI::App* cmd = app.add_subcommand("shares", "Every country's monthly share of women per category, whole history");
-    cmd->add_option("--repeat", *repeat, "Benchmark: compute N times, print each run's time on stderr")
-        ->check(CLI::Range(1, 100000));
+    AddRepeatOption(cmd, repeat.get());
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, repeat] { ctx.exit_code = RunShares(ctx, *repeat); });
+    cmd->callback([&ctx, repeat] {
+      ctx.exit_code = ctx.RunTables([&ctx, repeat](Db* db, const Reference&) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ShareFigures shares, Repeated(ctx, "shares", *repeat, [&] { return ReadShares(db); }));
+        return One(SharesTable(db, shares));
+      });
+    });
   }
   {
     auto a = std::make_shared<TopArgs>();
     CLI::App* cmd = app.add_subcommand("top", "The countries with the most women deployed in one month");
-    cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
-    cmd->add_option("--limit", a->limit, "How many countries")->capture_default_str();
-    cmd->add_option("--repeat", a->repeat, "Benchmark: compute N times, print each run's time on stderr")
-        ->check(CLI::Range(1, 100000));
+    cmd->add_option("--month", a->query.month, "YYYY-MM (default: the latest imported month)");
+    cmd->add_option("--limit", a->query.limit, "How many countries")->capture_default_str();
+    AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, a] { ctx.exit_code = RunTop(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTables([&ctx, a](Db* db, const Reference& ref) { return One(RunTop(ctx, db, ref, *a)); });
+    });
   }
   {
     auto name = std::make_shared<std::string>();
@@ -400,7 +282,9 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
                                                   "change year on year");
     cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, name] { ctx.exit_code = RunCountry(ctx, *name); });
+    cmd->callback([&ctx, name] {
+      ctx.exit_code = ctx.RunTables([name](Db* db, const Reference& ref) { return CountryTables(db, ref, *name); });
+    });
   }
   {
     auto from = std::make_shared<int>(2018);
@@ -415,9 +299,13 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
                                                   "that replaces the active one");
     imp->add_option("file", *path, "CSV file")->required();
     imp->add_option("--version", *version, "Version name (default: the file name)");
-    imp->callback([&ctx, path, version] { ctx.exit_code = RunTargetsImport(ctx, *path, *version); });
+    imp->callback([&ctx, path, version] {
+      ctx.exit_code = ctx.RunAction(
+          [&ctx, path, version](Db* db, const Reference&) { return RunTargetsImport(ctx, db, *path, *version); });
+    });
     cmd->callback([&ctx, cmd, from, to] {
-      if (cmd->get_subcommands().empty()) ctx.exit_code = RunTargets(ctx, *from, *to);
+      if (!cmd->get_subcommands().empty()) return;
+      ctx.exit_code = ctx.RunTables([from, to](Db* db, const Reference&) { return One(RunTargets(db, *from, *to)); });
     });
   }
   {
@@ -431,24 +319,18 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     add->add_option("--countries", *countries, "Comma-separated ISO3 codes or names")->required();
     add->add_option("--description", *desc, "What the group is");
     add->callback([&ctx, name, countries, desc] {
-      auto db = ctx.db();
-      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
-      auto ref = ctx.ref();
-      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
-      auto list = (*ref)->ResolveCountryList(*countries);
-      if (!list.ok()) { ctx.exit_code = ctx.Fail(list.status()); return; }
-      Status st = DefineGroup(*db, *name, *desc, *list);
-      ctx.exit_code = st.ok() ? 0 : ctx.Fail(st);
-      if (st.ok()) ctx.Say(fmt::format("group '{}' defined with {} countries", *name, list->size()));
+      ctx.exit_code = ctx.RunAction([&ctx, name, countries, desc](Db* db, const Reference& ref) -> Status {
+        BH_ASSIGN_OR_RETURN(std::vector<std::string> list, ref.ResolveCountryList(*countries));
+        BH_RETURN_IF_ERROR(DefineGroup(db, *name, *desc, list));
+        ctx.Say(fmt::format("group '{}' defined with {} countries", *name, list.size()));
+        return Status::Ok();
+      });
     });
     auto rm = std::make_shared<std::string>();
     CLI::App* remove = cmd->add_subcommand("remove", "Delete a user-defined group");
     remove->add_option("name", *rm, "Group name")->required();
     remove->callback([&ctx, rm] {
-      auto db = ctx.db();
-      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
-      Status st = DeleteGroup(*db, *rm);
-      ctx.exit_code = st.ok() ? 0 : ctx.Fail(st);
+      ctx.exit_code = ctx.RunAction([rm](Db* db, const Reference&) { return DeleteGroup(db, *rm); });
     });
     auto as_of = std::make_shared<std::string>();
     cmd->add_option("--as-of", *as_of, "Members on this day (YYYY-MM-DD); default: every member, with dates");
@@ -458,9 +340,18 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     AddFormatOption(show, ctx);
     show->add_option("name", *shown, "Group name, e.g. ASEAN")->required();
     show->add_option("--as-of", *show_as_of, "Members on this day (YYYY-MM-DD)");
-    show->callback([&ctx, shown, show_as_of] { ctx.exit_code = RunGroupShow(ctx, *shown, *show_as_of); });
+    show->callback([&ctx, shown, show_as_of] {
+      ctx.exit_code = ctx.RunTables([shown, show_as_of](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(*show_as_of));
+        return One(GroupTable(db, ref, *shown, day));
+      });
+    });
     cmd->callback([&ctx, cmd, as_of] {
-      if (cmd->get_subcommands().empty()) ctx.exit_code = RunGroups(ctx, *as_of);
+      if (!cmd->get_subcommands().empty()) return;
+      ctx.exit_code = ctx.RunTables([as_of](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(std::optional<Date> day, AsOfDay(*as_of));
+        return One(GroupsTable(db, ref, day));
+      });
     });
   }
   {
@@ -476,37 +367,36 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     add_spec(gen);
     gen->add_option("--out", a->out, "Output file (default: stdout)");
     gen->callback([&ctx, a] {
-      auto spec = SpecFrom(*a);
-      if (!spec.ok()) { ctx.exit_code = ctx.Fail(spec.status()); return; }
-      SampleStats stats;
-      std::string csv = GenerateSampleCsv(*spec, &stats);
-      if (a->out.empty()) {
-        ctx.out() << csv;
-      } else {
-        Status st = WriteFile(a->out, csv);
-        if (!st.ok()) { ctx.exit_code = ctx.Fail(st); return; }
+      ctx.exit_code = ctx.RunWithoutDatabase([&ctx, a]() -> Status {
+        BH_ASSIGN_OR_RETURN(SampleSpec spec, SpecFrom(*a));
+        SampleStats stats;
+        std::string csv = GenerateSampleCsv(spec, &stats);
+        if (a->out.empty()) {
+          ctx.out() << csv;
+          return Status::Ok();
+        }
+        BH_RETURN_IF_ERROR(WriteFile(a->out, csv));
         ctx.Say(fmt::format("wrote {} SYNTHETIC rows ({} countries, {} months) to {}", stats.rows, stats.countries,
                             stats.months, a->out));
-      }
+        return Status::Ok();
+      });
     });
     CLI::App* load = cmd->add_subcommand("load", "Generate the synthetic ADMM-Plus sample and import it");
     add_spec(load);
     load->callback([&ctx, a] {
-      auto spec = SpecFrom(*a);
-      if (!spec.ok()) { ctx.exit_code = ctx.Fail(spec.status()); return; }
-      auto db = ctx.db();
-      if (!db.ok()) { ctx.exit_code = ctx.Fail(db.status()); return; }
-      auto ref = ctx.ref();
-      if (!ref.ok()) { ctx.exit_code = ctx.Fail(ref.status()); return; }
-      SampleStats stats;
-      std::string csv = GenerateSampleCsv(*spec, &stats);
-      std::string name = fmt::format("SYNTHETIC_admm_plus_{}_{}.csv", spec->first.ToString(), spec->last.ToString());
-      FileOutcome o = ImportBytes(*db, **ref, name, csv, {});
-      if (o.state == FileOutcome::State::kFailed) { ctx.exit_code = ctx.Fail(o.status); return; }
-      ctx.Say(o.state == FileOutcome::State::kImported
-                  ? fmt::format("loaded {} SYNTHETIC rows ({} countries, {} months) as import #{}", o.rows,
-                                stats.countries, stats.months, o.import_id)
-                  : fmt::format("sample already loaded (import #{})", o.import_id));
+      ctx.exit_code = ctx.RunAction([&ctx, a](Db* db, const Reference& ref) -> Status {
+        BH_ASSIGN_OR_RETURN(SampleSpec spec, SpecFrom(*a));
+        SampleStats stats;
+        std::string csv = GenerateSampleCsv(spec, &stats);
+        std::string name = fmt::format("SYNTHETIC_admm_plus_{}_{}.csv", spec.first.ToString(), spec.last.ToString());
+        FileOutcome o = ImportBytes(db, ref, name, csv, {});
+        if (o.state == FileOutcome::State::kFailed) return o.status;
+        ctx.Say(o.state == FileOutcome::State::kImported
+                    ? fmt::format("loaded {} SYNTHETIC rows ({} countries, {} months) as import #{}", o.rows,
+                                  stats.countries, stats.months, o.import_id)
+                    : fmt::format("sample already loaded (import #{})", o.import_id));
+        return Status::Ok();
+      });
     });
   }
 }

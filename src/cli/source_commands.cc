@@ -1,6 +1,7 @@
 // `bluehelmet source`: where each figure behind one cell came from, and
 // with --png the PDF page with the rows boxed. The handler parses nothing
-// itself (CLI11 did) and asks views/ for the table and the picture.
+// itself (CLI11 did): in the one shape (CliContext::RunTables), it asks
+// views/ for the table and the picture.
 #include <fmt/format.h>
 
 #include "base/strings.h"
@@ -17,23 +18,14 @@ struct SourceArgs {
   double dpi = 144;
 };
 
-int RunSource(CliContext& ctx, const SourceArgs& a) {
-  // A malformed month is a usage error, reported before the database is read.
-  auto m = Month::Parse(a.req.month);
-  if (!m.ok()) return ctx.Fail(m.status());
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
-  auto t = SourceTable(*db, **ref, a.req);
-  if (!t.ok()) return ctx.Fail(t.status());
+Result<std::vector<Table>> RunSource(CliContext& ctx, Db* db, const Reference& ref, const SourceArgs& a) {
+  BH_ASSIGN_OR_RETURN(Table t, SourceTable(db, ref, a.req));
   if (!a.png.empty()) {
-    auto pic = SourcePagePng(*db, **ref, a.req, a.png, a.dpi);
-    if (!pic.ok()) return ctx.Fail(pic.status());
-    ctx.Say(fmt::format("wrote {}: page {} of {} at {} dpi ({} x {} px), boxed {}", a.png, pic->page, pic->file_name,
-                        pic->dpi, pic->width, pic->height, Join(pic->boxed, "; ")));
+    BH_ASSIGN_OR_RETURN(SourcePicture pic, SourcePagePng(db, ref, a.req, a.png, a.dpi));
+    ctx.Say(fmt::format("wrote {}: page {} of {} at {} dpi ({} x {} px), boxed {}", a.png, pic.page, pic.file_name,
+                        pic.dpi, pic.width, pic.height, Join(pic.boxed, "; ")));
   }
-  return ctx.Emit(*t);
+  return std::vector<Table>{t};
 }
 
 }  // namespace
@@ -51,7 +43,9 @@ void AddSourceCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--png", a->png, "Also draw the PDF page of the rows, each boxed in red, to this PNG file");
   cmd->add_option("--dpi", a->dpi, "Resolution of --png")->capture_default_str()->check(CLI::Range(36.0, 600.0));
   AddFormatOption(cmd, ctx);
-  cmd->callback([&ctx, a] { ctx.exit_code = RunSource(ctx, *a); });
+  cmd->callback([&ctx, a] {
+    ctx.exit_code = ctx.RunTables([&ctx, a](Db* db, const Reference& ref) { return RunSource(ctx, db, ref, *a); });
+  });
 }
 
 }  // namespace bh

@@ -20,6 +20,7 @@
 #include "cli/cli.h"
 #include "publish/publication.h"
 #include "accounts/accounts.h"
+#include "views/account_views.h"
 #include "web/api.h"
 #include "web/server.h"
 
@@ -77,31 +78,31 @@ struct ServeArgs {
   bool quiet = false;
 };
 
+// --port, checked when the arguments are parsed. 0 picks a free port (the
+// browser tests). The library would silently take a larger number modulo
+// 65536 (70000 listened on 4464).
+std::string CheckPort(const std::string& text) {
+  std::optional<int64_t> n = ParseWholeNumber(text);
+  if (n && *n >= 0 && *n <= 65535) return "";
+  return fmt::format("want 1 to 65535 (0: any free port), got {}", text);
+}
+
 WebServer* g_server = nullptr;  // for the signal handler only
 
 void StopOnSignal(int) {
   if (g_server) g_server->Stop();
 }
 
-int RunServe(CliContext& ctx, const ServeArgs& a) {
-  if (a.tls_cert.empty() != a.tls_key.empty()) {
-    return ctx.Fail(Status::InvalidArgument("--tls-cert and --tls-key go together"));
-  }
-  // 0 picks a free port (the browser tests). The library would silently
-  // take a larger number modulo 65536 (70000 listened on 4464).
-  if (a.port < 0 || a.port > 65535) {
-    return ctx.Fail(Status::InvalidArgument(fmt::format("--port: want 1 to 65535 (0: any free port), got {}", a.port)));
-  }
+Status RunServe(CliContext& ctx, Db* db, const ServeArgs& a) {
+  if (a.tls_cert.empty() != a.tls_key.empty()) return Status::InvalidArgument("--tls-cert and --tls-key go together");
   if (a.session_hours <= 0 || a.session_hours > 24 * 30) {
-    return ctx.Fail(Status::InvalidArgument("--session-hours: want more than 0 and at most 720"));
+    return Status::InvalidArgument("--session-hours: want more than 0 and at most 720");
   }
-  // Migrations run once here; the pool's connections then open plainly.
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
+  // Migrations ran once, when the context opened the database; the pool's
+  // connections then open plainly.
   std::string path = ctx.db_path();
-  Accounts accounts(*db, SystemClock::Default());
-  auto users = accounts.ListUsers();
-  if (!users.ok()) return ctx.Fail(users.status());
+  Accounts accounts(db, SystemClock::Default());
+  BH_ASSIGN_OR_RETURN(std::vector<User> users, accounts.ListUsers());
 
   std::unique_ptr<AssetSource> dir_assets;
   ApiOptions options;
@@ -130,11 +131,10 @@ int RunServe(CliContext& ctx, const ServeArgs& a) {
     };
   }
   WebServer server(&api, so);
-  auto port = server.Bind();
-  if (!port.ok()) return ctx.Fail(port.status());
-  ctx.Say(fmt::format("Serving {}://{}:{}/ on database {}{}", options.tls ? "https" : "http", a.bind, *port, path,
+  BH_ASSIGN_OR_RETURN(int port, server.Bind());
+  ctx.Say(fmt::format("Serving {}://{}:{}/ on database {}{}", options.tls ? "https" : "http", a.bind, port, path,
                       a.anonymous_read ? " (anonymous read on)" : ""));
-  if (users->empty()) {
+  if (users.empty()) {
     ctx.Say("No accounts yet: create the first admin with 'bluehelmet user add NAME --role admin'.");
   }
   ctx.Say("Stop with Ctrl-C.");
@@ -143,9 +143,9 @@ int RunServe(CliContext& ctx, const ServeArgs& a) {
   std::signal(SIGTERM, StopOnSignal);
   Status st = server.Run();
   g_server = nullptr;
-  if (!st.ok()) return ctx.Fail(st);
+  BH_RETURN_IF_ERROR(st);
   ctx.Say("Stopped.");
-  return 0;
+  return Status::Ok();
 }
 
 // ---------------------------------------------------------------- user
@@ -155,79 +155,40 @@ struct UserArgs {
   bool ewg = false, imports = false;
 };
 
-int RunUserAdd(CliContext& ctx, const UserArgs& a) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
+Status RunUserAdd(CliContext& ctx, Db* db, const Reference& ref, const UserArgs& a) {
   NewUser u;
   u.username = a.name;
-  auto role = ParseRole(a.role);
-  if (!role.ok()) return ctx.Fail(role.status());
-  u.role = *role;
+  BH_ASSIGN_OR_RETURN(u.role, ParseRole(a.role));
   u.ewg = a.ewg;
   u.imports = a.imports;
   if (!a.countries.empty()) {
-    auto list = (*ref)->ResolveCountryList(a.countries);
-    if (!list.ok()) return ctx.Fail(list.status());
-    u.countries = *list;
+    BH_ASSIGN_OR_RETURN(u.countries, ref.ResolveCountryList(a.countries));
   }
-  auto password = AskPassword(ctx, a.name);
-  if (!password.ok()) return ctx.Fail(password.status());
-  u.password = *password;
-  Accounts accounts(*db, SystemClock::Default());
-  auto created = accounts.CreateUser(u);
-  if (!created.ok()) return ctx.Fail(created.status());
-  std::string scope = created->countries.empty() ? "" : " of " + Join(created->countries, ", ");
-  std::string detail = fmt::format("{}: {}{}{}{}", created->username, RoleName(created->role), scope,
-                                   created->ewg ? "; ewg" : "", created->imports ? "; imports" : "");
-  Status st = accounts.Audit(CliActor(), "account", "create-user", "", detail);
-  if (!st.ok()) return ctx.Fail(st);
+  BH_ASSIGN_OR_RETURN(u.password, AskPassword(ctx, a.name));
+  Accounts accounts(db, SystemClock::Default());
+  BH_ASSIGN_OR_RETURN(User created, accounts.CreateUser(u));
+  std::string detail = CreatedUserText(created);
+  BH_RETURN_IF_ERROR(accounts.Audit(CliActor(), "account", "create-user", "", detail));
   ctx.Say(fmt::format("user {} created", detail));
-  return 0;
+  return Status::Ok();
 }
 
-int RunUserList(CliContext& ctx) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  Accounts accounts(*db, SystemClock::Default());
-  auto users = accounts.ListUsers();
-  if (!users.ok()) return ctx.Fail(users.status());
-  Table t;
-  t.title = "Accounts";
-  t.columns = {"Username", "Role", "Countries", "EWG", "UN uploads"};
-  for (const User& u : *users) {
-    t.AddRow({u.username, std::string(RoleName(u.role)), u.countries.empty() ? "-" : Join(u.countries, ", "),
-              u.ewg ? "yes" : "-", u.imports ? "yes" : "-"});
-  }
-  if (users->empty()) t.notes.push_back("No accounts: 'bluehelmet user add NAME --role admin' creates the first.");
-  return ctx.Emit(t);
-}
-
-int RunUserRemove(CliContext& ctx, const std::string& name) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  Accounts accounts(*db, SystemClock::Default());
-  Status st = accounts.DeleteUser(name);
-  if (st.ok()) st = accounts.Audit(CliActor(), "account", "delete-user", "", name);
-  if (!st.ok()) return ctx.Fail(st);
+Status RunUserRemove(CliContext& ctx, Db* db, const std::string& name) {
+  Accounts accounts(db, SystemClock::Default());
+  BH_RETURN_IF_ERROR(accounts.DeleteUser(name));
+  BH_RETURN_IF_ERROR(accounts.Audit(CliActor(), "account", "delete-user", "", name));
   ctx.Say(fmt::format("user {} removed", name));
-  return 0;
+  return Status::Ok();
 }
 
-int RunUserPasswd(CliContext& ctx, const std::string& name) {
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  Accounts accounts(*db, SystemClock::Default());
-  auto user = accounts.GetUser(name);
-  if (!user.ok()) return ctx.Fail(user.status());
-  auto password = AskPassword(ctx, name);
-  if (!password.ok()) return ctx.Fail(password.status());
-  Status st = accounts.SetPassword(name, *password);
-  if (st.ok()) st = accounts.Audit(CliActor(), "account", "set-password", "", name);
-  if (!st.ok()) return ctx.Fail(st);
+Status RunUserPasswd(CliContext& ctx, Db* db, const std::string& name) {
+  Accounts accounts(db, SystemClock::Default());
+  BH_RETURN_IF_ERROR(accounts.GetUser(name).status());
+  BH_ASSIGN_OR_RETURN(std::string password, AskPassword(ctx, name));
+  BH_RETURN_IF_ERROR(accounts.SetPassword(name, password));
+  BH_RETURN_IF_ERROR(accounts.Audit(CliActor(), "account", "set-password", "", name));
   ctx.Say(fmt::format("password of {} changed; their sessions ended", name));
-  return 0;
+  return Status::Ok();
 }
 
 // ---------------------------------------------------------------- report
@@ -237,38 +198,32 @@ struct ReportArgs {
   int limit = 20;
 };
 
-int RunReport(CliContext& ctx, const ReportArgs& a) {
+// The formats `report` writes. Checked when the arguments are parsed.
+std::string CheckReportFormat(const std::string& format) {
+  return format == "html" || format == "xlsx"
+             ? std::string()
+             : fmt::format("unknown report format '{}' (want html or xlsx)", format);
+}
+
+Status RunReport(CliContext& ctx, Db* db, const Reference& ref, const ReportArgs& a) {
   std::string format = a.format;
   if (format.empty()) format = a.out.ends_with(".xlsx") ? "xlsx" : "html";
-  if (format != "html" && format != "xlsx") {
-    return ctx.Fail(Status::InvalidArgument(fmt::format("unknown report format '{}' (want html or xlsx)", format)));
-  }
-  if (format == "xlsx" && a.out.empty()) return ctx.Fail(Status::InvalidArgument("--format xlsx needs --out FILE"));
-  if (!a.month.empty()) {
-    auto m = Month::Parse(a.month);
-    if (!m.ok()) return ctx.Fail(m.status());
-  }
-  auto db = ctx.db();
-  if (!db.ok()) return ctx.Fail(db.status());
-  auto ref = ctx.ref();
-  if (!ref.ok()) return ctx.Fail(ref.status());
+  if (format == "xlsx" && a.out.empty()) return Status::InvalidArgument("--format xlsx needs --out FILE");
+  if (!a.month.empty()) BH_RETURN_IF_ERROR(Month::Parse(a.month).status());
   PublicationRequest r{a.month, a.group, a.limit};
   if (format == "xlsx") {
-    Status st = WriteXlsxPublication(*db, **ref, r, a.out);
-    if (!st.ok()) return ctx.Fail(st);
+    BH_RETURN_IF_ERROR(WriteXlsxPublication(db, ref, r, a.out));
     ctx.Say(fmt::format("wrote {}", a.out));
-    return 0;
+    return Status::Ok();
   }
-  auto html = RenderHtmlPublication(*db, **ref, r);
-  if (!html.ok()) return ctx.Fail(html.status());
+  BH_ASSIGN_OR_RETURN(std::string html, RenderHtmlPublication(db, ref, r));
   if (a.out.empty()) {
-    ctx.out() << *html;
-    return 0;
+    ctx.out() << html;
+    return Status::Ok();
   }
-  Status st = WriteFile(a.out, *html);
-  if (!st.ok()) return ctx.Fail(st);
+  BH_RETURN_IF_ERROR(WriteFile(a.out, html));
   ctx.Say(fmt::format("wrote {}", a.out));
-  return 0;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -277,7 +232,7 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
   {
     auto a = std::make_shared<ServeArgs>();
     CLI::App* cmd = app.add_subcommand("serve", "Serve the web dashboard and JSON API");
-    cmd->add_option("--port", a->port, "TCP port")->capture_default_str();
+    cmd->add_option("--port", a->port, "TCP port")->capture_default_str()->check(CLI::Validator(CheckPort, ""));
     cmd->add_option("--bind", a->bind, "Address to listen on")->capture_default_str();
     cmd->add_flag("--anonymous-read", a->anonymous_read, "Let visitors read without logging in (off by default)");
     cmd->add_option("--tls-cert", a->tls_cert, "PEM certificate: serve HTTPS (cookies then get Secure)");
@@ -294,7 +249,9 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
         ->capture_default_str()
         ->check(CLI::Range(1, ServeOptions::kMaxThreads));
     cmd->add_flag("--quiet", a->quiet, "Do not log each request");
-    cmd->callback([&ctx, a] { ctx.exit_code = RunServe(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunAction([&ctx, a](Db* db, const Reference&) { return RunServe(ctx, db, *a); });
+    });
   }
   {
     CLI::App* cmd = app.add_subcommand("user", "Dashboard accounts: add, list, remove, passwd");
@@ -306,18 +263,29 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
     add->add_option("--countries", a->countries, "Editor: the countries whose register they may change (ISO3 or names)");
     add->add_flag("--ewg", a->ewg, "Editor: may change EWG data");
     add->add_flag("--imports", a->imports, "Editor: may upload UN reports");
-    add->callback([&ctx, a] { ctx.exit_code = RunUserAdd(ctx, *a); });
+    add->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunAction([&ctx, a](Db* db, const Reference& ref) { return RunUserAdd(ctx, db, ref, *a); });
+    });
     CLI::App* list = cmd->add_subcommand("list", "List accounts");
     AddFormatOption(list, ctx);
-    list->callback([&ctx] { ctx.exit_code = RunUserList(ctx); });
+    list->callback([&ctx] {
+      ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(std::vector<User> users, Accounts(db, SystemClock::Default()).ListUsers());
+        return std::vector<Table>{UsersTable(users)};
+      });
+    });
     auto name = std::make_shared<std::string>();
     CLI::App* rm = cmd->add_subcommand("remove", "Delete an account and its sessions");
     rm->add_option("name", *name, "Username")->required();
-    rm->callback([&ctx, name] { ctx.exit_code = RunUserRemove(ctx, *name); });
+    rm->callback([&ctx, name] {
+      ctx.exit_code = ctx.RunAction([&ctx, name](Db* db, const Reference&) { return RunUserRemove(ctx, db, *name); });
+    });
     auto pname = std::make_shared<std::string>();
     CLI::App* pw = cmd->add_subcommand("passwd", "Set an account's password (ends its sessions)");
     pw->add_option("name", *pname, "Username")->required();
-    pw->callback([&ctx, pname] { ctx.exit_code = RunUserPasswd(ctx, *pname); });
+    pw->callback([&ctx, pname] {
+      ctx.exit_code = ctx.RunAction([&ctx, pname](Db* db, const Reference&) { return RunUserPasswd(ctx, db, *pname); });
+    });
   }
   {
     auto a = std::make_shared<ReportArgs>();
@@ -325,9 +293,12 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
     cmd->add_option("--group", a->group, "Country group")->capture_default_str();
     cmd->add_option("--out", a->out, "Output file (HTML default: stdout)");
-    cmd->add_option("--format", a->format, "html or xlsx (default: from --out's extension, else html)");
+    cmd->add_option("--format", a->format, "html or xlsx (default: from --out's extension, else html)")
+        ->check(CLI::Validator(CheckReportFormat, ""));
     cmd->add_option("--limit", a->limit, "Rows per world ranking")->capture_default_str();
-    cmd->callback([&ctx, a] { ctx.exit_code = RunReport(ctx, *a); });
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunAction([&ctx, a](Db* db, const Reference& ref) { return RunReport(ctx, db, ref, *a); });
+    });
   }
 }
 

@@ -65,7 +65,7 @@ TEST_F(WebCommandsTest, ReportWritesHtmlAndXlsx) {
   EXPECT_EQ(0, Run({"report", "--format", "xlsx", "--out", xlsx}));
   EXPECT_TRUE(std::filesystem::file_size(xlsx) > 1000);
   EXPECT_EQ(2, Run({"report", "--format", "pdf"}));
-  EXPECT_EQ("bluehelmet: unknown report format 'pdf' (want html or xlsx)\n", err_.str());
+  EXPECT_EQ("bluehelmet: --format: unknown report format 'pdf' (want html or xlsx)\n", err_.str());
   EXPECT_EQ(3, Run({"report", "--group", "Nowhere"}));
 }
 

@@ -147,6 +147,46 @@ Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit
   return out;
 }
 
+Result<std::vector<ImportInfo>> ListImports(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT i.id, i.file_name, i.sha256, i.kind, i.imported_at, i.rows, COALESCE(i.first_month, ''),"
+      " COALESCE(i.last_month, ''), (SELECT COUNT(*) FROM month_source s WHERE s.import_id = i.id),"
+      " COALESCE(i.reconciliation, ''), (SELECT COUNT(*) FROM import_mismatch m WHERE m.import_id = i.id),"
+      " i.synthetic FROM import i ORDER BY i.id DESC"));
+  std::vector<ImportInfo> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ImportInfo i;
+    i.id = st.Int(0);
+    i.file_name = st.Text(1);
+    i.sha256 = st.Text(2);
+    i.kind = st.Text(3);
+    i.imported_at = st.Text(4);
+    i.rows = st.Int(5);
+    i.first_month = st.Text(6);
+    i.last_month = st.Text(7);
+    i.current_months = st.Int(8);
+    i.reconciliation = st.Text(9);
+    i.mismatches = st.Int(10);
+    i.synthetic = st.Int(11) != 0;
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+Result<std::vector<CountryMonths>> ContributingCountries(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
+      "SELECT iso3, MIN(month), MAX(month) FROM current_contribution GROUP BY iso3 ORDER BY iso3"));
+  std::vector<CountryMonths> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Text(1), st.Text(2)});
+  }
+  return out;
+}
+
 namespace {
 SourceFile ReadSource(const Stmt& st, int first) {
   SourceFile f;

@@ -91,6 +91,28 @@ struct MonthSource {
 };
 Result<std::vector<MonthSource>> ListMonthSources(Db* db);
 
+// One imported file with its provenance, as `imports list` shows it.
+struct ImportInfo {
+  int64_t id = 0;
+  std::string file_name, sha256, kind, imported_at;
+  int64_t rows = 0;
+  std::string first_month, last_month;  // YYYY-MM; "" when the file brought no month
+  int64_t current_months = 0;           // months it is the current source of
+  std::string reconciliation;           // "" when none was recorded
+  int64_t mismatches = 0;               // printed totals that did not reconcile
+  bool synthetic = false;
+};
+// Every import, newest first.
+Result<std::vector<ImportInfo>> ListImports(Db* db);
+
+// A country with contribution figures (current sources, corrections
+// applied) and the first and last month it has them in (YYYY-MM).
+struct CountryMonths {
+  std::string iso3, first_month, last_month;
+};
+// Every such country, by ISO3 code.
+Result<std::vector<CountryMonths>> ContributingCountries(Db* db);
+
 // One-line provenance for output notes: "Source: import #3 f.pdf (sha256 d99a5f...)".
 std::string DescribeSources(const std::vector<SourceFile>& sources);
 

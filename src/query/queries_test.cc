@@ -126,5 +126,45 @@ TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {
   EXPECT_EQ("AUS", (*top)[1].iso3);
 }
 
+TEST_F(QueriesTest, ImportsNewestFirstWithTheMonthsTheySupply) {
+  Add("a", "old.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 12, 50, 62);
+  Add("b", "new.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 13, 49, 62);
+  Add("c", "may.csv", "2021-05-31", "IDN", PersonnelType::kTroops, 2, 8, 10);
+  auto list = ListImports(db_.get());
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  ASSERT_EQ(3u, list->size());
+  const ImportInfo& may = (*list)[0];
+  EXPECT_EQ(3, may.id);
+  EXPECT_EQ("may.csv", may.file_name);
+  EXPECT_EQ("c", may.sha256);
+  EXPECT_EQ("un_gender_csv", may.kind);
+  EXPECT_EQ(1, may.rows);
+  EXPECT_EQ("2021-05", may.first_month);
+  EXPECT_EQ("2021-05", may.last_month);
+  EXPECT_EQ(1, may.current_months);
+  EXPECT_EQ("no totals printed", may.reconciliation);
+  EXPECT_EQ(0, may.mismatches);
+  EXPECT_FALSE(may.synthetic);
+  EXPECT_EQ("new.csv", (*list)[1].file_name);
+  EXPECT_EQ(1, (*list)[1].current_months);
+  EXPECT_EQ("old.csv", (*list)[2].file_name);
+  EXPECT_EQ(0, (*list)[2].current_months);  // superseded by new.csv
+}
+
+TEST_F(QueriesTest, ContributingCountriesWithTheirFirstAndLastMonth) {
+  Add("a", "apr.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 12, 50, 62);
+  Add("b", "may.csv", "2021-05-31", "VNM", PersonnelType::kTroops, 13, 49, 62);
+  Add("c", "jun.csv", "2021-06-30", "IDN", PersonnelType::kTroops, 2, 8, 10);
+  auto list = ContributingCountries(db_.get());
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  ASSERT_EQ(2u, list->size());
+  EXPECT_EQ("IDN", (*list)[0].iso3);
+  EXPECT_EQ("2021-06", (*list)[0].first_month);
+  EXPECT_EQ("2021-06", (*list)[0].last_month);
+  EXPECT_EQ("VNM", (*list)[1].iso3);
+  EXPECT_EQ("2021-04", (*list)[1].first_month);
+  EXPECT_EQ("2021-05", (*list)[1].last_month);
+}
+
 }  // namespace
 }  // namespace bh

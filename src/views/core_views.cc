@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -395,25 +396,20 @@ Result<Table> GroupTable(Db* db, const Reference& ref, std::string_view name, st
 }
 
 Result<Table> ImportsTable(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT i.id, i.file_name, i.sha256, i.kind, i.imported_at, i.rows, COALESCE(i.first_month, ''),"
-      " COALESCE(i.last_month, ''), (SELECT COUNT(*) FROM month_source s WHERE s.import_id = i.id),"
-      " COALESCE(i.reconciliation, ''), (SELECT COUNT(*) FROM import_mismatch m WHERE m.import_id = i.id),"
-      " i.synthetic FROM import i ORDER BY i.id DESC"));
+  BH_ASSIGN_OR_RETURN(std::vector<ImportInfo> imports, ListImports(db));
   Table t;
   t.title = "Imports";
   t.columns = {"Import", "File", "SHA-256", "Kind", "Imported at", "Rows", "Months", "Current for",
                "Reconciliation", "Mismatches"};
   bool synthetic = false;
-  for (;;) {
-    BH_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    std::string first = st.Text(6), last = st.Text(7);
-    std::string span = first.empty() ? "-" : first == last ? first : first + ".." + last;
-    bool syn = st.Int(11) != 0;
-    synthetic = synthetic || syn;
-    t.AddRow({st.Int(0), st.Text(1) + (syn ? " (SYNTHETIC)" : ""), st.Text(2), st.Text(3), st.Text(4), st.Int(5),
-              span, fmt::format("{} month(s)", st.Int(8)), st.Text(9).empty() ? "-" : st.Text(9), st.Int(10)});
+  for (const ImportInfo& i : imports) {
+    std::string span = i.first_month.empty()           ? "-"
+                       : i.first_month == i.last_month ? i.first_month
+                                                       : i.first_month + ".." + i.last_month;
+    synthetic = synthetic || i.synthetic;
+    t.AddRow({i.id, i.file_name + (i.synthetic ? " (SYNTHETIC)" : ""), i.sha256, i.kind, i.imported_at, i.rows,
+              span, fmt::format("{} month(s)", i.current_months), i.reconciliation.empty() ? "-" : i.reconciliation,
+              i.mismatches});
   }
   if (t.rows.empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
   t.notes.push_back(
@@ -424,20 +420,94 @@ Result<Table> ImportsTable(Db* db) {
 }
 
 Result<Table> ContributingCountriesTable(Db* db, const Reference& ref) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT iso3, MIN(month), MAX(month) FROM current_contribution GROUP BY iso3"));
-  std::vector<std::vector<std::string>> rows;
-  for (;;) {
-    BH_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    rows.push_back({st.Text(0), ref.CountryName(st.Text(0)), st.Text(1), st.Text(2)});
-  }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a[1] < b[1]; });
+  BH_ASSIGN_OR_RETURN(std::vector<CountryMonths> countries, ContributingCountries(db));
+  std::stable_sort(countries.begin(), countries.end(), [&](const CountryMonths& a, const CountryMonths& b) {
+    return ref.CountryName(a.iso3) < ref.CountryName(b.iso3);
+  });
   Table t;
   t.title = "Contributing countries";
   t.columns = {"ISO3", "Country", "First month", "Last month"};
-  for (auto& r : rows) t.AddRow({r[0], r[1], r[2], r[3]});
+  for (const CountryMonths& c : countries) t.AddRow({c.iso3, ref.CountryName(c.iso3), c.first_month, c.last_month});
   return t;
+}
+
+// ---------------------------------------------------------------- top, shares
+
+Result<TopSpec> ResolveTop(Db* db, const TopQuery& q) {
+  if (q.limit < 1) return Status::InvalidArgument(fmt::format("limit must be at least 1, got {}", q.limit));
+  BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
+  return TopSpec{month, q.limit};
+}
+
+Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const std::vector<CountryWomen>& top) {
+  if (top.empty()) {
+    return Status::NotFound(
+        fmt::format("no contribution figures for {} (see 'bluehelmet months')", spec.month.ToString()));
+  }
+  Table t;
+  t.title = fmt::format("Top {} countries by women deployed, {}", spec.limit, spec.month.ToString());
+  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share"};
+  for (size_t i = 0; i < top.size(); ++i) {
+    const CountryWomen& c = top[i];
+    std::optional<Fraction> share;
+    if (c.total > 0) share = Fraction::Of(c.women, c.total);
+    t.AddRow({static_cast<int64_t>(i + 1), ref.CountryName(c.iso3), c.iso3, c.women, c.total, ShareCell(share)});
+  }
+  t.notes.push_back("All personnel types together; rows without a sex split count no women.");
+  auto sources = SourcesForMonth(db, spec.month);
+  if (sources.ok()) t.notes.push_back(DescribeSources(*sources));
+  return t;
+}
+
+Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q) {
+  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, q));
+  BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top, TopCountriesByWomen(db, spec.month, spec.limit));
+  return TopTable(db, ref, spec, top);
+}
+
+Result<ShareFigures> ReadShares(Db* db) {
+  ShareFigures out;
+  BH_ASSIGN_OR_RETURN(out.figures, MonthlyFiguresAllCountries(db));
+  out.shares.reserve(out.figures.size());
+  for (const MonthlyFigures& f : out.figures) {
+    out.shares.push_back(f.sex_known && f.total > 0 ? static_cast<double>(f.women) / static_cast<double>(f.total)
+                                                    : std::numeric_limits<double>::quiet_NaN());
+  }
+  return out;
+}
+
+Result<Table> SharesTable(Db* db, const ShareFigures& shares) {
+  if (shares.figures.empty()) {
+    return Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')");
+  }
+  Table t;
+  t.title = "Share of women per country, month and category";
+  t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
+  std::set<Month> months;
+  for (const MonthlyFigures& f : shares.figures) {
+    std::optional<Fraction> share;
+    if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
+    t.AddRow({std::string(f.Iso3()), f.month.ToString(), std::string(CategoryLabel(f.category)),
+              f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
+              ShareCell(share)});
+    months.insert(f.month);
+  }
+  std::vector<SourceFile> files;
+  std::set<int64_t> ids;
+  for (const Month& m : months) {
+    auto s = SourcesForMonth(db, m);
+    if (!s.ok()) continue;
+    for (const SourceFile& f : *s) {
+      if (ids.insert(f.import_id).second) files.push_back(f);
+    }
+  }
+  t.notes.push_back(DescribeSources(files));
+  return t;
+}
+
+Result<Table> SharesTable(Db* db) {
+  BH_ASSIGN_OR_RETURN(ShareFigures shares, ReadShares(db));
+  return SharesTable(db, shares);
 }
 
 // ---------------------------------------------------------------- import summary

@@ -1,9 +1,10 @@
 // views/: the tables Bluehelmet shows, built once for every front end.
 //
 // The CLI prints these tables (`bluehelmet scorecard`, `country`, `months`,
-// `targets`, `groups`, `rankings`), the web API serves them as JSON and the
-// HTML/XLSX reports lay them out: all three call the functions here, so a
-// figure on the dashboard is the figure on the terminal by construction.
+// `targets`, `groups`, `rankings`, `top`, `shares`), the web API serves them
+// as JSON and the HTML/XLSX reports lay them out: all three call the
+// functions here, so a figure on the dashboard is the figure on the terminal
+// by construction.
 //
 // Each function reads the store through query/, scores through scorecard/
 // and returns report::Table values (title, typed cells, notes with the
@@ -22,6 +23,7 @@
 
 #include "base/date.h"
 #include "ingest/importer.h"
+#include "query/queries.h"
 #include "model/personnel.h"
 #include "table/table.h"
 #include "scorecard/targets.h"
@@ -104,6 +106,43 @@ Result<Table> ImportsTable(Db* db);
 // The countries with contribution figures in any month, by name (ISO3,
 // Country, First month, Last month): the index of country pages.
 Result<Table> ContributingCountriesTable(Db* db, const Reference& ref);
+
+// `top`: the countries with the most women deployed in one month, all
+// personnel types together. Built in three steps so that a benchmark can
+// time the read alone (`top --repeat`): ResolveTop, then
+// TopCountriesByWomen (query/queries.h), then the table.
+struct TopQuery {
+  std::string month;  // YYYY-MM; empty = the latest imported month
+  int limit = 20;     // how many countries; at least 1
+};
+struct TopSpec {
+  Month month;
+  int limit = 20;
+};
+// InvalidArgument for a limit below 1 or a malformed month; NotFound when
+// nothing is imported.
+Result<TopSpec> ResolveTop(Db* db, const TopQuery& q);
+// The table (Rank, Country, ISO3, Women, Total, Share) of `top`, the figures
+// TopCountriesByWomen read for `spec`, with the month's provenance.
+// NotFound when the month has no figures.
+Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const std::vector<CountryWomen>& top);
+// The three steps at once (the web API).
+Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q);
+
+// `shares`: every country's share of women per month and category over the
+// whole history. ReadShares is the part a benchmark times (`shares
+// --repeat`): the figures and each one's share as a number, which is what
+// its pandas and DuckDB peers compute; the table shows exact fractions.
+struct ShareFigures {
+  std::vector<MonthlyFigures> figures;  // by month, country and category
+  std::vector<double> shares;           // one per figure; NaN without a sex split or personnel
+};
+Result<ShareFigures> ReadShares(Db* db);
+// The table (ISO3, Month, Category, Women, Men, Total, Share) with the
+// provenance of every month. NotFound when nothing is imported.
+Result<Table> SharesTable(Db* db, const ShareFigures& shares);
+// Both steps at once (the web API).
+Result<Table> SharesTable(Db* db);
 
 // "2020-08: 48 cells corrected (errata E-2020-08-BGD-MINUSCA-TRP, ...): see
 // 'bluehelmet errata list --month 2020-08'; --as-printed shows the UN's

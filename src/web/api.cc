@@ -18,6 +18,7 @@
 #include "query/queries.h"
 #include "register/register_csv.h"
 #include "table/table.h"
+#include "views/account_views.h"
 #include "views/core_views.h"
 #include "views/ewg_views.h"
 #include "views/register_views.h"
@@ -207,6 +208,10 @@ const std::vector<Api::Route>& Api::Routes() {
        "UGPS scorecard: ?group= or ?countries=, &month="},
       {"GET", "/api/rankings", Guard::kRead, Cache::kShared, &Api::Rankings,
        "world ranking: ?category=&by=women|share&month=&limit="},
+      {"GET", "/api/top", Guard::kRead, Cache::kShared, &Api::Top,
+       "the countries with the most women deployed: ?month=&limit="},
+      {"GET", "/api/shares", Guard::kRead, Cache::kShared, &Api::Shares,
+       "every country's share of women per month and category, whole history"},
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
        "a country's series, annual means, chart"},
@@ -577,6 +582,20 @@ Result<HttpResponse> Api::Rankings(Call& call) {
   return TableResponse(t);
 }
 
+Result<HttpResponse> Api::Top(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  TopQuery q;
+  q.month = call.req.Query("month");
+  BH_ASSIGN_OR_RETURN(q.limit, IntParam(call.req, "limit", q.limit));
+  BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Shares(Call& call) {
+  BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db));
+  return TableResponse(t);
+}
+
 Result<HttpResponse> Api::Countries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
@@ -714,10 +733,7 @@ Result<HttpResponse> Api::CreateUser(Call& call) {
   if (!slot.ok()) return Status::RateLimited("too many password hashes at once; try again in a moment");
   BH_ASSIGN_OR_RETURN(User created, call.accounts->CreateUser(u));
   slot.Release();
-  std::string scope = created.countries.empty() ? "" : " of " + Join(created.countries, ",");
-  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "account", "create-user", "",
-                                          fmt::format("{}: {}{}{}{}", created.username, RoleName(created.role), scope,
-                                                      created.ewg ? "; ewg" : "", created.imports ? "; imports" : "")));
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "account", "create-user", "", CreatedUserText(created)));
   return HttpResponse::Json({{"user", UserJson(created)}}, 201);
 }
 
@@ -734,14 +750,7 @@ Result<HttpResponse> Api::DeleteUser(Call& call) {
 Result<HttpResponse> Api::AuditLog(Call& call) {
   BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 200));
   BH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, call.accounts->ListAudit(limit));
-  Table t;
-  t.title = "Audit log";
-  t.columns = {"#", "When", "Who", "Component", "Action", "Country", "What"};
-  for (const AuditEntry& e : entries) {
-    t.AddRow({e.id, e.at, e.username, e.component, e.action, e.country.empty() ? Cell::Null("-") : Cell(e.country),
-              e.detail});
-  }
-  return TableResponse(t);
+  return TableResponse(AuditTable(entries));
 }
 
 // ---------------------------------------------------------------- EWG

@@ -10,6 +10,8 @@
 //   POST /api/logout                         ends it
 //   GET  /api/scorecard?group=|countries=&month=   the UGPS scorecard table
 //   GET  /api/rankings?category=&by=&month=&limit= world ranking table
+//   GET  /api/top?month=&limit=              the countries with the most women deployed
+//   GET  /api/shares                         every country's share of women, whole history
 //   GET  /api/countries                      countries with figures
 //   GET  /api/countries/{country}            monthly + annual tables and chart data
 //   GET  /api/months                         months with current source and history
@@ -181,6 +183,8 @@ class Api {
   Result<HttpResponse> Password(Call& call);
   Result<HttpResponse> Scorecard(Call& call);
   Result<HttpResponse> Rankings(Call& call);
+  Result<HttpResponse> Top(Call& call);
+  Result<HttpResponse> Shares(Call& call);
   Result<HttpResponse> Countries(Call& call);
   Result<HttpResponse> Country(Call& call);
   Result<HttpResponse> Months(Call& call);

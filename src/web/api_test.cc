@@ -34,7 +34,8 @@ TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
   for (const char* target : {"/api", "/api/health", "/api/session", "/api/scorecard?group=ASEAN",
                              "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
                              "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
-                             "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups"}) {
+                             "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups",
+                             "/api/top?month=2021-02&limit=5", "/api/top", "/api/shares"}) {
     HttpResponse r = Call("GET", target, viewer);
     EXPECT_EQ(200, r.status) << target << ": " << r.body;
     EXPECT_EQ("application/json; charset=utf-8", r.content_type) << target;
@@ -59,6 +60,65 @@ TEST_F(ApiTest, ScorecardEqualsTheCli) {
   // Display texts are the terminal's: "7.14 %", "1,225".
   ASSERT_EQ(web["rows"].size(), web["display"].size());
   EXPECT_NE(std::string::npos, web["display"][0][5].get<std::string>().find(" %"));
+}
+
+// `top` and `shares` serve the CLI's tables, with the CLI's options as
+// query parameters.
+TEST_F(ApiTest, TopAndSharesEqualTheCli) {
+  std::string viewer = Login("viewer");
+  struct Case {
+    std::vector<std::string> args;
+    const char* target;
+  } cases[] = {{{"top", "--month", "2021-02", "--limit", "5"}, "/api/top?month=2021-02&limit=5"},
+               {{"top"}, "/api/top"},
+               {{"shares"}, "/api/shares"}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.target);
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    json cli = json::parse(out.str());
+    json web = Json(Call("GET", c.target, viewer));
+    EXPECT_EQ(cli["title"], web["title"]);
+    EXPECT_EQ(cli["columns"], web["columns"]);
+    EXPECT_EQ(cli["rows"], web["rows"]);
+    EXPECT_EQ(cli["notes"], web["notes"]);
+  }
+  json top = Json(Call("GET", "/api/top?month=2021-02&limit=5", viewer));
+  EXPECT_EQ("Top 5 countries by women deployed, 2021-02", top["title"]);
+  ASSERT_EQ(5u, top["rows"].size());
+  EXPECT_EQ(R"({"Country":"India","ISO3":"IND","Rank":1,"Share":7.241184235338488,"Total":5303,"Women":384})",
+            top["rows"][0].dump());
+  json shares = Json(Call("GET", "/api/shares", viewer));
+  EXPECT_EQ(147u, shares["rows"].size());  // 18 countries, 3 months, their categories
+  EXPECT_EQ(R"({"Category":"Contingents","ISO3":"AUS","Men":39,"Month":"2021-01","Share":4.878048780487805,)"
+            R"("Total":41,"Women":2})",
+            shares["rows"][0].dump());
+  json bad = Json(Call("GET", "/api/top?limit=0", viewer));
+  EXPECT_EQ("limit must be at least 1, got 0", bad["error"]);
+}
+
+// Like every read route: each role reads them, a stranger only when
+// anonymous read is on.
+TEST_F(ApiTest, TopAndSharesAreReadByEveryRole) {
+  const char* const targets[] = {"/api/top?limit=3", "/api/shares"};
+  for (const char* target : targets) {
+    EXPECT_EQ(401, Call("GET", target).status) << target;
+  }
+  for (const char* user : {"admin", "editor-vnm", "editor-jpn", "viewer"}) {
+    std::string cookie = Login(user);
+    for (const char* target : targets) {
+      EXPECT_EQ(200, Call("GET", target, cookie).status) << user << " " << target;
+    }
+  }
+  ApiOptions open;
+  open.anonymous_read = true;
+  MakeApi(open);
+  for (const char* target : targets) {
+    EXPECT_EQ(200, Call("GET", target).status) << target;
+  }
 }
 
 TEST_F(ApiTest, CountryHasTablesAndChartSeries) {
@@ -575,6 +635,7 @@ const char* const kCacheableTargets[] = {
     "/api/scorecard?group=ADMM-Plus", "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
     "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
     "/api/countries/Viet Nam", "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups",
+    "/api/top?month=2021-02&limit=5", "/api/shares",
     "/api/ewg/cycles?ewg=PKO", "/api/ewg/activities?ewg=PKO&cycle=4", "/api/ewg/report?ewg=PKO&cycle=4",
     "/api/register"};
 
