@@ -149,6 +149,7 @@ struct Api::Call {
   Db* db = nullptr;
   Accounts* accounts = nullptr;
   std::string token;  // the session cookie, when one was sent
+  PendingLogin* login = nullptr;  // POST /api/login: admitted by Dispatch
 
   Result<const Reference*> ref() {
     if (!ref_) {
@@ -325,10 +326,20 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     return Fail(req, Status::PermissionDenied(
                          "missing header 'X-Requested-With: bluehelmet' (cross-site requests are refused)"));
   }
+  // A login is admitted (the throttles, then a hash slot) before it takes a
+  // database connection: a flood of logins is refused at the cost of reading
+  // each body, and opens no connection the other requests would wait for.
+  std::optional<PendingLogin> login;
+  if (route->handler == &Api::Login) {
+    auto admitted = AdmitLoginRequest(req);
+    if (!admitted.ok()) return Fail(req, admitted.status());
+    login.emplace(std::move(*admitted));
+  }
   auto lease = pool_->Acquire();
   if (!lease.ok()) return Fail(req, lease.status());
   Accounts accounts(lease->get(), clock_, options_.hash_cost);
   Call call(this, req, std::move(params), Caller{std::nullopt, options_.anonymous_read}, lease->get(), &accounts);
+  if (login) call.login = &*login;
   call.token = req.Cookie(kSessionCookie);
   Status session_status = Status::Ok();
   if (!call.token.empty()) {
@@ -500,18 +511,25 @@ void Api::RecordLoginFailure(Call& call, const std::string& account) {
   }
 }
 
-Result<HttpResponse> Api::Login(Call& call) {
-  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
-  BH_ASSIGN_OR_RETURN(std::string username, StringField(body, "username"));
-  BH_ASSIGN_OR_RETURN(std::string password, StringField(body, "password"));
-  if (username.size() > 256 || password.size() > 1024) {
+Result<Api::PendingLogin> Api::AdmitLoginRequest(const HttpRequest& req) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(req));
+  PendingLogin login;
+  BH_ASSIGN_OR_RETURN(login.username, StringField(body, "username"));
+  BH_ASSIGN_OR_RETURN(login.password, StringField(body, "password"));
+  if (login.username.size() > 256 || login.password.size() > 1024) {
     return Status::InvalidArgument("request body: username or password too long");
   }
-  const std::string account = AccountKey(username);
-  HashSlots::Slot slot(nullptr);
-  BH_RETURN_IF_ERROR(AdmitLogin(call.req, account, &slot));
-  auto user = call.accounts->CheckPassword(username, password);
-  slot.Release();
+  login.account = AccountKey(login.username);
+  BH_RETURN_IF_ERROR(AdmitLogin(req, login.account, &login.slot));
+  return login;
+}
+
+Result<HttpResponse> Api::Login(Call& call) {
+  if (!call.login) return Status::Internal("login: not admitted (Dispatch admits every login)");
+  const std::string& username = call.login->username;
+  const std::string& account = call.login->account;
+  auto user = call.accounts->CheckPassword(username, call.login->password);
+  call.login->slot.Release();
   if (!user.ok()) {
     if (user.status().code() == Status::Code::kUnauthenticated) RecordLoginFailure(call, account);
     return user.status();

@@ -219,6 +219,15 @@ class Api {
   // Refused when a login may not even be tried: the throttles, then a hash
   // slot (held by *slot while the password is checked).
   Status AdmitLogin(const HttpRequest& req, const std::string& account, HashSlots::Slot* slot);
+  // A login admitted before its request takes a database connection: its
+  // fields, and the hash slot it holds until its password is checked.
+  struct PendingLogin {
+    std::string username, password, account;
+    HashSlots::Slot slot{nullptr};
+  };
+  // Reads a login's body and admits it (AdmitLogin) without the database,
+  // so a refused login costs no connection and no query.
+  Result<PendingLogin> AdmitLoginRequest(const HttpRequest& req);
   // Counts a failed login against every throttle; audits new lockouts.
   void RecordLoginFailure(Call& call, const std::string& account);
 

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -269,6 +271,55 @@ TEST_F(ApiTest, AGuesserIsLockedOutButNotTheUserAtTheirOwnAddress) {
   for (int i = 0; i < 5; ++i) EXPECT_EQ(401, LoginFrom(api_.get(), "127.0.0.66", "admin", "guess-guess").status);
   EXPECT_EQ("too many failed logins; try again in 30 minutes",
             Json(LoginFrom(api_.get(), "127.0.0.66", "admin", "admin-password"))["error"]);
+}
+
+// Issue 12: 64 parallel logins each took a database connection (opening
+// one when none was idle) before 47 of them were refused 429, and
+// /api/health waited behind that burst. A login is now admitted (the
+// throttles, a hash slot) before it takes a connection: a refused one opens
+// none, and counts as no failure.
+TEST_F(ApiTest, ALoginRefusedForAFullHashQueueOpensNoDatabaseConnection) {
+  std::atomic<int> opens{0};
+  api_.reset();
+  pool_ = std::make_unique<DbPool>(path_, [&](const std::string& p) {
+    ++opens;
+    return Db::Open(p);
+  });
+  std::mutex mu;
+  std::condition_variable cv;
+  bool checking = false, go_on = false;
+  ApiOptions options;
+  options.max_concurrent_hashes = 1;
+  options.max_queued_hashes = 0;
+  options.before_handler = [&](const HttpRequest& r) {
+    if (r.path != "/api/login") return;
+    std::unique_lock<std::mutex> lock(mu);
+    checking = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return go_on; });
+  };
+  MakeApi(options);
+  // The first login holds the only hash slot (and a connection) until told.
+  std::thread first([&] { EXPECT_EQ(200, LoginFrom(api_.get(), "127.0.0.1", "viewer", "viewer-password").status); });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return checking; });
+  }
+  const int opened = opens.load();
+  EXPECT_EQ(1, opened);
+  for (int i = 0; i < 8; ++i) {
+    HttpResponse r = LoginFrom(api_.get(), "127.0.0.2", "admin", "guess-guess");
+    EXPECT_EQ(429, r.status);
+    EXPECT_EQ("too many logins at once; try again in a moment", Json(r)["error"]);
+  }
+  EXPECT_EQ(opened, opens.load());
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    go_on = true;
+  }
+  cv.notify_all();
+  first.join();
+  EXPECT_EQ(200, LoginFrom(api_.get(), "127.0.0.2", "admin", "admin-password").status);
 }
 
 // Guesses spread over many addresses (issue 12: 40 addresses, all checked):
