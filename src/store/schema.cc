@@ -236,6 +236,25 @@ CREATE VIEW figures_in_use AS
   SELECT f.import_id, f.month, COALESCE(k.figures, f.figures) AS figures FROM month_figures f
   LEFT JOIN month_figures_corrected k ON k.import_id = f.import_id AND k.month = f.month;
 )sql"},
+    // Shipped errata (store/errata.h, LoadShippedErrata): each correction's
+    // source (the shipped file's name and SHA-256; NULL: made in this
+    // database), the shipped files loaded, and the shipped corrections a user
+    // removed, which are never loaded again.
+    {7, R"sql(
+ALTER TABLE erratum ADD COLUMN source TEXT;
+CREATE TABLE erratum_shipped_file (
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  PRIMARY KEY (name, sha256)
+);
+CREATE TABLE erratum_removed (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  removed_at TEXT NOT NULL
+);
+)sql"},
 };
 
 // Bump when the compiled-in aliases, missions or groups change: existing
