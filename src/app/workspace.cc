@@ -4,6 +4,7 @@
 
 #include "ewg/ewg_schema.h"
 #include "register/register_store.h"
+#include "store/errata.h"
 #include "store/schema.h"
 #include "accounts/accounts.h"
 
@@ -19,6 +20,8 @@ std::string ResolveDbPath(const std::string& flag) {
 Result<std::unique_ptr<Db>> OpenWorkspace(const std::string& path, OpenMode mode) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<Db> db, Db::Open(path, mode));
   BH_RETURN_IF_ERROR(EnsureCoreSchema(db.get()));
+  // The corrections the project ships, once per file content (errata.h).
+  BH_RETURN_IF_ERROR(LoadShippedErrata(db.get(), ShippedErrataFiles()).status());
   BH_RETURN_IF_ERROR(EnsureRegisterSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureEwgSchema(db.get()));
   BH_RETURN_IF_ERROR(EnsureAccountsSchema(db.get()));

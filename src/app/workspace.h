@@ -15,7 +15,8 @@ namespace bh {
 // "bluehelmet.db" in the current directory.
 std::string ResolveDbPath(const std::string& flag);
 
-// Opens `path` and brings every component's schema up to date. With
+// Opens `path` and brings every component's schema up to date, and loads
+// the shipped errata it has not loaded (LoadShippedErrata). With
 // OpenMode::kReadOnly (or when the file is read-only to this process, see
 // Db::Open) nothing is written: an up-to-date database opens for reading,
 // one that needs migrating says so.

@@ -168,11 +168,12 @@ TEST_F(ContributionStoreTest, DropOtherDatesKeepsOneDateAMonth) {
 // (import, month, seq), keeping every row and its order within the import.
 TEST_F(ContributionStoreTest, MigrationFromRowidTableKeepsRows) {
   const char* kV3 =
-      // The objects of later versions go too (v6: errata; v7: dated group memberships).
+      // The objects of later versions go too (v6: errata; v7: shipped errata; v8: dated group memberships).
       "ALTER TABLE country_group_member DROP COLUMN joined_on; ALTER TABLE country_group_member DROP COLUMN left_on;"
       "ALTER TABLE country_group_member DROP COLUMN source;"
       "DROP VIEW figures_in_use; DROP VIEW current_contribution; DROP VIEW printed_contribution;"
       "DROP TABLE erratum; DROP TABLE month_figures_corrected; DROP TABLE contribution;"
+      "DROP TABLE erratum_shipped_file; DROP TABLE erratum_removed;"
       "CREATE TABLE contribution (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, page INTEGER,"
       " line INTEGER NOT NULL, report_date TEXT NOT NULL, month TEXT NOT NULL, iso3 TEXT NOT NULL, mission TEXT,"
       " ptype TEXT, women INTEGER, men INTEGER, total INTEGER NOT NULL);"
@@ -192,7 +193,7 @@ TEST_F(ContributionStoreTest, MigrationFromRowidTableKeepsRows) {
   EXPECT_EQ(30, *db_->QueryInt("SELECT page FROM contribution WHERE iso3 = 'IDN'"));
   EXPECT_EQ(13, *db_->QueryInt("SELECT women FROM contribution WHERE seq = 1"));
   EXPECT_EQ(0, *db_->QueryInt("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'contribution_import_month'"));
-  EXPECT_EQ(7, *db_->QueryInt("SELECT MAX(version) FROM schema_migration WHERE component = 'core'"));
+  EXPECT_EQ(8, *db_->QueryInt("SELECT MAX(version) FROM schema_migration WHERE component = 'core'"));
 }
 
 // The session checks countries itself while SQLite's foreign keys are off,

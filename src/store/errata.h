@@ -13,12 +13,22 @@
 // UseFiguresAsPrinted switches one connection back to the figures as
 // printed (`--as-printed`), by TEMP views that shadow the corrected ones.
 //
+// Shipped errata: the corrections the project can prove are data files
+// (data/errata/*.csv, written by scripts/make_errata.sh) compiled into the
+// binary. LoadShippedErrata loads each file into a database once per
+// content (its name and SHA-256, recorded in erratum_shipped_file), marks
+// each correction with that as its source, and never loads again one a user
+// removed (erratum_removed), even from a later version of the file. Like
+// every correction, a shipped one applies only to a row that prints exactly
+// the figures it names; until its month is imported it waits, inactive.
+//
 // Thread safety: one Db, one thread.
 #ifndef BLUEHELMET_STORE_ERRATA_H_
 #define BLUEHELMET_STORE_ERRATA_H_
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -37,7 +47,11 @@ struct Erratum {
   int64_t printed_women = 0, printed_men = 0;
   int64_t women = 0, men = 0;
   std::string reason, evidence, author, created_at;
+  // Shipped: "data/errata/x.csv (sha256 HEX)"; "" for one made in this
+  // database (errata add or import).
+  std::string source;
   bool applied = false;  // the month's current source prints the expected figures (ListErrata)
+  bool month_imported = false;  // the month has a current source at all (ListErrata)
 };
 
 // "E-<month>-<ISO3>-<mission or ->-<type code>".
@@ -49,8 +63,37 @@ std::string ErratumId(const Erratum& e);
 // correction of the same cell is refused naming the first.
 Status AddErratum(Db* db, Erratum e);
 
-// Deletes one correction; NotFound for an unknown id.
+// Deletes one correction; NotFound for an unknown id. A shipped one is
+// remembered as removed, so LoadShippedErrata never brings it back.
 Status RemoveErratum(Db* db, const std::string& id);
+
+// A correction as read from a CSV file, with its line there.
+struct ErrataCsvRow {
+  int line = 0;
+  Erratum erratum;
+};
+// Reads the CSV that `errata list --format csv` writes (columns by name;
+// others, such as Applied, are ignored). InvalidData "NAME:LINE: column
+// 'C': ..." for the first bad field, or "NAME: no column 'C'".
+Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std::string& name);
+
+// A data file of corrections the project ships, compiled into the binary.
+struct ShippedErrataFile {
+  std::string_view name;  // its path in the source tree: "data/errata/un_2020_08_sex_swaps.csv"
+  std::string_view csv;   // its bytes, exactly
+};
+// The files of data/errata/ at build time (cmake/embed_assets.cmake).
+std::vector<ShippedErrataFile> ShippedErrataFiles();
+
+// Loads each file that this database has not loaded in this content (name
+// and SHA-256), in one transaction per file: every correction except those
+// a user removed and those whose id or cell the database already has (a
+// user's own correction of the cell stands; the same correction imported by
+// hand before is marked as shipped), without requiring that its month be
+// imported. Returns how many corrections were added. A read-only database
+// that has not loaded a file is refused, as a pending migration is.
+// Idempotent.
+Result<int64_t> LoadShippedErrata(Db* db, const std::vector<ShippedErrataFile>& files);
 
 Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month);
 

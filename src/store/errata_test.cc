@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <tuple>
 
+#include "base/file_util.h"
+#include "base/strings.h"
 #include "store/contribution_store.h"
 #include "store/schema.h"
 
@@ -123,6 +126,136 @@ TEST_F(ErrataTest, ANewSourceWithOtherFiguresIsNotCorrected) {
   ASSERT_TRUE(list.ok());
   ASSERT_EQ(1u, list->size());
   EXPECT_FALSE((*list)[0].applied);
+}
+
+constexpr char kHeader[] =
+    "Id,Month,ISO3,Mission,Type,Printed women,Printed men,Women,Men,Reason,Evidence,Author,Created,Applied\n";
+constexpr char kCmrRow[] =
+    "E-2020-08-CMR-MINUSCA-TRP,2020-08,CMR,MINUSCA,TRP,748,0,0,748,swapped,page 5 line 10,maker,2026-01-01T00:00:00Z,yes\n";
+// A month this database does not have.
+constexpr char kGhaRow[] =
+    "E-2021-01-GHA-UNAMID-IPO,2021-01,GHA,UNAMID,IPO,0,15,12,3,swapped,page 9 line 4,maker,2026-01-01T00:00:00Z,no\n";
+
+// Issue 11: the shipped errata load by themselves, once per content, with
+// the file's name and SHA-256 as their source; a correction whose month is
+// not imported waits, inactive.
+TEST_F(ErrataTest, ShippedErrataLoadOnceWithTheirSource) {
+  const std::string csv = std::string(kHeader) + kCmrRow + kGhaRow;
+  std::vector<ShippedErrataFile> files = {{"data/errata/x.csv", csv}};
+  auto added = LoadShippedErrata(db_.get(), files);
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_EQ(2, *added);
+  EXPECT_EQ(748, Q("SELECT men FROM current_contribution WHERE iso3 = 'CMR'"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM month_figures_corrected"));
+  auto list = ListErrata(db_.get(), std::nullopt);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(2u, list->size());
+  EXPECT_EQ("E-2020-08-CMR-MINUSCA-TRP", (*list)[0].id);
+  EXPECT_TRUE((*list)[0].applied);
+  EXPECT_EQ("data/errata/x.csv (sha256 " + Sha256Hex(csv) + ")", (*list)[0].source);
+  EXPECT_EQ("E-2021-01-GHA-UNAMID-IPO", (*list)[1].id);
+  EXPECT_FALSE((*list)[1].applied);
+  EXPECT_FALSE((*list)[1].month_imported);
+  // Again: nothing added, nothing changed.
+  EXPECT_EQ(0, *LoadShippedErrata(db_.get(), files));
+  EXPECT_EQ(2, Q("SELECT COUNT(*) FROM erratum"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM erratum_shipped_file"));
+  EXPECT_EQ(2, Q("SELECT added FROM erratum_shipped_file"));
+}
+
+// A shipped correction a user removed never comes back, not even from a
+// later version of the file; the version's new corrections do.
+TEST_F(ErrataTest, ARemovedShippedCorrectionStaysRemoved) {
+  ASSERT_TRUE(LoadShippedErrata(db_.get(), {{"data/errata/x.csv", std::string(kHeader) + kCmrRow}}).ok());
+  ASSERT_TRUE(RemoveErratum(db_.get(), "E-2020-08-CMR-MINUSCA-TRP").ok());
+  EXPECT_EQ(0, Q("SELECT men FROM current_contribution WHERE iso3 = 'CMR'"));
+  EXPECT_EQ("E-2020-08-CMR-MINUSCA-TRP", Text("SELECT id FROM erratum_removed"));
+  EXPECT_EQ(0, *LoadShippedErrata(db_.get(), {{"data/errata/x.csv", std::string(kHeader) + kCmrRow}}));
+  auto added = LoadShippedErrata(db_.get(), {{"data/errata/x.csv", std::string(kHeader) + kCmrRow + kGhaRow}});
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_EQ(1, *added);
+  EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum WHERE iso3 = 'CMR'"));
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM erratum WHERE iso3 = 'GHA'"));
+  // A correction made in this database is not remembered when removed.
+  ASSERT_TRUE(AddErratum(db_.get(), Swap()).ok());
+  ASSERT_TRUE(RemoveErratum(db_.get(), "E-2020-08-CMR-MINUSCA-TRP").ok());
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM erratum_removed"));
+}
+
+// What the database has stands: the same correction imported by hand before
+// becomes the shipped one; a user's own correction of the cell is kept.
+TEST_F(ErrataTest, ShippedErrataKeepWhatTheDatabaseHas) {
+  ASSERT_TRUE(AddErratum(db_.get(), Swap()).ok());  // 748 women -> 748 men, by hand
+  const std::string row = "E-2020-08-CMR-MINUSCA-TRP,2020-08,CMR,MINUSCA,TRP,748,0,0,748,r,e,a,,\n";
+  ASSERT_EQ(0, *LoadShippedErrata(db_.get(), {{"a.csv", std::string(kHeader) + row}}));
+  EXPECT_EQ("a.csv (sha256 " + Sha256Hex(std::string(kHeader) + row) + ")",
+            Text("SELECT source FROM erratum WHERE id = 'E-2020-08-CMR-MINUSCA-TRP'"));
+  ASSERT_TRUE(RemoveErratum(db_.get(), "E-2020-08-CMR-MINUSCA-TRP").ok());
+  Erratum own = Swap();
+  own.women = 71;  // the user's own figures for the cell
+  own.men = 677;
+  ASSERT_TRUE(AddErratum(db_.get(), own).ok());
+  const std::string other = "E-2020-08-CMR-MINUSCA-TRP-2,2020-08,CMR,MINUSCA,TRP,748,0,0,748,r,e,a,,\n";
+  ASSERT_EQ(0, *LoadShippedErrata(db_.get(), {{"b.csv", std::string(kHeader) + other}}));
+  EXPECT_EQ(71, Q("SELECT women FROM current_contribution WHERE iso3 = 'CMR'"));
+  EXPECT_EQ("", Text("SELECT COALESCE(source, '') FROM erratum"));
+}
+
+TEST_F(ErrataTest, BadShippedFilesNameTheirLineAndChangeNothing) {
+  auto bad = LoadShippedErrata(
+      db_.get(), {{"x.csv", std::string(kHeader) + kCmrRow +
+                                "E-2020-08-RWA-MINUSCA-TRP,2020-08,RWA,MINUSCA,TRP,100,900,many,0,r,e,a,,\n"}});
+  EXPECT_EQ("x.csv:3: column 'Women': not a whole number: 'many'", bad.status().message());
+  EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum"));
+  EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum_shipped_file"));
+  bad = LoadShippedErrata(db_.get(), {{"y.csv", "Id,Month\nE-1,2020-08\n"}});
+  EXPECT_EQ("y.csv: no column 'ISO3' (write it with 'errata list --format csv')", bad.status().message());
+  bad = LoadShippedErrata(db_.get(), {{"z.csv", std::string(kHeader) +
+                                                    "E-x,2020-08,CMR,MINUSCA,TRP,748,0,0,748,,e,a,,\n"}});
+  EXPECT_EQ("z.csv:2: a correction needs a reason (--reason)", bad.status().message());
+  EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum"));
+}
+
+// A read-only database that has not loaded a shipped file says so, as one
+// that needs a migration does; once loaded, it opens read-only.
+TEST(ShippedErrataTest, AReadOnlyDatabaseThatHasNotLoadedThemSaysSo) {
+  std::string path = (std::filesystem::path(::testing::TempDir()) / "bh_errata_read_only.db").string();
+  std::filesystem::remove(path);
+  const std::string csv = std::string(kHeader) + kGhaRow;
+  std::vector<ShippedErrataFile> files = {{"x.csv", csv}};
+  { ASSERT_TRUE(OpenCoreStore(path).ok()); }
+  {
+    auto db = Db::Open(path, OpenMode::kReadOnly);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    auto loaded = LoadShippedErrata(db->get(), files);
+    EXPECT_EQ(Status::Code::kInvalidData, loaded.status().code());
+    EXPECT_EQ(path + ": the database has not loaded the corrections shipped in x.csv (sha256 " +
+                  Sha256Hex(files[0].csv) +
+                  "), and it is open read-only; run a command that writes (e.g. 'bluehelmet months') once with "
+                  "write access",
+              loaded.status().message());
+  }
+  {
+    auto db = OpenCoreStore(path);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(LoadShippedErrata(db->get(), files).ok());
+  }
+  auto db = Db::Open(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(db.ok());
+  EXPECT_EQ(0, *LoadShippedErrata(db->get(), files));
+  std::filesystem::remove(path);
+}
+
+// The binary holds data/errata/ byte for byte: the SHA-256 a correction
+// names as its source is the data file's.
+TEST(ShippedErrataTest, TheBinaryHoldsTheDataFilesExactly) {
+  std::vector<ShippedErrataFile> files = ShippedErrataFiles();
+  ASSERT_EQ(1u, files.size());
+  EXPECT_EQ("data/errata/un_2020_08_sex_swaps.csv", files[0].name);
+  auto on_disk = ReadFile(std::string(BLUEHELMET_SOURCE_DIR) + "/data/errata/un_2020_08_sex_swaps.csv");
+  ASSERT_TRUE(on_disk.ok()) << on_disk.status().message();
+  EXPECT_EQ(Sha256Hex(*on_disk), Sha256Hex(files[0].csv));
+  EXPECT_EQ(on_disk->size(), files[0].csv.size());
 }
 
 }  // namespace

@@ -236,10 +236,29 @@ CREATE VIEW figures_in_use AS
   SELECT f.import_id, f.month, COALESCE(k.figures, f.figures) AS figures FROM month_figures f
   LEFT JOIN month_figures_corrected k ON k.import_id = f.import_id AND k.month = f.month;
 )sql"},
+    // Shipped errata (store/errata.h, LoadShippedErrata): each correction's
+    // source (the shipped file's name and SHA-256; NULL: made in this
+    // database), the shipped files loaded, and the shipped corrections a user
+    // removed, which are never loaded again.
+    {7, R"sql(
+ALTER TABLE erratum ADD COLUMN source TEXT;
+CREATE TABLE erratum_shipped_file (
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  loaded_at TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  PRIMARY KEY (name, sha256)
+);
+CREATE TABLE erratum_removed (
+  id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  removed_at TEXT NOT NULL
+);
+)sql"},
     // Dated group memberships (issue 13): a member from joined_on (NULL: from
     // the group's start) until left_on (NULL: still a member), with the
     // source that says so. A month's group figures use that month's members.
-    {7, R"sql(
+    {8, R"sql(
 ALTER TABLE country_group_member ADD COLUMN joined_on TEXT CHECK (joined_on IS NULL OR date(joined_on) IS joined_on);
 ALTER TABLE country_group_member ADD COLUMN left_on TEXT CHECK (left_on IS NULL OR date(left_on) IS left_on);
 ALTER TABLE country_group_member ADD COLUMN source TEXT;

@@ -5,7 +5,6 @@
 #include <map>
 #include <string>
 
-#include "base/csv.h"
 #include "base/strings.h"
 
 namespace bh {
@@ -129,61 +128,43 @@ Result<Table> ErrataTable(Db* db, std::optional<Month> month) {
   BH_ASSIGN_OR_RETURN(std::vector<Erratum> list, ListErrata(db, month));
   Table t;
   t.title = month ? "Corrections (errata), " + month->ToString() : "Corrections (errata)";
-  t.columns = {"Id",     "Month",  "ISO3",   "Mission", "Type",    "Printed women", "Printed men",
-               "Women",  "Men",    "Reason", "Evidence", "Author", "Created",       "Applied"};
+  t.columns = {"Id",     "Month",  "ISO3",   "Mission", "Type",    "Printed women", "Printed men", "Women",
+               "Men",    "Reason", "Evidence", "Author", "Created", "Applied",       "Source"};
+  int64_t shipped = 0, waiting = 0;
   for (const Erratum& e : list) {
+    std::string applied = e.applied          ? "yes"
+                          : e.month_imported ? "no (the source prints other figures)"
+                                             : fmt::format("no ({} is not imported)", e.month.ToString());
+    shipped += !e.source.empty();
+    waiting += !e.applied;
     t.AddRow({e.id, e.month.ToString(), e.iso3, e.mission.empty() ? "-" : e.mission,
               std::string(PersonnelTypeCode(e.type)), e.printed_women, e.printed_men, e.women, e.men, e.reason,
-              e.evidence, e.author, e.created_at, e.applied ? "yes" : "no (the source prints other figures)"});
+              e.evidence, e.author, e.created_at, applied,
+              e.source.empty() ? "made in this database" : "shipped: " + e.source});
   }
   t.notes.push_back(
       "A correction replaces the women and men of one cell; the figures as printed stay in the store and "
       "'--as-printed' shows them. It applies while the month's source prints the figures it names.");
+  if (shipped > 0) {
+    t.notes.push_back(fmt::format(
+        "{} correction(s) shipped with Bluehelmet (data/errata/), loaded by themselves; one removed with "
+        "'errata remove' is not loaded again.",
+        shipped));
+  }
+  if (waiting > 0) t.notes.push_back(fmt::format("{} correction(s) not applied (see Applied).", waiting));
   return t;
 }
 
 Result<int64_t> ImportErrataCsv(Db* db, std::string_view csv, const std::string& name) {
-  CsvReader reader(csv, name);
-  std::vector<std::string_view> f;
-  if (!reader.Next(&f)) return Status::InvalidData(name + ": empty file");
-  std::map<std::string, size_t> col;
-  for (size_t i = 0; i < f.size(); ++i) col[std::string(f[i])] = i;
-  for (const char* need : {"Id", "Month", "ISO3", "Mission", "Type", "Printed women", "Printed men", "Women", "Men",
-                           "Reason", "Evidence", "Author", "Created"}) {
-    if (!col.count(need)) return Status::InvalidData(fmt::format("{}: no column '{}' (write it with 'errata list --format csv')", name, need));
-  }
+  BH_ASSIGN_OR_RETURN(std::vector<ErrataCsvRow> rows, ParseErrataCsv(csv, name));
   int64_t added = 0;
-  while (reader.Next(&f)) {
-    auto at = [&](const char* c) { return std::string(UnneutraliseFormula(col[c] < f.size() ? f[col[c]] : "")); };
-    const std::string where = fmt::format("{}:{}", name, reader.line());
-    Erratum e;
-    e.id = at("Id");
-    BH_ASSIGN_OR_RETURN(e.month, Month::Parse(at("Month")));
-    e.iso3 = at("ISO3");
-    e.mission = at("Mission") == "-" ? "" : at("Mission");
-    auto type = PersonnelTypeFromCodeOrLabel(at("Type"));
-    if (!type) return Status::InvalidData(fmt::format("{}: column 'Type': unknown personnel type '{}'", where, at("Type")));
-    e.type = *type;
-    auto num = [&](const char* c, int64_t* out) -> Status {
-      std::optional<int64_t> v = ParseWholeNumber(at(c));
-      if (!v) return Status::InvalidData(fmt::format("{}: column '{}': not a whole number: '{}'", where, c, at(c)));
-      *out = *v;
-      return Status::Ok();
-    };
-    BH_RETURN_IF_ERROR(num("Printed women", &e.printed_women));
-    BH_RETURN_IF_ERROR(num("Printed men", &e.printed_men));
-    BH_RETURN_IF_ERROR(num("Women", &e.women));
-    BH_RETURN_IF_ERROR(num("Men", &e.men));
-    e.reason = at("Reason");
-    e.evidence = at("Evidence");
-    e.author = at("Author");
-    e.created_at = at("Created");
+  for (const ErrataCsvRow& row : rows) {
+    const Erratum& e = row.erratum;
     Status st = AddErratum(db, e);
     if (st.code() == Status::Code::kAlreadyExists && st.message().find(e.id) != std::string::npos) continue;
-    if (!st.ok()) return st.WithPrefix(where);
+    if (!st.ok()) return st.WithPrefix(fmt::format("{}:{}", name, row.line));
     ++added;
   }
-  BH_RETURN_IF_ERROR(reader.status());
   return added;
 }
 

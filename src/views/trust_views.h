@@ -34,13 +34,16 @@ Table RemovedImportTable(const RemovedImport& removed);
 Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter);
 
 // The corrections (errata) with what was printed, what stands instead, why,
-// who made them and whether they apply to the month's current source. The
-// CSV form is what `errata import` reads back.
+// who made them, whether they apply to the month's current source (and if
+// not, why not: the month is not imported, or prints other figures), and
+// their source (shipped: the data file and its SHA-256). The CSV form is
+// what `errata import` reads back.
 Result<Table> ErrataTable(Db* db, std::optional<Month> month);
 
-// Reads corrections back from ErrataTable's CSV (the shipped errata file,
-// or another database's), adding each; returns how many were added.
-// Corrections already present (same id) are skipped.
+// Reads corrections back from ErrataTable's CSV (ParseErrataCsv: another
+// database's, or a shipped file again), adding each with AddErratum (its
+// month must be imported); returns how many were added. Corrections already
+// present (same id) are skipped.
 Result<int64_t> ImportErrataCsv(Db* db, std::string_view csv, const std::string& name);
 
 }  // namespace bh
