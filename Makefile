@@ -83,7 +83,7 @@ bench-micro: release
 	$(BUILD_RELEASE)/bluehelmet_bench
 
 format:
-	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc' 'bench/*.h' 'fuzz/*.cc' 'fuzz/*.h')
 
 # Each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus.
 FUZZ_SECONDS ?= 60

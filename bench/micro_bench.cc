@@ -10,9 +10,9 @@
 
 #include "base/csv.h"
 #include "base/file_util.h"
-#include "pdf/pdf_text.h"
-#include "pdf/contribution_report.h"
 #include "ingest/un_csv.h"
+#include "pdf/contribution_report.h"
+#include "pdf/pdf_text.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
 #include "store/contribution_store.h"
@@ -134,7 +134,8 @@ void BM_ComputeScorecard(benchmark::State& state) {
   int i = 0;
   for (const std::string& iso3 : BenchmarkSpec(1000).countries) {
     if (i++ >= n) break;
-    for (Category c : {Category::kContingents, Category::kObserversStaff, Category::kFormedPolice, Category::kIndividualPolice}) {
+    for (Category c :
+         {Category::kContingents, Category::kObserversStaff, Category::kFormedPolice, Category::kIndividualPolice}) {
       int64_t total = 50 + (i * 37 + static_cast<int>(c) * 11) % 900;
       int64_t women = total * ((i + static_cast<int>(c)) % 17) / 100;
       all.push_back({iso3, c, women, total - women, total, true});
@@ -142,10 +143,12 @@ void BM_ComputeScorecard(benchmark::State& state) {
   }
   auto group = GetGroup(f.db.get(), "ADMM-Plus");
   if (!group.ok()) state.SkipWithError(group.status().message().c_str());
-  TargetTable targets(
-      "bench", {{Category::kContingents, 2021, 800, "s"}, {Category::kContingents, 2028, 1500, "s"},
-                {Category::kObserversStaff, 2021, 1800, "s"}, {Category::kObserversStaff, 2028, 2500, "s"},
-                {Category::kFormedPolice, 2022, 1200, "s"}, {Category::kFormedPolice, 2028, 2000, "s"}});
+  TargetTable targets("bench", {{Category::kContingents, 2021, 800, "s"},
+                                {Category::kContingents, 2028, 1500, "s"},
+                                {Category::kObserversStaff, 2021, 1800, "s"},
+                                {Category::kObserversStaff, 2028, 2500, "s"},
+                                {Category::kFormedPolice, 2022, 1200, "s"},
+                                {Category::kFormedPolice, 2028, 2000, "s"}});
   for (auto _ : state) {
     auto rows = ComputeScorecard(all, targets, 2025, group->members, "ADMM-Plus");
     benchmark::DoNotOptimize(rows);

@@ -17,9 +17,9 @@
 #include <memory>
 #include <thread>
 
+#include "accounts/accounts.h"
 #include "app/workspace.h"
 #include "base/clock.h"
-#include "accounts/accounts.h"
 #include "web/api.h"
 #include "web/db_pool.h"
 #include "web/server.h"

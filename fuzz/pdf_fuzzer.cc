@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "pdf/pdf_text.h"
 #include "pdf/contribution_report.h"
+#include "pdf/pdf_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

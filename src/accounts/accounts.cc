@@ -76,9 +76,12 @@ Status EnsureAccountsSchema(Db* db) { return db->Migrate("web", kWebMigrations);
 
 std::string_view RoleName(Role r) {
   switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kEditor: return "editor";
-    case Role::kViewer: return "viewer";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kEditor:
+      return "editor";
+    case Role::kViewer:
+      return "viewer";
   }
   return "viewer";
 }
@@ -103,7 +106,8 @@ Accounts::Accounts(Db* db, const Clock* clock, HashCost cost) : db_(db), clock_(
 
 Result<std::string> Accounts::HashPassword(std::string_view password) const {
   char out[crypto_pwhash_STRBYTES];
-  unsigned long long ops = cost_ == HashCost::kMinimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  unsigned long long ops =
+      cost_ == HashCost::kMinimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
   size_t mem = cost_ == HashCost::kMinimal ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
   // crypto_pwhash_str uses Argon2id (crypto_pwhash_ALG_DEFAULT) since libsodium 1.0.15.
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -172,7 +176,8 @@ Result<User> Accounts::LoadUser(Stmt& st) {
 }
 
 Result<User> Accounts::GetUser(std::string_view username) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare("SELECT id, username, role, ewg, imports FROM web_user WHERE username = ?"));
+  BH_ASSIGN_OR_RETURN(Stmt st,
+                      db_->Prepare("SELECT id, username, role, ewg, imports FROM web_user WHERE username = ?"));
   st.Bind(1, username);
   BH_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::NotFound(fmt::format("no user '{}'", username));
@@ -243,9 +248,9 @@ Result<User> Accounts::SessionUser(std::string_view token) {
 
 Result<Accounts::ActiveSession> Accounts::LookupSession(std::string_view token) {
   if (token.size() != 64) return Status::Unauthenticated("session expired or unknown: log in again");
-  BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(
-      "SELECT u.id, u.username, u.role, u.ewg, u.imports, s.expires_at FROM web_session s"
-      " JOIN web_user u ON u.id = s.user_id WHERE s.token_sha256 = ? AND s.expires_at > ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st, db_->Prepare("SELECT u.id, u.username, u.role, u.ewg, u.imports, s.expires_at FROM web_session s"
+                            " JOIN web_user u ON u.id = s.user_id WHERE s.token_sha256 = ? AND s.expires_at > ?"));
   st.Bind(1, Sha256Hex(token)).Bind(2, clock_->NowSeconds());
   BH_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Status::Unauthenticated("session expired or unknown: log in again");
@@ -268,8 +273,10 @@ Result<int64_t> Accounts::PurgeExpiredSessions() {
 
 Status Accounts::Audit(std::string_view username, std::string_view component, std::string_view action,
                        std::string_view country, std::string_view detail) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(
-      "INSERT INTO audit_log (at, username, component, action, country, detail) VALUES (?, ?, ?, ?, ?, ?)"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db_->Prepare(
+          "INSERT INTO audit_log (at, username, component, action, country, detail) VALUES (?, ?, ?, ?, ?, ?)"));
   return st.Bind(1, IsoUtc(clock_->NowSeconds()))
       .Bind(2, username)
       .Bind(3, component)
@@ -280,9 +287,9 @@ Status Accounts::Audit(std::string_view username, std::string_view component, st
 }
 
 Result<std::vector<AuditEntry>> Accounts::ListAudit(int limit) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db_->Prepare(
-      "SELECT id, at, username, component, action, COALESCE(country, ''), detail FROM audit_log"
-      " ORDER BY id DESC LIMIT ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st, db_->Prepare("SELECT id, at, username, component, action, COALESCE(country, ''), detail FROM audit_log"
+                            " ORDER BY id DESC LIMIT ?"));
   st.Bind(1, limit);
   std::vector<AuditEntry> out;
   for (;;) {

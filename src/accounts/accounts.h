@@ -127,8 +127,8 @@ class Accounts {
   // Deletes expired sessions; returns how many.
   Result<int64_t> PurgeExpiredSessions();
 
-  Status Audit(std::string_view username, std::string_view component, std::string_view action,
-               std::string_view country, std::string_view detail);
+  Status Audit(std::string_view username, std::string_view component, std::string_view action, std::string_view country,
+               std::string_view detail);
   // Newest first.
   Result<std::vector<AuditEntry>> ListAudit(int limit);
 

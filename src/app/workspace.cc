@@ -2,11 +2,11 @@
 
 #include <cstdlib>
 
+#include "accounts/accounts.h"
 #include "ewg/ewg_schema.h"
 #include "register/register_store.h"
 #include "store/errata.h"
 #include "store/schema.h"
-#include "accounts/accounts.h"
 
 namespace bh {
 

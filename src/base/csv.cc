@@ -4,8 +4,7 @@
 
 namespace bh {
 
-CsvReader::CsvReader(std::string_view data, std::string name)
-    : data_(data), name_(std::move(name)) {
+CsvReader::CsvReader(std::string_view data, std::string name) : data_(data), name_(std::move(name)) {
   if (data_.size() >= 3 && data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 
@@ -30,8 +29,7 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
       size_t seg = pos_;
       for (;;) {
         if (pos_ >= n) {
-          status_ = Status::InvalidData(
-              fmt::format("{}:{}: unterminated quoted field", name_, start_line));
+          status_ = Status::InvalidData(fmt::format("{}:{}: unterminated quoted field", name_, start_line));
           return false;
         }
         char c = data_[pos_];
@@ -58,8 +56,7 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
       // Tolerate spaces after the closing quote; anything else is an error.
       while (pos_ < n && (data_[pos_] == ' ' || data_[pos_] == '\t')) ++pos_;
       if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\n' && data_[pos_] != '\r') {
-        status_ = Status::InvalidData(
-            fmt::format("{}:{}: text after a closing quote", name_, line_));
+        status_ = Status::InvalidData(fmt::format("{}:{}: text after a closing quote", name_, line_));
         return false;
       }
     } else {

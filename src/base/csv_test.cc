@@ -20,7 +20,10 @@ std::vector<std::vector<std::string>> ReadAll(std::string_view data, Status* st 
 
 TEST(CsvTest, BomCrlfAndQuotes) {
   std::vector<int> lines;
-  auto rows = ReadAll("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n1,\r\n", nullptr, &lines);
+  auto rows = ReadAll(
+      "\xEF\xBB\xBF"
+      "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n1,\r\n",
+      nullptr, &lines);
   ASSERT_EQ(3u, rows.size());
   EXPECT_EQ((std::vector<std::string>{"a", "b"}), rows[0]);
   EXPECT_EQ((std::vector<std::string>{"x, y", "say \"hi\""}), rows[1]);

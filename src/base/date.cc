@@ -77,8 +77,8 @@ std::string Month::ToString() const {
 
 Result<Date> Date::ParseIso(std::string_view s) {
   std::string_view t = Trim(s);
-  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) &&
-      AllDigits(t.substr(5, 2)) && AllDigits(t.substr(8, 2))) {
+  if (t.size() == 10 && t[4] == '-' && t[7] == '-' && AllDigits(t.substr(0, 4)) && AllDigits(t.substr(5, 2)) &&
+      AllDigits(t.substr(8, 2))) {
     auto r = Checked(ToInt(t.substr(0, 4)), ToInt(t.substr(5, 2)), ToInt(t.substr(8, 2)), s);
     if (r.ok()) return r;
   }
@@ -130,22 +130,21 @@ Result<Date> ParseDate(std::string_view s) {
   auto bad = [&] { return Status::InvalidData(fmt::format("not a date: '{}'", s)); };
   // yyyy-mm-dd
   if (t.size() == 10 && t[4] == '-' && t[7] == '-') {
-    if (!AllDigits(t.substr(0, 4)) || !AllDigits(t.substr(5, 2)) || !AllDigits(t.substr(8, 2)))
-      return bad();
+    if (!AllDigits(t.substr(0, 4)) || !AllDigits(t.substr(5, 2)) || !AllDigits(t.substr(8, 2))) return bad();
     return Checked(ToInt(t.substr(0, 4)), ToInt(t.substr(5, 2)), ToInt(t.substr(8, 2)), s);
   }
   // dd/mm/yyyy (also d/m/yyyy)
   if (t.find('/') != std::string_view::npos) {
     auto parts = Split(t, '/');
-    if (parts.size() != 3 || !AllDigits(parts[0]) || !AllDigits(parts[1]) ||
-        parts[2].size() != 4 || !AllDigits(parts[2]) || parts[0].size() > 2 || parts[1].size() > 2)
+    if (parts.size() != 3 || !AllDigits(parts[0]) || !AllDigits(parts[1]) || parts[2].size() != 4 ||
+        !AllDigits(parts[2]) || parts[0].size() > 2 || parts[1].size() > 2)
       return bad();
     return Checked(ToInt(parts[2]), ToInt(parts[1]), ToInt(parts[0]), s);
   }
   // dd-Mon-yy or dd-Mon-yyyy
   auto parts = Split(t, '-');
-  if (parts.size() == 3 && AllDigits(parts[0]) && parts[0].size() <= 2 && parts[1].size() == 3 &&
-      AllDigits(parts[2]) && (parts[2].size() == 2 || parts[2].size() == 4)) {
+  if (parts.size() == 3 && AllDigits(parts[0]) && parts[0].size() <= 2 && parts[1].size() == 3 && AllDigits(parts[2]) &&
+      (parts[2].size() == 2 || parts[2].size() == 4)) {
     std::string mon = ToLowerAscii(parts[1]);
     for (int i = 0; i < 12; ++i) {
       if (mon == kMonthNames[i]) {

@@ -27,11 +27,26 @@ class Result {
   const Status& status() const { return status_; }
 
   // REQUIRES: ok().
-  T& operator*() & { assert(ok()); return *value_; }
-  const T& operator*() const& { assert(ok()); return *value_; }
-  T&& operator*() && { assert(ok()); return std::move(*value_); }
-  T* operator->() { assert(ok()); return &*value_; }
-  const T* operator->() const { assert(ok()); return &*value_; }
+  T& operator*() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& operator*() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& operator*() && {
+    assert(ok());
+    return std::move(*value_);
+  }
+  T* operator->() {
+    assert(ok());
+    return &*value_;
+  }
+  const T* operator->() const {
+    assert(ok());
+    return &*value_;
+  }
   T& value() & { return **this; }
   const T& value() const& { return **this; }
 
@@ -45,8 +60,7 @@ class Result {
 // Assigns the value of a Result expression to `lhs`, or returns its Status.
 #define BH_CONCAT_INNER(a, b) a##b
 #define BH_CONCAT(a, b) BH_CONCAT_INNER(a, b)
-#define BH_ASSIGN_OR_RETURN(lhs, expr) \
-  BH_ASSIGN_OR_RETURN_IMPL(BH_CONCAT(_bh_result_, __LINE__), lhs, expr)
+#define BH_ASSIGN_OR_RETURN(lhs, expr) BH_ASSIGN_OR_RETURN_IMPL(BH_CONCAT(_bh_result_, __LINE__), lhs, expr)
 #define BH_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                             \
   if (!tmp.ok()) return tmp.status();            \

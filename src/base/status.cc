@@ -50,17 +50,28 @@ Status Status::IoError(std::string_view path, int errnum) {
 
 std::string_view Status::CodeName(Code code) {
   switch (code) {
-    case Code::kOk: return "ok";
-    case Code::kInvalidArgument: return "invalid_argument";
-    case Code::kInvalidData: return "invalid_data";
-    case Code::kNotFound: return "not_found";
-    case Code::kAlreadyExists: return "already_exists";
-    case Code::kIoError: return "io_error";
-    case Code::kMismatch: return "mismatch";
-    case Code::kPermissionDenied: return "permission_denied";
-    case Code::kUnauthenticated: return "unauthenticated";
-    case Code::kRateLimited: return "rate_limited";
-    case Code::kInternal: return "internal";
+    case Code::kOk:
+      return "ok";
+    case Code::kInvalidArgument:
+      return "invalid_argument";
+    case Code::kInvalidData:
+      return "invalid_data";
+    case Code::kNotFound:
+      return "not_found";
+    case Code::kAlreadyExists:
+      return "already_exists";
+    case Code::kIoError:
+      return "io_error";
+    case Code::kMismatch:
+      return "mismatch";
+    case Code::kPermissionDenied:
+      return "permission_denied";
+    case Code::kUnauthenticated:
+      return "unauthenticated";
+    case Code::kRateLimited:
+      return "rate_limited";
+    case Code::kInternal:
+      return "internal";
   }
   return "unknown";
 }
@@ -83,17 +94,24 @@ Status Status::WithPrefix(std::string_view prefix) const {
 
 int ExitCode(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kOk: return 0;
+    case Status::Code::kOk:
+      return 0;
     case Status::Code::kInvalidData:
     case Status::Code::kMismatch:
-    case Status::Code::kAlreadyExists: return 1;
-    case Status::Code::kInvalidArgument: return 2;
-    case Status::Code::kNotFound: return 3;
-    case Status::Code::kIoError: return 4;
+    case Status::Code::kAlreadyExists:
+      return 1;
+    case Status::Code::kInvalidArgument:
+      return 2;
+    case Status::Code::kNotFound:
+      return 3;
+    case Status::Code::kIoError:
+      return 4;
     case Status::Code::kPermissionDenied:
     case Status::Code::kUnauthenticated:
-    case Status::Code::kRateLimited: return 5;
-    case Status::Code::kInternal: return 70;
+    case Status::Code::kRateLimited:
+      return 5;
+    case Status::Code::kInternal:
+      return 70;
   }
   return 70;
 }

@@ -22,16 +22,16 @@ class Status {
   // one HTTP status at the API edge; keep the two mappings in step.
   enum class Code {
     kOk = 0,
-    kInvalidArgument,  // the caller asked for something malformed (bad flag value)
-    kInvalidData,      // an input file's content is wrong (bad row, unknown layout)
-    kNotFound,         // a named file, country, record does not exist
-    kAlreadyExists,    // a unique record would be duplicated
-    kIoError,          // the OS failed us (open, read, write)
-    kMismatch,         // figures do not reconcile with printed totals
-    kPermissionDenied, // the caller may not do this
-    kUnauthenticated,  // the caller has not said who they are (no or expired session, wrong password)
-    kRateLimited,      // too many attempts; try again later (login throttling)
-    kInternal,         // a bug or an unexpected library failure
+    kInvalidArgument,   // the caller asked for something malformed (bad flag value)
+    kInvalidData,       // an input file's content is wrong (bad row, unknown layout)
+    kNotFound,          // a named file, country, record does not exist
+    kAlreadyExists,     // a unique record would be duplicated
+    kIoError,           // the OS failed us (open, read, write)
+    kMismatch,          // figures do not reconcile with printed totals
+    kPermissionDenied,  // the caller may not do this
+    kUnauthenticated,   // the caller has not said who they are (no or expired session, wrong password)
+    kRateLimited,       // too many attempts; try again later (login throttling)
+    kInternal,          // a bug or an unexpected library failure
   };
 
   Status() = default;  // OK
@@ -82,9 +82,9 @@ int ExitCode(const Status& s);
 }  // namespace bh
 
 // Propagates a non-OK Status to the caller.
-#define BH_RETURN_IF_ERROR(expr)            \
-  do {                                      \
-    ::bh::Status _bh_status = (expr);       \
+#define BH_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::bh::Status _bh_status = (expr);        \
     if (!_bh_status.ok()) return _bh_status; \
   } while (0)
 

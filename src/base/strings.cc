@@ -95,18 +95,18 @@ namespace {
 // Two-byte UTF-8 sequences (U+00C0..U+017F) folded to ASCII. Index = code
 // point - 0xC0. '\0' means "drop"; anything not listed is kept as-is.
 constexpr std::string_view kFold0xC0 =
-    "aaaaaaaceeeeiiii"  // C0-CF  À..Ï
-    "dnooooo*ouuuuyts"  // D0-DF  Ð..ß (× -> '*', Þ -> t, ß -> s)
-    "aaaaaaaceeeeiiii"  // E0-EF
-    "dnooooo/ouuuuyty"  // F0-FF
-    "aaaaaaccccccccdd"  // 100-10F
-    "ddeeeeeeeeeegggg"  // 110-11F
-    "gggghhhhiiiiiiii"  // 120-12F
-    "iiiijjkkklllllll"  // 130-13F
-    "lllnnnnnnnnnoooo"  // 140-14F
-    "oooorrrrrrssssss"  // 150-15F
-    "ssttttttuuuuuuuu"  // 160-16F
-    "uuuuwwyyyzzzzzzs"; // 170-17F
+    "aaaaaaaceeeeiiii"   // C0-CF  À..Ï
+    "dnooooo*ouuuuyts"   // D0-DF  Ð..ß (× -> '*', Þ -> t, ß -> s)
+    "aaaaaaaceeeeiiii"   // E0-EF
+    "dnooooo/ouuuuyty"   // F0-FF
+    "aaaaaaccccccccdd"   // 100-10F
+    "ddeeeeeeeeeegggg"   // 110-11F
+    "gggghhhhiiiiiiii"   // 120-12F
+    "iiiijjkkklllllll"   // 130-13F
+    "lllnnnnnnnnnoooo"   // 140-14F
+    "oooorrrrrrssssss"   // 150-15F
+    "ssttttttuuuuuuuu"   // 160-16F
+    "uuuuwwyyyzzzzzzs";  // 170-17F
 }  // namespace
 
 std::string NameKey(std::string_view s) {
@@ -146,8 +146,7 @@ std::string NameKey(std::string_view s) {
       continue;
     }
     if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
-      unsigned cp = ((c & 0x0Fu) << 12) |
-                    ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+      unsigned cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
                     (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
       i += 2;
       if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC) {

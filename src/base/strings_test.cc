@@ -17,10 +17,18 @@ TEST(StringsTest, ParseWholeNumberAcceptsThousandsSeparators) {
     const char* text;
     std::optional<int64_t> want;
   } cases[] = {
-      {"0", 0},           {"6394", 6394},       {"6,394", 6394},   {" 73,371 ", 73371},
+      {"0", 0},
+      {"6394", 6394},
+      {"6,394", 6394},
+      {" 73,371 ", 73371},
       {"1,234,567", 1234567},
-      {"", std::nullopt}, {"n/a", std::nullopt}, {"-1", std::nullopt}, {"1.5", std::nullopt},
-      {"12,34", std::nullopt}, {",123", std::nullopt}, {"1234,567", std::nullopt},
+      {"", std::nullopt},
+      {"n/a", std::nullopt},
+      {"-1", std::nullopt},
+      {"1.5", std::nullopt},
+      {"12,34", std::nullopt},
+      {",123", std::nullopt},
+      {"1234,567", std::nullopt},
       {"99999999999", std::nullopt},
   };
   for (const auto& c : cases) {

@@ -49,9 +49,10 @@ Result<std::vector<Month>> StoredMonths(Db* db) {
 }
 
 Result<MonthRows> LoadMonth(Db* db, Month m) {
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
-      "SELECT iso3, COALESCE(mission, ''), ptype, women, men, total, import_id, COALESCE(page, 0), line"
-      " FROM printed_contribution WHERE month = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt q,
+      db->Prepare("SELECT iso3, COALESCE(mission, ''), ptype, women, men, total, import_id, COALESCE(page, 0), line"
+                  " FROM printed_contribution WHERE month = ?"));
   q.Bind(1, m.ToString());
   MonthRows out{m, {}};
   for (;;) {
@@ -106,10 +107,12 @@ std::vector<NeighbourFigure> FromJson(const std::string& text) {
 }
 
 Status Store(Db* db, const Anomaly& a) {
-  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
-      "INSERT INTO anomaly (month, kind, severity, iso3, mission, ptype, category, women, men, total, import_id,"
-      " page, line, neighbours, summary) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?,"
-      " NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt ins,
+      db->Prepare(
+          "INSERT INTO anomaly (month, kind, severity, iso3, mission, ptype, category, women, men, total, import_id,"
+          " page, line, neighbours, summary) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?,"
+          " NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)"));
   ins.Bind(1, a.month.ToString()).Bind(2, std::string(KindCode(a.kind))).Bind(3, std::string(SeverityName(a.severity)));
   ins.Bind(4, a.iso3).Bind(5, a.mission);
   if (a.type) {
@@ -127,7 +130,10 @@ Status Store(Db* db, const Anomaly& a) {
   } else {
     ins.BindNull(8).BindNull(9);
   }
-  ins.Bind(10, a.total).Bind(11, a.import_id).Bind(12, static_cast<int64_t>(a.page)).Bind(13, static_cast<int64_t>(a.line));
+  ins.Bind(10, a.total)
+      .Bind(11, a.import_id)
+      .Bind(12, static_cast<int64_t>(a.page))
+      .Bind(13, static_cast<int64_t>(a.line));
   ins.Bind(14, ToJson(a.neighbours).dump()).Bind(15, a.summary);
   return ins.Run();
 }
@@ -163,7 +169,8 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
     } else {
       // A month removed: its former neighbours now face each other.
       if (i > 0 && m.Index() - stored[i - 1].Index() <= kMaxNeighbourGapMonths) summary.months.insert(stored[i - 1]);
-      if (i < stored.size() && stored[i].Index() - m.Index() <= kMaxNeighbourGapMonths) summary.months.insert(stored[i]);
+      if (i < stored.size() && stored[i].Index() - m.Index() <= kMaxNeighbourGapMonths)
+        summary.months.insert(stored[i]);
     }
   }
   BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM anomaly WHERE month = ?"));
@@ -208,11 +215,13 @@ Result<RecheckSummary> RecheckAllMonths(Db* db) {
 
 Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) {
   BH_RETURN_IF_ERROR(EnsureChecksSchema(db));
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
-      "SELECT month, kind, severity, COALESCE(iso3, ''), COALESCE(mission, ''), ptype, category, women, men, total,"
-      " COALESCE(import_id, 0), COALESCE(page, 0), COALESCE(line, 0), neighbours, summary FROM anomaly"
-      " WHERE (?1 IS NULL OR month = ?1) AND (?2 = '' OR iso3 = ?2) AND (?3 IS NULL OR kind = ?3)"
-      " ORDER BY month, iso3 IS NOT NULL, iso3, mission, ptype, id"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt q,
+      db->Prepare(
+          "SELECT month, kind, severity, COALESCE(iso3, ''), COALESCE(mission, ''), ptype, category, women, men, total,"
+          " COALESCE(import_id, 0), COALESCE(page, 0), COALESCE(line, 0), neighbours, summary FROM anomaly"
+          " WHERE (?1 IS NULL OR month = ?1) AND (?2 = '' OR iso3 = ?2) AND (?3 IS NULL OR kind = ?3)"
+          " ORDER BY month, iso3 IS NOT NULL, iso3, mission, ptype, id"));
   if (filter.month) {
     q.Bind(1, filter.month->ToString());
   } else {
@@ -232,7 +241,7 @@ Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) 
     BH_ASSIGN_OR_RETURN(a.month, Month::Parse(q.Text(0)));
     a.kind = KindFromCode(q.Text(1)).value_or(Anomaly::Kind::kSexSwapped);
     std::string sev = q.Text(2);
-    a.severity = sev == "high" ? Anomaly::Severity::kHigh
+    a.severity = sev == "high"  ? Anomaly::Severity::kHigh
                  : sev == "low" ? Anomaly::Severity::kLow
                                 : Anomaly::Severity::kMedium;
     a.iso3 = q.Text(3);

@@ -187,9 +187,9 @@ void DetectShareJumps(const MonthRows& month, const MonthRows& before, const Mon
     x.men = all.men;
     x.total = all.total;
     x.neighbours = {Neighbour(before.month, all_b), Neighbour(after.month, all_a)};
-    x.summary = fmt::format("the whole month: {} women of {} ({}), against {} in {} and {} in {}", all.women,
-                            all.total, Percent(*share), Percent(*sb), before.month.ToString(), Percent(*sa),
-                            after.month.ToString());
+    x.summary =
+        fmt::format("the whole month: {} women of {} ({}), against {} in {} and {} in {}", all.women, all.total,
+                    Percent(*share), Percent(*sb), before.month.ToString(), Percent(*sa), after.month.ToString());
     out->push_back(std::move(x));
   }
 }
@@ -219,8 +219,7 @@ void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows
       int64_t hi = std::max(sb.total, sa.total), lo = std::min(sb.total, sa.total);
       if (lo < kMinGapTotal || static_cast<double>(hi - lo) > kGapSameStrength * static_cast<double>(hi)) continue;
       // A whole country's gap says everything about its missions.
-      if (by_mission && !now.count({key.first, ""}) &&
-          std::any_of(out->begin(), out->end(), [&](const Anomaly& g) {
+      if (by_mission && !now.count({key.first, ""}) && std::any_of(out->begin(), out->end(), [&](const Anomaly& g) {
             return g.kind == Anomaly::Kind::kGap && g.iso3 == key.first && g.mission.empty();
           })) {
         continue;
@@ -244,27 +243,35 @@ void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows
 
 std::string_view KindName(Anomaly::Kind k) {
   switch (k) {
-    case Anomaly::Kind::kSexSwapped: return "sex swapped";
-    case Anomaly::Kind::kShareJump: return "share jump";
-    case Anomaly::Kind::kMonthShareJump: return "month share jump";
-    case Anomaly::Kind::kGap: return "gap";
+    case Anomaly::Kind::kSexSwapped:
+      return "sex swapped";
+    case Anomaly::Kind::kShareJump:
+      return "share jump";
+    case Anomaly::Kind::kMonthShareJump:
+      return "month share jump";
+    case Anomaly::Kind::kGap:
+      return "gap";
   }
   return "?";
 }
 
 std::string_view KindCode(Anomaly::Kind k) {
   switch (k) {
-    case Anomaly::Kind::kSexSwapped: return "sex_swapped";
-    case Anomaly::Kind::kShareJump: return "share_jump";
-    case Anomaly::Kind::kMonthShareJump: return "month_share_jump";
-    case Anomaly::Kind::kGap: return "gap";
+    case Anomaly::Kind::kSexSwapped:
+      return "sex_swapped";
+    case Anomaly::Kind::kShareJump:
+      return "share_jump";
+    case Anomaly::Kind::kMonthShareJump:
+      return "month_share_jump";
+    case Anomaly::Kind::kGap:
+      return "gap";
   }
   return "?";
 }
 
 std::optional<Anomaly::Kind> KindFromCode(std::string_view code) {
-  for (Anomaly::Kind k : {Anomaly::Kind::kSexSwapped, Anomaly::Kind::kShareJump, Anomaly::Kind::kMonthShareJump,
-                          Anomaly::Kind::kGap}) {
+  for (Anomaly::Kind k :
+       {Anomaly::Kind::kSexSwapped, Anomaly::Kind::kShareJump, Anomaly::Kind::kMonthShareJump, Anomaly::Kind::kGap}) {
     if (KindCode(k) == code) return k;
   }
   return std::nullopt;
@@ -272,9 +279,12 @@ std::optional<Anomaly::Kind> KindFromCode(std::string_view code) {
 
 std::string_view SeverityName(Anomaly::Severity s) {
   switch (s) {
-    case Anomaly::Severity::kLow: return "low";
-    case Anomaly::Severity::kMedium: return "medium";
-    case Anomaly::Severity::kHigh: return "high";
+    case Anomaly::Severity::kLow:
+      return "low";
+    case Anomaly::Severity::kMedium:
+      return "medium";
+    case Anomaly::Severity::kHigh:
+      return "high";
   }
   return "?";
 }

@@ -55,10 +55,10 @@ struct NeighbourFigure {
 
 struct Anomaly {
   enum class Kind {
-    kSexSwapped,       // 0 men and N women where the neighbours had mostly men (or the reverse)
-    kShareJump,        // a country-category's share of women far from both neighbours'
-    kMonthShareJump,   // the whole month's share of women far from both neighbours'
-    kGap,              // a country (or country in a mission) absent for one month, back at the same strength
+    kSexSwapped,      // 0 men and N women where the neighbours had mostly men (or the reverse)
+    kShareJump,       // a country-category's share of women far from both neighbours'
+    kMonthShareJump,  // the whole month's share of women far from both neighbours'
+    kGap,             // a country (or country in a mission) absent for one month, back at the same strength
   };
   enum class Severity { kLow, kMedium, kHigh };
   Kind kind = Kind::kSexSwapped;
@@ -91,7 +91,7 @@ std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRow
 inline constexpr int kMaxNeighbourGapMonths = 3;
 
 struct RecheckSummary {
-  std::set<Month> months;  // the months re-checked
+  std::set<Month> months;      // the months re-checked
   std::vector<Anomaly> found;  // in those months, now stored
 };
 

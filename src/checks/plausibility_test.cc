@@ -41,9 +41,10 @@ TEST(PlausibilityTest, FindsSwappedSexesFromTheNeighboursAlone) {
   EXPECT_EQ(12, a.line);
   ASSERT_EQ(2u, a.neighbours.size());
   EXPECT_EQ(710, a.neighbours[0].men);
-  EXPECT_EQ("CMR MINUSCA Troops: 0 men, 748 women printed; 2020-07: 710 men, 40 women; 2020-09: 700 men, 41 women "
-            "(the sexes look swapped)",
-            a.summary);
+  EXPECT_EQ(
+      "CMR MINUSCA Troops: 0 men, 748 women printed; 2020-07: 710 men, 40 women; 2020-09: 700 men, 41 women "
+      "(the sexes look swapped)",
+      a.summary);
   // The whole month's share jumps too (748 + 31 of 2,722 against ~5 %).
   ASSERT_EQ(2u, found.size());
   EXPECT_EQ(Anomaly::Kind::kMonthShareJump, found[1].kind);
@@ -64,13 +65,13 @@ TEST(PlausibilityTest, TheReverseSwapToo) {
 // arriving where none were, a strength that doubles.
 TEST(PlausibilityTest, OrdinaryRotationsDoNotFire) {
   MonthRows before = In(7, {Row("VNM", "UNMISS", T::kStaffOfficer, 0, 4), Row("JPN", "UNMISS", T::kTroops, 0, 6),
-                                Row("IND", "UNMISS", T::kTroops, 20, 2000)});
+                            Row("IND", "UNMISS", T::kTroops, 20, 2000)});
   MonthRows now = In(8, {Row("VNM", "UNMISS", T::kStaffOfficer, 4, 0),  // 4 officers: too few to say
-                             Row("JPN", "UNMISS", T::kTroops, 0, 7), Row("IND", "UNMISS", T::kTroops, 25, 2010),
-                             Row("GHA", "UNMISS", T::kFormedPoliceUnits, 60, 0)});  // new, no neighbour
-  MonthRows after = In(9, {Row("VNM", "UNMISS", T::kStaffOfficer, 1, 3), Row("JPN", "UNMISS", T::kTroops, 0, 6),
-                               Row("IND", "UNMISS", T::kTroops, 22, 1990),
-                               Row("GHA", "UNMISS", T::kFormedPoliceUnits, 60, 0)});
+                         Row("JPN", "UNMISS", T::kTroops, 0, 7), Row("IND", "UNMISS", T::kTroops, 25, 2010),
+                         Row("GHA", "UNMISS", T::kFormedPoliceUnits, 60, 0)});  // new, no neighbour
+  MonthRows after =
+      In(9, {Row("VNM", "UNMISS", T::kStaffOfficer, 1, 3), Row("JPN", "UNMISS", T::kTroops, 0, 6),
+             Row("IND", "UNMISS", T::kTroops, 22, 1990), Row("GHA", "UNMISS", T::kFormedPoliceUnits, 60, 0)});
   EXPECT_TRUE(Detect(now, before, after).empty());
   // A unit that doubled in strength, all men before and all women now: not
   // the same strength, so no swap is claimed.

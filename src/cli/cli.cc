@@ -1,6 +1,5 @@
 #include "cli/cli.h"
 
-
 #include <fmt/format.h>
 
 #include <iostream>

@@ -12,7 +12,6 @@
 #define BLUEHELMET_CLI_CLI_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -20,9 +19,9 @@
 #include <vector>
 
 #include "base/clock.h"
-#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 
@@ -34,12 +33,11 @@ namespace bh {
 // handler never prints an error itself, and never chooses an exit code.
 class CliContext {
  public:
-  CliContext(std::ostream& out, std::ostream& err, bool err_is_tty)
-      : out_(out), err_(err), err_is_tty_(err_is_tty) {}
+  CliContext(std::ostream& out, std::ostream& err, bool err_is_tty) : out_(out), err_(err), err_is_tty_(err_is_tty) {}
 
   std::string db_flag;
-  bool read_only_flag = false;  // --read-only: open with OpenMode::kReadOnly
-  bool as_printed_flag = false;  // --as-printed: the UN's figures without errata
+  bool read_only_flag = false;        // --read-only: open with OpenMode::kReadOnly
+  bool as_printed_flag = false;       // --as-printed: the UN's figures without errata
   std::string format_flag = "table";  // checked when parsed (AddFormatOption)
   int exit_code = 0;
 

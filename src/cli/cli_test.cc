@@ -24,9 +24,15 @@ constexpr char kHeader[] =
     "Male_Personnel,Last_Reporting_Date\n";
 
 TEST_F(CliTest, HelpOnEveryCommand) {
-  for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{
-           {"--help"}, {"import", "--help"}, {"months", "--help"}, {"scorecard", "--help"}, {"country", "--help"},
-           {"targets", "--help"}, {"targets", "import", "--help"}, {"groups", "--help"}, {"sample", "--help"}}) {
+  for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{{"--help"},
+                                                                            {"import", "--help"},
+                                                                            {"months", "--help"},
+                                                                            {"scorecard", "--help"},
+                                                                            {"country", "--help"},
+                                                                            {"targets", "--help"},
+                                                                            {"targets", "import", "--help"},
+                                                                            {"groups", "--help"},
+                                                                            {"sample", "--help"}}) {
     EXPECT_EQ(0, Run(cmd)) << cmd[0];
     EXPECT_NE(std::string::npos, out_.str().find("Usage")) << cmd[0];
   }
@@ -63,9 +69,15 @@ TEST_F(CliTest, EveryCommandRefusesAnUnknownFormatBeforeItRuns) {
   walk(&app, {});
   // The commands of this writing: a new one only adds to them.
   EXPECT_GE(commands.size(), 32u);
-  for (const std::vector<std::string>& expected : std::vector<std::vector<std::string>>{
-           {"months"}, {"scorecard"}, {"top"}, {"shares"}, {"report"}, {"ewg", "list"}, {"imports", "list"},
-           {"user", "list"}, {"register", "summary"}}) {
+  for (const std::vector<std::string>& expected : std::vector<std::vector<std::string>>{{"months"},
+                                                                                        {"scorecard"},
+                                                                                        {"top"},
+                                                                                        {"shares"},
+                                                                                        {"report"},
+                                                                                        {"ewg", "list"},
+                                                                                        {"imports", "list"},
+                                                                                        {"user", "list"},
+                                                                                        {"register", "summary"}}) {
     EXPECT_NE(commands.end(), std::find(commands.begin(), commands.end(), expected)) << expected.back();
   }
   for (std::vector<std::string> cmd : commands) {
@@ -103,8 +115,9 @@ TEST_F(CliTest, ImportThenScorecardWithExactFigures) {
 
 TEST_F(CliTest, BadFileFailsWithOneLineAndLeavesTheDatabaseUnchanged) {
   std::string good = File("good.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
-  std::string bad = File("bad.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2021\n"
-                                                           "2,VNM,704,Viet Nam,UNMISS,Staff Officer,n/a,1,31/05/2021\n");
+  std::string bad = File("bad.csv", std::string(kHeader) +
+                                        "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2021\n"
+                                        "2,VNM,704,Viet Nam,UNMISS,Staff Officer,n/a,1,31/05/2021\n");
   ASSERT_EQ(0, Run({"import", good}));
   EXPECT_EQ(1, Run({"import", bad}));
   EXPECT_EQ("bluehelmet: bad.csv:3: column 'Female_Personnel': not a whole number: 'n/a'\n", err_.str());
@@ -170,8 +183,9 @@ TEST_F(CliTest, TargetsListAndImport) {
   std::string bad = File("t.csv", "category,year,percent,source\ncontingents,2021,8.5.1,x\n");
   EXPECT_EQ(1, Run({"targets", "import", bad}));
   EXPECT_EQ("bluehelmet: t.csv:2: column 'percent': not a percentage between 0 and 100: '8.5.1'\n", err_.str());
-  std::string good = File("official.csv", "category,year,percent,source\ncontingents,2021,8,UGPS table\n"
-                                          "contingents,2022,9,UGPS table\nfpu,2022,12,UGPS table\n");
+  std::string good = File("official.csv",
+                          "category,year,percent,source\ncontingents,2021,8,UGPS table\n"
+                          "contingents,2022,9,UGPS table\nfpu,2022,12,UGPS table\n");
   ASSERT_EQ(0, Run({"targets", "import", good, "--version", "ugps-official"}));
   ASSERT_EQ(0, Run({"targets", "--from", "2022", "--to", "2022", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("2022,Contingents,9,sourced,UGPS table"));

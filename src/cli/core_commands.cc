@@ -200,13 +200,15 @@ void AddRepeatOption(CLI::App* cmd, int* repeat) {
 void AddCoreCommands(CLI::App& app, CliContext& ctx) {
   {
     auto a = std::make_shared<ImportArgs>();
-    CLI::App* cmd = app.add_subcommand("import", "Import UN files: open-data CSVs (contributions by gender, ranks) "
-                                                 "and monthly contribution reports (PDF); folders too");
+    CLI::App* cmd = app.add_subcommand("import",
+                                       "Import UN files: open-data CSVs (contributions by gender, ranks) "
+                                       "and monthly contribution reports (PDF); folders too");
     cmd->add_option("paths", a->paths, "Files or folders")->required();
     cmd->add_flag("--skip-invalid", a->options.skip_invalid,
                   "Import the valid rows; write rejected rows with reasons to a file");
-    cmd->add_option("--rejects", a->options.rejects_path, "Where --skip-invalid writes rejected rows "
-                                                          "(default: FILE.rejected.csv here)");
+    cmd->add_option("--rejects", a->options.rejects_path,
+                    "Where --skip-invalid writes rejected rows "
+                    "(default: FILE.rejected.csv here)");
     cmd->add_flag("--accept-mismatch", a->options.accept_mismatch,
                   "Import a PDF whose printed totals do not reconcile, and record the mismatch");
     cmd->add_option("--month", a->month, "YYYY-MM for a report that prints no 'as of' date");
@@ -214,16 +216,15 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
                   "Make the file each month's source even where it covers a month less fully than the current one");
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
-      ctx.exit_code = ctx.RunTablesThenStatus(
-          [&ctx, a](Db* db, const Reference& ref) { return RunImport(ctx, db, ref, *a); });
+      ctx.exit_code =
+          ctx.RunTablesThenStatus([&ctx, a](Db* db, const Reference& ref) { return RunImport(ctx, db, ref, *a); });
     });
   }
   {
     CLI::App* cmd = app.add_subcommand("months", "What is imported, month by month, and from which files");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx] {
-      ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(MonthsTable(db)); });
-    });
+    cmd->callback(
+        [&ctx] { ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(MonthsTable(db)); }); });
   }
   {
     auto a = std::make_shared<ScorecardArgs>();
@@ -278,8 +279,9 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto name = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand("country", "One country's monthly series per category, annual means and "
-                                                  "change year on year");
+    CLI::App* cmd = app.add_subcommand("country",
+                                       "One country's monthly series per category, annual means and "
+                                       "change year on year");
     cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, name] {
@@ -295,8 +297,9 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     AddFormatOption(cmd, ctx);
     auto path = std::make_shared<std::string>();
     auto version = std::make_shared<std::string>();
-    CLI::App* imp = cmd->add_subcommand("import", "Load an official target table (CSV: category,year,percent,source) "
-                                                  "that replaces the active one");
+    CLI::App* imp = cmd->add_subcommand("import",
+                                        "Load an official target table (CSV: category,year,percent,source) "
+                                        "that replaces the active one");
     imp->add_option("file", *path, "CSV file")->required();
     imp->add_option("--version", *version, "Version name (default: the file name)");
     imp->callback([&ctx, path, version] {
@@ -329,9 +332,8 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto rm = std::make_shared<std::string>();
     CLI::App* remove = cmd->add_subcommand("remove", "Delete a user-defined group");
     remove->add_option("name", *rm, "Group name")->required();
-    remove->callback([&ctx, rm] {
-      ctx.exit_code = ctx.RunAction([rm](Db* db, const Reference&) { return DeleteGroup(db, *rm); });
-    });
+    remove->callback(
+        [&ctx, rm] { ctx.exit_code = ctx.RunAction([rm](Db* db, const Reference&) { return DeleteGroup(db, *rm); }); });
     auto as_of = std::make_shared<std::string>();
     cmd->add_option("--as-of", *as_of, "Members on this day (YYYY-MM-DD); default: every member, with dates");
     auto shown = std::make_shared<std::string>();

@@ -16,8 +16,8 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "cli/record_commands.h"
-#include "ewg/ewg_csv.h"
 #include "ewg/cycle_report.h"
+#include "ewg/ewg_csv.h"
 #include "ewg/ewg_store.h"
 #include "views/ewg_views.h"
 
@@ -44,10 +44,9 @@ void AddRecordCommands(CLI::App* ewg, CliContext& ctx, EwgKind kind, const std::
   noun->require_subcommand(1);
   for (const auto& [mode, verb_help] : verbs) {
     WriteMode m = mode;
-    AddRecordWriteCommand(noun, ctx, SpecOf(kind), mode, verb_help,
-                          [kind, m](Db* db, const Reference& ref, const Fields& given) {
-                            return WriteRecord(db, ref, kind, given, m);
-                          });
+    AddRecordWriteCommand(
+        noun, ctx, SpecOf(kind), mode, verb_help,
+        [kind, m](Db* db, const Reference& ref, const Fields& given) { return WriteRecord(db, ref, kind, given, m); });
   }
 }
 
@@ -101,15 +100,15 @@ Tables Report(Db* db, const Reference& ref, const ReportArgs& a) {
 }  // namespace
 
 void AddEwgCommands(CLI::App& app, CliContext& ctx) {
-  CLI::App* ewg = app.add_subcommand("ewg", "ADMM-Plus Experts' Working Groups: members, cycles, co-chairs, "
-                                            "activities, participants, cycle report");
+  CLI::App* ewg = app.add_subcommand("ewg",
+                                     "ADMM-Plus Experts' Working Groups: members, cycles, co-chairs, "
+                                     "activities, participants, cycle report");
   ewg->require_subcommand(1);
 
   CLI::App* list = ewg->add_subcommand("list", "The seven EWGs, with sources");
   AddFormatOption(list, ctx);
-  list->callback([&ctx] {
-    ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(EwgListTable(db)); });
-  });
+  list->callback(
+      [&ctx] { ctx.exit_code = ctx.RunTables([](Db* db, const Reference&) { return One(EwgListTable(db)); }); });
 
   CLI::App* members = ewg->add_subcommand("members", "The 18 ADMM-Plus members (ASEAN or Plus) and observers");
   AddFormatOption(members, ctx);
@@ -165,9 +164,9 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
         return One(EwgParticipantsTable(db, ref, f->ewg, cycle, f->activity));
       });
     });
-    AddRecordCommands(ewg, ctx, EwgKind::kParticipant, "Record a delegation",
-                      {{WriteMode::kSet,
-                        "Add or replace a country's delegation at an activity (key: --activity, --country)"}});
+    AddRecordCommands(
+        ewg, ctx, EwgKind::kParticipant, "Record a delegation",
+        {{WriteMode::kSet, "Add or replace a country's delegation at an activity (key: --activity, --country)"}});
   }
   {
     auto f = std::make_shared<Filter>();
@@ -195,14 +194,15 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
         return One(EwgOutcomesTable(db, f->ewg, cycle));
       });
     });
-    AddRecordCommands(ewg, ctx, EwgKind::kOutcome, "Add or edit an outcome or document",
-                      {{WriteMode::kAdd, "Add an outcome (key: --ref)"},
-                       {WriteMode::kEdit, "Change an outcome (key: --ref)"}});
+    AddRecordCommands(
+        ewg, ctx, EwgKind::kOutcome, "Add or edit an outcome or document",
+        {{WriteMode::kAdd, "Add an outcome (key: --ref)"}, {WriteMode::kEdit, "Change an outcome (key: --ref)"}});
   }
   {
     auto paths = std::make_shared<std::vector<std::string>>();
-    CLI::App* c = ewg->add_subcommand("import", "Import EWG CSV files (cycles, activities, participants, workplan, "
-                                                "outcomes; kind from the header), all or nothing");
+    CLI::App* c = ewg->add_subcommand("import",
+                                      "Import EWG CSV files (cycles, activities, participants, workplan, "
+                                      "outcomes; kind from the header), all or nothing");
     c->add_option("files", *paths, "CSV files (docs/ewg.md)")->required();
     AddFormatOption(c, ctx);
     c->callback([&ctx, paths] {
@@ -222,11 +222,13 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto a = std::make_shared<ReportArgs>();
-    CLI::App* c = ewg->add_subcommand("report", "Cycle report: co-chairs, activities, themes, participation by country "
-                                                "and sex, and the members' UN scorecard at the start and end");
+    CLI::App* c = ewg->add_subcommand("report",
+                                      "Cycle report: co-chairs, activities, themes, participation by country "
+                                      "and sex, and the members' UN scorecard at the start and end");
     c->add_option("--ewg", a->ewg, "EWG code, e.g. PKO")->required();
     c->add_option("--cycle", a->cycle, "Cycle number")->required()->check(CLI::PositiveNumber);
-    c->add_option("--at-start", a->at_start, "Scorecard month for the start, YYYY-MM (default: from the cycle's start)");
+    c->add_option("--at-start", a->at_start,
+                  "Scorecard month for the start, YYYY-MM (default: from the cycle's start)");
     c->add_option("--at-end", a->at_end, "Scorecard month for the end, YYYY-MM (default: from the cycle's end)");
     AddFormatOption(c, ctx);
     c->callback([&ctx, a] {

@@ -35,11 +35,12 @@ TEST(EwgCommandsTest, PkoCyclesOutOfTheBox) {
 
 TEST(EwgCommandsTest, AddRejectsTwoAseanCoChairs) {
   CliRun r = Cli({"ewg", "cycle", "add", "--ewg", "PKO", "--cycle", "6", "--start", "2027", "--co-chairs",
-               "Viet Nam;Cambodia", "--source", "test"});
+                  "Viet Nam;Cambodia", "--source", "test"});
   EXPECT_EQ(1, r.code);
-  EXPECT_EQ("bluehelmet: command line: cycle PKO 6: two ASEAN co-chairs (Viet Nam, Cambodia) and no Plus co-chair; "
-            "a cycle has exactly one ASEAN and one Plus co-chair\n",
-            r.err);
+  EXPECT_EQ(
+      "bluehelmet: command line: cycle PKO 6: two ASEAN co-chairs (Viet Nam, Cambodia) and no Plus co-chair; "
+      "a cycle has exactly one ASEAN and one Plus co-chair\n",
+      r.err);
 }
 
 TEST(EwgCommandsTest, ReportNeedsAKnownCycle) {

@@ -26,8 +26,8 @@ void AddRecordWriteCommand(CLI::App* noun_cmd, CliContext& ctx, const KindSpec& 
   for (const ColumnSpec& c : kind.columns) {
     std::string column = c.name;
     if (column == "illustrative") {  // a yes/no column is a flag
-      cmd->add_flag_function(OptionName(column), [values](int64_t n) { (*values)["illustrative"] = n ? "yes" : "no"; },
-                             c.help);
+      cmd->add_flag_function(
+          OptionName(column), [values](int64_t n) { (*values)["illustrative"] = n ? "yes" : "no"; }, c.help);
       continue;
     }
     CLI::Option* opt = cmd->add_option(OptionName(column), (*values)[column], c.help);

@@ -68,9 +68,9 @@ void AddRecordCommands(CLI::App* parent, CliContext& ctx, RegisterKind kind) {
   }
   if (kind != RegisterKind::kMember && kind != RegisterKind::kPosting) return;
   auto values = std::make_shared<std::map<std::string, std::string>>();
-  CLI::App* end = noun->add_subcommand(
-      "end", kind == RegisterKind::kMember ? "A member left the unit alone on --on (overrides the home batch)"
-                                           : "An individual posting ended on --on");
+  CLI::App* end = noun->add_subcommand("end", kind == RegisterKind::kMember
+                                                  ? "A member left the unit alone on --on (overrides the home batch)"
+                                                  : "An individual posting ended on --on");
   for (const ColumnSpec& c : spec.columns) {
     if (c.key) end->add_option(OptionName(c.name), (*values)[c.name], c.help)->required();
   }

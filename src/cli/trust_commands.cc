@@ -21,8 +21,8 @@ namespace {
 
 // `errata list|add|remove|import`: corrections made in the open.
 void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
-  CLI::App* errata = app.add_subcommand(
-      "errata", "Corrections of the UN's figures, with their reasons: list, add, remove, import");
+  CLI::App* errata =
+      app.add_subcommand("errata", "Corrections of the UN's figures, with their reasons: list, add, remove, import");
   errata->require_subcommand(1);
   {
     auto month = std::make_shared<std::string>();
@@ -70,8 +70,9 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
         std::vector<Erratum> add;
         if (a->from_anomalies) {
           if (!a->country.empty() || !a->type.empty() || a->women >= 0 || a->men >= 0) {
-            return Status::InvalidArgument("--from-anomalies takes the cells from the findings: no --country, "
-                                           "--type, --women or --men");
+            return Status::InvalidArgument(
+                "--from-anomalies takes the cells from the findings: no --country, "
+                "--type, --women or --men");
           }
           AnomalyFilter f;
           f.month = month;
@@ -93,9 +94,9 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
             // The row's source and the neighbours' figures.
             file.Bind(1, x.import_id);
             BH_ASSIGN_OR_RETURN(bool has_file, file.Step());
-            std::string source = has_file ? fmt::format("{} (sha256 {}) page {} line {}", file.Text(0),
-                                                        file.Text(1), x.page, x.line)
-                                          : fmt::format("import #{} page {} line {}", x.import_id, x.page, x.line);
+            std::string source =
+                has_file ? fmt::format("{} (sha256 {}) page {} line {}", file.Text(0), file.Text(1), x.page, x.line)
+                         : fmt::format("import #{} page {} line {}", x.import_id, x.page, x.line);
             file.Reset();
             e.evidence = a->evidence.empty() ? source + ": " + x.summary : a->evidence;
             e.author = author;
@@ -106,8 +107,9 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
           }
         } else {
           if (a->country.empty() || a->type.empty() || a->women < 0 || a->men < 0) {
-            return Status::InvalidArgument("give the cell (--country, --type, and --mission where the source gives "
-                                           "one) and the corrected --women and --men, or --from-anomalies");
+            return Status::InvalidArgument(
+                "give the cell (--country, --type, and --mission where the source gives "
+                "one) and the corrected --women and --men, or --from-anomalies");
           }
           Erratum e;
           e.month = month;
@@ -116,10 +118,13 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
           auto type = PersonnelTypeFromCodeOrLabel(a->type);
           if (!type) return Status::InvalidArgument(fmt::format("--type: unknown personnel type '{}'", a->type));
           e.type = *type;
-          BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare(
-              "SELECT women, men FROM printed_contribution WHERE month = ? AND iso3 = ? AND COALESCE(mission, '') = ?"
-              " AND ptype = ?"));
-          cell.Bind(1, month.ToString()).Bind(2, e.iso3).Bind(3, e.mission).Bind(4, std::string(PersonnelTypeCode(e.type)));
+          BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare("SELECT women, men FROM printed_contribution WHERE month = ? AND "
+                                                     "iso3 = ? AND COALESCE(mission, '') = ?"
+                                                     " AND ptype = ?"));
+          cell.Bind(1, month.ToString())
+              .Bind(2, e.iso3)
+              .Bind(3, e.mission)
+              .Bind(4, std::string(PersonnelTypeCode(e.type)));
           BH_ASSIGN_OR_RETURN(bool found, cell.Step());
           if (found && !cell.IsNull(0)) {
             e.printed_women = cell.Int(0);
@@ -215,8 +220,9 @@ void AddTrustCommands(CLI::App& app, CliContext& ctx) {
       bool recheck = false;
     };
     auto a = std::make_shared<Args>();
-    CLI::App* cmd = app.add_subcommand("anomalies", "What the plausibility checks found: swapped sexes, jumps in the "
-                                                    "share of women, countries missing for a month");
+    CLI::App* cmd = app.add_subcommand("anomalies",
+                                       "What the plausibility checks found: swapped sexes, jumps in the "
+                                       "share of women, countries missing for a month");
     cmd->add_option("--month", a->month, "YYYY-MM");
     cmd->add_option("--country", a->country, "ISO3 code or name");
     cmd->add_option("--kind", a->kind, "sex_swapped, share_jump, month_share_jump or gap");
@@ -238,8 +244,8 @@ void AddTrustCommands(CLI::App& app, CliContext& ctx) {
         if (!a->kind.empty()) {
           f.kind = KindFromCode(a->kind);
           if (!f.kind) {
-            return Status::InvalidArgument(fmt::format(
-                "--kind: '{}' is not one of sex_swapped, share_jump, month_share_jump, gap", a->kind));
+            return Status::InvalidArgument(
+                fmt::format("--kind: '{}' is not one of sex_swapped, share_jump, month_share_jump, gap", a->kind));
           }
         }
         BH_ASSIGN_OR_RETURN(Table t, AnomaliesTable(db, ref, f));

@@ -29,10 +29,11 @@ TEST_F(TrustCommandsTest, AOneRowFileCannotTakeAReconciledMonth) {
   ASSERT_EQ(0, Run({"import", April2021Pdf()})) << err_.str();
   std::string one = File("one.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,1,1,30/04/2021\n");
   EXPECT_EQ(1, Run({"import", one}));
-  EXPECT_EQ("bluehelmet: one.csv: 2021-04 covers 1 country, 1 mission, 1 row where its current source (import #1 "
-            "UN_country_contributions_2021_04.pdf) covers 123 countries, 22 missions, 948 rows: nothing imported "
-            "(--replace makes this file the month's source anyway)\n",
-            err_.str());
+  EXPECT_EQ(
+      "bluehelmet: one.csv: 2021-04 covers 1 country, 1 mission, 1 row where its current source (import #1 "
+      "UN_country_contributions_2021_04.pdf) covers 123 countries, 22 missions, 948 rows: nothing imported "
+      "(--replace makes this file the month's source anyway)\n",
+      err_.str());
   ASSERT_EQ(0, Run({"scorecard", "--month", "2021-04", "--countries", "VNM", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("VNM,Contingents,13,62")) << out_.str();
 
@@ -71,7 +72,8 @@ TEST_F(TrustCommandsTest, RealFilesReplaceTheSyntheticSampleAndNeverBlend) {
   std::string real = File("real.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n");
   ASSERT_EQ(0, Run({"import", real})) << err_.str();
   EXPECT_NE(std::string::npos,
-            err_.str().find("note: real.csv: removed the SYNTHETIC sample (import #1 SYNTHETIC_admm_plus_2019-01_2025-06.csv"))
+            err_.str().find(
+                "note: real.csv: removed the SYNTHETIC sample (import #1 SYNTHETIC_admm_plus_2019-01_2025-06.csv"))
       << err_.str();
   ASSERT_EQ(0, Run({"months", "--format", "csv"}));
   EXPECT_EQ(std::string::npos, out_.str().find("SYNTHETIC"));
@@ -92,7 +94,7 @@ TEST_F(TrustCommandsTest, ImportReportsPlausibilityFindings) {
                     "3,CMR,120,Cameroon,MINUSCA,Troops,71,677,30/09/2020\n";
   ASSERT_EQ(0, Run({"import", File("three.csv", csv)})) << err_.str();
   EXPECT_NE(std::string::npos, err_.str().find("plausibility: 2 finding(s) in 3 month(s) checked (2020-08: 1 sex "
-                                                "swapped, 1 month share jump): see 'bluehelmet anomalies'"))
+                                               "swapped, 1 month share jump): see 'bluehelmet anomalies'"))
       << err_.str();
   ASSERT_EQ(0, Run({"anomalies", "--country", "Cameroon", "--format", "csv"})) << err_.str();
   EXPECT_NE(std::string::npos,

@@ -12,6 +12,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "accounts/accounts.h"
 #include "app/workspace.h"
 #include "base/date.h"
 #include "base/file_util.h"
@@ -19,7 +20,6 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "publish/publication.h"
-#include "accounts/accounts.h"
 #include "views/account_views.h"
 #include "web/api.h"
 #include "web/server.h"
@@ -200,9 +200,8 @@ struct ReportArgs {
 
 // The formats `report` writes. Checked when the arguments are parsed.
 std::string CheckReportFormat(const std::string& format) {
-  return format == "html" || format == "xlsx"
-             ? std::string()
-             : fmt::format("unknown report format '{}' (want html or xlsx)", format);
+  return format == "html" || format == "xlsx" ? std::string()
+                                              : fmt::format("unknown report format '{}' (want html or xlsx)", format);
 }
 
 Status RunReport(CliContext& ctx, Db* db, const Reference& ref, const ReportArgs& a) {
@@ -260,7 +259,8 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* add = cmd->add_subcommand("add", "Create an account (the password is asked for, or read from stdin)");
     add->add_option("name", a->name, "Username")->required();
     add->add_option("--role", a->role, "admin, editor or viewer")->capture_default_str();
-    add->add_option("--countries", a->countries, "Editor: the countries whose register they may change (ISO3 or names)");
+    add->add_option("--countries", a->countries,
+                    "Editor: the countries whose register they may change (ISO3 or names)");
     add->add_flag("--ewg", a->ewg, "Editor: may change EWG data");
     add->add_flag("--imports", a->imports, "Editor: may upload UN reports");
     add->callback([&ctx, a] {
@@ -289,7 +289,8 @@ void AddWebCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto a = std::make_shared<ReportArgs>();
-    CLI::App* cmd = app.add_subcommand("report", "A group's scorecard for a month as one HTML file or an XLSX workbook");
+    CLI::App* cmd =
+        app.add_subcommand("report", "A group's scorecard for a month as one HTML file or an XLSX workbook");
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
     cmd->add_option("--group", a->group, "Country group")->capture_default_str();
     cmd->add_option("--out", a->out, "Output file (HTML default: stdout)");

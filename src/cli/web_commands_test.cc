@@ -35,7 +35,8 @@ class WebCommandsTest : public ::testing::Test {
 TEST_F(WebCommandsTest, UserAddReadsThePasswordFromStdin) {
   EXPECT_EQ(0, Run({"user", "add", "ana", "--role", "admin"}, "a long password\n"));
   EXPECT_EQ("user ana: admin created\n", err_.str());
-  EXPECT_EQ(0, Run({"user", "add", "ed", "--role", "editor", "--countries", "Viet Nam,JPN", "--ewg"}, "another password\n"));
+  EXPECT_EQ(
+      0, Run({"user", "add", "ed", "--role", "editor", "--countries", "Viet Nam,JPN", "--ewg"}, "another password\n"));
   EXPECT_EQ("user ed: editor of JPN, VNM; ewg created\n", err_.str());
   EXPECT_EQ(2, Run({"user", "add", "short", "--role", "viewer"}, "short\n"));
   EXPECT_EQ("bluehelmet: password: want at least 10 characters\n", err_.str());

@@ -26,13 +26,14 @@ std::string PrecisionBasis(const PartialDate& d, bool start) {
                          start ? "start" : "end", d.ToString(), start ? "January" : "December");
     case PartialDate::Precision::kMonth:
       return fmt::format("{}: the month of the cycle's {} ({})", m.ToString(), start ? "start" : "end", d.ToString());
-    case PartialDate::Precision::kDay: break;
+    case PartialDate::Precision::kDay:
+      break;
   }
   return fmt::format("{}: the month of the cycle's {} ({})", m.ToString(), start ? "start" : "end", d.ToString());
 }
 
-Result<ScorecardSnapshot> Snapshot(Db* db, const Reference& ref, const TargetTable& targets,
-                                   std::optional<Month> month, std::string basis) {
+Result<ScorecardSnapshot> Snapshot(Db* db, const Reference& ref, const TargetTable& targets, std::optional<Month> month,
+                                   std::string basis) {
   ScorecardSnapshot s;
   s.month = month;
   s.basis = std::move(basis);
@@ -73,11 +74,10 @@ Table ScorecardTable(const ScorecardSnapshot& s, const CycleReport& r, const Ref
   t.columns = {"Country", "Category", "Women", "Total", "Share", "Target", "Status"};
   for (const ScoreRow& row : s.rows) {
     std::optional<Fraction> share = row.share();
-    t.AddRow({row.group_total ? row.iso3 + " total" : ref.CountryName(row.iso3), std::string(CategoryLabel(row.category)),
-              row.sex_known ? Cell(row.women) : Cell::Null("n/a"), row.total,
+    t.AddRow({row.group_total ? row.iso3 + " total" : ref.CountryName(row.iso3),
+              std::string(CategoryLabel(row.category)), row.sex_known ? Cell(row.women) : Cell::Null("n/a"), row.total,
               share ? Cell::Decimal(share->ToDouble() * 100.0, share->PercentText()) : Cell::Null("-"),
-              row.target ? Cell(row.target->Label()) : Cell::Null("none"),
-              std::string(ParityStatusName(row.status))});
+              row.target ? Cell(row.target->Label()) : Cell::Null("none"), std::string(ParityStatusName(row.status))});
   }
   t.notes.push_back("Month " + s.basis + ".");
   if (!s.month) {
@@ -171,8 +171,8 @@ Result<CycleReport> BuildCycleReport(Db* db, const Reference& ref, std::string_v
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
   r.target_version = targets.version();
   std::optional<Month> start_month = options.at_start ? options.at_start : StartMonth(r.cycle.start);
-  std::string start_basis = options.at_start ? options.at_start->ToString() + ": given with --at-start"
-                                             : PrecisionBasis(r.cycle.start, true);
+  std::string start_basis =
+      options.at_start ? options.at_start->ToString() + ": given with --at-start" : PrecisionBasis(r.cycle.start, true);
   std::optional<Month> end_month = options.at_end;
   std::string end_basis = options.at_end ? options.at_end->ToString() + ": given with --at-end" : "";
   if (!options.at_end) {
@@ -218,14 +218,13 @@ std::vector<Table> RenderCycleReport(const CycleReport& r, const Reference& ref)
     }
   }
   o.AddRow({"Themes", themes.empty() ? Cell::Null("none recorded") : Cell(Join(themes, "; "))});
-  o.AddRow({"Participant records", fmt::format("{} delegation(s), {} with counts by sex", r.records,
-                                               r.records_with_counts)});
-  o.AddRow({"Women among participants",
-            r.records_with_counts == 0
-                ? Cell::Null("not known (no counts by sex recorded)")
-                : Cell(fmt::format("{} of {} ({}){}", r.women, r.women + r.men,
-                                   ShareCell(r.women, r.women + r.men).Text(),
-                                   r.any_illustrative ? " ILLUSTRATIVE" : ""))});
+  o.AddRow({"Participant records",
+            fmt::format("{} delegation(s), {} with counts by sex", r.records, r.records_with_counts)});
+  o.AddRow({"Women among participants", r.records_with_counts == 0
+                                            ? Cell::Null("not known (no counts by sex recorded)")
+                                            : Cell(fmt::format("{} of {} ({}){}", r.women, r.women + r.men,
+                                                               ShareCell(r.women, r.women + r.men).Text(),
+                                                               r.any_illustrative ? " ILLUSTRATIVE" : ""))});
   o.AddRow({"Source", r.cycle.source});
   if (!r.cycle.note.empty()) o.AddRow({"Note", r.cycle.note});
   out.push_back(std::move(o));
@@ -272,19 +271,22 @@ std::vector<Table> RenderCycleReport(const CycleReport& r, const Reference& ref)
               Basis(r.records > 0 && std::any_of(r.participation.begin(), r.participation.end(),
                                                  [](const CountryParticipation& c) { return c.reported; }),
                     r.any_illustrative)});
-    p.notes.push_back("Activities: activities the country's delegation attended; With counts: of those, how many "
-                      "have participant counts by sex. Women's share is over the delegations with counts only.");
+    p.notes.push_back(
+        "Activities: activities the country's delegation attended; With counts: of those, how many "
+        "have participant counts by sex. Women's share is over the delegations with counts only.");
   } else {
     p.notes.push_back("No participants recorded for this cycle.");
   }
   if (r.records > r.records_with_counts) {
-    p.notes.push_back(fmt::format("{} of {} delegation records have no counts by sex: real participant counts by sex "
-                                  "were not found in the sources consulted.",
-                                  r.records - r.records_with_counts, r.records));
+    p.notes.push_back(
+        fmt::format("{} of {} delegation records have no counts by sex: real participant counts by sex "
+                    "were not found in the sources consulted.",
+                    r.records - r.records_with_counts, r.records));
   }
   if (r.any_illustrative) {
-    p.notes.push_back("ILLUSTRATIVE: figures so marked were invented for a demonstration; they are not real "
-                      "participant counts.");
+    p.notes.push_back(
+        "ILLUSTRATIVE: figures so marked were invented for a demonstration; they are not real "
+        "participant counts.");
   }
   out.push_back(std::move(p));
 
@@ -293,7 +295,8 @@ std::vector<Table> RenderCycleReport(const CycleReport& r, const Reference& ref)
   w.title = fmt::format("Work plan of {}", label);
   w.columns = {"Ref", "Title", "Status", "Due", "Activity", "Source"};
   for (const WorkplanItem& x : r.workplan) {
-    w.AddRow({x.ref, x.title, std::string(WorkplanStatusName(x.status)), x.due ? Cell(x.due->ToString()) : Cell::Null("-"),
+    w.AddRow({x.ref, x.title, std::string(WorkplanStatusName(x.status)),
+              x.due ? Cell(x.due->ToString()) : Cell::Null("-"),
               x.activity_ref.empty() ? Cell::Null("-") : Cell(x.activity_ref), x.source});
   }
   if (r.workplan.empty()) w.notes.push_back("No work-plan items recorded for this cycle.");

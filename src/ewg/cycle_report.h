@@ -24,10 +24,10 @@
 #include "base/date.h"
 #include "ewg/ewg_model.h"
 #include "query/queries.h"
-#include "table/table.h"
 #include "scorecard/scorecard.h"
 #include "store/database.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 
@@ -36,19 +36,19 @@ struct CycleReportOptions {
 };
 
 struct ScorecardSnapshot {
-  std::optional<Month> month;  // nullopt when it cannot be derived (end not known)
-  std::string basis;           // why this month, e.g. "... January is an assumption"
-  bool has_figures = false;    // the store has UN figures for the month
-  std::vector<ScoreRow> rows;  // ADMM-Plus members, with group totals
+  std::optional<Month> month;       // nullopt when it cannot be derived (end not known)
+  std::string basis;                // why this month, e.g. "... January is an assumption"
+  bool has_figures = false;         // the store has UN figures for the month
+  std::vector<ScoreRow> rows;       // ADMM-Plus members, with group totals
   std::vector<std::string> absent;  // members with no personnel that month (ISO3)
   std::vector<SourceFile> sources;
 };
 
 struct CountryParticipation {
   std::string iso3;
-  std::string side;      // "ASEAN", "Plus", "observer" or "other"
-  int activities = 0;    // activities the country's delegation attended
-  int with_counts = 0;   // of those, how many have counts by sex
+  std::string side;     // "ASEAN", "Plus", "observer" or "other"
+  int activities = 0;   // activities the country's delegation attended
+  int with_counts = 0;  // of those, how many have counts by sex
   int64_t women = 0, men = 0;
   bool reported = false, illustrative = false;
 };
@@ -57,7 +57,7 @@ struct CycleReport {
   EwgInfo ewg;
   Cycle cycle;
   std::vector<Activity> activities;
-  std::vector<int> delegations;  // per activity: participation records
+  std::vector<int> delegations;                     // per activity: participation records
   std::vector<CountryParticipation> participation;  // ASEAN, Plus, observers, others; by name within
   int records = 0, records_with_counts = 0;
   int64_t women = 0, men = 0;

@@ -31,16 +31,18 @@ class EwgReportTest : public ::testing::Test {
     ASSERT_TRUE(EnsureEwgSchema(db_.get()).ok());
     ref_ = std::make_unique<Reference>(std::move(*Reference::Load(db_.get())));
     // UN figures for the first month of 2021 and the last of 2023 only.
-    Contribute("jan21.csv", "s1", {Row(2, "2021-01-31", "VNM", PersonnelType::kTroops, 10, 52),
-                                   Row(3, "2021-01-31", "VNM", PersonnelType::kStaffOfficer, 1, 4),
-                                   Row(4, "2021-01-31", "JPN", PersonnelType::kStaffOfficer, 0, 4),
-                                   Row(5, "2021-01-31", "FRA", PersonnelType::kTroops, 5, 95)});
+    Contribute("jan21.csv", "s1",
+               {Row(2, "2021-01-31", "VNM", PersonnelType::kTroops, 10, 52),
+                Row(3, "2021-01-31", "VNM", PersonnelType::kStaffOfficer, 1, 4),
+                Row(4, "2021-01-31", "JPN", PersonnelType::kStaffOfficer, 0, 4),
+                Row(5, "2021-01-31", "FRA", PersonnelType::kTroops, 5, 95)});
     Contribute("dec23.csv", "s2", {Row(2, "2023-12-31", "VNM", PersonnelType::kTroops, 11, 52)});
     // Counts by sex for one meeting: Viet Nam reported, Japan illustrative.
     Batch b;
     Fields vn = {{"activity", "PKO4-M15"}, {"country", "Viet Nam"}, {"women", "3"}, {"men", "5"}, {"source", "test"}};
-    Fields jp = {{"activity", "PKO4-M15"}, {"country", "JPN"}, {"women", "1"}, {"men", "3"},
-                   {"illustrative", "yes"}, {"source", "ILLUSTRATIVE test"}};
+    Fields jp = {{"activity", "PKO4-M15"}, {"country", "JPN"},
+                 {"women", "1"},           {"men", "3"},
+                 {"illustrative", "yes"},  {"source", "ILLUSTRATIVE test"}};
     ASSERT_TRUE(AddToBatch(EwgKind::kParticipant, vn, *ref_, "t", "test", &b).ok());
     ASSERT_TRUE(AddToBatch(EwgKind::kParticipant, jp, *ref_, "t", "test", &b).ok());
     ASSERT_TRUE(ApplyBatch(db_.get(), *ref_, b).ok());
@@ -119,15 +121,17 @@ TEST_F(EwgReportTest, RendersScorecardAndParticipation) {
   Table vn_row;
   vn_row.columns = p.columns;
   vn_row.rows = {p.rows[9]};
-  EXPECT_EQ("Country,Side,Activities,With counts,Women,Men,Total,Women's share,Basis\n"
-            "Viet Nam,ASEAN,3,1,3,5,8,37.5,reported\n",
-            Render(vn_row, Format::kCsv));
+  EXPECT_EQ(
+      "Country,Side,Activities,With counts,Women,Men,Total,Women's share,Basis\n"
+      "Viet Nam,ASEAN,3,1,3,5,8,37.5,reported\n",
+      Render(vn_row, Format::kCsv));
   EXPECT_EQ("All delegations", p.rows.back()[0].Text());
   EXPECT_EQ("33.33 %", p.rows.back()[7].Text());
   EXPECT_EQ("reported + ILLUSTRATIVE", p.rows.back()[8].Text());
-  EXPECT_EQ("36 of 38 delegation records have no counts by sex: real participant counts by sex were not found in the "
-            "sources consulted.",
-            p.notes[1]);
+  EXPECT_EQ(
+      "36 of 38 delegation records have no counts by sex: real participant counts by sex were not found in the "
+      "sources consulted.",
+      p.notes[1]);
   EXPECT_EQ("Women among participants", tables[0].rows[6][0].Text());
   EXPECT_EQ("4 of 12 (33.33 %) ILLUSTRATIVE", tables[0].rows[6][1].Text());
 }

@@ -134,8 +134,8 @@ Result<EwgKind> EwgKindFromName(std::string_view s) {
   for (EwgKind k : kAllEwgKinds) {
     if (name == SpecOf(k).file || name == SpecOf(k).noun) return k;
   }
-  return Status::InvalidArgument(fmt::format(
-      "unknown record kind '{}' (want cycles, activities, participants, workplan or outcomes)", s));
+  return Status::InvalidArgument(
+      fmt::format("unknown record kind '{}' (want cycles, activities, participants, workplan or outcomes)", s));
 }
 
 Result<Cycle> CycleFromFields(const Fields& f, const Reference& ref) {
@@ -166,8 +166,10 @@ Result<Activity> ActivityFromFields(const Fields& f, const Reference& ref) {
   BH_ASSIGN_OR_RETURN(std::string type, f.Required("type"));
   auto t = ActivityTypeFromName(type);
   if (!t) {
-    return FieldError("type", fmt::format("unknown activity type '{}' (want meeting, workshop, seminar, table-top exercise "
-                                     "or field exercise)", type));
+    return FieldError("type",
+                      fmt::format("unknown activity type '{}' (want meeting, workshop, seminar, table-top exercise "
+                                  "or field exercise)",
+                                  type));
   }
   a.type = *t;
   BH_ASSIGN_OR_RETURN(a.title, f.Required("title"));
@@ -213,7 +215,9 @@ Result<WorkplanItem> WorkplanFromFields(const Fields& f) {
   BH_ASSIGN_OR_RETURN(w.title, f.Required("title"));
   BH_ASSIGN_OR_RETURN(std::string status, f.Required("status"));
   auto s = WorkplanStatusFromName(status);
-  if (!s) return FieldError("status", fmt::format("unknown status '{}' (want planned, in progress, done or cancelled)", status));
+  if (!s)
+    return FieldError("status",
+                      fmt::format("unknown status '{}' (want planned, in progress, done or cancelled)", status));
   w.status = *s;
   BH_ASSIGN_OR_RETURN(w.due, OptDate(f, "due"));
   w.activity_ref = f.Get("activity");
@@ -243,34 +247,61 @@ Result<Outcome> OutcomeFromFields(const Fields& f) {
 Fields FieldsOf(const Cycle& c, const Reference& ref) {
   std::vector<std::string> names;
   for (const std::string& iso3 : c.co_chairs) names.push_back(ref.CountryName(iso3));
-  return {{"ewg", c.ewg}, {"cycle", std::to_string(c.number)}, {"start", c.start.ToString()},
-          {"end", OptText(c.end)}, {"co_chairs", Join(names, ";")}, {"source", c.source}, {"note", c.note}};
+  return {{"ewg", c.ewg},          {"cycle", std::to_string(c.number)}, {"start", c.start.ToString()},
+          {"end", OptText(c.end)}, {"co_chairs", Join(names, ";")},     {"source", c.source},
+          {"note", c.note}};
 }
 
 Fields FieldsOf(const Activity& a, const Reference& ref) {
-  return {{"ref", a.ref}, {"ewg", a.ewg}, {"cycle", std::to_string(a.cycle)},
-          {"number", a.number ? std::to_string(*a.number) : ""}, {"type", std::string(ActivityTypeName(a.type))},
-          {"title", a.title}, {"start", a.start.ToString()}, {"end", a.end == a.start ? "" : a.end.ToString()},
-          {"host", a.host.empty() ? "" : ref.CountryName(a.host)}, {"venue", a.venue}, {"themes", Join(a.themes, ";")},
-          {"agenda", a.agenda}, {"chaired_by", a.chaired_by}, {"source", a.source}, {"note", a.note}};
+  return {{"ref", a.ref},
+          {"ewg", a.ewg},
+          {"cycle", std::to_string(a.cycle)},
+          {"number", a.number ? std::to_string(*a.number) : ""},
+          {"type", std::string(ActivityTypeName(a.type))},
+          {"title", a.title},
+          {"start", a.start.ToString()},
+          {"end", a.end == a.start ? "" : a.end.ToString()},
+          {"host", a.host.empty() ? "" : ref.CountryName(a.host)},
+          {"venue", a.venue},
+          {"themes", Join(a.themes, ";")},
+          {"agenda", a.agenda},
+          {"chaired_by", a.chaired_by},
+          {"source", a.source},
+          {"note", a.note}};
 }
 
 Fields FieldsOf(const Participation& p, const Reference& ref) {
-  return {{"activity", p.activity_ref}, {"country", ref.CountryName(p.iso3)},
-          {"women", p.women ? std::to_string(*p.women) : ""}, {"men", p.men ? std::to_string(*p.men) : ""},
-          {"illustrative", p.illustrative ? "yes" : "no"}, {"source", p.source}};
+  return {{"activity", p.activity_ref},
+          {"country", ref.CountryName(p.iso3)},
+          {"women", p.women ? std::to_string(*p.women) : ""},
+          {"men", p.men ? std::to_string(*p.men) : ""},
+          {"illustrative", p.illustrative ? "yes" : "no"},
+          {"source", p.source}};
 }
 
 Fields FieldsOf(const WorkplanItem& w) {
-  return {{"ref", w.ref}, {"ewg", w.ewg}, {"cycle", std::to_string(w.cycle)}, {"title", w.title},
-          {"status", std::string(WorkplanStatusName(w.status))}, {"due", OptText(w.due)},
-          {"activity", w.activity_ref}, {"source", w.source}, {"note", w.note}};
+  return {{"ref", w.ref},
+          {"ewg", w.ewg},
+          {"cycle", std::to_string(w.cycle)},
+          {"title", w.title},
+          {"status", std::string(WorkplanStatusName(w.status))},
+          {"due", OptText(w.due)},
+          {"activity", w.activity_ref},
+          {"source", w.source},
+          {"note", w.note}};
 }
 
 Fields FieldsOf(const Outcome& o) {
-  return {{"ref", o.ref}, {"ewg", o.ewg}, {"cycle", std::to_string(o.cycle)},
-          {"kind", std::string(OutcomeKindName(o.kind))}, {"title", o.title}, {"date", OptText(o.date)},
-          {"activity", o.activity_ref}, {"url", o.url}, {"source", o.source}, {"note", o.note}};
+  return {{"ref", o.ref},
+          {"ewg", o.ewg},
+          {"cycle", std::to_string(o.cycle)},
+          {"kind", std::string(OutcomeKindName(o.kind))},
+          {"title", o.title},
+          {"date", OptText(o.date)},
+          {"activity", o.activity_ref},
+          {"url", o.url},
+          {"source", o.source},
+          {"note", o.note}};
 }
 
 Status AddToBatch(EwgKind kind, const Fields& f, const Reference& ref, const std::string& where,

@@ -41,27 +41,36 @@ Result<PartialDate> PartialDate::Parse(std::string_view s) {
 
 std::string PartialDate::ToString() const {
   switch (precision) {
-    case Precision::kYear: return fmt::format("{:04d}", year);
-    case Precision::kMonth: return fmt::format("{:04d}-{:02d}", year, month);
-    case Precision::kDay: break;
+    case Precision::kYear:
+      return fmt::format("{:04d}", year);
+    case Precision::kMonth:
+      return fmt::format("{:04d}-{:02d}", year, month);
+    case Precision::kDay:
+      break;
   }
   return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
 }
 
 Date PartialDate::First() const {
   switch (precision) {
-    case Precision::kYear: return {year, 1, 1};
-    case Precision::kMonth: return {year, month, 1};
-    case Precision::kDay: break;
+    case Precision::kYear:
+      return {year, 1, 1};
+    case Precision::kMonth:
+      return {year, month, 1};
+    case Precision::kDay:
+      break;
   }
   return {year, month, day};
 }
 
 Date PartialDate::Last() const {
   switch (precision) {
-    case Precision::kYear: return {year, 12, 31};
-    case Precision::kMonth: return Date::LastDayOf({year, month});
-    case Precision::kDay: break;
+    case Precision::kYear:
+      return {year, 12, 31};
+    case Precision::kMonth:
+      return Date::LastDayOf({year, month});
+    case Precision::kDay:
+      break;
   }
   return {year, month, day};
 }
@@ -76,11 +85,16 @@ std::string_view SideName(Side s) { return s == Side::kAsean ? "ASEAN" : "Plus";
 
 std::string_view ActivityTypeName(ActivityType t) {
   switch (t) {
-    case ActivityType::kMeeting: return "meeting";
-    case ActivityType::kWorkshop: return "workshop";
-    case ActivityType::kSeminar: return "seminar";
-    case ActivityType::kTableTopExercise: return "table-top exercise";
-    case ActivityType::kFieldExercise: return "field exercise";
+    case ActivityType::kMeeting:
+      return "meeting";
+    case ActivityType::kWorkshop:
+      return "workshop";
+    case ActivityType::kSeminar:
+      return "seminar";
+    case ActivityType::kTableTopExercise:
+      return "table-top exercise";
+    case ActivityType::kFieldExercise:
+      return "field exercise";
   }
   return "?";
 }
@@ -97,10 +111,14 @@ std::optional<ActivityType> ActivityTypeFromName(std::string_view s) {
 
 std::string_view WorkplanStatusName(WorkplanStatus s) {
   switch (s) {
-    case WorkplanStatus::kPlanned: return "planned";
-    case WorkplanStatus::kInProgress: return "in progress";
-    case WorkplanStatus::kDone: return "done";
-    case WorkplanStatus::kCancelled: return "cancelled";
+    case WorkplanStatus::kPlanned:
+      return "planned";
+    case WorkplanStatus::kInProgress:
+      return "in progress";
+    case WorkplanStatus::kDone:
+      return "done";
+    case WorkplanStatus::kCancelled:
+      return "cancelled";
   }
   return "?";
 }

@@ -73,7 +73,7 @@ struct Cycle {
   std::string ewg;
   int number = 0;
   PartialDate start;
-  std::optional<PartialDate> end;  // nullopt = not known yet
+  std::optional<PartialDate> end;      // nullopt = not known yet
   std::vector<std::string> co_chairs;  // ISO3; valid cycles have one ASEAN and one Plus member
   std::string source, note;
   std::string origin;  // "built-in", "import FILE", "command line"

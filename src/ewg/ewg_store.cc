@@ -165,8 +165,7 @@ std::string UpsertSql(std::string_view table, const std::vector<std::string>& co
   }
   std::vector<std::string> key_cols(cols.begin(), cols.begin() + static_cast<long>(keys));
   return fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT({}) DO UPDATE SET {} WHERE {}", table,
-                     Join(cols, ", "), Join(marks, ", "), Join(key_cols, ", "), Join(sets, ", "),
-                     Join(diffs, " OR "));
+                     Join(cols, ", "), Join(marks, ", "), Join(key_cols, ", "), Join(sets, ", "), Join(diffs, " OR "));
 }
 
 Status Fail(const std::string& where, std::string_view msg) {
@@ -225,7 +224,8 @@ Result<std::map<std::string, Side>> MemberSides(Db* db) {
 }
 
 Result<std::vector<std::string>> ThemesOf(Db* db, const std::string& ref) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT theme FROM ewg_activity_theme WHERE activity = ? ORDER BY position"));
+  BH_ASSIGN_OR_RETURN(Stmt st,
+                      db->Prepare("SELECT theme FROM ewg_activity_theme WHERE activity = ? ORDER BY position"));
   st.Bind(1, ref);
   std::vector<std::string> out;
   for (;;) {
@@ -330,9 +330,12 @@ Result<EwgInfo> GetEwg(Db* db, std::string_view code) {
 }
 
 Result<std::vector<Cycle>> ListCycles(Db* db, std::string_view ewg) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT c.ewg, c.number, c.start_date, c.end_date, c.asean_cochair, c.plus_cochair, c.source, c.note, c.origin"
-      " FROM ewg_cycle c JOIN ewg e ON e.code = c.ewg WHERE (c.ewg = ?1 OR ?1 = '') ORDER BY e.sort, c.number"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(
+          "SELECT c.ewg, c.number, c.start_date, c.end_date, c.asean_cochair, c.plus_cochair, c.source, c.note, "
+          "c.origin"
+          " FROM ewg_cycle c JOIN ewg e ON e.code = c.ewg WHERE (c.ewg = ?1 OR ?1 = '') ORDER BY e.sort, c.number"));
   st.Bind(1, Upper(ewg));
   std::vector<Cycle> out;
   for (;;) {
@@ -349,14 +352,16 @@ Result<Cycle> GetCycle(Db* db, std::string_view ewg, int number) {
   for (const Cycle& c : all) {
     if (c.number == number) return c;
   }
-  return Status::NotFound(fmt::format("{} is not recorded (see 'bluehelmet ewg cycles --ewg {}')",
-                                      CycleLabel(e.code, number), e.code));
+  return Status::NotFound(
+      fmt::format("{} is not recorded (see 'bluehelmet ewg cycles --ewg {}')", CycleLabel(e.code, number), e.code));
 }
 
 Result<std::vector<Activity>> ListActivities(Db* db, std::string_view ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
-      "SELECT {} FROM ewg_activity WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
-      " ORDER BY start_date, ref", kActivityCols)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(fmt::format("SELECT {} FROM ewg_activity WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
+                              " ORDER BY start_date, ref",
+                              kActivityCols)));
   BindFilter(st, ewg, cycle);
   std::vector<Activity> out;
   for (;;) {
@@ -378,11 +383,13 @@ Result<Activity> GetActivity(Db* db, std::string_view ref) {
 
 Result<std::vector<Participation>> ListParticipation(Db* db, std::string_view ewg, std::optional<int> cycle,
                                                      std::string_view activity_ref) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT p.activity, p.iso3, p.women, p.men, p.illustrative, p.source, p.origin FROM ewg_participation p"
-      " JOIN ewg_activity a ON a.ref = p.activity"
-      " WHERE (a.ewg = ?1 OR ?1 = '') AND (a.cycle = ?2 OR ?2 IS NULL) AND (a.ref = ?3 OR ?3 = '')"
-      " ORDER BY a.start_date, a.ref, p.iso3"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(
+          "SELECT p.activity, p.iso3, p.women, p.men, p.illustrative, p.source, p.origin FROM ewg_participation p"
+          " JOIN ewg_activity a ON a.ref = p.activity"
+          " WHERE (a.ewg = ?1 OR ?1 = '') AND (a.cycle = ?2 OR ?2 IS NULL) AND (a.ref = ?3 OR ?3 = '')"
+          " ORDER BY a.start_date, a.ref, p.iso3"));
   BindFilter(st, ewg, cycle);
   st.Bind(3, std::string(Trim(activity_ref)));  // an empty view may have no data: bind "" not NULL
   std::vector<Participation> out;
@@ -429,9 +436,11 @@ Outcome ReadOutcome(const Stmt& st) {
 }  // namespace
 
 Result<std::vector<WorkplanItem>> ListWorkplan(Db* db, std::string_view ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
-      "SELECT {} FROM ewg_workplan_item WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
-      " ORDER BY ewg, cycle, ref", kWorkplanCols)));
+  BH_ASSIGN_OR_RETURN(Stmt st,
+                      db->Prepare(fmt::format(
+                          "SELECT {} FROM ewg_workplan_item WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
+                          " ORDER BY ewg, cycle, ref",
+                          kWorkplanCols)));
   BindFilter(st, ewg, cycle);
   std::vector<WorkplanItem> out;
   for (;;) {
@@ -443,7 +452,8 @@ Result<std::vector<WorkplanItem>> ListWorkplan(Db* db, std::string_view ewg, std
 }
 
 Result<std::optional<WorkplanItem>> FindWorkplanItem(Db* db, std::string_view ref) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format("SELECT {} FROM ewg_workplan_item WHERE ref = ?", kWorkplanCols)));
+  BH_ASSIGN_OR_RETURN(Stmt st,
+                      db->Prepare(fmt::format("SELECT {} FROM ewg_workplan_item WHERE ref = ?", kWorkplanCols)));
   st.Bind(1, std::string(Trim(ref)));
   BH_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return std::optional<WorkplanItem>();
@@ -451,9 +461,11 @@ Result<std::optional<WorkplanItem>> FindWorkplanItem(Db* db, std::string_view re
 }
 
 Result<std::vector<Outcome>> ListOutcomes(Db* db, std::string_view ewg, std::optional<int> cycle) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
-      "SELECT {} FROM ewg_outcome WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
-      " ORDER BY ewg, cycle, date, ref", kOutcomeCols)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(fmt::format("SELECT {} FROM ewg_outcome WHERE (ewg = ?1 OR ?1 = '') AND (cycle = ?2 OR ?2 IS NULL)"
+                              " ORDER BY ewg, cycle, date, ref",
+                              kOutcomeCols)));
   BindFilter(st, ewg, cycle);
   std::vector<Outcome> out;
   for (;;) {
@@ -602,9 +614,9 @@ class BatchCheck {
       for (const auto& [r, a] : activities_) {
         if (a.ewg != c.ewg || a.cycle != c.number || batch_activities_.count(r)) continue;
         if (!Inside(a, c)) {
-          return Fail(where, fmt::format("{} ({}): recorded activity {} ({}) would lie outside it",
-                                         CycleLabel(c.ewg, c.number), DateRangeText(c.start, c.end), a.ref,
-                                         DateRangeText(a.start, a.end)));
+          return Fail(
+              where, fmt::format("{} ({}): recorded activity {} ({}) would lie outside it", CycleLabel(c.ewg, c.number),
+                                 DateRangeText(c.start, c.end), a.ref, DateRangeText(a.start, a.end)));
         }
       }
     }
@@ -615,8 +627,8 @@ class BatchCheck {
     std::map<std::pair<std::string, std::string>, std::string> seen;
     for (const auto& [p, where] : batch_.participants) {
       BH_RETURN_IF_ERROR(CheckActivity(where, p.activity_ref));
-      BH_RETURN_IF_ERROR(
-          Once(&seen, {p.activity_ref, p.iso3}, where, fmt::format("{} at {}", ref_.CountryName(p.iso3), p.activity_ref)));
+      BH_RETURN_IF_ERROR(Once(&seen, {p.activity_ref, p.iso3}, where,
+                              fmt::format("{} at {}", ref_.CountryName(p.iso3), p.activity_ref)));
       BH_RETURN_IF_ERROR(HasSource(where, p.source));
     }
     return Status::Ok();
@@ -664,7 +676,8 @@ class BatchCheck {
   Result<const Cycle*> FindCycle(const std::string& where, const std::string& ewg, int n) const {
     BH_RETURN_IF_ERROR(CheckEwg(where, ewg));
     auto it = cycles_.find({ewg, n});
-    if (it == cycles_.end()) return Fail(where, fmt::format("{} is not recorded (add the cycle first)", CycleLabel(ewg, n)));
+    if (it == cycles_.end())
+      return Fail(where, fmt::format("{} is not recorded (add the cycle first)", CycleLabel(ewg, n)));
     return &it->second;
   }
   Status CheckActivity(const std::string& where, const std::string& r) const {
@@ -685,8 +698,10 @@ Status Located(const std::string& where, Status st) { return st.ok() ? st : st.W
 
 // The writes, one function per table, each counting what it changed.
 Status WriteCycles(Db* db, const Batch& batch, const std::map<std::string, Side>& members, ApplySummary* sum) {
-  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-      "ewg_cycle", {"ewg", "number", "start_date", "end_date", "asean_cochair", "plus_cochair", "source", "note", "origin"}, 2)));
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql("ewg_cycle",
+                                                     {"ewg", "number", "start_date", "end_date", "asean_cochair",
+                                                      "plus_cochair", "source", "note", "origin"},
+                                                     2)));
   for (const auto& [c, where] : batch.cycles) {
     const std::string& a = members.at(c.co_chairs[0]) == Side::kAsean ? c.co_chairs[0] : c.co_chairs[1];
     const std::string& p = a == c.co_chairs[0] ? c.co_chairs[1] : c.co_chairs[0];
@@ -700,9 +715,11 @@ Status WriteCycles(Db* db, const Batch& batch, const std::map<std::string, Side>
 }
 
 Status WriteActivities(Db* db, const Batch& batch, ApplySummary* sum) {
-  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-      "ewg_activity", {"ref", "ewg", "cycle", "number", "type", "title", "start_date", "end_date", "host", "venue",
-                       "agenda", "chaired_by", "source", "note", "origin"}, 1)));
+  BH_ASSIGN_OR_RETURN(Stmt up,
+                      db->Prepare(UpsertSql("ewg_activity",
+                                            {"ref", "ewg", "cycle", "number", "type", "title", "start_date", "end_date",
+                                             "host", "venue", "agenda", "chaired_by", "source", "note", "origin"},
+                                            1)));
   BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM ewg_activity_theme WHERE activity = ?"));
   BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO ewg_activity_theme VALUES (?, ?, ?)"));
   for (const auto& [a, where] : batch.activities) {
@@ -728,8 +745,9 @@ Status WriteActivities(Db* db, const Batch& batch, ApplySummary* sum) {
 }
 
 Status WriteParticipants(Db* db, const Batch& batch, ApplySummary* sum) {
-  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-      "ewg_participation", {"activity", "iso3", "women", "men", "illustrative", "source", "origin"}, 2)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt up, db->Prepare(UpsertSql("ewg_participation",
+                                     {"activity", "iso3", "women", "men", "illustrative", "source", "origin"}, 2)));
   for (const auto& [p, where] : batch.participants) {
     up.Bind(1, p.activity_ref).Bind(2, p.iso3);
     BindOptInt(up, 3, p.women);
@@ -742,8 +760,10 @@ Status WriteParticipants(Db* db, const Batch& batch, ApplySummary* sum) {
 }
 
 Status WriteWorkplan(Db* db, const Batch& batch, ApplySummary* sum) {
-  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-      "ewg_workplan_item", {"ref", "ewg", "cycle", "title", "status", "due", "activity", "source", "note", "origin"}, 1)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt up, db->Prepare(UpsertSql(
+                   "ewg_workplan_item",
+                   {"ref", "ewg", "cycle", "title", "status", "due", "activity", "source", "note", "origin"}, 1)));
   for (const auto& [w, where] : batch.workplan) {
     up.Bind(1, w.ref).Bind(2, w.ewg).Bind(3, w.cycle).Bind(4, w.title).Bind(5, WorkplanStatusName(w.status));
     BindOptDate(up, 6, w.due);
@@ -755,8 +775,10 @@ Status WriteWorkplan(Db* db, const Batch& batch, ApplySummary* sum) {
 }
 
 Status WriteOutcomes(Db* db, const Batch& batch, ApplySummary* sum) {
-  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql(
-      "ewg_outcome", {"ref", "ewg", "cycle", "kind", "title", "date", "activity", "url", "source", "note", "origin"}, 1)));
+  BH_ASSIGN_OR_RETURN(Stmt up, db->Prepare(UpsertSql("ewg_outcome",
+                                                     {"ref", "ewg", "cycle", "kind", "title", "date", "activity", "url",
+                                                      "source", "note", "origin"},
+                                                     1)));
   for (const auto& [o, where] : batch.outcomes) {
     up.Bind(1, o.ref).Bind(2, o.ewg).Bind(3, o.cycle).Bind(4, OutcomeKindName(o.kind)).Bind(5, o.title);
     BindOptDate(up, 6, o.date);

@@ -74,10 +74,12 @@ TEST_F(EwgStoreTest, BuiltinSeedActivity) {
   EXPECT_EQ("virtual", a->venue);
   EXPECT_EQ("VNM", a->host);
   EXPECT_EQ("Col. Mac Duc Trong (Viet Nam); Ms Matsuzawa Tomoko (Japan)", a->chaired_by);
-  EXPECT_EQ((std::vector<std::string>{"women's participation in peacekeeping", "sexual violence and abuse"}), a->themes);
-  EXPECT_EQ("review of cycle 3; plan for cycle 4; thematic discussion on women's participation in peacekeeping; "
-            "challenges in dealing with sexual violence and abuse",
-            a->agenda);
+  EXPECT_EQ((std::vector<std::string>{"women's participation in peacekeeping", "sexual violence and abuse"}),
+            a->themes);
+  EXPECT_EQ(
+      "review of cycle 3; plan for cycle 4; thematic discussion on women's participation in peacekeeping; "
+      "challenges in dealing with sexual violence and abuse",
+      a->agenda);
   EXPECT_EQ(0u, a->source.rfind("seed article (6 April 2021)", 0));
   auto acts = ListActivities(db_.get(), "PKO", 4);
   ASSERT_TRUE(acts.ok());
@@ -98,7 +100,8 @@ TEST_F(EwgStoreTest, MembersMatchTheCoreGroups) {
   EXPECT_EQ(GetGroup(db_.get(), "ASEAN")->MembersOn({2025, 10, 25}), asean);
   EXPECT_EQ(GetGroup(db_.get(), "ADMM-Plus-Partners")->AllMembers(), plus);
   EXPECT_EQ(7u, ListEwgs(db_.get())->size());
-  EXPECT_EQ("unknown EWG 'XYZ' (known: CT, CYBER, HADR, HMA, MM, MS, PKO)", GetEwg(db_.get(), "XYZ").status().message());
+  EXPECT_EQ("unknown EWG 'XYZ' (known: CT, CYBER, HADR, HMA, MM, MS, PKO)",
+            GetEwg(db_.get(), "XYZ").status().message());
   auto obs = ListObservers(db_.get());
   ASSERT_EQ(2u, obs->size());
   EXPECT_EQ("TLS", (*obs)[1].iso3);
@@ -152,8 +155,9 @@ TEST_F(EwgStoreTest, Rejections) {
        "field exercise)"},
       {"a.csv", std::string(kActHeader) + "X1,PKO,4,,meeting,T,6 May 2021,,,virtual,,test\n",
        "a.csv:2: column 'start': not a date (want YYYY, YYYY-MM or YYYY-MM-DD): '6 May 2021'"},
-      {"a.csv", std::string(kActHeader) + "X1,PKO,4,,meeting,T,2021-05-01,,,virtual,,test\n"
-                                          "X1,PKO,4,,meeting,T,2021-05-02,,,virtual,,test\n",
+      {"a.csv",
+       std::string(kActHeader) + "X1,PKO,4,,meeting,T,2021-05-01,,,virtual,,test\n"
+                                 "X1,PKO,4,,meeting,T,2021-05-02,,,virtual,,test\n",
        "a.csv:3: activity X1 appears twice (also at a.csv:2)"},
       {"p.csv", "activity,country,women,men,source\nPKO4-M15,Xanadu,1,2,test\n",
        "p.csv:2: column 'country': unknown country: 'Xanadu'"},
@@ -186,8 +190,9 @@ TEST_F(EwgStoreTest, DatabaseTriggerBacksUpTheCoChairRule) {
 
 TEST_F(EwgStoreTest, ImportIsAllOrNothing) {
   std::string cycles = std::string(kCycleHeader) + "PKO,6,2027,2030,Malaysia;India,test,\n";
-  std::string acts = std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,T,2027-03-01,,Malaysia,Kuala Lumpur,,test\n"
-                                               "PKO6-M2,PKO,6,2,meeting,T,2031-03-01,,,virtual,,test\n";
+  std::string acts = std::string(kActHeader) +
+                     "PKO6-M1,PKO,6,1,meeting,T,2027-03-01,,Malaysia,Kuala Lumpur,,test\n"
+                     "PKO6-M2,PKO,6,2,meeting,T,2031-03-01,,,virtual,,test\n";
   auto r = Import({{"c.csv", cycles}, {"a.csv", acts}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ("a.csv:3: activity PKO6-M2 (2031-03-01) lies outside cycle PKO 6 (2027 to 2030)", r.status().message());
@@ -235,10 +240,12 @@ TEST_F(EwgStoreTest, ReimportIsIdempotent) {
       {"c.csv", std::string(kCycleHeader) + "PKO,6,2027,2030,India;Malaysia,test source,\n"},
       {"a.csv", std::string(kActHeader) + "PKO6-M1,PKO,6,1,meeting,First,2027-03-01,,Malaysia,Kuala Lumpur,"
                                           "women in peacekeeping;SEA,test source\n"},
-      {"p.csv", "activity,country,women,men,illustrative,source\nPKO6-M1,MYS,3,9,yes,ILLUSTRATIVE test\n"
-                "PKO6-M1,India,2,4,yes,ILLUSTRATIVE test\n"},
+      {"p.csv",
+       "activity,country,women,men,illustrative,source\nPKO6-M1,MYS,3,9,yes,ILLUSTRATIVE test\n"
+       "PKO6-M1,India,2,4,yes,ILLUSTRATIVE test\n"},
       {"w.csv", "ref,ewg,cycle,title,status,due,activity,source,note\nW1,PKO,6,Plan,planned,2027-06,PKO6-M1,test,\n"},
-      {"o.csv", "ref,ewg,cycle,kind,title,date,activity,url,source,note\nO1,PKO,6,document,Minutes,2027-03,PKO6-M1,,test,\n"},
+      {"o.csv",
+       "ref,ewg,cycle,kind,title,date,activity,url,source,note\nO1,PKO,6,document,Minutes,2027-03,PKO6-M1,,test,\n"},
   };
   auto first = Import(files);
   ASSERT_TRUE(first.ok()) << first.status().message();

@@ -214,9 +214,10 @@ class MonthCheck {
 // Says, once per import, that the SYNTHETIC sample made way for real files.
 void NoteRemoved(const ImportSession& session, FileOutcome* out) {
   for (const RemovedImport& r : session.removed()) {
-    out->notes.push_back(fmt::format("removed the SYNTHETIC sample (import #{} {}, {} rows): real and SYNTHETIC "
-                                     "figures never share a database",
-                                     r.id, r.file_name, r.rows));
+    out->notes.push_back(
+        fmt::format("removed the SYNTHETIC sample (import #{} {}, {} rows): real and SYNTHETIC "
+                    "figures never share a database",
+                    r.id, r.file_name, r.rows));
   }
 }
 
@@ -297,8 +298,8 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
   } else if (pdf.mismatches.empty()) {
     out->reconciliation = fmt::format("reconciled: {} printed totals", pdf.printed_totals);
   } else {
-    out->reconciliation = fmt::format("MISMATCH accepted: {} of {} printed totals differ", pdf.mismatches.size(),
-                                      pdf.printed_totals);
+    out->reconciliation =
+        fmt::format("MISMATCH accepted: {} of {} printed totals differ", pdf.mismatches.size(), pdf.printed_totals);
   }
   ImportSession session(db, {p.name, p.stored_path, p.sha256, out->kind, pdf.layout, false, options.replace});
   BH_RETURN_IF_ERROR(session.status());
@@ -456,8 +457,8 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
   std::mutex mu;
   std::condition_variable ready, space;
   std::vector<std::optional<Prepared>> slots(n);
-  size_t next = 0;         // next file a worker takes
-  size_t written = 0;      // files written so far
+  size_t next = 0;                    // next file a worker takes
+  size_t written = 0;                 // files written so far
   const size_t window = workers * 2;  // bounded look-ahead keeps memory flat
   auto work = [&] {
     for (;;) {

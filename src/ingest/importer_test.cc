@@ -68,9 +68,10 @@ TEST_F(ImporterTest, AMonthFarFromTheFilesOtherMonthsIsRefused) {
                          "2,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
                          "3,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2012\n");
   EXPECT_EQ(FileOutcome::State::kFailed, a.state);
-  EXPECT_EQ("typo.csv:4: month 2012-05 is 106 months from every other month in the file (2012-05 to 2021-04): "
-            "refused as a likely typo",
-            a.status.message());
+  EXPECT_EQ(
+      "typo.csv:4: month 2012-05 is 106 months from every other month in the file (2012-05 to 2021-04): "
+      "refused as a likely typo",
+      a.status.message());
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
   // Two months far apart say nothing about which is wrong: imported.
   FileOutcome b = Import("two.csv",
@@ -80,7 +81,8 @@ TEST_F(ImporterTest, AMonthFarFromTheFilesOtherMonthsIsRefused) {
 }
 
 TEST_F(ImporterTest, NewerFileReplacesTheMonthAndKeepsHistory) {
-  Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n1,VNM,704,Viet Nam,UNMISS,Troops,10,53,31/03/2021\n");
+  Import("a.csv",
+         "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n1,VNM,704,Viet Nam,UNMISS,Troops,10,53,31/03/2021\n");
   FileOutcome b = Import("b.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,14,48,30/04/2021\n");
   ASSERT_EQ(FileOutcome::State::kImported, b.state);
   EXPECT_EQ(14, Count("SELECT women FROM current_contribution WHERE month = '2021-04'"));
@@ -138,7 +140,8 @@ TEST_F(ImporterTest, EncryptedPdfFailsWithTheReasonAndChangesNothing) {
 }
 
 TEST_F(ImporterTest, BadRowLeavesTheDatabaseUnchanged) {
-  FileOutcome a = Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n");
+  FileOutcome a = Import(
+      "a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n");
   EXPECT_EQ(FileOutcome::State::kFailed, a.state);
   EXPECT_EQ("a.csv:3: column 'Female_Personnel': not a whole number: 'n/a'", a.status.message());
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM contribution"));
@@ -151,14 +154,18 @@ TEST_F(ImporterTest, SkipInvalidWritesTheRejectsFile) {
   ImportOptions opt;
   opt.skip_invalid = true;
   opt.rejects_path = rejects;
-  FileOutcome a = Import("a.csv", "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n", opt);
+  FileOutcome a =
+      Import("a.csv",
+             "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\n", opt);
   ASSERT_EQ(FileOutcome::State::kImported, a.state) << a.status.message();
   EXPECT_EQ(1, a.rows);
   EXPECT_EQ(1, a.rejected);
   std::ifstream in(rejects);
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ("line,reason,record\n3,column 'Female_Personnel': not a whole number: 'n/a',\"2,VNM,704,Viet Nam,UNMISS,SO,n/a,1,30/04/2021\"\n",
-            content);
+  EXPECT_EQ(
+      "line,reason,record\n3,column 'Female_Personnel': not a whole number: 'n/a',\"2,VNM,704,Viet "
+      "Nam,UNMISS,SO,n/a,1,30/04/2021\"\n",
+      content);
 }
 
 TEST_F(ImporterTest, GarbageIsOneClearError) {

@@ -5,8 +5,8 @@
 #include <map>
 #include <tuple>
 
-#include "pdf/pdf_text.h"
 #include "pdf/contribution_report.h"
+#include "pdf/pdf_text.h"
 
 namespace bh {
 
@@ -14,10 +14,14 @@ namespace {
 
 std::string_view ScopeName(pdf::PrintedTotal::Scope s) {
   switch (s) {
-    case pdf::PrintedTotal::Scope::kMission: return "mission";
-    case pdf::PrintedTotal::Scope::kCountry: return "country";
-    case pdf::PrintedTotal::Scope::kMissionCountry: return "mission/country";
-    case pdf::PrintedTotal::Scope::kGrand: return "grand";
+    case pdf::PrintedTotal::Scope::kMission:
+      return "mission";
+    case pdf::PrintedTotal::Scope::kCountry:
+      return "country";
+    case pdf::PrintedTotal::Scope::kMissionCountry:
+      return "mission/country";
+    case pdf::PrintedTotal::Scope::kGrand:
+      return "grand";
   }
   return "?";
 }
@@ -44,9 +48,9 @@ std::string SkippedNote(const std::vector<pdf::SkippedLine>& skipped) {
   }
   std::string note;
   for (const auto& [why, entry] : by_why) {
-    note += fmt::format("{}{} {}{} (first page {} line {})", note.empty() ? "kept out of the figures: " : ", ",
-                        entry.first, pdf::SkippedLineName(why), entry.first == 1 ? "" : "s", entry.second->page,
-                        entry.second->line);
+    note +=
+        fmt::format("{}{} {}{} (first page {} line {})", note.empty() ? "kept out of the figures: " : ", ", entry.first,
+                    pdf::SkippedLineName(why), entry.first == 1 ? "" : "s", entry.second->page, entry.second->line);
   }
   return note;
 }
@@ -73,8 +77,8 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
   } else if (month) {
     out.report_date = Date::LastDayOf(*month);
   } else {
-    return Status::InvalidData(fmt::format(
-        "{}: the report prints no 'as of' date; give its month with --month YYYY-MM", name));
+    return Status::InvalidData(
+        fmt::format("{}: the report prints no 'as of' date; give its month with --month YYYY-MM", name));
   }
 
   std::vector<pdf::Mismatch> mismatches = pdf::CheckPrintedTotals(report);
@@ -110,16 +114,15 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
     if (!iso3.ok()) {
       Result<std::string> cut = ref.ResolveCutShortCountry(r.country);
       if (cut.ok()) {
-        notes.emplace(r.country, fmt::format("'{}' -> {} (cut short; the only country name that starts so)",
-                                             r.country, *cut));
+        notes.emplace(r.country,
+                      fmt::format("'{}' -> {} (cut short; the only country name that starts so)", r.country, *cut));
         iso3 = std::move(cut);
       } else if (cut.status().message().starts_with("ambiguous")) {
         iso3 = cut.status();
       }
     }
     if (!iso3.ok()) {
-      return Status::InvalidData(
-          fmt::format("{}: page {} line {}: {}", name, r.page, r.line, iso3.status().message()));
+      return Status::InvalidData(fmt::format("{}: page {} line {}: {}", name, r.page, r.line, iso3.status().message()));
     }
     int type = r.type ? static_cast<int>(*r.type) : -1;
     auto [it, inserted] = seen.emplace(std::make_tuple(r.mission, *iso3, type), &r);

@@ -28,8 +28,8 @@ struct PreparedPdf {
   std::string layout;  // "PDF family I"
   Date report_date;
   std::vector<ContributionRow> rows;
-  int64_t printed_totals = 0;               // how many printed figures were proved
-  std::vector<MismatchRecord> mismatches;   // empty unless accept_mismatch
+  int64_t printed_totals = 0;              // how many printed figures were proved
+  std::vector<MismatchRecord> mismatches;  // empty unless accept_mismatch
   // Names printed cut short and how each was resolved, for the import note:
   // "'Russian' -> RUS (cut short; the only name that starts so)".
   std::vector<std::string> name_notes;

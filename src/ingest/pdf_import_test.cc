@@ -6,6 +6,8 @@
 //
 // The whole folder is imported once per test process (ctest runs this
 // suite as one test: see the root CMakeLists.txt).
+#include "ingest/pdf_import.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,7 +17,6 @@
 #include "base/file_util.h"
 #include "checks/plausibility.h"
 #include "ingest/importer.h"
-#include "ingest/pdf_import.h"
 #include "pdf/test_pdf.h"
 #include "store/schema.h"
 
@@ -45,7 +46,8 @@ Imported& All() {
     for (FileOutcome& o : all.outcomes) {
       if (o.path.ends_with("2019_10.pdf")) o = ImportFiles(all.db.get(), *ref, {o.path}, options, nullptr)[0];
     }
-    auto ranks = ImportFiles(all.db.get(), *ref, {Raw() + "/Rank.csv", Raw() + "/odp_contributionranks.csv"}, {}, nullptr);
+    auto ranks =
+        ImportFiles(all.db.get(), *ref, {Raw() + "/Rank.csv", Raw() + "/odp_contributionranks.csv"}, {}, nullptr);
     all.outcomes.insert(all.outcomes.end(), ranks.begin(), ranks.end());
   });
   return all;
@@ -135,7 +137,8 @@ TEST_F(RealPdfImportTest, NoMissionAndNoSexSplitAreStoredAsSuch) {
   // Family J (2023-09): totals without a sex split.
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM current_contribution WHERE month = '2023-09' AND women IS NOT NULL"));
   // "Bangladesh 56 333 37 152 6378 6956 30/09/2023": five types, then the total.
-  EXPECT_EQ(6378, Q("SELECT total FROM current_contribution WHERE month = '2023-09' AND iso3 = 'BGD' AND ptype = 'TRP'"));
+  EXPECT_EQ(6378,
+            Q("SELECT total FROM current_contribution WHERE month = '2023-09' AND iso3 = 'BGD' AND ptype = 'TRP'"));
   EXPECT_EQ(6956, Q("SELECT SUM(total) FROM current_contribution WHERE month = '2023-09' AND iso3 = 'BGD'"));
 }
 
@@ -146,9 +149,11 @@ TEST_F(RealPdfImportTest, JanuaryTotalsEqualTheRankingFiles) {
     std::string m = month;
     EXPECT_EQ(122, Q("SELECT COUNT(*) FROM current_country_total WHERE month = '" + m + "'"));
     EXPECT_EQ(0, Q("SELECT COUNT(*) FROM current_country_total t LEFT JOIN ("
-                   " SELECT iso3, SUM(women) w, SUM(men) m FROM current_contribution WHERE month = '" + m +
+                   " SELECT iso3, SUM(women) w, SUM(men) m FROM current_contribution WHERE month = '" +
+                   m +
                    "' GROUP BY iso3) p ON p.iso3 = t.iso3"
-                   " WHERE t.month = '" + m + "' AND (p.w IS NOT t.women OR p.m IS NOT t.men)"))
+                   " WHERE t.month = '" +
+                   m + "' AND (p.w IS NOT t.women OR p.m IS NOT t.men)"))
         << month;
     EXPECT_EQ(122, Q("SELECT COUNT(DISTINCT iso3) FROM current_contribution WHERE month = '" + m + "'")) << month;
   }
@@ -167,7 +172,8 @@ TEST_F(RealPdfImportTest, CutShortNamesAreResolvedAndNoted) {
                    " AND mission = 'MINUSCA' AND ptype = 'TRP'"));
   std::string notes;
   for (const std::string& n : d->notes) notes += n + "\n";
-  EXPECT_NE(std::string::npos, notes.find("'Russian' -> RUS (cut short; the only country name that starts so)")) << notes;
+  EXPECT_NE(std::string::npos, notes.find("'Russian' -> RUS (cut short; the only country name that starts so)"))
+      << notes;
   EXPECT_NE(std::string::npos, notes.find("'Republic of' -> KOR (the same report prints")) << notes;
   EXPECT_EQ(1, Q("SELECT COUNT(*) FROM import WHERE file_name = 'UN_country_contributions_2019_09.pdf'"
                  " AND note LIKE '%''United States of'' -> USA%'"));
@@ -193,13 +199,16 @@ TEST(PdfImportTest, DamagedAndTruncatedFilesAreOneLineErrors) {
 }
 
 // A one-page report in the 2016-11 layout (family L).
-pdf::testing::PdfPage Report2016_11(std::string title = "Summary of Contributions to Peackeeping by Country and Mission Detail",
-                                    std::string year = "2016") {
+pdf::testing::PdfPage Report2016_11(
+    std::string title = "Summary of Contributions to Peackeeping by Country and Mission Detail",
+    std::string year = "2016") {
   using pdf::testing::PdfPage;
-  PdfPage p = {{150, 40, title},
-               {110, 52, "Police,UN Military Experts on Mission and Troops by End of November, " + year},
-               {40, 80, "Country"}, {150, 80, "Mission"}, {330, 80, "Male"}, {380, 80, "Female"}, {440, 80, "Total"},
-               {20, 95, "1"}, {40, 95, "Algeria"}, {150, 107, "MONUSCO"}};
+  PdfPage p = {
+      {150, 40, title},    {110, 52, "Police,UN Military Experts on Mission and Troops by End of November, " + year},
+      {40, 80, "Country"}, {150, 80, "Mission"},
+      {330, 80, "Male"},   {380, 80, "Female"},
+      {440, 80, "Total"},  {20, 95, "1"},
+      {40, 95, "Algeria"}, {150, 107, "MONUSCO"}};
   const char* types[] = {"Experts on Mission", "Contingent Troops", "Ind Police", "Formed Police Units"};
   const char* figures[][3] = {{"3", "0", "3"}, {"0", "0", "0"}, {"0", "0", "0"}, {"4", "1", "5"}};
   double y = 119;
@@ -234,13 +243,15 @@ TEST(PdfImportTest, RetitledCutOrFutureReportsAreRefused) {
   using pdf::testing::MakePdf;
   auto db = std::move(*OpenCoreStore(":memory:"));
   auto ref = *Reference::Load(db.get());
-  FileOutcome civ = ImportBytes(db.get(), ref, "civ.pdf",
-                                MakePdf({Report2016_11("Summary of Civilian Staff by Country and Mission Detail")}), {});
+  FileOutcome civ =
+      ImportBytes(db.get(), ref, "civ.pdf",
+                  MakePdf({Report2016_11("Summary of Civilian Staff by Country and Mission Detail")}), {});
   EXPECT_EQ(FileOutcome::State::kFailed, civ.state);
-  EXPECT_EQ("civ.pdf: not the UN's uniformed-personnel contribution report: the title is 'Summary of Civilian Staff "
-            "by Country and Mission Detail Police,UN Military Experts on Mission and Troops by End of November, 2016', "
-            "not one of the report's titles for layout family L",
-            civ.status.message());
+  EXPECT_EQ(
+      "civ.pdf: not the UN's uniformed-personnel contribution report: the title is 'Summary of Civilian Staff "
+      "by Country and Mission Detail Police,UN Military Experts on Mission and Troops by End of November, 2016', "
+      "not one of the report's titles for layout family L",
+      civ.status.message());
 
   pdf::testing::PdfPage one = Report2016_11(), three = Report2016_11();
   one.push_back({288, 760, "Page 1 of 3"});

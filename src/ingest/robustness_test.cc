@@ -15,7 +15,8 @@ TEST(RobustnessTest, MutatedCsvNeverCrashesAndFailuresChangeNothing) {
   auto db = std::move(*OpenCoreStore(":memory:"));
   auto ref = *Reference::Load(db.get());
   const std::string seed =
-      "\xEF\xBB\xBF" "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,"
+      "\xEF\xBB\xBF"
+      "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,"
       "Female_Personnel,Male_Personnel,Last_Reporting_Date\r\n"
       "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\r\n"
       "2,#N/A,,\"Côte d'Ivoire\",UNMISS ,Staff Officer,\"1,000\",2,31-Jan-21\r\n";
@@ -28,10 +29,18 @@ TEST(RobustnessTest, MutatedCsvNeverCrashesAndFailuresChangeNothing) {
     for (int e = 0; e < edits && !s.empty(); ++e) {
       size_t pos = rng() % s.size();
       switch (rng() % 4) {
-        case 0: s[pos] = alphabet[rng() % alphabet.size()]; break;
-        case 1: s.erase(pos, 1 + rng() % 5); break;
-        case 2: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
-        case 3: s.resize(pos); break;
+        case 0:
+          s[pos] = alphabet[rng() % alphabet.size()];
+          break;
+        case 1:
+          s.erase(pos, 1 + rng() % 5);
+          break;
+        case 2:
+          s.insert(pos, 1, alphabet[rng() % alphabet.size()]);
+          break;
+        case 3:
+          s.resize(pos);
+          break;
       }
     }
     int64_t before = *db->QueryInt("SELECT COUNT(*) FROM contribution");

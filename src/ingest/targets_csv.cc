@@ -61,7 +61,9 @@ Status ImportTargets(Db* db, std::string_view csv, const std::string& name, cons
     auto fail = [&](std::string why) { return Status::InvalidData(fmt::format("{}:{}: {}", name, line, why)); };
     if (f.size() != 4) return fail(fmt::format("expected 4 fields, found {}", f.size()));
     auto cat = CategoryFromCode(f[0]);
-    if (!cat) return fail(fmt::format("column 'category': unknown category '{}' (want contingents, mo_so, fpu, ipo or jc)", f[0]));
+    if (!cat)
+      return fail(
+          fmt::format("column 'category': unknown category '{}' (want contingents, mo_so, fpu, ipo or jc)", f[0]));
     auto year = ParseWholeNumber(f[1]);
     if (!year || *year < 2000 || *year > 2100) return fail(fmt::format("column 'year': not a year: '{}'", f[1]));
     auto bp = ParsePercentBp(f[2]);
@@ -79,13 +81,17 @@ Status ImportTargets(Db* db, std::string_view csv, const std::string& name, cons
   BH_RETURN_IF_ERROR(db->Exec("UPDATE target_set SET active = 0"));
   BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM target_set WHERE version = ?"));
   BH_RETURN_IF_ERROR(del.Bind(1, version).Run());
-  BH_ASSIGN_OR_RETURN(Stmt set, db->Prepare(
-      "INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
+  BH_ASSIGN_OR_RETURN(Stmt set,
+                      db->Prepare("INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
   BH_RETURN_IF_ERROR(set.Bind(1, version).Bind(2, "imported from " + name).Run());
   BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO target_cell VALUES (?, ?, ?, ?, ?)"));
   for (const TargetCell& c : cells) {
-    BH_RETURN_IF_ERROR(
-        ins.Bind(1, version).Bind(2, CategoryCode(c.category)).Bind(3, c.year).Bind(4, c.basis_points).Bind(5, c.source).Run());
+    BH_RETURN_IF_ERROR(ins.Bind(1, version)
+                           .Bind(2, CategoryCode(c.category))
+                           .Bind(3, c.year)
+                           .Bind(4, c.basis_points)
+                           .Bind(5, c.source)
+                           .Run());
   }
   return tx.Commit();
 }

@@ -47,8 +47,9 @@ TEST_F(TargetsCsvTest, ErrorsNameTheLineAndChangeNothing) {
   EXPECT_EQ("ugps-2018-sourced", ActiveVersion());
   ASSERT_TRUE(ImportTargets(db_.get(), "category,year,percent,source\nfpu,2021,12.5%,x\n", "t.csv", "v2").ok());
   EXPECT_EQ("v2", ActiveVersion());
-  EXPECT_EQ(1250, *db_->QueryInt(
-                      "SELECT basis_points FROM target_cell WHERE version = 'v2' AND category = 'fpu' AND year = 2021"));
+  EXPECT_EQ(
+      1250,
+      *db_->QueryInt("SELECT basis_points FROM target_cell WHERE version = 'v2' AND category = 'fpu' AND year = 2021"));
 }
 
 }  // namespace

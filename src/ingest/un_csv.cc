@@ -20,10 +20,16 @@ namespace {
 // Column names as the UN spells them; matched case-insensitively, and the
 // M49 column appears both as M49_Code and M49Code.
 enum Col { kId, kIso, kCountry, kMission, kType, kFemale, kMale, kDate, kRank, kTotal, kNumCols };
-constexpr std::array<std::string_view, kNumCols> kColNames = {
-    "Contribution_ID", "ISOCode3", "Contributing_Country", "Mission_Acronym", "Personnel_Type",
-    "Female_Personnel", "Male_Personnel", "Last_Reporting_Date", "Personnel_Contribution_Rank",
-    "Total_Uniformed_Personnel"};
+constexpr std::array<std::string_view, kNumCols> kColNames = {"Contribution_ID",
+                                                              "ISOCode3",
+                                                              "Contributing_Country",
+                                                              "Mission_Acronym",
+                                                              "Personnel_Type",
+                                                              "Female_Personnel",
+                                                              "Male_Personnel",
+                                                              "Last_Reporting_Date",
+                                                              "Personnel_Contribution_Rank",
+                                                              "Total_Uniformed_Personnel"};
 
 struct Header {
   CsvKind kind = CsvKind::kUnknown;
@@ -62,8 +68,7 @@ struct RowError {
 
 class RowReader {
  public:
-  RowReader(const Header& h, const std::vector<std::string_view>& f, const Reference& ref)
-      : h_(h), f_(f), ref_(ref) {}
+  RowReader(const Header& h, const std::vector<std::string_view>& f, const Reference& ref) : h_(h), f_(f), ref_(ref) {}
 
   std::string_view Field(Col c) const { return f_[static_cast<size_t>(h_.idx[c])]; }
 
@@ -96,8 +101,9 @@ class RowReader {
     if (name.empty()) {
       *err = fmt::format("column 'ISOCode3': '{}' is not a country code and 'Contributing_Country' is empty", code);
     } else {
-      *err = fmt::format("column 'ISOCode3': '{}' is not a country code and 'Contributing_Country' '{}' is not a known name",
-                         code, name);
+      *err = fmt::format(
+          "column 'ISOCode3': '{}' is not a country code and 'Contributing_Country' '{}' is not a known name", code,
+          name);
     }
     return false;
   }
@@ -330,7 +336,9 @@ Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, st
 }
 
 CsvKind UnCsvReader::kind() const { return s_->h.kind; }
-bool UnCsvReader::synthetic() const { return s_->all_synthetic && s_->valid_rows > 0 && s_->h.kind == CsvKind::kGender; }
+bool UnCsvReader::synthetic() const {
+  return s_->all_synthetic && s_->valid_rows > 0 && s_->h.kind == CsvKind::kGender;
+}
 std::vector<RejectedRow>& UnCsvReader::rejected() { return s_->rejected; }
 
 std::vector<SupersededDates> UnCsvReader::superseded() const {
@@ -389,16 +397,17 @@ Result<bool> UnCsvReader::Read(size_t max_rows, std::vector<ContributionRow>* co
       }
       auto type = PersonnelTypeFromCodeOrLabel(row.Field(kType));
       if (!type) {
-        BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("column 'Personnel_Type': unknown personnel type: '{}' (want Troops, "
-                                                      "Staff Officer, Experts on Mission, Formed Police Units or "
-                                                      "Individual Police)",
-                                                      row.Field(kType))));
+        BH_RETURN_IF_ERROR(
+            s.Reject(line, fmt::format("column 'Personnel_Type': unknown personnel type: '{}' (want Troops, "
+                                       "Staff Officer, Experts on Mission, Formed Police Units or "
+                                       "Individual Police)",
+                                       row.Field(kType))));
         continue;
       }
       uint32_t mission_id = s.MissionId(mission);
       if (mission_id >= (1u << 19)) {
-        return Status::InvalidData(fmt::format("{}:{}: more than {} different mission acronyms in one file", s.name,
-                                               line, 1u << 19));
+        return Status::InvalidData(
+            fmt::format("{}:{}: more than {} different mission acronyms in one file", s.name, line, 1u << 19));
       }
       uint64_t key = PackKey(date, false, iso3, static_cast<int>(*type), mission_id);
       if (int first = s.seen.Insert(key, line)) {
@@ -425,8 +434,8 @@ Result<bool> UnCsvReader::Read(size_t max_rows, std::vector<ContributionRow>* co
         continue;
       }
       if (women + men != total) {
-        BH_RETURN_IF_ERROR(s.Reject(line, fmt::format("column 'Total_Uniformed_Personnel': {} is not Female {} + Male {}",
-                                                      total, women, men)));
+        BH_RETURN_IF_ERROR(s.Reject(
+            line, fmt::format("column 'Total_Uniformed_Personnel': {} is not Female {} + Male {}", total, women, men)));
         continue;
       }
       if (int first = s.seen.Insert(PackKey(date, true, iso3, -1, 0), line)) {
@@ -442,8 +451,7 @@ Result<bool> UnCsvReader::Read(size_t max_rows, std::vector<ContributionRow>* co
   return true;
 }
 
-Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref,
-                             bool skip_invalid) {
+Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref, bool skip_invalid) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<UnCsvReader> reader, UnCsvReader::Open(data, name, ref, skip_invalid));
   ParsedCsv out;
   out.kind = reader->kind();

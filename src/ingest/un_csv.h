@@ -99,8 +99,7 @@ class UnCsvReader {
 // superseded dates dropped, with a note each). Without skip_invalid, the
 // first invalid row fails the parse with "NAME:LINE: reason". With it,
 // invalid rows go to `rejected` and the rest are returned.
-Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref,
-                             bool skip_invalid);
+Result<ParsedCsv> ParseUnCsv(std::string_view data, const std::string& name, const Reference& ref, bool skip_invalid);
 
 }  // namespace bh
 

@@ -85,21 +85,24 @@ TEST_F(UnCsvTest, EveryRejectionMessage) {
             Error("1,VNM,704,Viet Nam,UNMISS,Troops,n/a,49,30/04/2021\n"));
   EXPECT_EQ("t.csv:2: column 'Male_Personnel': not a whole number: '-3'",
             Error("1,VNM,704,Viet Nam,UNMISS,Troops,1,-3,30/04/2021\n"));
-  EXPECT_EQ("t.csv:2: column 'ISOCode3': '#N/A' is not a country code and 'Contributing_Country' 'Atlantis' is not a "
-            "known name",
-            Error("1,#N/A,,Atlantis,UNMISS,Troops,1,3,30/04/2021\n"));
+  EXPECT_EQ(
+      "t.csv:2: column 'ISOCode3': '#N/A' is not a country code and 'Contributing_Country' 'Atlantis' is not a "
+      "known name",
+      Error("1,#N/A,,Atlantis,UNMISS,Troops,1,3,30/04/2021\n"));
   EXPECT_EQ("t.csv:2: column 'ISOCode3': '' is not a country code and 'Contributing_Country' is empty",
             Error("1,,,,UNMISS,Troops,1,3,30/04/2021\n"));
   EXPECT_EQ("t.csv:2: column 'Last_Reporting_Date': not a date: '31/04/2021'",
             Error("1,VNM,704,Viet Nam,UNMISS,Troops,1,3,31/04/2021\n"));
-  EXPECT_EQ("t.csv:2: column 'Personnel_Type': unknown personnel type: 'Civilians' (want Troops, Staff Officer, "
-            "Experts on Mission, Formed Police Units or Individual Police)",
-            Error("1,VNM,704,Viet Nam,UNMISS,Civilians,1,3,30/04/2021\n"));
+  EXPECT_EQ(
+      "t.csv:2: column 'Personnel_Type': unknown personnel type: 'Civilians' (want Troops, Staff Officer, "
+      "Experts on Mission, Formed Police Units or Individual Police)",
+      Error("1,VNM,704,Viet Nam,UNMISS,Civilians,1,3,30/04/2021\n"));
   EXPECT_EQ("t.csv:2: column 'Mission_Acronym': not a mission acronym: ''",
             Error("1,VNM,704,Viet Nam,,Troops,1,3,30/04/2021\n"));
   EXPECT_EQ("t.csv:2: expected 9 fields, found 8", Error("1,VNM,704,Viet Nam,UNMISS,Troops,1,3\n"));
-  EXPECT_EQ("t.csv:3: duplicate of line 2: 2021-04-30 VNM UNMISS Troops",
-            Error("1,VNM,704,Viet Nam,UNMISS,Troops,1,3,30/04/2021\n2,VNM,704,Viet Nam,UNMISS ,Troops,1,3,30/04/2021\n"));
+  EXPECT_EQ(
+      "t.csv:3: duplicate of line 2: 2021-04-30 VNM UNMISS Troops",
+      Error("1,VNM,704,Viet Nam,UNMISS,Troops,1,3,30/04/2021\n2,VNM,704,Viet Nam,UNMISS ,Troops,1,3,30/04/2021\n"));
   auto bad = ParseUnCsv("a,b,c\n1,2,3\n", "x.csv", *ref_, false);
   EXPECT_EQ(0u, bad.status().message().rfind("x.csv:1: not a UN contributions file", 0));
   EXPECT_EQ("t.csv: no valid data rows", Error(""));
@@ -108,7 +111,8 @@ TEST_F(UnCsvTest, EveryRejectionMessage) {
 TEST_F(UnCsvTest, SkipInvalidKeepsValidRowsAndReasons) {
   auto r = Parse(
       "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\n"
-      "2,VNM,704,Viet Nam,UNMISS,Staff Officer,x,1,30/04/2021\n", true);
+      "2,VNM,704,Viet Nam,UNMISS,Staff Officer,x,1,30/04/2021\n",
+      true);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(1u, r->contributions.size());
   ASSERT_EQ(1u, r->rejected.size());

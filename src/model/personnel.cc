@@ -6,22 +6,32 @@ namespace bh {
 
 std::string_view PersonnelTypeCode(PersonnelType t) {
   switch (t) {
-    case PersonnelType::kTroops: return "TRP";
-    case PersonnelType::kStaffOfficer: return "SO";
-    case PersonnelType::kExpertsOnMission: return "EOM";
-    case PersonnelType::kFormedPoliceUnits: return "FPU";
-    case PersonnelType::kIndividualPolice: return "IPO";
+    case PersonnelType::kTroops:
+      return "TRP";
+    case PersonnelType::kStaffOfficer:
+      return "SO";
+    case PersonnelType::kExpertsOnMission:
+      return "EOM";
+    case PersonnelType::kFormedPoliceUnits:
+      return "FPU";
+    case PersonnelType::kIndividualPolice:
+      return "IPO";
   }
   return "?";
 }
 
 std::string_view PersonnelTypeLabel(PersonnelType t) {
   switch (t) {
-    case PersonnelType::kTroops: return "Troops";
-    case PersonnelType::kStaffOfficer: return "Staff Officer";
-    case PersonnelType::kExpertsOnMission: return "Experts on Mission";
-    case PersonnelType::kFormedPoliceUnits: return "Formed Police Units";
-    case PersonnelType::kIndividualPolice: return "Individual Police";
+    case PersonnelType::kTroops:
+      return "Troops";
+    case PersonnelType::kStaffOfficer:
+      return "Staff Officer";
+    case PersonnelType::kExpertsOnMission:
+      return "Experts on Mission";
+    case PersonnelType::kFormedPoliceUnits:
+      return "Formed Police Units";
+    case PersonnelType::kIndividualPolice:
+      return "Individual Police";
   }
   return "?";
 }
@@ -45,22 +55,32 @@ std::optional<PersonnelType> PersonnelTypeFromCodeOrLabel(std::string_view s) {
 
 std::string_view CategoryCode(Category c) {
   switch (c) {
-    case Category::kContingents: return "contingents";
-    case Category::kObserversStaff: return "mo_so";
-    case Category::kFormedPolice: return "fpu";
-    case Category::kIndividualPolice: return "ipo";
-    case Category::kJusticeCorrections: return "jc";
+    case Category::kContingents:
+      return "contingents";
+    case Category::kObserversStaff:
+      return "mo_so";
+    case Category::kFormedPolice:
+      return "fpu";
+    case Category::kIndividualPolice:
+      return "ipo";
+    case Category::kJusticeCorrections:
+      return "jc";
   }
   return "?";
 }
 
 std::string_view CategoryLabel(Category c) {
   switch (c) {
-    case Category::kContingents: return "Contingents";
-    case Category::kObserversStaff: return "Observers & staff officers";
-    case Category::kFormedPolice: return "FPU";
-    case Category::kIndividualPolice: return "Individual police";
-    case Category::kJusticeCorrections: return "Justice & corrections";
+    case Category::kContingents:
+      return "Contingents";
+    case Category::kObserversStaff:
+      return "Observers & staff officers";
+    case Category::kFormedPolice:
+      return "FPU";
+    case Category::kIndividualPolice:
+      return "Individual police";
+    case Category::kJusticeCorrections:
+      return "Justice & corrections";
   }
   return "?";
 }
@@ -75,11 +95,15 @@ std::optional<Category> CategoryFromCode(std::string_view s) {
 
 Category CategoryOf(PersonnelType t) {
   switch (t) {
-    case PersonnelType::kTroops: return Category::kContingents;
+    case PersonnelType::kTroops:
+      return Category::kContingents;
     case PersonnelType::kStaffOfficer:
-    case PersonnelType::kExpertsOnMission: return Category::kObserversStaff;
-    case PersonnelType::kFormedPoliceUnits: return Category::kFormedPolice;
-    case PersonnelType::kIndividualPolice: return Category::kIndividualPolice;
+    case PersonnelType::kExpertsOnMission:
+      return Category::kObserversStaff;
+    case PersonnelType::kFormedPoliceUnits:
+      return Category::kFormedPolice;
+    case PersonnelType::kIndividualPolice:
+      return Category::kIndividualPolice;
   }
   return Category::kContingents;
 }

@@ -32,9 +32,9 @@ std::optional<PersonnelType> PersonnelTypeFromCodeOrLabel(std::string_view s);
 
 enum class Category { kContingents, kObserversStaff, kFormedPolice, kIndividualPolice, kJusticeCorrections };
 
-inline constexpr std::array<Category, 5> kAllCategories = {
-    Category::kContingents, Category::kObserversStaff, Category::kFormedPolice,
-    Category::kIndividualPolice, Category::kJusticeCorrections};
+inline constexpr std::array<Category, 5> kAllCategories = {Category::kContingents, Category::kObserversStaff,
+                                                           Category::kFormedPolice, Category::kIndividualPolice,
+                                                           Category::kJusticeCorrections};
 
 // Stable code stored in the database and used in target files:
 // contingents, mo_so, fpu, ipo, jc.

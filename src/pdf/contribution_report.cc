@@ -26,7 +26,6 @@ constexpr double kNumberSlack = 15.0;
 
 std::string Lower(std::string_view s) { return ToLowerAscii(s); }
 
-
 // ---------------------------------------------------------------------------
 // Page decomposition: header, data lines, footer.
 
@@ -59,8 +58,7 @@ std::optional<PageNumber> PageNumberOn(const Line& line) {
 // "Page 3 of 32" anywhere on the line, or "Report Generated On: ...".
 bool IsFooterLine(const Line& line) {
   const auto& w = line.words;
-  if (!w.empty() && Lower(w[0]->text) == "report" && w.size() > 1 &&
-      Lower(w[1]->text) == "generated") {
+  if (!w.empty() && Lower(w[0]->text) == "report" && w.size() > 1 && Lower(w[1]->text) == "generated") {
     return true;
   }
   return PageNumberOn(line).has_value();
@@ -76,15 +74,14 @@ struct DataLine {
 // and error construction.
 class Doc {
  public:
-  Doc(const std::string& name, std::vector<std::vector<Line>> pages)
-      : name_(name), pages_(std::move(pages)) {}
+  Doc(const std::string& name, std::vector<std::vector<Line>> pages) : name_(name), pages_(std::move(pages)) {}
 
   const std::string& name() const { return name_; }
   const std::vector<std::vector<Line>>& pages() const { return pages_; }
 
   Status Error(const Line& line, std::string_view what) const {
-    return Status::InvalidData(name_ + ": page " + std::to_string(line.page) + ": " +
-                               std::string(what) + ": '" + line.Text() + "'");
+    return Status::InvalidData(name_ + ": page " + std::to_string(line.page) + ": " + std::string(what) + ": '" +
+                               line.Text() + "'");
   }
   Status CannotRead(const Line& line) const { return Error(line, "cannot read row"); }
 
@@ -117,8 +114,7 @@ class Doc {
       }
       if (!fresh) {
         // Some reports repeat the title, but not the header, on every page.
-        while (start < lines.size() && start < title_.size() &&
-               lines[start].Text() == title_[start]->Text()) {
+        while (start < lines.size() && start < title_.size() && lines[start].Text() == title_[start]->Text()) {
           ++start;
         }
       }
@@ -157,9 +153,9 @@ class Doc {
     report_.rows.push_back(std::move(r));
   }
 
-  void AddTotal(const Line& line, PrintedTotal::Scope scope, std::string mission,
-                std::string country, std::optional<int64_t> men, std::optional<int64_t> women,
-                int64_t total, std::optional<PersonnelType> type = std::nullopt) {
+  void AddTotal(const Line& line, PrintedTotal::Scope scope, std::string mission, std::string country,
+                std::optional<int64_t> men, std::optional<int64_t> women, int64_t total,
+                std::optional<PersonnelType> type = std::nullopt) {
     PrintedTotal t;
     t.scope = scope;
     t.mission = std::move(mission);
@@ -333,25 +329,22 @@ Status ParseA(Doc& doc) {
         continue;
       }
     }
-    if (p.numbers.size() == 1 && p.trailing.empty() && !p.text.empty() &&
-        p.text[0]->x0 >= a.type) {
+    if (p.numbers.size() == 1 && p.trailing.empty() && !p.text.empty() && p.text[0]->x0 >= a.type) {
       std::string label = JoinWords(p.text);
       if (label == mission) {
-        doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, std::nullopt,
-                     std::nullopt, p.numbers[0]);
+        doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, std::nullopt, std::nullopt,
+                     p.numbers[0]);
         continue;
       }
       // Country subtotals may print a long name cut short.
       std::string key = NameKey(label), want = NameKey(country);
       if (!key.empty() && want.compare(0, key.size(), key) == 0) {
-        doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, std::nullopt, std::nullopt,
-                     p.numbers[0]);
+        doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, std::nullopt, std::nullopt, p.numbers[0]);
         mission.clear();
         continue;
       }
       if (Lower(label) == "grand total" || Lower(label) == "total") {
-        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", std::nullopt, std::nullopt,
-                     p.numbers[0]);
+        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", std::nullopt, std::nullopt, p.numbers[0]);
         continue;
       }
     }
@@ -414,33 +407,28 @@ Status ParseBC(Doc& doc, bool with_mission) {
       return doc.CannotRead(l);
     }
     last_was_country = false;
-    if (with_mission && p.numbers.size() == 1 && p.trailing.empty() && !mission.empty() &&
-        !p.text.empty() && mission.starts_with(JoinWords(p.text))) {
+    if (with_mission && p.numbers.size() == 1 && p.trailing.empty() && !mission.empty() && !p.text.empty() &&
+        mission.starts_with(JoinWords(p.text))) {
       // A mission subtotal within the country block, total only (in the
       // mission column, or from 2017-06 right of the type column).
-      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, std::nullopt,
-                   std::nullopt, p.numbers[0]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, std::nullopt, std::nullopt, p.numbers[0]);
       continue;
     }
     if (p.numbers.size() != 3 || !p.trailing.empty()) return doc.CannotRead(l);
     if (Is(p.text, {"total", "for", "country"})) {
       if (country.empty()) return doc.CannotRead(l);
-      doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
-    if (!country.empty() &&
-        (p.text.empty() || (p.text[0]->x0 > a.type + kNumberSlack &&
-                            NameKey(country).starts_with(NameKey(JoinWords(p.text)))))) {
+    if (!country.empty() && (p.text.empty() || (p.text[0]->x0 > a.type + kNumberSlack &&
+                                                NameKey(country).starts_with(NameKey(JoinWords(p.text)))))) {
       // From 2017-06 the country total repeats the name right of the types
       // (2017-10 p13 prints one without any name).
-      doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kCountry, "", country, p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     if (Is(p.text, {"grand", "total"}) || Is(p.text, {"total"})) {
-      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     auto mission_words = WordsIn(p.text, a.mission - kAlign, a.type - kAlign);
@@ -449,16 +437,14 @@ Status ParseBC(Doc& doc, bool with_mission) {
       // A mission subtotal line within the country block.
       std::string label = JoinWords(mission_words);
       if (label != mission || mission_words.size() != p.text.size()) return doc.CannotRead(l);
-      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0],
-                   p.numbers[1], p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     if (mission_words.size() + type_words.size() != p.text.size()) return doc.CannotRead(l);
     if (with_mission && !mission_words.empty()) mission = JoinWords(mission_words);
     std::optional<PersonnelType> type = TypeFromLabel(JoinWords(type_words));
     if (!type || country.empty() || (with_mission && mission.empty())) return doc.CannotRead(l);
-    doc.AddRow(l, country, with_mission ? mission : "", *type, p.numbers[0], p.numbers[1],
-               p.numbers[2]);
+    doc.AddRow(l, country, with_mission ? mission : "", *type, p.numbers[0], p.numbers[1], p.numbers[2]);
   }
   return Status::Ok();
 }
@@ -495,8 +481,7 @@ Status ParseFlat(Doc& doc) {
     size_t n = TrailingTypeLabelLength(p.text);
     if (n == 0 || n + 1 > p.text.size()) return doc.CannotRead(l);
     std::vector<const Word*> type_words(p.text.end() - static_cast<std::ptrdiff_t>(n), p.text.end());
-    std::vector<const Word*> country_words(p.text.begin() + 1,
-                                           p.text.end() - static_cast<std::ptrdiff_t>(n));
+    std::vector<const Word*> country_words(p.text.begin() + 1, p.text.end() - static_cast<std::ptrdiff_t>(n));
     if (p.trailing.size() == 1) {
       Result<Date> rd = ParseDate(p.trailing[0]->text);
       if (!rd.ok()) return doc.CannotRead(l);
@@ -504,8 +489,8 @@ Status ParseFlat(Doc& doc) {
       date = *rd;
     }
     if (country_words.empty()) orphans.push_back({doc.report().rows.size(), &l});
-    doc.AddRow(l, JoinWords(country_words), p.text[0]->text,
-               *TypeFromLabel(JoinWords(type_words)), p.numbers[0], p.numbers[1], p.numbers[2]);
+    doc.AddRow(l, JoinWords(country_words), p.text[0]->text, *TypeFromLabel(JoinWords(type_words)), p.numbers[0],
+               p.numbers[1], p.numbers[2]);
   }
   for (const auto& [index, line] : orphans) {
     std::string name;
@@ -587,8 +572,7 @@ Status ParseE(Doc& doc, const Line& first_header) {
     if (scope == PrintedTotal::Scope::kCountry && country.empty()) return doc.CannotRead(l);
     for (size_t k = 0; k < order.size(); ++k) {
       int64_t m = p.numbers[2 * k], f = p.numbers[2 * k + 1];
-      doc.AddTotal(l, scope, "", scope == PrintedTotal::Scope::kCountry ? country : "", m, f,
-                   m + f, order[k]);
+      doc.AddTotal(l, scope, "", scope == PrintedTotal::Scope::kCountry ? country : "", m, f, m + f, order[k]);
     }
   }
   return Status::Ok();
@@ -632,16 +616,14 @@ Status ParseF(Doc& doc) {
     last_row = kNone;
     if (p.numbers.size() == 3 && p.text.empty() && p.trailing.empty()) {
       if (mission.empty()) return doc.CannotRead(l);
-      doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     if (p.numbers.size() == 1 && p.text.empty() && p.trailing.empty()) {
       doc.report().printed_row_count = p.numbers[0];
       continue;
     }
-    if (p.numbers.size() == 3 && !p.text.empty() && !p.trailing.empty() &&
-        p.text[0]->x0 >= split) {
+    if (p.numbers.size() == 3 && !p.text.empty() && !p.trailing.empty() && p.text[0]->x0 >= split) {
       std::optional<PersonnelType> type = TypeFromLabel(JoinWords(p.trailing));
       if (!type || mission.empty()) return doc.CannotRead(l);
       doc.AddRow(l, JoinWords(p.text), mission, *type, p.numbers[0], p.numbers[1], p.numbers[2]);
@@ -726,14 +708,12 @@ Status ParseGH(Doc& doc, bool* saw_mission_totals) {
     if (p.text.size() == 1 && IsNumberWord(p.text[0]->text)) {  // G: closing line
       resolve(false);
       doc.report().printed_row_count = *ParseWholeNumber(p.text[0]->text);
-      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     if (Is(p.text, {"grand", "total"})) {
       resolve(false);
-      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     if (starts_in_mission) {  // H: mission line with its total
@@ -743,24 +723,21 @@ Status ParseGH(Doc& doc, bool* saw_mission_totals) {
       country.clear();
       last_row.reset();
       *saw_mission_totals = true;
-      doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     // Descriptions may start left of their header (H); a trailing type label
     // that starts past the middle of the country column is the description.
     size_t n = TrailingTypeLabelLength(p.text);
     if (n > 0 && p.text[p.text.size() - n]->x0 < (a.country + a.type) / 2) n = 0;
-    std::vector<const Word*> country_words(p.text.begin(),
-                                           p.text.end() - static_cast<std::ptrdiff_t>(n));
+    std::vector<const Word*> country_words(p.text.begin(), p.text.end() - static_cast<std::ptrdiff_t>(n));
     std::vector<const Word*> type_words(p.text.end() - static_cast<std::ptrdiff_t>(n), p.text.end());
     if (type_words.empty()) {  // H: contributor line with its subtotal
       if (!pending.empty() && !last_row) return doc.CannotRead(*pending[0]);
       resolve(false);
       country = JoinWords(country_words);
       if (mission.empty()) return doc.CannotRead(l);
-      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0],
-                   p.numbers[1], p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     resolve(country_words.empty());
@@ -810,8 +787,7 @@ Status AssignCentred(Doc& doc, const std::string& mission, std::vector<LabelBloc
   size_t i = 0;
   // Rows continuing a group from the previous page.
   for (; carry->rows > 0 && i < rows.size(); ++i, --carry->rows) {
-    doc.AddRow(*rows[i].line, carry->country, mission, rows[i].type, rows[i].m, rows[i].f,
-               rows[i].t);
+    doc.AddRow(*rows[i].line, carry->country, mission, rows[i].type, rows[i].m, rows[i].f, rows[i].t);
   }
   if (carry->rows > 0 && !page_end) return doc.Error(*rows.back().line, "country group cut short");
   // Merge fragments of one wrapped name.
@@ -855,8 +831,7 @@ Status AssignCentred(Doc& doc, const std::string& mission, std::vector<LabelBloc
     }
     const double h = rows[i].line->Height();
     const bool last_block = k + 1 == blocks.size();
-    if (best_err > 0.6 * h && last_block && page_end && best == rows.size() - 1 &&
-        rows.size() >= 2) {
+    if (best_err > 0.6 * h && last_block && page_end && best == rows.size() - 1 && rows.size() >= 2) {
       // The group runs on past the page: count its rows from the centre,
       // with the row pitch of the page.
       double pitch = std::numeric_limits<double>::max();
@@ -914,15 +889,13 @@ Status ParseI(Doc& doc) {
       }
       if (p.numbers.size() != 3) return doc.CannotRead(l);
       if (Is(p.text, {"grand", "total"})) {
-        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1],
-                     p.numbers[2]);
+        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", p.numbers[0], p.numbers[1], p.numbers[2]);
         continue;
       }
       if (StartsWith(p.text, {"total"}) && p.text.size() > 1) {
         std::string key = JoinWords(Tail(p.text, 1));
         if (key != mission) return doc.Error(l, "total for a mission not being read");
-        doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1],
-                     p.numbers[2]);
+        doc.AddTotal(l, PrintedTotal::Scope::kMission, mission, "", p.numbers[0], p.numbers[1], p.numbers[2]);
         continue;
       }
       return doc.CannotRead(l);
@@ -1001,16 +974,15 @@ Status ParseJ(Doc& doc, const Line& first_header) {
     const bool grand = Is(p.text, {"grand", "total"});
     for (size_t k = 0; k + 1 < cols.size(); ++k) {
       if (grand) {
-        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", std::nullopt, std::nullopt,
-                     p.numbers[k], cols[k].type);
+        doc.AddTotal(l, PrintedTotal::Scope::kGrand, "", "", std::nullopt, std::nullopt, p.numbers[k], cols[k].type);
       } else if (p.numbers[k] != 0) {
         // A wide table prints a cell for every type; only non-empty ones are rows.
         doc.AddRow(l, text, "", *cols[k].type, std::nullopt, std::nullopt, p.numbers[k]);
         last_row = doc.report().rows.size() - 1;
       }
     }
-    doc.AddTotal(l, grand ? PrintedTotal::Scope::kGrand : PrintedTotal::Scope::kCountry, "",
-                 grand ? "" : text, std::nullopt, std::nullopt, p.numbers.back());
+    doc.AddTotal(l, grand ? PrintedTotal::Scope::kGrand : PrintedTotal::Scope::kCountry, "", grand ? "" : text,
+                 std::nullopt, std::nullopt, p.numbers.back());
     last_total = doc.report().totals.size() - 1;
   }
   if (!doc.report().as_of) doc.report().as_of = date;
@@ -1070,8 +1042,7 @@ Status ParseL(Doc& doc) {
     }
     if (p.numbers.size() != 3 || country.empty() || mission.empty()) return doc.CannotRead(l);
     if (Is(p.text, {"total", "for", "mission"})) {
-      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0], p.numbers[1],
-                   p.numbers[2]);
+      doc.AddTotal(l, PrintedTotal::Scope::kMissionCountry, mission, country, p.numbers[0], p.numbers[1], p.numbers[2]);
       continue;
     }
     std::optional<PersonnelType> type = TypeFromLabel(JoinWords(p.text));
@@ -1117,9 +1088,9 @@ void SkipRepeatedZeroRows(ParsedReport& r) {
       kept.push_back(std::move(row));
       continue;
     }
-    std::string text = fmt::format("{} {} {} {} {} {}", row.country, row.mission,
-                                   row.type ? PersonnelTypeLabel(*row.type) : "", row.men.value_or(0),
-                                   row.women.value_or(0), row.total);
+    std::string text =
+        fmt::format("{} {} {} {} {} {}", row.country, row.mission, row.type ? PersonnelTypeLabel(*row.type) : "",
+                    row.men.value_or(0), row.women.value_or(0), row.total);
     r.skipped.push_back({SkippedLine::Why::kRepeatedZeroRow, std::move(text), row.page, row.line});
   }
   r.rows = std::move(kept);
@@ -1145,10 +1116,14 @@ bool Has(const std::string& key, std::string_view what) {
 
 std::string_view SkippedLineName(SkippedLine::Why why) {
   switch (why) {
-    case SkippedLine::Why::kStubRow: return "stub row";
-    case SkippedLine::Why::kRepeatedZeroRow: return "repeated all-zero row";
-    case SkippedLine::Why::kEmptySubtotal: return "empty mission subtotal";
-    case SkippedLine::Why::kZeroRow: return "zero row";
+    case SkippedLine::Why::kStubRow:
+      return "stub row";
+    case SkippedLine::Why::kRepeatedZeroRow:
+      return "repeated all-zero row";
+    case SkippedLine::Why::kEmptySubtotal:
+      return "empty mission subtotal";
+    case SkippedLine::Why::kZeroRow:
+      return "zero row";
   }
   return "?";
 }
@@ -1160,11 +1135,11 @@ struct KnownTitle {
   std::string_view families, title;
 };
 constexpr KnownTitle kKnownTitles[] = {
-    {"A", "UN Mission's Summary detailed by Country"},                                  // 2015-02, 2017-01..04
-    {"B", "Summary of Contributions to UN Peacekeeping by Country, Mission and Post"},  // 2017-05..2018-02
-    {"C", "Summary of Contributions to UN Peacekeeping by Country and Post"},          // 2018-03..2019-08
-    {"E", "Summary of Contribution to UN Peacekeeping by Country and Post"},           // 2019-10
-    {"FGH", "Summary of Contribution to UN Peacekeeping by Mission, Country and Post"},  // 2019-11..2021-01
+    {"A", "UN Mission's Summary detailed by Country"},                                           // 2015-02, 2017-01..04
+    {"B", "Summary of Contributions to UN Peacekeeping by Country, Mission and Post"},           // 2017-05..2018-02
+    {"C", "Summary of Contributions to UN Peacekeeping by Country and Post"},                    // 2018-03..2019-08
+    {"E", "Summary of Contribution to UN Peacekeeping by Country and Post"},                     // 2019-10
+    {"FGH", "Summary of Contribution to UN Peacekeeping by Mission, Country and Post"},          // 2019-11..2021-01
     {"I", "Contribution of Uniformed Personnel to UN by Mission, Country, and Personnel Type"},  // 2021-02..
     {"J", "Contribution of Uniformed Personnel to UN by Country and Personnel Type"},            // 2023-09
     {"L", "Summary of Contributions to Peackeeping by Country and Mission Detail"},  // 2016-11 (the UN's typo)
@@ -1180,7 +1155,8 @@ Status CheckIdentity(const ParsedReport& report, const std::string& name) {
     }
   }
   if (kUntitledFamilies.find(report.family) != std::string_view::npos &&
-      std::none_of(report.title.begin(), report.title.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      std::none_of(report.title.begin(), report.title.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     return Status::Ok();
   }
   std::string printed = report.title.empty() ? "none" : "'" + report.title + "'";
@@ -1214,8 +1190,8 @@ Status CheckAllPages(const ParsedReport& report, const std::string& name) {
     return out;
   };
   if (std::string missing = ranges([](int n) { return n == 0; }); !missing.empty()) {
-    return Status::InvalidData(
-        fmt::format("{}: pages missing: {} of {} (the report numbers its pages 'Page N of {}')", name, missing, of, of));
+    return Status::InvalidData(fmt::format("{}: pages missing: {} of {} (the report numbers its pages 'Page N of {}')",
+                                           name, missing, of, of));
   }
   if (std::string twice = ranges([](int n) { return n > 1; }); !twice.empty()) {
     return Status::InvalidData(fmt::format("{}: pages in the file twice: {} of {}", name, twice, of));
@@ -1226,8 +1202,8 @@ Status CheckAllPages(const ParsedReport& report, const std::string& name) {
   }
   for (const PageNumber& n : report.page_numbers) {
     if (n.number != n.file_page) {
-      return Status::InvalidData(
-          fmt::format("{}: pages out of order: page {} of the file is 'Page {} of {}'", name, n.file_page, n.number, of));
+      return Status::InvalidData(fmt::format("{}: pages out of order: page {} of the file is 'Page {} of {}'", name,
+                                             n.file_page, n.number, of));
     }
   }
   return Status::Ok();
@@ -1236,10 +1212,18 @@ Status CheckAllPages(const ParsedReport& report, const std::string& name) {
 std::string PrintedTotal::Key() const {
   std::string key;
   switch (scope) {
-    case Scope::kMission: key = mission; break;
-    case Scope::kCountry: key = country; break;
-    case Scope::kMissionCountry: key = mission + " / " + country; break;
-    case Scope::kGrand: key = "grand total"; break;
+    case Scope::kMission:
+      key = mission;
+      break;
+    case Scope::kCountry:
+      key = country;
+      break;
+    case Scope::kMissionCountry:
+      key = mission + " / " + country;
+      break;
+    case Scope::kGrand:
+      key = "grand total";
+      break;
   }
   if (type) key += " (" + std::string(PersonnelTypeLabel(*type)) + ")";
   return key;
@@ -1289,8 +1273,7 @@ Result<ParsedReport> ParseReport(const std::vector<Page>& pages, const std::stri
   } else if (mission_first && Has(key, "personnel type") && Has(key, "male")) {
     r.family = 'I';
     BH_RETURN_IF_ERROR(ParseI(doc));
-  } else if (!mission_first && Has(key, "country") && Has(key, "mission") && Has(key, "male") &&
-             Has(key, "female")) {
+  } else if (!mission_first && Has(key, "country") && Has(key, "mission") && Has(key, "male") && Has(key, "female")) {
     r.family = 'L';
     BH_RETURN_IF_ERROR(ParseL(doc));
   } else {

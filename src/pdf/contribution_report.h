@@ -57,8 +57,8 @@ namespace bh::pdf {
 // One figure of the report: a country's personnel of one type (in one
 // mission where the layout gives missions).
 struct ReportRow {
-  std::string country;  // as printed, wrapped lines joined with one space, diacritics kept
-  std::string mission;  // "" where the layout gives no mission (families C, J)
+  std::string country;                // as printed, wrapped lines joined with one space, diacritics kept
+  std::string mission;                // "" where the layout gives no mission (families C, J)
   std::optional<PersonnelType> type;  // set in every family read today
   std::optional<int64_t> men, women;  // nullopt when the layout has no sex split (J)
   int64_t total = 0;
@@ -75,8 +75,8 @@ struct PrintedTotal {
     kGrand,           // the whole report
   };
   Scope scope = Scope::kGrand;
-  std::string mission;  // set for kMission, kMissionCountry
-  std::string country;  // set for kCountry, kMissionCountry (as on the rows)
+  std::string mission;                // set for kMission, kMissionCountry
+  std::string country;                // set for kCountry, kMissionCountry (as on the rows)
   std::optional<PersonnelType> type;  // set when the total covers one type (E, J)
   std::optional<int64_t> men, women;  // nullopt where only a total is printed
   int64_t total = 0;
@@ -91,10 +91,10 @@ struct PrintedTotal {
 // A line read and kept out of the figures on purpose.
 struct SkippedLine {
   enum class Why {
-    kStubRow,         // a type row with fewer than three figures, all zero (A, 2015)
-    kRepeatedZeroRow, // 0 0 0 for a key already printed with figures
-    kEmptySubtotal,   // a mission subtotal with no number, after stub rows only (A, 2015)
-    kZeroRow,         // 0 0 0 in a layout that prints every type (L)
+    kStubRow,          // a type row with fewer than three figures, all zero (A, 2015)
+    kRepeatedZeroRow,  // 0 0 0 for a key already printed with figures
+    kEmptySubtotal,    // a mission subtotal with no number, after stub rows only (A, 2015)
+    kZeroRow,          // 0 0 0 in a layout that prints every type (L)
   };
   Why why = Why::kStubRow;
   std::string text;  // the line as printed
@@ -119,9 +119,9 @@ struct ParsedReport {
   std::string layout;         // the header line that identified the family
   std::vector<ReportRow> rows;
   std::vector<PrintedTotal> totals;
-  std::vector<SkippedLine> skipped;  // in reading order
-  std::string title;                 // the lines above page 1's header, joined with spaces
-  int pages = 0;                     // in the file
+  std::vector<SkippedLine> skipped;      // in reading order
+  std::string title;                     // the lines above page 1's header, joined with spaces
+  int pages = 0;                         // in the file
   std::vector<PageNumber> page_numbers;  // of the pages that print one, in file order
   // Families F and G close with the number of data rows printed.
   std::optional<int64_t> printed_row_count;

@@ -20,9 +20,8 @@ ParsedReport ParseOk(const std::vector<Page>& pages) {
   return *r;
 }
 
-void ExpectRow(const ReportRow& r, std::string_view country, std::string_view mission,
-               PersonnelType type, std::optional<int64_t> men, std::optional<int64_t> women,
-               int64_t total) {
+void ExpectRow(const ReportRow& r, std::string_view country, std::string_view mission, PersonnelType type,
+               std::optional<int64_t> men, std::optional<int64_t> women, int64_t total) {
   EXPECT_EQ(country, r.country);
   EXPECT_EQ(mission, r.mission);
   ASSERT_TRUE(r.type.has_value());
@@ -36,8 +35,8 @@ void ExpectRow(const ReportRow& r, std::string_view country, std::string_view mi
 PageBuilder IPage(int number) {
   PageBuilder b(number);
   b.Text(292, 85, "As of: 30/04/2021");
-  b.Row(107, {{30, "Mission"}, {122, "Country"}, {238, "Personnel Type"}, {346, "Male"},
-              {421, "Female"}, {510, "Total"}});
+  b.Row(107,
+        {{30, "Mission"}, {122, "Country"}, {238, "Personnel Type"}, {346, "Male"}, {421, "Female"}, {510, "Total"}});
   return b;
 }
 
@@ -136,8 +135,7 @@ TEST(ReportTest, FamilyIUnreadableRowNamesFilePageAndText) {
                   .Build();
   Result<ParsedReport> r = ParseReport({page}, "UN_2021_04.pdf");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ("UN_2021_04.pdf: page 3: cannot read row: 'Benin Individual Police 2 0'",
-            r.status().message());
+  EXPECT_EQ("UN_2021_04.pdf: page 3: cannot read row: 'Benin Individual Police 2 0'", r.status().message());
 }
 
 TEST(ReportTest, UnknownLayoutIsAnError) {
@@ -148,22 +146,23 @@ TEST(ReportTest, UnknownLayoutIsAnError) {
 }
 
 TEST(ReportTest, FamilyASubtotalLines) {
-  Page page = PageBuilder(1)
-                  .Text(200, 40, "Month of Report : 31-Jan-17")
-                  .Row(80, {{93, "Country"}, {193, "UN Mission"}, {265, "Description"}, {376, "M"},
-                            {424, "F"}, {465, "Totals"}})
-                  .Text(91, 95, "Argentina")
-                  .Row(110, {{184, "MINUSTAH"}, {259, "Individual Police"}, {388, "15"}, {433, "0"}, {500, "15"}})
-                  .Row(125, {{259, "Contingent Troop"}, {388, "47"}, {433, "25"}, {500, "72"}})
-                  .Row(140, {{447, "MINUSTAH"}, {508, "87"}})
-                  .Row(155, {{184, "UNFICYP"}, {259, "Contingent Troop"}, {388, "1,259"}, {433, "17"}, {500, "1,276"}})
-                  .Row(170, {{447, "UNFICYP"}, {508, "1,276"}})
-                  .Row(185, {{450, "Argentina"}, {500, "1,363"}})
-                  .Text(91, 200, "Bosnia and Herzegovina")
-                  .Row(215, {{184, "MONUSCO"}, {259, "Experts on Mission"}, {388, "5"}, {433, "0"}, {500, "5"}})
-                  .Row(230, {{447, "MONUSCO"}, {508, "5"}})
-                  .Row(245, {{450, "Bosnia and"}, {508, "5"}})
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Text(200, 40, "Month of Report : 31-Jan-17")
+          .Row(80,
+               {{93, "Country"}, {193, "UN Mission"}, {265, "Description"}, {376, "M"}, {424, "F"}, {465, "Totals"}})
+          .Text(91, 95, "Argentina")
+          .Row(110, {{184, "MINUSTAH"}, {259, "Individual Police"}, {388, "15"}, {433, "0"}, {500, "15"}})
+          .Row(125, {{259, "Contingent Troop"}, {388, "47"}, {433, "25"}, {500, "72"}})
+          .Row(140, {{447, "MINUSTAH"}, {508, "87"}})
+          .Row(155, {{184, "UNFICYP"}, {259, "Contingent Troop"}, {388, "1,259"}, {433, "17"}, {500, "1,276"}})
+          .Row(170, {{447, "UNFICYP"}, {508, "1,276"}})
+          .Row(185, {{450, "Argentina"}, {500, "1,363"}})
+          .Text(91, 200, "Bosnia and Herzegovina")
+          .Row(215, {{184, "MONUSCO"}, {259, "Experts on Mission"}, {388, "5"}, {433, "0"}, {500, "5"}})
+          .Row(230, {{447, "MONUSCO"}, {508, "5"}})
+          .Row(245, {{450, "Bosnia and"}, {508, "5"}})
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('A', r.family);
   EXPECT_EQ("2017-01-31", r.as_of->ToString());
@@ -181,18 +180,18 @@ TEST(ReportTest, FamilyASubtotalLines) {
 }
 
 TEST(ReportTest, FamilyBNumberedCountriesWrappedNameAndSubtotals) {
-  Page page = PageBuilder(1)
-                  .Text(160, 55, "Police,UN Military Experts 31/05/2017")
-                  .Row(95, {{48, "Country"}, {183, "Mission"}, {284, "POST"}, {431, "MALE"},
-                            {480, "FEMALE"}, {544, "TOTAL"}})
-                  .Row(110, {{28, "60"}, {48, "Iran (Islamic"}})
-                  .Text(48, 119, "Republic of)")
-                  .Text(183, 135, "UNAMID")
-                  .Row(150, {{287, "Contingent Troops"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
-                  .Row(165, {{485, "UNAMID"}, {549, "1,066"}})
-                  .Row(180, {{338, "Iran (Islamic"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
-                  .Row(200, {{48, "Grand Total"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Text(160, 55, "Police,UN Military Experts 31/05/2017")
+          .Row(95, {{48, "Country"}, {183, "Mission"}, {284, "POST"}, {431, "MALE"}, {480, "FEMALE"}, {544, "TOTAL"}})
+          .Row(110, {{28, "60"}, {48, "Iran (Islamic"}})
+          .Text(48, 119, "Republic of)")
+          .Text(183, 135, "UNAMID")
+          .Row(150, {{287, "Contingent Troops"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
+          .Row(165, {{485, "UNAMID"}, {549, "1,066"}})
+          .Row(180, {{338, "Iran (Islamic"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
+          .Row(200, {{48, "Grand Total"}, {440, "1,039"}, {502, "27"}, {549, "1,066"}})
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('B', r.family);
   EXPECT_EQ("2017-05-31", r.as_of->ToString());
@@ -225,12 +224,27 @@ TEST(ReportTest, FamilyCHasNoMissionAndShiftedNumbers) {
 
 TEST(ReportTest, FamilyDFlatRows) {
   Page page = PageBuilder(1)
-                  .Row(30, {{10, "mission"}, {113, "country"}, {170, "description"}, {260, "male"},
-                            {320, "female"}, {380, "total"}, {430, "report_date"}})
-                  .Row(45, {{10, "MINUJUSTH"}, {113, "Republic of"}, {170, "Individual Police"},
-                            {300, "0"}, {355, "2"}, {410, "2"}, {430, "30/09/2019"}})
-                  .Row(55, {{10, "MINUJUSTH"}, {113, "Jordan"}, {170, "FPU"}, {300, "4"},
-                            {355, "0"}, {410, "4"}, {430, "30/09/2019"}})
+                  .Row(30, {{10, "mission"},
+                            {113, "country"},
+                            {170, "description"},
+                            {260, "male"},
+                            {320, "female"},
+                            {380, "total"},
+                            {430, "report_date"}})
+                  .Row(45, {{10, "MINUJUSTH"},
+                            {113, "Republic of"},
+                            {170, "Individual Police"},
+                            {300, "0"},
+                            {355, "2"},
+                            {410, "2"},
+                            {430, "30/09/2019"}})
+                  .Row(55, {{10, "MINUJUSTH"},
+                            {113, "Jordan"},
+                            {170, "FPU"},
+                            {300, "4"},
+                            {355, "0"},
+                            {410, "4"},
+                            {430, "30/09/2019"}})
                   .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('D', r.family);
@@ -243,9 +257,18 @@ TEST(ReportTest, FamilyDFlatRows) {
 TEST(ReportTest, FamilyEWideTable) {
   PageBuilder b(1);
   b.Text(100, 10, "Summary of Contribution to UN Peacekeeping by Country and Post");
-  b.Row(30, {{32, "Country"}, {125, "Mission"}, {213, "UNMEM M"}, {276, "UNMEM F"}, {334, "Troops M"},
-             {389, "Troops F"}, {439, "UNPOL M"}, {495, "UNPOL F"}, {547, "FPU M"}, {589, "FPU F"},
-             {626, "MSO M"}, {672, "MSO F"}});
+  b.Row(30, {{32, "Country"},
+             {125, "Mission"},
+             {213, "UNMEM M"},
+             {276, "UNMEM F"},
+             {334, "Troops M"},
+             {389, "Troops F"},
+             {439, "UNPOL M"},
+             {495, "UNPOL F"},
+             {547, "FPU M"},
+             {589, "FPU F"},
+             {626, "MSO M"},
+             {672, "MSO F"}});
   b.Text(32, 52, "Iran (Islamic").Text(32, 66, "Republic of)");
   const double xs[10] = {260, 319, 373, 423, 479, 531, 573, 610, 656, 697};
   auto numbers = [&](double y, std::vector<std::string_view> v) {
@@ -268,17 +291,17 @@ TEST(ReportTest, FamilyEWideTable) {
 }
 
 TEST(ReportTest, FamilyFPostAfterNumbersWrappedNameRowCount) {
-  Page page = PageBuilder(1)
-                  .Text(50, 60, "Troops 30/11/2019")
-                  .Row(93, {{23, "Mission"}, {110, "Country"}, {251, "Male"}, {288, "Female"},
-                            {353, "Total"}, {387, "Post"}})
-                  .Text(23, 110, "MINURSO")
-                  .Row(130, {{110, "United Republic of"}, {259, "431"}, {313, "19"}, {361, "450"}, {387, "Troops"}})
-                  .Text(110, 143.5, "Tanzania")
-                  .Row(165, {{110, "Malawi"}, {270, "2"}, {318, "1"}, {372, "3"}, {387, "Experts on Mission"}})
-                  .Row(190, {{264, "433"}, {312, "20"}, {360, "453"}})
-                  .Text(79, 215, "2")
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Text(50, 60, "Troops 30/11/2019")
+          .Row(93, {{23, "Mission"}, {110, "Country"}, {251, "Male"}, {288, "Female"}, {353, "Total"}, {387, "Post"}})
+          .Text(23, 110, "MINURSO")
+          .Row(130, {{110, "United Republic of"}, {259, "431"}, {313, "19"}, {361, "450"}, {387, "Troops"}})
+          .Text(110, 143.5, "Tanzania")
+          .Row(165, {{110, "Malawi"}, {270, "2"}, {318, "1"}, {372, "3"}, {387, "Experts on Mission"}})
+          .Row(190, {{264, "433"}, {312, "20"}, {360, "453"}})
+          .Text(79, 215, "2")
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('F', r.family);
   ASSERT_EQ(2u, r.rows.size());
@@ -287,17 +310,19 @@ TEST(ReportTest, FamilyFPostAfterNumbersWrappedNameRowCount) {
 }
 
 TEST(ReportTest, FamilyGCountryBesideRowsWrapsAndClosingLine) {
-  Page page = PageBuilder(1)
-                  .Text(90, 60, "Staff Officers and Troops 31/12/2019")
-                  .Row(94, {{23, "Mission"}, {113, "Country"}, {255, "Description"}, {357, "Male"},
-                            {401, "Female"}, {460, "Total"}})
-                  .Text(23, 110, "BINUH")
-                  .Row(130, {{113, "United Republic of"}, {255, "contingent"}, {369, "431"}, {432, "19"}, {474, "450"}})
-                  .Text(113, 144, "Tanzania")
-                  .Row(174, {{113, "Togo"}, {255, "staff"}, {381, "4"}, {438, "1"}, {486, "5"}})
-                  .Row(204, {{375, "435"}, {432, "20"}, {480, "455"}})
-                  .Row(234, {{113, "2"}, {375, "435"}, {432, "20"}, {480, "455"}})
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Text(90, 60, "Staff Officers and Troops 31/12/2019")
+          .Row(
+              94,
+              {{23, "Mission"}, {113, "Country"}, {255, "Description"}, {357, "Male"}, {401, "Female"}, {460, "Total"}})
+          .Text(23, 110, "BINUH")
+          .Row(130, {{113, "United Republic of"}, {255, "contingent"}, {369, "431"}, {432, "19"}, {474, "450"}})
+          .Text(113, 144, "Tanzania")
+          .Row(174, {{113, "Togo"}, {255, "staff"}, {381, "4"}, {438, "1"}, {486, "5"}})
+          .Row(204, {{375, "435"}, {432, "20"}, {480, "455"}})
+          .Row(234, {{113, "2"}, {375, "435"}, {432, "20"}, {480, "455"}})
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('G', r.family);
   ASSERT_EQ(2u, r.rows.size());
@@ -312,8 +337,12 @@ TEST(ReportTest, FamilyGCountryBesideRowsWrapsAndClosingLine) {
 TEST(ReportTest, FamilyGCountryAboveRowsAndUnlabelledGrandTotal) {
   Page page = PageBuilder(1)
                   .Text(90, 60, "Troops 29/02/2020")
-                  .Row(104, {{23, "Mission"}, {113, "Contributor"}, {249, "Description"}, {382, "Male"},
-                             {440, "Female"}, {516, "Total"}})
+                  .Row(104, {{23, "Mission"},
+                             {113, "Contributor"},
+                             {249, "Description"},
+                             {382, "Male"},
+                             {440, "Female"},
+                             {516, "Total"}})
                   .Text(23, 120, "MINURSO")
                   .Text(122, 140, "United Republic of")
                   .Text(122, 154, "Tanzania")
@@ -336,8 +365,12 @@ TEST(ReportTest, FamilyGCountryAboveRowsAndUnlabelledGrandTotal) {
 TEST(ReportTest, FamilyHMissionAndContributorSubtotals) {
   Page page = PageBuilder(1)
                   .Text(170, 100, "on Mission, Staff Officers and Troops, 31/01/2021")
-                  .Row(138, {{71, "Mission"}, {142, "Contributor"}, {243, "Description"}, {351, "Male"},
-                             {438, "Female"}, {503, "Total"}})
+                  .Row(138, {{71, "Mission"},
+                             {142, "Contributor"},
+                             {243, "Description"},
+                             {351, "Male"},
+                             {438, "Female"},
+                             {503, "Total"}})
                   .Row(150, {{70, "BINUH"}, {356, "10"}, {466, "3"}, {508, "13"}})
                   .Row(162, {{136, "Benin"}, {359, "2"}, {466, "0"}, {511, "2"}})
                   .Row(174, {{219, "Individual Police"}, {359, "2"}, {466, "0"}, {511, "2"}})
@@ -357,40 +390,71 @@ TEST(ReportTest, FamilyHMissionAndContributorSubtotals) {
 }
 
 TEST(ReportTest, FamilyJTotalsWithoutSexSplit) {
-  Page page = PageBuilder(1)
-                  .Text(288, 85, "As of : 30/09/2023")
-                  .Row(106.8, {{30, "Country"}, {119, "Experts on"}, {174, "Formed Police"}, {245, "Individual"},
-                               {304, "Staff Officer"}, {375, "Troops"}, {445, "Total"}, {510, "End Date"}})
-                  .Row(115.8, {{126, "Mission"}, {193, "Units"}, {253, "Police"}})
-                  .Row(128.8, {{30, "Bangladesh"}, {137, "56"}, {196, "333"}, {260, "37"}, {320, "152"},
-                               {380, "6,378"}, {445, "6,956"}, {508, "30/09/2023"}})
-                  .Row(150, {{30, "United Republic of"}, {139, "6"}, {201, "0"}, {260, "28"}, {322, "35"},
-                             {380, "1464"}, {445, "1533"}, {508, "30/09/2023"}})
-                  .Text(30, 159, "Tanzania")
-                  .Row(180, {{30, "Grand Total"}, {137, "62"}, {196, "333"}, {260, "65"}, {320, "187"},
-                             {380, "7842"}, {445, "8489"}})
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Text(288, 85, "As of : 30/09/2023")
+          .Row(106.8, {{30, "Country"},
+                       {119, "Experts on"},
+                       {174, "Formed Police"},
+                       {245, "Individual"},
+                       {304, "Staff Officer"},
+                       {375, "Troops"},
+                       {445, "Total"},
+                       {510, "End Date"}})
+          .Row(115.8, {{126, "Mission"}, {193, "Units"}, {253, "Police"}})
+          .Row(128.8, {{30, "Bangladesh"},
+                       {137, "56"},
+                       {196, "333"},
+                       {260, "37"},
+                       {320, "152"},
+                       {380, "6,378"},
+                       {445, "6,956"},
+                       {508, "30/09/2023"}})
+          .Row(150, {{30, "United Republic of"},
+                     {139, "6"},
+                     {201, "0"},
+                     {260, "28"},
+                     {322, "35"},
+                     {380, "1464"},
+                     {445, "1533"},
+                     {508, "30/09/2023"}})
+          .Text(30, 159, "Tanzania")
+          .Row(
+              180,
+              {{30, "Grand Total"}, {137, "62"}, {196, "333"}, {260, "65"}, {320, "187"}, {380, "7842"}, {445, "8489"}})
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('J', r.family);
   EXPECT_EQ("2023-09-30", r.as_of->ToString());
   ASSERT_EQ(9u, r.rows.size());  // 5 + 4 non-zero types
   ExpectRow(r.rows[4], "Bangladesh", "", PersonnelType::kTroops, std::nullopt, std::nullopt, 6378);
-  ExpectRow(r.rows[5], "United Republic of Tanzania", "", PersonnelType::kExpertsOnMission,
-            std::nullopt, std::nullopt, 6);
+  ExpectRow(r.rows[5], "United Republic of Tanzania", "", PersonnelType::kExpertsOnMission, std::nullopt, std::nullopt,
+            6);
   EXPECT_EQ("United Republic of Tanzania", r.totals[1].country);
 }
 
 TEST(ReportTest, FamilyKFlatRowsWithWrappedCentredName) {
-  Page page = PageBuilder(1)
-                  .Row(37.6, {{49, "Mission"}, {131, "Country"}, {204, "Personnel Type"}, {302, "Male"},
-                              {368, "Female"}, {436, "Total"}, {490, "Report Date"}})
-                  .Row(54.6, {{52, "BINUH"}, {102, "United States of America"}, {205, "Individual Police"},
-                              {310, "1"}, {380, "0"}, {443, "1"}, {493, "31/10/2024"}})
-                  .Text(113, 256.7, "United Republic of")
-                  .Row(261.2, {{46, "MINUSCA"}, {213, "Staff Officer"}, {310, "2"}, {380, "5"}, {443, "7"},
-                               {493, "31/10/2024"}})
-                  .Text(130, 265.7, "Tanzania")
-                  .Build();
+  Page page =
+      PageBuilder(1)
+          .Row(37.6, {{49, "Mission"},
+                      {131, "Country"},
+                      {204, "Personnel Type"},
+                      {302, "Male"},
+                      {368, "Female"},
+                      {436, "Total"},
+                      {490, "Report Date"}})
+          .Row(54.6, {{52, "BINUH"},
+                      {102, "United States of America"},
+                      {205, "Individual Police"},
+                      {310, "1"},
+                      {380, "0"},
+                      {443, "1"},
+                      {493, "31/10/2024"}})
+          .Text(113, 256.7, "United Republic of")
+          .Row(261.2,
+               {{46, "MINUSCA"}, {213, "Staff Officer"}, {310, "2"}, {380, "5"}, {443, "7"}, {493, "31/10/2024"}})
+          .Text(130, 265.7, "Tanzania")
+          .Build();
   ParsedReport r = ParseOk({page});
   EXPECT_EQ('K', r.family);
   EXPECT_EQ("2024-10-31", r.as_of->ToString());
@@ -408,14 +472,17 @@ TEST(ReportTest, RepeatedTitleWithoutHeaderIsSkipped) {
     return b;
   };
   Page one = titled(1)
-                 .Row(103, {{30, "Mission"}, {123, "Country"}, {243, "Personnel Type"}, {355, "Male"},
-                            {432, "Female"}, {522, "Total"}})
+                 .Row(103, {{30, "Mission"},
+                            {123, "Country"},
+                            {243, "Personnel Type"},
+                            {355, "Male"},
+                            {432, "Female"},
+                            {522, "Total"}})
                  .Text(30, 116, "BINUH")
                  .Row(131, {{123, "Benin"}, {243, "Individual Police"}, {362, "1"}, {442, "0"}, {529, "1"}})
                  .Build();
-  Page two = titled(2)
-                 .Row(103, {{123, "Nepal"}, {243, "Experts on Mission"}, {362, "4"}, {442, "1"}, {529, "5"}})
-                 .Build();
+  Page two =
+      titled(2).Row(103, {{123, "Nepal"}, {243, "Experts on Mission"}, {362, "4"}, {442, "1"}, {529, "5"}}).Build();
   ParsedReport r = ParseOk({one, two});
   ASSERT_EQ(2u, r.rows.size());
   EXPECT_EQ("Nepal", r.rows[1].country);

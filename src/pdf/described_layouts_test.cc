@@ -4,8 +4,8 @@
 // extraction, recognition, parsing and reconciliation.
 #include <gtest/gtest.h>
 
-#include "pdf/pdf_text.h"
 #include "pdf/contribution_report.h"
+#include "pdf/pdf_text.h"
 #include "pdf/test_pdf.h"
 
 namespace bh::pdf {
@@ -52,23 +52,51 @@ void Add(PdfPage& page, const PdfPage& cells) { page.insert(page.end(), cells.be
 std::vector<PdfPage> StubRowsReport(std::string stub_figure = "0") {
   PdfPage p = FamilyAHeader("28-Feb-15");
   Add(p, {{91, 95, "Argentina"},
-          {184, 110, "MINURSO"}, {259, 110, "Individual Police"}, {388, 110, "0"}, {433, 110, "1"}, {500, 110, "1"},
-          {259, 122, "Individual Police"}, {388, 122, stub_figure},
-          {259, 134, "Individual Police"}, {388, 134, "0"},
-          {259, 146, "Experts on Mission"}, {388, 146, "3"}, {433, 146, "0"}, {500, 146, "3"},
-          {259, 158, "Experts on Mission"}, {433, 158, "0"},
-          {447, 170, "MINURSO"}, {508, 170, "4"},
-          {184, 182, "MINUSTAH"}, {259, 182, "Individual Police"}, {388, 182, "19"}, {433, 182, "2"}, {500, 182, "21"},
-          {259, 194, "Contingent Troop"}, {388, 194, "529"}, {433, 194, "37"}, {500, 194, "566"},
-          {447, 206, "MINUSTAH"}, {508, 206, "587"},
-          {450, 218, "Argentina"}, {500, 218, "591"},
+          {184, 110, "MINURSO"},
+          {259, 110, "Individual Police"},
+          {388, 110, "0"},
+          {433, 110, "1"},
+          {500, 110, "1"},
+          {259, 122, "Individual Police"},
+          {388, 122, stub_figure},
+          {259, 134, "Individual Police"},
+          {388, 134, "0"},
+          {259, 146, "Experts on Mission"},
+          {388, 146, "3"},
+          {433, 146, "0"},
+          {500, 146, "3"},
+          {259, 158, "Experts on Mission"},
+          {433, 158, "0"},
+          {447, 170, "MINURSO"},
+          {508, 170, "4"},
+          {184, 182, "MINUSTAH"},
+          {259, 182, "Individual Police"},
+          {388, 182, "19"},
+          {433, 182, "2"},
+          {500, 182, "21"},
+          {259, 194, "Contingent Troop"},
+          {388, 194, "529"},
+          {433, 194, "37"},
+          {500, 194, "566"},
+          {447, 206, "MINUSTAH"},
+          {508, 206, "587"},
+          {450, 218, "Argentina"},
+          {500, 218, "591"},
           {91, 230, "Bangladesh"},
-          {184, 242, "MINURSO"}, {259, 242, "Experts on Mission"}, {433, 242, "0"},
+          {184, 242, "MINURSO"},
+          {259, 242, "Experts on Mission"},
+          {433, 242, "0"},
           {447, 254, "MINURSO"},
-          {184, 266, "MINUSCA"}, {259, 266, "Contingent Troop"}, {388, 266, "840"}, {433, 266, "7"}, {500, 266, "847"},
+          {184, 266, "MINUSCA"},
+          {259, 266, "Contingent Troop"},
+          {388, 266, "840"},
+          {433, 266, "7"},
+          {500, 266, "847"},
           {259, 278, "Contingent Troop"},
-          {447, 290, "MINUSCA"}, {508, 290, "847"},
-          {450, 302, "Bangladesh"}, {500, 302, "847"},
+          {447, 290, "MINUSCA"},
+          {508, 290, "847"},
+          {450, 302, "Bangladesh"},
+          {500, 302, "847"},
           {288, 760, "Page 1 of 1"}});
   return {p};
 }
@@ -107,7 +135,11 @@ TEST(DescribedLayoutsTest, AStubWithAFigureIsNotGuessed) {
 TEST(DescribedLayoutsTest, AnEmptySubtotalAfterFiguresIsNotAccepted) {
   PdfPage p = FamilyAHeader("28-Feb-15");
   Add(p, {{91, 95, "Albania"},
-          {184, 110, "UNMISS"}, {259, 110, "Individual Police"}, {388, 110, "3"}, {433, 110, "0"}, {500, 110, "3"},
+          {184, 110, "UNMISS"},
+          {259, 110, "Individual Police"},
+          {388, 110, "3"},
+          {433, 110, "0"},
+          {500, 110, "3"},
           {447, 122, "UNMISS"}});
   Result<ParsedReport> r = Read({p}, "x.pdf");
   ASSERT_FALSE(r.ok());
@@ -119,12 +151,27 @@ TEST(DescribedLayoutsTest, AnEmptySubtotalAfterFiguresIsNotAccepted) {
 TEST(DescribedLayoutsTest, RepeatedAllZeroRowsAddNothing) {
   PdfPage p = FamilyAHeader("31-Jan-15");
   Add(p, {{91, 95, "Albania"},
-          {184, 110, "UNMISS"}, {259, 110, "Individual Police"}, {388, 110, "3"}, {433, 110, "0"}, {500, 110, "3"},
-          {259, 122, "Individual Police"}, {388, 122, "0"}, {433, 122, "0"}, {500, 122, "0"},
-          {259, 134, "Experts on Mission"}, {388, 134, "0"}, {433, 134, "0"}, {500, 134, "0"},
-          {259, 146, "Experts on Mission"}, {388, 146, "0"}, {433, 146, "0"}, {500, 146, "0"},
-          {447, 158, "UNMISS"}, {508, 158, "3"},
-          {450, 170, "Albania"}, {500, 170, "3"}});
+          {184, 110, "UNMISS"},
+          {259, 110, "Individual Police"},
+          {388, 110, "3"},
+          {433, 110, "0"},
+          {500, 110, "3"},
+          {259, 122, "Individual Police"},
+          {388, 122, "0"},
+          {433, 122, "0"},
+          {500, 122, "0"},
+          {259, 134, "Experts on Mission"},
+          {388, 134, "0"},
+          {433, 134, "0"},
+          {500, 134, "0"},
+          {259, 146, "Experts on Mission"},
+          {388, 146, "0"},
+          {433, 146, "0"},
+          {500, 146, "0"},
+          {447, 158, "UNMISS"},
+          {508, 158, "3"},
+          {450, 170, "Albania"},
+          {500, 170, "3"}});
   ParsedReport r = ReadOk({p});
   // The figures row stays; of two all-zero rows of one key the first stays.
   ASSERT_EQ(2u, r.rows.size());

@@ -24,8 +24,7 @@ std::vector<Line> GroupLines(const Page& page) {
   sorted.reserve(page.words.size());
   for (const Word& w : page.words) sorted.push_back(&w);
   auto center = [](const Word* w) { return (w->y0 + w->y1) / 2; };
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](const Word* a, const Word* b) { return center(a) < center(b); });
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Word* a, const Word* b) { return center(a) < center(b); });
 
   std::vector<Line> lines;
   double anchor = 0, tolerance = 0;
@@ -47,8 +46,7 @@ std::vector<Line> GroupLines(const Page& page) {
   int index = 0;
   for (Line& line : lines) {
     line.index = ++index;
-    std::stable_sort(line.words.begin(), line.words.end(),
-                     [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    std::stable_sort(line.words.begin(), line.words.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
   }
   return lines;
 }

@@ -25,7 +25,7 @@ namespace bh::pdf {
 // Words point into the Page they came from (the Page must outlive the Line).
 struct Line {
   int page = 0;
-  int index = 0;  // 1-based position of the line on its page, top to bottom
+  int index = 0;          // 1-based position of the line on its page, top to bottom
   double y0 = 0, y1 = 0;  // union of the words' vertical extents
   std::vector<const Word*> words;
 

@@ -11,11 +11,8 @@ using testing::PageBuilder;
 
 TEST(LayoutTest, GroupLinesJoinsShiftedBaselines) {
   // Family C prints a row's numbers 3 points above its label.
-  Page page = PageBuilder(1)
-                  .Text(207, 183, "Contingent Troops")
-                  .Text(384, 180, "210")
-                  .Text(207, 203, "Staff Officer")
-                  .Build();
+  Page page =
+      PageBuilder(1).Text(207, 183, "Contingent Troops").Text(384, 180, "210").Text(207, 203, "Staff Officer").Build();
   std::vector<Line> lines = GroupLines(page);
   ASSERT_EQ(2u, lines.size());
   EXPECT_EQ("Contingent Troops 210", lines[0].Text());

@@ -87,9 +87,8 @@ TEST(PdfTextTest, RandomBytesNeverCrash) {
 }
 
 TEST(PdfTextTest, TruncatedAndCorruptedRealReportNeverCrash) {
-  std::string path =
-      std::string(BLUEHELMET_SHARED_DIR) +
-      "/data/raw/un_country_contributions_pdf/UN_country_contributions_2023_09.pdf";
+  std::string path = std::string(BLUEHELMET_SHARED_DIR) +
+                     "/data/raw/un_country_contributions_pdf/UN_country_contributions_2023_09.pdf";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared data at " << path;
   Result<std::string> bytes = ReadFile(path);
   ASSERT_TRUE(bytes.ok());

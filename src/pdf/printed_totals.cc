@@ -29,8 +29,8 @@ std::vector<Mismatch> CheckPrintedTotals(const ParsedReport& report) {
   for (const ReportRow& r : report.rows) {
     if (r.men && r.women && *r.men + *r.women != r.total) {
       out.push_back({Scope::kGrand,
-                     "page " + std::to_string(r.page) + " line " + std::to_string(r.line) + ": " +
-                         r.country + (r.mission.empty() ? "" : " in " + r.mission),
+                     "page " + std::to_string(r.page) + " line " + std::to_string(r.line) + ": " + r.country +
+                         (r.mission.empty() ? "" : " in " + r.mission),
                      "men+women", r.total, *r.men + *r.women});
     }
     for (int type : {-1, r.type ? static_cast<int>(*r.type) : -2}) {
@@ -53,17 +53,15 @@ std::vector<Mismatch> CheckPrintedTotals(const ParsedReport& report) {
     }
     if (t.total != s.total) out.push_back({t.scope, t.Key(), "total", t.total, s.total});
   }
-  if (report.printed_row_count &&
-      *report.printed_row_count != static_cast<int64_t>(report.rows.size())) {
-    out.push_back({Scope::kGrand, "row count", "rows", *report.printed_row_count,
-                   static_cast<int64_t>(report.rows.size())});
+  if (report.printed_row_count && *report.printed_row_count != static_cast<int64_t>(report.rows.size())) {
+    out.push_back(
+        {Scope::kGrand, "row count", "rows", *report.printed_row_count, static_cast<int64_t>(report.rows.size())});
   }
   return out;
 }
 
 std::string ToString(const Mismatch& m) {
-  return m.key + ": " + m.what + ": printed " + std::to_string(m.printed) + ", computed " +
-         std::to_string(m.computed);
+  return m.key + ": " + m.what + ": printed " + std::to_string(m.printed) + ", computed " + std::to_string(m.computed);
 }
 
 }  // namespace bh::pdf

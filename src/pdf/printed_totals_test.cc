@@ -7,8 +7,7 @@ namespace {
 
 using Scope = PrintedTotal::Scope;
 
-ReportRow Row(std::string country, std::string mission, PersonnelType type, int64_t m, int64_t f,
-              int64_t t) {
+ReportRow Row(std::string country, std::string mission, PersonnelType type, int64_t m, int64_t f, int64_t t) {
   ReportRow r;
   r.country = std::move(country);
   r.mission = std::move(mission);
@@ -21,8 +20,8 @@ ReportRow Row(std::string country, std::string mission, PersonnelType type, int6
   return r;
 }
 
-PrintedTotal Total(Scope scope, std::string mission, std::string country,
-                   std::optional<int64_t> m, std::optional<int64_t> f, int64_t t) {
+PrintedTotal Total(Scope scope, std::string mission, std::string country, std::optional<int64_t> m,
+                   std::optional<int64_t> f, int64_t t) {
   PrintedTotal p;
   p.scope = scope;
   p.mission = std::move(mission);
@@ -44,8 +43,7 @@ ParsedReport Sample() {
 
 TEST(ReconcileTest, AgreeingTotalsGiveNoMismatch) {
   ParsedReport r = Sample();
-  r.totals = {Total(Scope::kMission, "UNMISS", "", 60, 15, 75),
-              Total(Scope::kCountry, "", "Ghana", 15, 3, 18),
+  r.totals = {Total(Scope::kMission, "UNMISS", "", 60, 15, 75), Total(Scope::kCountry, "", "Ghana", 15, 3, 18),
               Total(Scope::kMissionCountry, "UNMISS", "Viet Nam", std::nullopt, std::nullopt, 63),
               Total(Scope::kGrand, "", "", 65, 16, 81)};
   PrintedTotal troops = Total(Scope::kGrand, "", "", 64, 16, 80);

@@ -16,17 +16,15 @@
 #include "base/csv.h"
 #include "base/file_util.h"
 #include "base/strings.h"
-#include "pdf/pdf_text.h"
 #include "pdf/contribution_report.h"
+#include "pdf/pdf_text.h"
 
 namespace bh::pdf {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string PdfDir() {
-  return std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/un_country_contributions_pdf";
-}
+std::string PdfDir() { return std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/un_country_contributions_pdf"; }
 
 struct Parsed {
   std::string name;
@@ -106,8 +104,8 @@ class RealReportsTest : public ::testing::Test {
     return p.report;
   }
 
-  static const ReportRow* Find(const ParsedReport& r, std::string_view country,
-                               std::string_view mission, PersonnelType type) {
+  static const ReportRow* Find(const ParsedReport& r, std::string_view country, std::string_view mission,
+                               PersonnelType type) {
     const ReportRow* found = nullptr;
     for (const ReportRow& row : r.rows) {
       if (row.country == country && row.mission == mission && row.type == type) {
@@ -118,9 +116,8 @@ class RealReportsTest : public ::testing::Test {
     return found;
   }
 
-  static void ExpectRow(const std::string& month, std::string_view country,
-                        std::string_view mission, PersonnelType type,
-                        std::optional<int64_t> men, std::optional<int64_t> women, int64_t total) {
+  static void ExpectRow(const std::string& month, std::string_view country, std::string_view mission,
+                        PersonnelType type, std::optional<int64_t> men, std::optional<int64_t> women, int64_t total) {
     SCOPED_TRACE(month + " " + std::string(country) + " " + std::string(mission));
     const ReportRow* row = Find(Report(month), country, mission, type);
     ASSERT_NE(nullptr, row);
@@ -129,8 +126,8 @@ class RealReportsTest : public ::testing::Test {
     EXPECT_EQ(total, row->total);
   }
 
-  static void ExpectGrand(const std::string& month, std::optional<int64_t> men,
-                          std::optional<int64_t> women, int64_t total) {
+  static void ExpectGrand(const std::string& month, std::optional<int64_t> men, std::optional<int64_t> women,
+                          int64_t total) {
     SCOPED_TRACE(month);
     const ParsedReport& r = Report(month);
     int64_t m = 0, f = 0, t = 0;
@@ -177,7 +174,7 @@ TEST_F(RealReportsTest, EveryMonthParsesAndReconciles) {
       EXPECT_EQ(Date::LastDayOf({year, month}), *p.report.as_of);
     }
   }
-  std::map<char, int> want = {{'A', 4}, {'B', 8}, {'C', 16}, {'D', 1}, {'E', 1}, {'F', 1},
+  std::map<char, int> want = {{'A', 4},  {'B', 8}, {'C', 16}, {'D', 1}, {'E', 1}, {'F', 1},
                               {'G', 10}, {'H', 1}, {'I', 45}, {'J', 1}, {'K', 1}};
   EXPECT_EQ(want, families);
   // Only D (2019-09) and K (2024-10) print no total at all.
@@ -198,8 +195,7 @@ TEST_F(RealReportsTest, February2015StubRows) {
   EXPECT_TRUE(CheckPrintedTotals(r).empty());
   std::map<SkippedLine::Why, int> skipped;
   for (const SkippedLine& s : r.skipped) ++skipped[s.why];
-  EXPECT_EQ((std::map<SkippedLine::Why, int>{{SkippedLine::Why::kStubRow, 48},
-                                             {SkippedLine::Why::kEmptySubtotal, 5}}),
+  EXPECT_EQ((std::map<SkippedLine::Why, int>{{SkippedLine::Why::kStubRow, 48}, {SkippedLine::Why::kEmptySubtotal, 5}}),
             skipped);
   // Argentina / MINURSO: the real row, then "Individual Police 0" twice.
   ExpectRow("2015_02", "Argentina", "MINURSO", PersonnelType::kIndividualPolice, 0, 1, 1);
@@ -230,16 +226,14 @@ TEST_F(RealReportsTest, ACutReportIsRefusedNamingTheMissingPages) {
   Renumber(pages);
   Result<ParsedReport> r = ParseReport(pages, "cut.pdf");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ("cut.pdf: pages missing: 10-12 of 46 (the report numbers its pages 'Page N of 46')",
-            r.status().message());
+  EXPECT_EQ("cut.pdf: pages missing: 10-12 of 46 (the report numbers its pages 'Page N of 46')", r.status().message());
   // Cut where a country block starts (page 24), what is left would agree
   // with every subtotal it prints: only the footers show what is gone.
   pages = Pages("2015_02");
   pages.erase(pages.begin() + 23, pages.end());
   r = ParseReport(pages, "cut.pdf");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ("cut.pdf: pages missing: 24-46 of 46 (the report numbers its pages 'Page N of 46')",
-            r.status().message());
+  EXPECT_EQ("cut.pdf: pages missing: 24-46 of 46 (the report numbers its pages 'Page N of 46')", r.status().message());
 }
 
 TEST_F(RealReportsTest, PagesOutOfOrderAreRefused) {

@@ -52,8 +52,8 @@ inline std::string MakePdf(const std::vector<PdfPage>& pages, double font_size =
       std::snprintf(pos, sizeof pos, "%.2f %.2f", c.x, 792.0 - c.baseline);
       content += "BT /F1 " + std::to_string(font_size) + " Tf " + pos + " Td " + PdfString(c.text) + " Tj ET\n";
     }
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " +
-                      std::to_string(page_obj + 1) + " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(page_obj + 1) +
+                      " 0 R /Resources << /Font << /F1 3 0 R >> >> >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";

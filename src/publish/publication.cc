@@ -42,7 +42,7 @@ std::string ScorecardCharts(const Table& scorecard) {
     std::string cat = TextOf(scorecard, row, "Category");
     if (!bars.count(cat)) order.push_back(cat);
     double v = std::holds_alternative<double>(share->value) ? std::get<double>(share->value)
-                                                             : static_cast<double>(std::get<int64_t>(share->value));
+                                                            : static_cast<double>(std::get<int64_t>(share->value));
     bars[cat].push_back({TextOf(scorecard, row, "Country"), v, TextOf(scorecard, row, "Status")});
     std::string t = TextOf(scorecard, row, "Target");
     if (!t.empty() && (t[0] >= '0' && t[0] <= '9')) target[cat] = std::strtod(t.c_str(), nullptr);
@@ -114,12 +114,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -140,12 +151,16 @@ std::string SvgBarChart(const std::string& title, const std::vector<Bar>& bars, 
   for (size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     int y = top + static_cast<int>(i) * row_h;
-    const char* fill = b.status == "green" ? "#2e9e4a" : b.status == "yellow" ? "#e0b000" : b.status == "red" ? "#c62828" : "#8a94a0";
-    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", label_w - 6,
-                     y + 15, HtmlEscape(b.label));
-    s += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"><title>{}: {:.2f} % ({})</title></rect>\n",
-                     label_w, y + 4, std::max(0.0, x(b.value_pct) - label_w), row_h - 8, fill, HtmlEscape(b.label),
-                     b.value_pct, HtmlEscape(b.status));
+    const char* fill = b.status == "green"    ? "#2e9e4a"
+                       : b.status == "yellow" ? "#e0b000"
+                       : b.status == "red"    ? "#c62828"
+                                              : "#8a94a0";
+    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>\n", label_w - 6, y + 15,
+                     HtmlEscape(b.label));
+    s += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"><title>{}: {:.2f} % ({})</title></rect>\n",
+        label_w, y + 4, std::max(0.0, x(b.value_pct) - label_w), row_h - 8, fill, HtmlEscape(b.label), b.value_pct,
+        HtmlEscape(b.status));
     s += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\">{:.1f} %</text>\n", x(b.value_pct) + 4, y + 15,
                      b.value_pct);
   }
@@ -154,14 +169,16 @@ std::string SvgBarChart(const std::string& title, const std::vector<Bar>& bars, 
                    label_w + plot_w, axis_y);
   for (int k = 0; k <= 4; ++k) {
     double v = max * k / 4;
-    s += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6470\">{:.0f} %</text>\n",
-                     x(v), axis_y + 14, v);
+    s += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6470\">{:.0f} %</text>\n", x(v),
+        axis_y + 14, v);
   }
   if (target_pct >= 0) {
-    s += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#a4161a\" stroke-width=\"2\" "
-                     "stroke-dasharray=\"6 4\"/>\n<text x=\"{0:.1f}\" y=\"{3}\" font-size=\"10\" fill=\"#a4161a\" "
-                     "text-anchor=\"middle\">target {4:g} %</text>\n",
-                     x(target_pct), top - 2, axis_y, axis_y + 26, target_pct);
+    s += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#a4161a\" stroke-width=\"2\" "
+        "stroke-dasharray=\"6 4\"/>\n<text x=\"{0:.1f}\" y=\"{3}\" font-size=\"10\" fill=\"#a4161a\" "
+        "text-anchor=\"middle\">target {4:g} %</text>\n",
+        x(target_pct), top - 2, axis_y, axis_y + 26, target_pct);
   }
   s += "</svg>\n";
   return s;

@@ -56,7 +56,8 @@ TEST_F(PublishReportTest, XlsxHasOneSheetPerTable) {
   for (int i = 1; i <= 4; ++i) {
     EXPECT_NE(std::string::npos, bytes->find("xl/worksheets/sheet" + std::to_string(i) + ".xml")) << i;
   }
-  EXPECT_EQ(Status::Code::kIoError, WriteXlsxPublication(db_.get(), *ref_, {"2021-03", "ASEAN", 10}, "/nonexistent/x.xlsx").code());
+  EXPECT_EQ(Status::Code::kIoError,
+            WriteXlsxPublication(db_.get(), *ref_, {"2021-03", "ASEAN", 10}, "/nonexistent/x.xlsx").code());
 }
 
 // What Excel requires of a sheet name (and libxlsxwriter checks).

@@ -14,9 +14,10 @@
 namespace bh {
 
 Result<TargetTable> LoadTargetTable(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT s.version, c.category, c.year, c.basis_points, c.source FROM target_set s"
-      " JOIN target_cell c ON c.version = s.version WHERE s.active = 1 ORDER BY c.category, c.year"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare("SELECT s.version, c.category, c.year, c.basis_points, c.source FROM target_set s"
+                  " JOIN target_cell c ON c.version = s.version WHERE s.active = 1 ORDER BY c.category, c.year"));
   std::string version;
   std::vector<TargetCell> cells;
   for (;;) {
@@ -29,7 +30,6 @@ Result<TargetTable> LoadTargetTable(Db* db) {
   }
   return TargetTable(version, std::move(cells));
 }
-
 
 Result<Month> LatestContributionMonth(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT MAX(month) FROM month_source WHERE dataset = 'contribution'"));
@@ -45,9 +45,9 @@ Result<Month> LatestContributionMonth(Db* db) {
 // personnel_type would (issue 7: the scorecard's month went from a scan of
 // ~1,000 rows, 60 % of an API request, to one row).
 Result<std::vector<CategoryFigures>> CategoryFiguresForMonth(Db* db, Month m) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
-      " WHERE s.dataset = 'contribution' AND s.month = ?"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT f.figures FROM month_source s JOIN figures_in_use f ON f.import_id "
+                                           "= s.import_id AND f.month = s.month"
+                                           " WHERE s.dataset = 'contribution' AND s.month = ?"));
   st.Bind(1, m.ToString());
   std::vector<CategoryFigures> out;
   BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -82,10 +82,9 @@ Result<std::vector<MissionTypeFigures>> MissionTypeFiguresFor(Db* db, const std:
 }
 
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.month, f.figures FROM month_source s"
-      " JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
-      " WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT f.month, f.figures FROM month_source s"
+                                           " JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
+                                           " WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<SeriesPoint> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -105,11 +104,11 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
 // once (SQLite reads a BLOB's length without its content), so the 130,000
 // figures of the whole history are written in place (issue 7).
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
-  BH_ASSIGN_OR_RETURN(int64_t months,
-                      db->QueryInt("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
-      " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  BH_ASSIGN_OR_RETURN(int64_t months, db->QueryInt("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare("SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
+                  " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
   std::vector<MonthlyFigures> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -134,9 +133,9 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
 }
 
 Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total) FROM current_contribution c"
-      " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st, db->Prepare("SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total) FROM current_contribution c"
+                           " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
   st.Bind(1, m.ToString()).Bind(2, limit);
   std::vector<CountryWomen> out;
   for (;;) {
@@ -148,11 +147,12 @@ Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit
 }
 
 Result<std::vector<ImportInfo>> ListImports(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT i.id, i.file_name, i.sha256, i.kind, i.imported_at, i.rows, COALESCE(i.first_month, ''),"
-      " COALESCE(i.last_month, ''), (SELECT COUNT(*) FROM month_source s WHERE s.import_id = i.id),"
-      " COALESCE(i.reconciliation, ''), (SELECT COUNT(*) FROM import_mismatch m WHERE m.import_id = i.id),"
-      " i.synthetic FROM import i ORDER BY i.id DESC"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare("SELECT i.id, i.file_name, i.sha256, i.kind, i.imported_at, i.rows, COALESCE(i.first_month, ''),"
+                  " COALESCE(i.last_month, ''), (SELECT COUNT(*) FROM month_source s WHERE s.import_id = i.id),"
+                  " COALESCE(i.reconciliation, ''), (SELECT COUNT(*) FROM import_mismatch m WHERE m.import_id = i.id),"
+                  " i.synthetic FROM import i ORDER BY i.id DESC"));
   std::vector<ImportInfo> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -176,8 +176,9 @@ Result<std::vector<ImportInfo>> ListImports(Db* db) {
 }
 
 Result<std::vector<CountryMonths>> ContributingCountries(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT iso3, MIN(month), MAX(month) FROM current_contribution GROUP BY iso3 ORDER BY iso3"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare("SELECT iso3, MIN(month), MAX(month) FROM current_contribution GROUP BY iso3 ORDER BY iso3"));
   std::vector<CountryMonths> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -200,14 +201,17 @@ SourceFile ReadSource(const Stmt& st, int first) {
   f.synthetic = st.Int(first + 7) != 0;
   return f;
 }
-constexpr char kImportCols[] = "i.id, i.file_name, i.sha256, i.kind, COALESCE(i.layout, ''), i.imported_at,"
-                               " COALESCE(i.reconciliation, ''), i.synthetic";
+constexpr char kImportCols[] =
+    "i.id, i.file_name, i.sha256, i.kind, COALESCE(i.layout, ''), i.imported_at,"
+    " COALESCE(i.reconciliation, ''), i.synthetic";
 }  // namespace
 
 Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_view dataset) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
-      "SELECT {} FROM month_source s JOIN import i ON i.id = s.import_id WHERE s.month = ? AND s.dataset = ?",
-      kImportCols)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(fmt::format(
+          "SELECT {} FROM month_source s JOIN import i ON i.id = s.import_id WHERE s.month = ? AND s.dataset = ?",
+          kImportCols)));
   st.Bind(1, m.ToString()).Bind(2, dataset);
   std::vector<SourceFile> out;
   for (;;) {
@@ -219,14 +223,16 @@ Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_vie
 }
 
 Result<std::vector<MonthSource>> ListMonthSources(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(fmt::format(
-      "SELECT s.month, s.dataset, {},"
-      " CASE s.dataset WHEN 'contribution' THEN"
-      "   (SELECT COUNT(*) FROM contribution c WHERE c.import_id = s.import_id AND c.month = s.month)"
-      " ELSE (SELECT COUNT(*) FROM country_total t WHERE t.import_id = s.import_id AND t.month = s.month) END,"
-      " (SELECT COUNT(*) FROM import_mismatch mm WHERE mm.import_id = s.import_id)"
-      " FROM month_source s JOIN import i ON i.id = s.import_id ORDER BY s.month, s.dataset",
-      kImportCols)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare(fmt::format(
+          "SELECT s.month, s.dataset, {},"
+          " CASE s.dataset WHEN 'contribution' THEN"
+          "   (SELECT COUNT(*) FROM contribution c WHERE c.import_id = s.import_id AND c.month = s.month)"
+          " ELSE (SELECT COUNT(*) FROM country_total t WHERE t.import_id = s.import_id AND t.month = s.month) END,"
+          " (SELECT COUNT(*) FROM import_mismatch mm WHERE mm.import_id = s.import_id)"
+          " FROM month_source s JOIN import i ON i.id = s.import_id ORDER BY s.month, s.dataset",
+          kImportCols)));
   std::vector<MonthSource> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -242,10 +248,12 @@ Result<std::vector<MonthSource>> ListMonthSources(Db* db) {
   // Superseded files: other imports with rows for the same month and dataset
   // (month_figures has a row for every import and month with contribution
   // rows: one row each instead of a scan of the rows).
-  BH_ASSIGN_OR_RETURN(Stmt hist, db->Prepare(
-      "SELECT f.month, 'contribution', i.id, i.file_name FROM month_figures f JOIN import i ON i.id = f.import_id"
-      " UNION SELECT DISTINCT t.month, 'country_total', i.id, i.file_name FROM country_total t"
-      " JOIN import i ON i.id = t.import_id ORDER BY 1, 2, 3"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt hist,
+      db->Prepare(
+          "SELECT f.month, 'contribution', i.id, i.file_name FROM month_figures f JOIN import i ON i.id = f.import_id"
+          " UNION SELECT DISTINCT t.month, 'country_total', i.id, i.file_name FROM country_total t"
+          " JOIN import i ON i.id = t.import_id ORDER BY 1, 2, 3"));
   std::map<std::pair<std::string, std::string>, std::vector<std::pair<int64_t, std::string>>> all;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, hist.Step());

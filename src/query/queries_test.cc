@@ -82,7 +82,6 @@ TEST_F(QueriesTest, MonthSourcesShowSupersededFiles) {
   EXPECT_EQ((Month{2021, 4}), *LatestContributionMonth(db_.get()));
 }
 
-
 // The whole-history aggregate reads the current source of each month only,
 // and keeps rows without a sex split apart.
 TEST_F(QueriesTest, MonthlyFiguresAllCountriesUseCurrentSources) {

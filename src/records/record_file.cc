@@ -59,7 +59,8 @@ Result<RecordFile> ReadRecordFile(std::string_view data, const std::string& name
   std::set<std::string> present;
   for (std::string_view h : fields) {
     std::string col = ToLowerAscii(Trim(h));
-    if (!present.insert(col).second) return Status::InvalidData(fmt::format("{}: column '{}' appears twice", head, col));
+    if (!present.insert(col).second)
+      return Status::InvalidData(fmt::format("{}: column '{}' appears twice", head, col));
     header.push_back(col);
   }
   BH_ASSIGN_OR_RETURN(out.kind, KindOf(present, domain, head));
@@ -72,8 +73,8 @@ Result<RecordFile> ReadRecordFile(std::string_view data, const std::string& name
   }
   for (const std::string& col : header) {
     if (!allowed.count(col)) {
-      return Status::InvalidData(fmt::format("{}: unknown column '{}' in a {} file (columns: {})", head, col,
-                                             kind.file, Join(names, ", ")));
+      return Status::InvalidData(
+          fmt::format("{}: unknown column '{}' in a {} file (columns: {})", head, col, kind.file, Join(names, ", ")));
     }
   }
   for (const ColumnSpec& c : kind.columns) {

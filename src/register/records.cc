@@ -9,7 +9,6 @@
 
 namespace bh {
 
-
 std::string_view SexCode(Sex s) { return s == Sex::kFemale ? "F" : "M"; }
 
 Result<Sex> ParseSex(std::string_view s, std::string_view column) {

@@ -69,8 +69,8 @@ constexpr ColumnSpec kPostingColumns[] = {
 // In RegisterKind order: persons before the units, legs, members and
 // postings that refer to them.
 constexpr KindSpec kKinds[] = {
-    {"person", "persons", "sex", kPersonColumns},   {"unit", "units", "unit_type", kUnitColumns},
-    {"leg", "legs", "direction", kLegColumns},      {"member", "members", "out_batch", kMemberColumns},
+    {"person", "persons", "sex", kPersonColumns},       {"unit", "units", "unit_type", kUnitColumns},
+    {"leg", "legs", "direction", kLegColumns},          {"member", "members", "out_batch", kMemberColumns},
     {"posting", "postings", "starts", kPostingColumns},
 };
 
@@ -139,8 +139,8 @@ Result<Key> KeyOf(RegisterKind k, const Fields& f, const std::string& iso3) {
 }
 
 // Parses one record and writes it.
-Result<Change> PutFields(Db* db, const Reference& ref, RegisterKind k, const Fields& f,
-                         const std::string& source, bool illustrative) {
+Result<Change> PutFields(Db* db, const Reference& ref, RegisterKind k, const Fields& f, const std::string& source,
+                         bool illustrative) {
   BH_RETURN_IF_ERROR(f.CheckText());
   BH_RETURN_IF_ERROR(f.CheckRequired(SpecOf(k)));
   BH_ASSIGN_OR_RETURN(std::string iso3, Country(f, ref));
@@ -429,9 +429,10 @@ Result<std::vector<InputFile>> ExportRegister(Db* db, const std::string& iso3) {
   std::vector<InputFile> out;
   std::vector<std::string> comments;
   if (r.Illustrative()) {
-    comments.push_back(fmt::format("ILLUSTRATIVE: exported from a {} register that holds illustrative records "
-                                   "(invented placeholders); see docs/register.md",
-                                   iso3));
+    comments.push_back(
+        fmt::format("ILLUSTRATIVE: exported from a {} register that holds illustrative records "
+                    "(invented placeholders); see docs/register.md",
+                    iso3));
   }
   for (RegisterKind k : kAllRegisterKinds) {
     std::vector<Fields> rows;
@@ -461,8 +462,8 @@ Result<Change> WriteRecord(Db* db, const Reference& ref, RegisterKind kind, cons
       illustrative = ill;
     }
   }
-  BH_ASSIGN_OR_RETURN(Fields merged, MergeForWrite(mode, stored, given, key.label,
-                                                   fmt::format("register {} edit", SpecOf(kind).noun)));
+  BH_ASSIGN_OR_RETURN(
+      Fields merged, MergeForWrite(mode, stored, given, key.label, fmt::format("register {} edit", SpecOf(kind).noun)));
   merged.Set("country", iso3);
   BH_ASSIGN_OR_RETURN(Change change, PutFields(db, ref, kind, merged, "cli", illustrative));
   BH_ASSIGN_OR_RETURN(RegisterData after, LoadRegister(db, iso3));

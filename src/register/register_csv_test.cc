@@ -116,11 +116,13 @@ TEST_F(RegisterCsvTest, ValidationErrorsNameFileLineAndColumn) {
        "country,service_number,sex,rank,service\nVNM,S1,F,Maj,Army\nVNM,S1,M,"
        "Maj,Army\n",
        "persons.csv:3: duplicate service number 'S1' of VNM (also on line 2)"},
-      {"persons.csv", "country,service_number,sex,rank\nVNM,S1,F,Maj\n", "persons.csv:1: missing column 'service' in a persons file"},
+      {"persons.csv", "country,service_number,sex,rank\nVNM,S1,F,Maj\n",
+       "persons.csv:1: missing column 'service' in a persons file"},
       {"persons.csv", "country,service_number,sex,rank,service,email\nVNM,S1,F,Maj,Army,a@b\n",
        "persons.csv:1: unknown column 'email' in a persons file (columns: country, service_number, sex, rank, service, "
        "specialty, name)"},
-      {"persons.csv", "country,service_number,sex,rank,service\nVNM,S1,F,Maj\n", "persons.csv:2: expected 5 fields, found 4"},
+      {"persons.csv", "country,service_number,sex,rank,service\nVNM,S1,F,Maj\n",
+       "persons.csv:2: expected 5 fields, found 4"},
       {"persons.csv", "a,b,c\n1,2,3\n",
        "persons.csv:1: not a register file: want a header with exactly one of sex (persons), unit_type (units), "
        "direction (legs), out_batch (members), starts (postings) (see docs/register.md)"},

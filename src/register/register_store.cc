@@ -114,10 +114,10 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
   };
   if (want(RegisterKind::kPerson)) {
     BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT service_number, sex, rank, service, specialty, name, "
-                                               "source, illustrative FROM reg_person"
-                                               " WHERE country = ?1 AND (?2 = '' OR service_number = ?3) AND "
-                                               "(?4 = '' OR ?5 IS NOT NULL)"
-                                               " ORDER BY service_number"));
+                                                 "source, illustrative FROM reg_person"
+                                                 " WHERE country = ?1 AND (?2 = '' OR service_number = ?3) AND "
+                                                 "(?4 = '' OR ?5 IS NOT NULL)"
+                                                 " ORDER BY service_number"));
     Stmt& q = q_stmt;
     bind_filters(q);
     while (true) {
@@ -138,10 +138,10 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
   }
   if (want(RegisterKind::kUnit)) {
     BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT code, unit_type, ptype, parent, mission, location, "
-                                               "rotation, authorised, requested_min_bp,"
-                                               " requested_max_bp, note, source, illustrative FROM reg_unit"
-                                               " WHERE country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND (?4 "
-                                               "= '' OR code = ?5) ORDER BY code"));
+                                                 "rotation, authorised, requested_min_bp,"
+                                                 " requested_max_bp, note, source, illustrative FROM reg_unit"
+                                                 " WHERE country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND (?4 "
+                                                 "= '' OR code = ?5) ORDER BY code"));
     Stmt& q = q_stmt;
     bind_filters(q);
     while (true) {
@@ -166,11 +166,11 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
   }
   if (want(RegisterKind::kLeg)) {
     BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT u.code, l.direction, l.batch, l.departs, l.arrives, "
-                                               "l.note, l.source, l.illustrative"
-                                               " FROM reg_leg l JOIN reg_unit u ON u.id = l.unit_id"
-                                               " WHERE u.country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND "
-                                               "(?4 = '' OR u.code = ?5)"
-                                               " ORDER BY u.code, l.direction DESC, l.batch"));
+                                                 "l.note, l.source, l.illustrative"
+                                                 " FROM reg_leg l JOIN reg_unit u ON u.id = l.unit_id"
+                                                 " WHERE u.country = ?1 AND (?2 = '' OR ?3 IS NOT NULL) AND "
+                                                 "(?4 = '' OR u.code = ?5)"
+                                                 " ORDER BY u.code, l.direction DESC, l.batch"));
     Stmt& q = q_stmt;
     bind_filters(q);
     while (true) {
@@ -191,12 +191,12 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
   }
   if (want(RegisterKind::kMember)) {
     BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT u.code, p.service_number, m.out_batch, m.home_batch, "
-                                               "m.ends, m.role, m.source, m.illustrative"
-                                               " FROM reg_member m JOIN reg_unit u ON u.id = m.unit_id JOIN "
-                                               "reg_person p ON p.id = m.person_id"
-                                               " WHERE u.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
-                                               "AND (?4 = '' OR u.code = ?5)"
-                                               " ORDER BY u.code, p.service_number"));
+                                                 "m.ends, m.role, m.source, m.illustrative"
+                                                 " FROM reg_member m JOIN reg_unit u ON u.id = m.unit_id JOIN "
+                                                 "reg_person p ON p.id = m.person_id"
+                                                 " WHERE u.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
+                                                 "AND (?4 = '' OR u.code = ?5)"
+                                                 " ORDER BY u.code, p.service_number"));
     Stmt& q = q_stmt;
     bind_filters(q);
     while (true) {
@@ -217,12 +217,12 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
   }
   if (want(RegisterKind::kPosting)) {
     BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT p.service_number, g.role, COALESCE(g.mission, "
-                                               "'UNHQ'), g.post, g.starts, g.ends, g.note, g.source,"
-                                               " g.illustrative FROM reg_posting g JOIN reg_person p ON p.id "
-                                               "= g.person_id"
-                                               " WHERE p.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
-                                               "AND (?4 = '' OR ?5 IS NOT NULL)"
-                                               " ORDER BY g.starts, p.service_number"));
+                                                 "'UNHQ'), g.post, g.starts, g.ends, g.note, g.source,"
+                                                 " g.illustrative FROM reg_posting g JOIN reg_person p ON p.id "
+                                                 "= g.person_id"
+                                                 " WHERE p.country = ?1 AND (?2 = '' OR p.service_number = ?3) "
+                                                 "AND (?4 = '' OR ?5 IS NOT NULL)"
+                                                 " ORDER BY g.starts, p.service_number"));
     Stmt& q = q_stmt;
     bind_filters(q);
     while (true) {
@@ -247,7 +247,7 @@ Result<RegisterData> Query(Db* db, const std::string& iso3, const Filter& f) {
 
 Result<std::optional<int64_t>> PersonId(Db* db, const std::string& country, const std::string& sn) {
   BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT id FROM reg_person WHERE country = ? "
-                                             "AND service_number = ?"));
+                                               "AND service_number = ?"));
   Stmt& q = q_stmt;
   q.Bind(1, country).Bind(2, sn);
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -287,9 +287,10 @@ Result<RegisterData> LoadCountryRegister(Db* db, const Reference& ref, const std
   BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(country));
   BH_ASSIGN_OR_RETURN(RegisterData r, LoadRegister(db, iso3));
   if (r.persons.empty() && r.units.empty()) {
-    return Status::NotFound(fmt::format("no register records for {} ({}); load some with "
-                                        "'bluehelmet register import'",
-                                        ref.CountryName(iso3), iso3));
+    return Status::NotFound(
+        fmt::format("no register records for {} ({}); load some with "
+                    "'bluehelmet register import'",
+                    ref.CountryName(iso3), iso3));
   }
   return r;
 }
@@ -299,13 +300,13 @@ Result<Change> PutPerson(Db* db, const Person& p) {
   const Person* old = have.FindPerson(p.service_number);
   if (old && old->SameData(p)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt s_stmt, db->Prepare("INSERT INTO reg_person (country, service_number, sex, rank, "
-                                             "service, specialty, name, source, illustrative)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (country, "
-                                             "service_number) DO UPDATE SET"
-                                             " sex = excluded.sex, rank = excluded.rank, service = "
-                                             "excluded.service, specialty = excluded.specialty,"
-                                             " name = excluded.name, source = excluded.source, illustrative "
-                                             "= excluded.illustrative"));
+                                               "service, specialty, name, source, illustrative)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (country, "
+                                               "service_number) DO UPDATE SET"
+                                               " sex = excluded.sex, rank = excluded.rank, service = "
+                                               "excluded.service, specialty = excluded.specialty,"
+                                               " name = excluded.name, source = excluded.source, illustrative "
+                                               "= excluded.illustrative"));
   Stmt& s = s_stmt;
   s.Bind(1, p.country)
       .Bind(2, p.service_number)
@@ -330,18 +331,18 @@ Result<Change> PutUnit(Db* db, const Unit& u) {
   const Unit* old = have.FindUnit(u.code);
   if (old && old->SameData(u)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt s_stmt, db->Prepare("INSERT INTO reg_unit (country, code, unit_type, ptype, parent, "
-                                             "mission, location, rotation, authorised,"
-                                             " requested_min_bp, requested_max_bp, note, source, illustrative) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                             " ON CONFLICT (country, code) DO UPDATE SET unit_type = "
-                                             "excluded.unit_type, ptype = excluded.ptype,"
-                                             " parent = excluded.parent, mission = excluded.mission, location = "
-                                             "excluded.location,"
-                                             " rotation = excluded.rotation, authorised = excluded.authorised, "
-                                             "requested_min_bp = excluded.requested_min_bp,"
-                                             " requested_max_bp = excluded.requested_max_bp, note = "
-                                             "excluded.note, source = excluded.source,"
-                                             " illustrative = excluded.illustrative"));
+                                               "mission, location, rotation, authorised,"
+                                               " requested_min_bp, requested_max_bp, note, source, illustrative) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                               " ON CONFLICT (country, code) DO UPDATE SET unit_type = "
+                                               "excluded.unit_type, ptype = excluded.ptype,"
+                                               " parent = excluded.parent, mission = excluded.mission, location = "
+                                               "excluded.location,"
+                                               " rotation = excluded.rotation, authorised = excluded.authorised, "
+                                               "requested_min_bp = excluded.requested_min_bp,"
+                                               " requested_max_bp = excluded.requested_max_bp, note = "
+                                               "excluded.note, source = excluded.source,"
+                                               " illustrative = excluded.illustrative"));
   Stmt& s = s_stmt;
   s.Bind(1, u.country)
       .Bind(2, u.code)
@@ -369,12 +370,12 @@ Result<Change> PutLeg(Db* db, const Leg& l) {
   const Leg* old = have.FindLeg(l.unit, l.direction, l.batch);
   if (old && old->SameData(l)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt s_stmt, db->Prepare("INSERT INTO reg_leg (unit_id, direction, batch, departs, "
-                                             "arrives, note, source, illustrative)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, "
-                                             "direction, batch) DO UPDATE SET"
-                                             " departs = excluded.departs, arrives = excluded.arrives, note "
-                                             "= excluded.note, source = excluded.source,"
-                                             " illustrative = excluded.illustrative"));
+                                               "arrives, note, source, illustrative)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, "
+                                               "direction, batch) DO UPDATE SET"
+                                               " departs = excluded.departs, arrives = excluded.arrives, note "
+                                               "= excluded.note, source = excluded.source,"
+                                               " illustrative = excluded.illustrative"));
   Stmt& s = s_stmt;
   s.Bind(1, *unit_id).Bind(2, LegDirectionCode(l.direction)).Bind(3, l.batch);
   BindDate(s, 4, l.departs);
@@ -406,12 +407,12 @@ Result<Change> PutMember(Db* db, const UnitMember& m) {
   }
   if (old && old->SameData(m)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt s_stmt, db->Prepare("INSERT INTO reg_member (unit_id, person_id, out_batch, home_batch, "
-                                             "ends, role, source, illustrative)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, person_id) "
-                                             "DO UPDATE SET"
-                                             " out_batch = excluded.out_batch, home_batch = excluded.home_batch, "
-                                             "ends = excluded.ends, role = excluded.role,"
-                                             " source = excluded.source, illustrative = excluded.illustrative"));
+                                               "ends, role, source, illustrative)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, person_id) "
+                                               "DO UPDATE SET"
+                                               " out_batch = excluded.out_batch, home_batch = excluded.home_batch, "
+                                               "ends = excluded.ends, role = excluded.role,"
+                                               " source = excluded.source, illustrative = excluded.illustrative"));
   Stmt& s = s_stmt;
   s.Bind(1, *unit_id).Bind(2, *person_id).Bind(3, m.out_batch);
   BindOptInt(s, 4, m.home_batch);
@@ -437,13 +438,13 @@ Result<Change> PutPosting(Db* db, const Posting& p) {
   }
   if (old && old->SameData(p)) return Change::kUnchanged;
   BH_ASSIGN_OR_RETURN(Stmt s_stmt, db->Prepare("INSERT INTO reg_posting (person_id, role, mission, at_hq, "
-                                             "post, starts, ends, note, source, illustrative)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, "
-                                             "starts) DO UPDATE SET role = excluded.role,"
-                                             " mission = excluded.mission, at_hq = excluded.at_hq, post = "
-                                             "excluded.post, ends = excluded.ends,"
-                                             " note = excluded.note, source = excluded.source, illustrative "
-                                             "= excluded.illustrative"));
+                                               "post, starts, ends, note, source, illustrative)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (person_id, "
+                                               "starts) DO UPDATE SET role = excluded.role,"
+                                               " mission = excluded.mission, at_hq = excluded.at_hq, post = "
+                                               "excluded.post, ends = excluded.ends,"
+                                               " note = excluded.note, source = excluded.source, illustrative "
+                                               "= excluded.illustrative"));
   Stmt& s = s_stmt;
   s.Bind(1, *person_id).Bind(2, PostingRoleCode(p.role));
   if (p.AtHeadquarters()) {
@@ -460,7 +461,7 @@ Result<Change> PutPosting(Db* db, const Posting& p) {
 
 Result<std::vector<std::string>> ListRegisterCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(Stmt q_stmt, db->Prepare("SELECT country FROM reg_person UNION SELECT "
-                                             "country FROM reg_unit ORDER BY 1"));
+                                               "country FROM reg_unit ORDER BY 1"));
   Stmt& q = q_stmt;
   std::vector<std::string> out;
   while (true) {
@@ -470,6 +471,5 @@ Result<std::vector<std::string>> ListRegisterCountries(Db* db) {
   }
   return out;
 }
-
 
 }  // namespace bh

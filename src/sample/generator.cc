@@ -46,18 +46,18 @@ struct Scale {
   int strength;
 };
 constexpr Scale kScales[] = {
-    {"IND", 5500}, {"IDN", 2700}, {"CHN", 2300}, {"KHM", 800}, {"MYS", 850}, {"KOR", 550}, {"THA", 280},
-    {"VNM", 75},   {"MMR", 15},  {"PHL", 15},   {"RUS", 70},  {"USA", 30},  {"AUS", 30},  {"JPN", 6},
-    {"NZL", 12},   {"BRN", 30},  {"SGP", 4},    {"LAO", 4},
+    {"IND", 5500}, {"IDN", 2700}, {"CHN", 2300}, {"KHM", 800}, {"MYS", 850}, {"KOR", 550},
+    {"THA", 280},  {"VNM", 75},   {"MMR", 15},   {"PHL", 15},  {"RUS", 70},  {"USA", 30},
+    {"AUS", 30},   {"JPN", 6},    {"NZL", 12},   {"BRN", 30},  {"SGP", 4},   {"LAO", 4},
 };
 
 // The first 12 serve every plan of up to 36 deployments (the demo's, and the
 // 1x benchmark's); larger plans (the 10x benchmark) draw on all 24, one
 // mission per personnel-type cycle, so no deployment repeats.
-constexpr std::string_view kMissions[] = {"UNMISS", "MINUSCA", "UNIFIL",  "MONUSCO", "UNISFA",   "MINURSO",
-                                          "UNFICYP", "UNDOF", "UNTSO",   "UNMOGIP", "MINUSMA",  "UNAMID",
-                                          "UNMIL",  "UNOCI",  "MINUSTAH", "MONUC",  "UNMIS",    "UNMIT",
-                                          "UNMEE",  "UNOMIG", "MINURCAT", "UNMIK",  "MINUJUSTH", "UNSMIS"};
+constexpr std::string_view kMissions[] = {"UNMISS",  "MINUSCA", "UNIFIL",   "MONUSCO", "UNISFA",    "MINURSO",
+                                          "UNFICYP", "UNDOF",   "UNTSO",    "UNMOGIP", "MINUSMA",   "UNAMID",
+                                          "UNMIL",   "UNOCI",   "MINUSTAH", "MONUC",   "UNMIS",     "UNMIT",
+                                          "UNMEE",   "UNOMIG",  "MINURCAT", "UNMIK",   "MINUJUSTH", "UNSMIS"};
 constexpr size_t kSmallPlanMissions = 12;
 
 std::string UnName(std::string_view iso3) {
@@ -94,7 +94,7 @@ std::vector<Deployment> PlanFor(std::string_view iso3, int strength, int count, 
     bool unit = d.type == PersonnelType::kTroops || d.type == PersonnelType::kFormedPoliceUnits;
     int share_of_strength = unit ? std::max(1, strength / std::max(1, count / 2)) : std::max(1, strength / 60 + 2);
     d.base = std::max(1, static_cast<int>(share_of_strength * (0.6 + 0.8 * rng.Unit())));
-    double typical = d.type == PersonnelType::kTroops               ? 0.05
+    double typical = d.type == PersonnelType::kTroops              ? 0.05
                      : d.type == PersonnelType::kFormedPoliceUnits ? 0.10
                      : d.type == PersonnelType::kIndividualPolice  ? 0.18
                                                                    : 0.12;
@@ -128,8 +128,8 @@ std::string GenerateSampleCsv(const SampleSpec& spec, SampleStats* stats) {
         if (s.iso3 == iso3) strength = s.strength;
       }
       if (spec.countries.size() > std::size(kScales)) strength = 20 + static_cast<int>(Hash(iso3, 3) % 3000);
-      int count = spec.deployments_per_country > 0 ? spec.deployments_per_country
-                                                   : std::clamp(strength / 150 + 3, 3, 12);
+      int count =
+          spec.deployments_per_country > 0 ? spec.deployments_per_country : std::clamp(strength / 150 + 3, 3, 12);
       if (spec.deployments_per_country > 0 && ci < spec.countries_with_one_more) ++count;
       Rng plan_rng(Hash(iso3, spec.seed));
       std::vector<Deployment> plan = PlanFor(iso3, strength, count, plan_rng);

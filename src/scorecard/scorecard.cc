@@ -9,11 +9,16 @@ namespace bh {
 
 std::string_view ParityStatusName(ParityStatus s) {
   switch (s) {
-    case ParityStatus::kGreen: return "green";
-    case ParityStatus::kYellow: return "yellow";
-    case ParityStatus::kRed: return "red";
-    case ParityStatus::kNoTarget: return "no target";
-    case ParityStatus::kNoSexSplit: return "no sex split";
+    case ParityStatus::kGreen:
+      return "green";
+    case ParityStatus::kYellow:
+      return "yellow";
+    case ParityStatus::kRed:
+      return "red";
+    case ParityStatus::kNoTarget:
+      return "no target";
+    case ParityStatus::kNoSexSplit:
+      return "no sex split";
   }
   return "?";
 }
@@ -80,12 +85,14 @@ std::vector<ScoreRow> ComputeScorecard(const std::vector<CategoryFigures>& all, 
     if (row.sex_known) by_cat[key.first].push_back(&row);
   }
   for (auto& [cat, rows] : by_cat) {
-    Rank(rows, [](const ScoreRow& a, const ScoreRow& b) { return a.women > b.women; }, &ScoreRow::rank_women);
-    Rank(rows,
-         [](const ScoreRow& a, const ScoreRow& b) {
-           return static_cast<Int128>(a.women) * b.total > static_cast<Int128>(b.women) * a.total;
-         },
-         &ScoreRow::rank_share);
+    Rank(
+        rows, [](const ScoreRow& a, const ScoreRow& b) { return a.women > b.women; }, &ScoreRow::rank_women);
+    Rank(
+        rows,
+        [](const ScoreRow& a, const ScoreRow& b) {
+          return static_cast<Int128>(a.women) * b.total > static_cast<Int128>(b.women) * a.total;
+        },
+        &ScoreRow::rank_share);
     for (ScoreRow* r : rows) r->ranked_countries = static_cast<int>(rows.size());
   }
 

@@ -45,8 +45,8 @@ struct ScoreRow {
   std::optional<Target> target;
   ParityStatus status = ParityStatus::kRed;
   std::optional<int64_t> women_needed;  // with a target and a sex split
-  int rank_women = 0, rank_share = 0;  // 0 = not ranked (group rows, unknown sex)
-  int ranked_countries = 0;            // how many countries the ranks are among
+  int rank_women = 0, rank_share = 0;   // 0 = not ranked (group rows, unknown sex)
+  int ranked_countries = 0;             // how many countries the ranks are among
   std::optional<Fraction> share() const;
 };
 

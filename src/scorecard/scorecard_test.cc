@@ -11,9 +11,9 @@ TargetTable Targets() {
 
 TEST(ScorecardTest, StatusBoundaries) {
   std::optional<Target> eight = Target{Fraction::Of(8, 100), false, "a"};
-  EXPECT_EQ(ParityStatus::kGreen, StatusFor(2, 25, true, eight));    // exactly 8 %: green
-  EXPECT_EQ(ParityStatus::kYellow, StatusFor(1, 25, true, eight));   // 4 %
-  EXPECT_EQ(ParityStatus::kYellow, StatusFor(1, 2000, true, eight)); // 0.05 %: still some women
+  EXPECT_EQ(ParityStatus::kGreen, StatusFor(2, 25, true, eight));     // exactly 8 %: green
+  EXPECT_EQ(ParityStatus::kYellow, StatusFor(1, 25, true, eight));    // 4 %
+  EXPECT_EQ(ParityStatus::kYellow, StatusFor(1, 2000, true, eight));  // 0.05 %: still some women
   EXPECT_EQ(ParityStatus::kRed, StatusFor(0, 25, true, eight));
   EXPECT_EQ(ParityStatus::kNoTarget, StatusFor(3, 25, true, std::nullopt));
   EXPECT_EQ(ParityStatus::kRed, StatusFor(0, 25, true, std::nullopt));
@@ -22,10 +22,8 @@ TEST(ScorecardTest, StatusBoundaries) {
 
 TEST(ScorecardTest, RanksAmongAllCountriesAndGroupTotals) {
   std::vector<CategoryFigures> all = {
-      {"BGD", Category::kContingents, 300, 5700, 6000, true},
-      {"VNM", Category::kContingents, 13, 49, 62, true},
-      {"JPN", Category::kContingents, 0, 4, 4, true},
-      {"IND", Category::kContingents, 13, 5000, 5013, true},
+      {"BGD", Category::kContingents, 300, 5700, 6000, true}, {"VNM", Category::kContingents, 13, 49, 62, true},
+      {"JPN", Category::kContingents, 0, 4, 4, true},         {"IND", Category::kContingents, 13, 5000, 5013, true},
       {"VNM", Category::kObserversStaff, 1, 9, 10, true},
   };
   auto rows = ComputeScorecard(all, Targets(), 2021, {"VNM", "JPN"}, "Pair");

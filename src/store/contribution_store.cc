@@ -55,7 +55,8 @@ Status DeleteImport(Db* db, int64_t id, RemovedImport* out) {
     out->synthetic = q.Int(2) != 0;
   }
   {
-    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT dataset, month FROM month_source WHERE import_id = ? ORDER BY 1, 2"));
+    BH_ASSIGN_OR_RETURN(Stmt q,
+                        db->Prepare("SELECT dataset, month FROM month_source WHERE import_id = ? ORDER BY 1, 2"));
     q.Bind(1, id);
     for (;;) {
       BH_ASSIGN_OR_RETURN(bool more, q.Step());
@@ -111,10 +112,11 @@ Result<RemovedImport> RemoveImport(Db* db, int64_t import_id) {
 }
 
 Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t import_id, Month month) {
-  const char* sql = dataset == "contribution"
-                        ? "SELECT COUNT(DISTINCT iso3), COUNT(DISTINCT mission), COUNT(*) FROM contribution"
-                          " WHERE import_id = ? AND month = ?"
-                        : "SELECT COUNT(DISTINCT iso3), 0, COUNT(*) FROM country_total WHERE import_id = ? AND month = ?";
+  const char* sql =
+      dataset == "contribution"
+          ? "SELECT COUNT(DISTINCT iso3), COUNT(DISTINCT mission), COUNT(*) FROM contribution"
+            " WHERE import_id = ? AND month = ?"
+          : "SELECT COUNT(DISTINCT iso3), 0, COUNT(*) FROM country_total WHERE import_id = ? AND month = ?";
   BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(sql));
   q.Bind(1, import_id).Bind(2, month.ToString());
   BH_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -123,9 +125,7 @@ Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t impor
   return c;
 }
 
-ImportSession::ImportSession(Db* db, ImportFileInfo file) : db_(db), file_(std::move(file)) {
-  status_ = Begin();
-}
+ImportSession::ImportSession(Db* db, ImportFileInfo file) : db_(db), file_(std::move(file)) { status_ = Begin(); }
 
 ImportSession::~ImportSession() {
   insert_contribution_ = Stmt();
@@ -189,9 +189,9 @@ Status ImportSession::Begin() {
       known_missions_.insert(m.Text(0));
     }
   }
-  BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare(
-      "INSERT INTO import (file_name, path, sha256, kind, layout, imported_at, synthetic)"
-      " VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)"));
+  BH_ASSIGN_OR_RETURN(Stmt ins,
+                      db_->Prepare("INSERT INTO import (file_name, path, sha256, kind, layout, imported_at, synthetic)"
+                                   " VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)"));
   BH_RETURN_IF_ERROR(ins.Bind(1, file_.file_name)
                          .Bind(2, file_.path)
                          .Bind(3, file_.sha256)
@@ -204,8 +204,7 @@ Status ImportSession::Begin() {
   BH_ASSIGN_OR_RETURN(insert_batch_, db_->Prepare(BatchInsertSql()));
   pending_.reserve(kBatchRows);
   BH_ASSIGN_OR_RETURN(insert_total_, db_->Prepare(kInsertTotal));
-  BH_ASSIGN_OR_RETURN(insert_mission_, db_->Prepare(
-      "INSERT OR IGNORE INTO mission (acronym, source) VALUES (?, ?)"));
+  BH_ASSIGN_OR_RETURN(insert_mission_, db_->Prepare("INSERT OR IGNORE INTO mission (acronym, source) VALUES (?, ?)"));
   return Status::Ok();
 }
 
@@ -286,7 +285,8 @@ Status ImportSession::FlushPending() {
   if (pending_.empty()) return Status::Ok();
   Status st;
   if (pending_.size() == kBatchRows) {
-    for (size_t i = 0; i < pending_.size(); ++i) BindPending(insert_batch_, static_cast<int>(i) * kContributionParams + 1, pending_[i]);
+    for (size_t i = 0; i < pending_.size(); ++i)
+      BindPending(insert_batch_, static_cast<int>(i) * kContributionParams + 1, pending_[i]);
     st = insert_batch_.Run();
     if (st.ok()) {
       pending_.clear();
@@ -326,8 +326,8 @@ ImportSession::Sums& ImportSession::SumsFor(const Date& d, const std::string& is
 Status ImportSession::DropOtherDates(Month month, const Date& kept) {
   BH_RETURN_IF_ERROR(status_);
   BH_RETURN_IF_ERROR(FlushPending());
-  BH_ASSIGN_OR_RETURN(Stmt del, db_->Prepare(
-      "DELETE FROM contribution WHERE import_id = ? AND month = ? AND report_date <> ?"));
+  BH_ASSIGN_OR_RETURN(Stmt del,
+                      db_->Prepare("DELETE FROM contribution WHERE import_id = ? AND month = ? AND report_date <> ?"));
   BH_RETURN_IF_ERROR(del.Bind(1, import_id_).Bind(2, month.ToString()).Bind(3, kept.ToString()).Run());
   rows_ -= db_->Changes();
   kept_dates_[month.Index()] = kept;
@@ -359,8 +359,13 @@ Status ImportSession::AddCountryTotal(const CountryTotalRow& r) {
 Status ImportSession::AddMismatch(const MismatchRecord& mm) {
   BH_RETURN_IF_ERROR(status_);
   BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare("INSERT INTO import_mismatch VALUES (?, ?, ?, ?, ?, ?)"));
-  return ins.Bind(1, import_id_).Bind(2, mm.scope).Bind(3, mm.key).Bind(4, mm.what).Bind(5, mm.printed)
-      .Bind(6, mm.computed).Run();
+  return ins.Bind(1, import_id_)
+      .Bind(2, mm.scope)
+      .Bind(3, mm.key)
+      .Bind(4, mm.what)
+      .Bind(5, mm.printed)
+      .Bind(6, mm.computed)
+      .Run();
 }
 
 Status ImportSession::WriteMonthFigures() {
@@ -385,7 +390,8 @@ Status ImportSession::WriteMonthFigures() {
         if (i >= sums.size() || sums[i].rows == 0) continue;
         const Sums& s = sums[i];
         PackedFigure f;
-        std::memcpy(f.iso3, numbered_countries_[country].data(), std::min<size_t>(3, numbered_countries_[country].size()));
+        std::memcpy(f.iso3, numbered_countries_[country].data(),
+                    std::min<size_t>(3, numbered_countries_[country].size()));
         f.category = static_cast<Category>(c);
         f.women = s.women;
         f.men = s.men;
@@ -414,8 +420,10 @@ Status ImportSession::WriteMonthFigures() {
   }
   BH_ASSIGN_OR_RETURN(Stmt ins, db_->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
   for (auto& [index, figures] : by_month) {
-    BH_RETURN_IF_ERROR(
-        ins.Bind(1, import_id_).Bind(2, Month::FromIndex(index).ToString()).BindBlob(3, PackMonthFigures(figures)).Run());
+    BH_RETURN_IF_ERROR(ins.Bind(1, import_id_)
+                           .Bind(2, Month::FromIndex(index).ToString())
+                           .BindBlob(3, PackMonthFigures(figures))
+                           .Run());
   }
   return Status::Ok();
 }
@@ -427,17 +435,19 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
   BH_RETURN_IF_ERROR(FlushPending());
   BH_RETURN_IF_ERROR(KeepRealAndSyntheticApart());
   BH_RETURN_IF_ERROR(CheckCoverage());
-  BH_ASSIGN_OR_RETURN(Stmt src, db_->Prepare(
-      "INSERT INTO month_source (dataset, month, import_id) VALUES (?, ?, ?)"
-      " ON CONFLICT(dataset, month) DO UPDATE SET import_id = excluded.import_id"));
+  BH_ASSIGN_OR_RETURN(Stmt src,
+                      db_->Prepare("INSERT INTO month_source (dataset, month, import_id) VALUES (?, ?, ?)"
+                                   " ON CONFLICT(dataset, month) DO UPDATE SET import_id = excluded.import_id"));
   for (const std::string& ds : datasets_) {
     for (const Month& m : months_) {
       BH_RETURN_IF_ERROR(src.Bind(1, ds).Bind(2, m.ToString()).Bind(3, import_id_).Run());
     }
   }
-  BH_ASSIGN_OR_RETURN(Stmt upd, db_->Prepare(
-      "UPDATE import SET rows = ?, first_month = ?, last_month = ?, reconciliation = ?, note = ?, synthetic = ?"
-      " WHERE id = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt upd,
+      db_->Prepare(
+          "UPDATE import SET rows = ?, first_month = ?, last_month = ?, reconciliation = ?, note = ?, synthetic = ?"
+          " WHERE id = ?"));
   BH_RETURN_IF_ERROR(upd.Bind(1, rows_)
                          .Bind(2, months_.begin()->ToString())
                          .Bind(3, months_.rbegin()->ToString())
@@ -464,9 +474,9 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
 }
 
 Status ImportSession::CheckCoverage() {
-  BH_ASSIGN_OR_RETURN(Stmt cur, db_->Prepare(
-      "SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
-      " WHERE s.dataset = ? AND s.month = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt cur, db_->Prepare("SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
+                             " WHERE s.dataset = ? AND s.month = ?"));
   for (const std::string& ds : datasets_) {
     for (const Month& m : months_) {
       cur.Bind(1, ds).Bind(2, m.ToString());
@@ -482,10 +492,10 @@ Status ImportSession::CheckCoverage() {
       BH_ASSIGN_OR_RETURN(MonthCoverage mine, CoverageOf(db_, ds, import_id_, m));
       if (mine.countries >= now.countries && mine.missions >= now.missions && mine.rows >= now.rows) continue;
       auto describe = [&](const MonthCoverage& c) {
-        return ds == "contribution" ? fmt::format("{}, {}, {}", Plural(c.countries, "country", "countries"),
-                                                  Plural(c.missions, "mission", "missions"), Plural(c.rows, "row", "rows"))
-                                    : fmt::format("{}, {}", Plural(c.countries, "country", "countries"),
-                                                  Plural(c.rows, "row", "rows"));
+        return ds == "contribution"
+                   ? fmt::format("{}, {}, {}", Plural(c.countries, "country", "countries"),
+                                 Plural(c.missions, "mission", "missions"), Plural(c.rows, "row", "rows"))
+                   : fmt::format("{}, {}", Plural(c.countries, "country", "countries"), Plural(c.rows, "row", "rows"));
       };
       return Status::InvalidData(fmt::format(
           "{}: {} covers {} where its current source (import #{} {}) covers {}: nothing imported (--replace makes "

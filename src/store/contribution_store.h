@@ -47,9 +47,9 @@ struct ImportFileInfo {
   std::string file_name;  // base name, as shown to users
   std::string path;       // as given on the command line
   std::string sha256;
-  std::string kind;       // "un_gender_csv", "un_rank_csv", "un_pdf"
-  std::string layout;     // e.g. "PDF family I"; "" when not applicable
-  bool synthetic = false; // generated sample data, labelled wherever shown
+  std::string kind;        // "un_gender_csv", "un_rank_csv", "un_pdf"
+  std::string layout;      // e.g. "PDF family I"; "" when not applicable
+  bool synthetic = false;  // generated sample data, labelled wherever shown
   // Become each month's source even where the file covers the month less
   // fully than the current source (see Commit).
   bool replace = false;
@@ -77,7 +77,7 @@ struct CountryTotalRow {
 struct MismatchRecord {
   std::string scope;  // "mission", "country", "grand", "row"
   std::string key;
-  std::string what;   // "men", "women", "total"
+  std::string what;  // "men", "women", "total"
   int64_t printed = 0, computed = 0;
 };
 
@@ -90,7 +90,7 @@ struct RemovedImport {
   struct MonthChange {
     std::string dataset;  // "contribution", "country_total"
     Month month;
-    int64_t source = 0;   // the import now current for the month; 0: none left
+    int64_t source = 0;  // the import now current for the month; 0: none left
     std::string source_file;
   };
   std::vector<MonthChange> months;  // the months it was the source of

@@ -72,7 +72,8 @@ TEST_F(ContributionStoreTest, NewerFileForTheMonthSupersedesAndHistoryStays) {
 
 TEST_F(ContributionStoreTest, UnknownMissionIsRegisteredWithItsSource) {
   Import("aaa", {Row(2, "2021-04-30", "VNM", "UNNEW", PersonnelType::kTroops, 1, 1)});
-  EXPECT_EQ(1, *db_->QueryInt("SELECT COUNT(*) FROM mission WHERE acronym = 'UNNEW' AND source = 'first seen in f.csv'"));
+  EXPECT_EQ(1,
+            *db_->QueryInt("SELECT COUNT(*) FROM mission WHERE acronym = 'UNNEW' AND source = 'first seen in f.csv'"));
 }
 
 TEST_F(ContributionStoreTest, UncommittedSessionLeavesNothing) {
@@ -108,9 +109,10 @@ TEST_F(ContributionStoreTest, ConstraintErrorInABatchNamesTheRow) {
       st = s.AddContribution(r);
     }
     if (st.ok()) st = s.Commit("no totals printed");
-    EXPECT_EQ("f.csv:170: database: CHECK constraint failed: women IS NULL OR women + men = total (in: INSERT INTO "
-              "contribution (import_id, month, seq, page, line,)",
-              st.message());
+    EXPECT_EQ(
+        "f.csv:170: database: CHECK constraint failed: women IS NULL OR women + men = total (in: INSERT INTO "
+        "contribution (import_id, month, seq, page, line,)",
+        st.message());
   }
   EXPECT_EQ(0, *db_->QueryInt("SELECT COUNT(*) FROM contribution"));
   EXPECT_EQ(0, *db_->QueryInt("SELECT COUNT(*) FROM import"));
@@ -128,7 +130,8 @@ TEST_F(ContributionStoreTest, RowsKeepTheirOrderAndLines) {
   int64_t id = Import("order", rows);
   EXPECT_EQ(150, *db_->QueryInt("SELECT COUNT(*) FROM contribution"));
   EXPECT_EQ(75, *db_->QueryInt("SELECT COUNT(*) FROM current_contribution WHERE month = '2021-05'"));
-  Stmt q = std::move(*db_->Prepare("SELECT seq, line, women FROM contribution WHERE import_id = ? AND month = '2021-05'"));
+  Stmt q =
+      std::move(*db_->Prepare("SELECT seq, line, women FROM contribution WHERE import_id = ? AND month = '2021-05'"));
   q.Bind(1, id);
   int n = 0;
   while (*q.Step()) {
@@ -180,7 +183,8 @@ TEST_F(ContributionStoreTest, MigrationFromRowidTableKeepsRows) {
       "CREATE INDEX contribution_import_month ON contribution(import_id, month);"
       "CREATE VIEW current_contribution AS SELECT c.* FROM contribution c JOIN month_source s"
       " ON s.dataset = 'contribution' AND s.month = c.month AND s.import_id = c.import_id;"
-      "INSERT INTO import (id, file_name, path, sha256, kind, imported_at) VALUES (1, 'a.pdf', 'a.pdf', 'x', 'un_pdf', 'now');"
+      "INSERT INTO import (id, file_name, path, sha256, kind, imported_at) VALUES (1, 'a.pdf', 'a.pdf', 'x', 'un_pdf', "
+      "'now');"
       "INSERT INTO contribution VALUES (10, 1, 29, 7, '2021-04-30', '2021-04', 'VNM', 'UNMISS', 'TRP', 13, 49, 62);"
       "INSERT INTO contribution VALUES (11, 1, 29, 8, '2021-04-30', '2021-04', 'VNM', 'UNMISS', 'SO', 1, 3, 4);"
       "INSERT INTO contribution VALUES (12, 1, 30, 2, '2021-04-30', '2021-04', 'IDN', 'UNIFIL', 'TRP', 2, 9, 11);"
@@ -202,9 +206,10 @@ TEST_F(ContributionStoreTest, UnknownCountryFailsAsAForeignKeyAndKeysComeBackOn)
   {
     ImportSession s(db_.get(), {"f.csv", "f.csv", "eee", "un_gender_csv", "", false});
     Status st = s.AddContribution(Row(9, "2021-04-30", "XXX", "UNMISS", PersonnelType::kTroops, 1, 1));
-    EXPECT_EQ("f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO contribution (import_id, month, seq, "
-              "page, line,)",
-              st.message());
+    EXPECT_EQ(
+        "f.csv:9: database: FOREIGN KEY constraint failed (in: INSERT INTO contribution (import_id, month, seq, "
+        "page, line,)",
+        st.message());
   }
   EXPECT_EQ(1, *db_->QueryInt("PRAGMA foreign_keys"));
   Import("fff", {Row(2, "2021-04-30", "VNM", "UNMISS", PersonnelType::kTroops, 1, 1)});

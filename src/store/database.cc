@@ -206,8 +206,8 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only
     // not call the busy handler for it when another connection is doing the
     // same (two imports into a new database): retry for the busy timeout.
     auto r = journal->Step();
-    for (int waited = 0; !r.ok() && r.status().code() == Status::Code::kIoError &&
-                         waited < kDefaultBusyTimeoutMilliseconds;
+    for (int waited = 0;
+         !r.ok() && r.status().code() == Status::Code::kIoError && waited < kDefaultBusyTimeoutMilliseconds;
          waited += 10) {
       journal->Reset();
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -280,9 +280,9 @@ Result<int64_t> Db::MigratedVersion(std::string_view component) {
 Status Db::Migrate(std::string_view component, std::span<const Migration> migrations) {
   BH_ASSIGN_OR_RETURN(int64_t have, MigratedVersion(component));
   if (!migrations.empty() && have > migrations.back().version) {
-    return Status::InvalidData(fmt::format(
-        "{}: schema '{}' is at version {}, newer than this program knows ({}); upgrade bluehelmet",
-        path_, component, have, migrations.back().version));
+    return Status::InvalidData(
+        fmt::format("{}: schema '{}' is at version {}, newer than this program knows ({}); upgrade bluehelmet", path_,
+                    component, have, migrations.back().version));
   }
   bool pending = false;
   for (const Migration& m : migrations) pending |= m.version > have;
@@ -306,7 +306,8 @@ Status Db::Migrate(std::string_view component, std::span<const Migration> migrat
     if (m.version <= have) continue;
     Status st = Exec(m.sql);
     if (!st.ok()) return st.WithPrefix(fmt::format("migration {} v{}", component, m.version));
-    BH_ASSIGN_OR_RETURN(Stmt ins, Prepare("INSERT INTO schema_migration VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
+    BH_ASSIGN_OR_RETURN(Stmt ins,
+                        Prepare("INSERT INTO schema_migration VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"));
     BH_RETURN_IF_ERROR(ins.Bind(1, component).Bind(2, m.version).Run());
   }
   return tx.Commit();

@@ -44,16 +44,17 @@ Status RebuildCorrectedFigures(Db* db) {
   // Only the months corrections name are read (a key range each): with the
   // shipped errata every database has corrections, and an import must not
   // scan every stored row for them.
-  BH_ASSIGN_OR_RETURN(Stmt sums, db->Prepare(
-      "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
-      " SUM(c.total), SUM(c.women IS NULL) FROM main.current_contribution c"
-      " LEFT JOIN personnel_type p ON p.code = c.ptype"
-      " WHERE c.month IN (SELECT month FROM main.erratum)"
-      "   AND (c.import_id, c.month) IN (SELECT DISTINCT import_id, month FROM main.current_contribution"
-      "   WHERE erratum IS NOT NULL AND month IN (SELECT month FROM main.erratum))"
-      " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
-  BH_ASSIGN_OR_RETURN(Stmt ins,
-                      db->Prepare("INSERT INTO main.month_figures_corrected (import_id, month, figures) VALUES (?, ?, ?)"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt sums,
+      db->Prepare("SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
+                  " SUM(c.total), SUM(c.women IS NULL) FROM main.current_contribution c"
+                  " LEFT JOIN personnel_type p ON p.code = c.ptype"
+                  " WHERE c.month IN (SELECT month FROM main.erratum)"
+                  "   AND (c.import_id, c.month) IN (SELECT DISTINCT import_id, month FROM main.current_contribution"
+                  "   WHERE erratum IS NOT NULL AND month IN (SELECT month FROM main.erratum))"
+                  " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt ins, db->Prepare("INSERT INTO main.month_figures_corrected (import_id, month, figures) VALUES (?, ?, ?)"));
   return PackGroupedSums(sums, ins);
 }
 
@@ -62,9 +63,11 @@ Status AddErratum(Db* db, Erratum e) {
   BH_RETURN_IF_ERROR(CheckErratum(e));
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
-  BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare(
-      "SELECT women, men FROM main.printed_contribution WHERE month = ? AND iso3 = ? AND COALESCE(mission, '') = ?"
-      " AND ptype = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt cell,
+      db->Prepare(
+          "SELECT women, men FROM main.printed_contribution WHERE month = ? AND iso3 = ? AND COALESCE(mission, '') = ?"
+          " AND ptype = ?"));
   cell.Bind(1, e.month.ToString()).Bind(2, e.iso3).Bind(3, e.mission).Bind(4, std::string(PersonnelTypeCode(e.type)));
   BH_ASSIGN_OR_RETURN(bool found, cell.Step());
   const std::string where = fmt::format("{} {} {} {}", e.month.ToString(), e.iso3, e.mission.empty() ? "-" : e.mission,
@@ -76,16 +79,24 @@ Status AddErratum(Db* db, Erratum e) {
                                            cell.Int(0), cell.Int(1), e.printed_women, e.printed_men));
   }
   cell = Stmt();
-  BH_ASSIGN_OR_RETURN(Stmt dup, db->Prepare(
-      "SELECT id FROM main.erratum WHERE id = ? OR (month = ? AND iso3 = ? AND mission = ? AND ptype = ?)"));
-  dup.Bind(1, e.id).Bind(2, e.month.ToString()).Bind(3, e.iso3).Bind(4, e.mission).Bind(5, std::string(PersonnelTypeCode(e.type)));
+  BH_ASSIGN_OR_RETURN(
+      Stmt dup,
+      db->Prepare(
+          "SELECT id FROM main.erratum WHERE id = ? OR (month = ? AND iso3 = ? AND mission = ? AND ptype = ?)"));
+  dup.Bind(1, e.id)
+      .Bind(2, e.month.ToString())
+      .Bind(3, e.iso3)
+      .Bind(4, e.mission)
+      .Bind(5, std::string(PersonnelTypeCode(e.type)));
   BH_ASSIGN_OR_RETURN(bool exists, dup.Step());
   if (exists) return Status::AlreadyExists(fmt::format("{}: already corrected by {}", where, dup.Text(0)));
   dup = Stmt();
-  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
-      "INSERT INTO main.erratum (id, month, iso3, mission, ptype, printed_women, printed_men, women, men, reason,"
-      " evidence, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      " COALESCE(NULLIF(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt ins,
+      db->Prepare(
+          "INSERT INTO main.erratum (id, month, iso3, mission, ptype, printed_women, printed_men, women, men, reason,"
+          " evidence, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          " COALESCE(NULLIF(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
   ins.Bind(1, e.id).Bind(2, e.month.ToString()).Bind(3, e.iso3).Bind(4, e.mission);
   ins.Bind(5, std::string(PersonnelTypeCode(e.type))).Bind(6, e.printed_women).Bind(7, e.printed_men);
   ins.Bind(8, e.women).Bind(9, e.men).Bind(10, e.reason).Bind(11, e.evidence).Bind(12, e.author).Bind(13, e.created_at);
@@ -98,9 +109,9 @@ Status RemoveErratum(Db* db, const std::string& id) {
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   // A shipped correction removed stays removed (LoadShippedErrata).
-  BH_ASSIGN_OR_RETURN(Stmt keep, db->Prepare(
-      "INSERT OR REPLACE INTO main.erratum_removed (id, source, removed_at)"
-      " SELECT id, source, strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM main.erratum WHERE id = ? AND source IS NOT NULL"));
+  BH_ASSIGN_OR_RETURN(Stmt keep, db->Prepare("INSERT OR REPLACE INTO main.erratum_removed (id, source, removed_at)"
+                                             " SELECT id, source, strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM "
+                                             "main.erratum WHERE id = ? AND source IS NOT NULL"));
   BH_RETURN_IF_ERROR(keep.Bind(1, id).Run());
   keep = Stmt();
   BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM main.erratum WHERE id = ?"));
@@ -111,12 +122,15 @@ Status RemoveErratum(Db* db, const std::string& id) {
 }
 
 Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month) {
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
-      "SELECT e.id, e.month, e.iso3, e.mission, e.ptype, e.printed_women, e.printed_men, e.women, e.men, e.reason,"
-      " e.evidence, e.author, e.created_at, EXISTS (SELECT 1 FROM main.current_contribution c WHERE c.erratum = e.id),"
-      " COALESCE(e.source, ''),"
-      " EXISTS (SELECT 1 FROM main.month_source s WHERE s.dataset = 'contribution' AND s.month = e.month)"
-      " FROM main.erratum e WHERE ?1 IS NULL OR e.month = ?1 ORDER BY e.month, e.iso3, e.mission, e.ptype"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt q,
+      db->Prepare(
+          "SELECT e.id, e.month, e.iso3, e.mission, e.ptype, e.printed_women, e.printed_men, e.women, e.men, e.reason,"
+          " e.evidence, e.author, e.created_at, EXISTS (SELECT 1 FROM main.current_contribution c WHERE c.erratum = "
+          "e.id),"
+          " COALESCE(e.source, ''),"
+          " EXISTS (SELECT 1 FROM main.month_source s WHERE s.dataset = 'contribution' AND s.month = e.month)"
+          " FROM main.erratum e WHERE ?1 IS NULL OR e.month = ?1 ORDER BY e.month, e.iso3, e.mission, e.ptype"));
   if (month) {
     q.Bind(1, month->ToString());
   } else {
@@ -150,13 +164,15 @@ Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month) {
 
 Status UseFiguresAsPrinted(Db* db) {
   return db->Exec(
-      "CREATE TEMP VIEW IF NOT EXISTS current_contribution AS SELECT c.*, NULL AS erratum FROM main.printed_contribution c;"
+      "CREATE TEMP VIEW IF NOT EXISTS current_contribution AS SELECT c.*, NULL AS erratum FROM "
+      "main.printed_contribution c;"
       "CREATE TEMP VIEW IF NOT EXISTS figures_in_use AS SELECT import_id, month, figures FROM main.month_figures;");
 }
 
 Result<MonthCorrections> CorrectionsIn(Db* db, Month month) {
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
-      "SELECT erratum FROM current_contribution WHERE month = ? AND erratum IS NOT NULL ORDER BY erratum"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt q,
+      db->Prepare("SELECT erratum FROM current_contribution WHERE month = ? AND erratum IS NOT NULL ORDER BY erratum"));
   q.Bind(1, month.ToString());
   MonthCorrections out;
   for (;;) {
@@ -180,7 +196,8 @@ Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std
   for (const char* need : {"Id", "Month", "ISO3", "Mission", "Type", "Printed women", "Printed men", "Women", "Men",
                            "Reason", "Evidence", "Author", "Created"}) {
     if (!col.count(need)) {
-      return Status::InvalidData(fmt::format("{}: no column '{}' (write it with 'errata list --format csv')", name, need));
+      return Status::InvalidData(
+          fmt::format("{}: no column '{}' (write it with 'errata list --format csv')", name, need));
     }
   }
   std::vector<ErrataCsvRow> out;
@@ -197,7 +214,8 @@ Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std
     e.iso3 = at("ISO3");
     e.mission = at("Mission") == "-" ? "" : at("Mission");
     auto type = PersonnelTypeFromCodeOrLabel(at("Type"));
-    if (!type) return Status::InvalidData(fmt::format("{}: column 'Type': unknown personnel type '{}'", where, at("Type")));
+    if (!type)
+      return Status::InvalidData(fmt::format("{}: column 'Type': unknown personnel type '{}'", where, at("Type")));
     e.type = *type;
     auto num = [&](const char* c, int64_t* out) -> Status {
       std::optional<int64_t> v = ParseWholeNumber(at(c));
@@ -222,7 +240,8 @@ Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std
 std::vector<ShippedErrataFile> ShippedErrataFiles() {
   std::vector<ShippedErrataFile> out;
   for (size_t i = 0; i < kShippedErrataFileCount; ++i) {
-    out.push_back({kShippedErrataFiles[i].path, std::string_view(kShippedErrataFiles[i].data, kShippedErrataFiles[i].size)});
+    out.push_back(
+        {kShippedErrataFiles[i].path, std::string_view(kShippedErrataFiles[i].data, kShippedErrataFiles[i].size)});
   }
   return out;
 }
@@ -255,13 +274,17 @@ Result<int64_t> LoadShippedErrata(Db* db, const std::vector<ShippedErrataFile>& 
     BH_ASSIGN_OR_RETURN(Stmt removed, db->Prepare("SELECT 1 FROM main.erratum_removed WHERE id = ?"));
     // The id and the cell are unique: a correction the database has (the
     // same, imported by hand, or a user's own of that cell) is not replaced.
-    BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
-        "INSERT INTO main.erratum (id, month, iso3, mission, ptype, printed_women, printed_men, women, men, reason,"
-        " evidence, author, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " COALESCE(NULLIF(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')), ?) ON CONFLICT DO NOTHING"));
-    BH_ASSIGN_OR_RETURN(Stmt mark, db->Prepare(
-        "UPDATE main.erratum SET source = ?1 WHERE id = ?2 AND source IS NULL AND month = ?3 AND iso3 = ?4"
-        " AND mission = ?5 AND ptype = ?6 AND printed_women = ?7 AND printed_men = ?8 AND women = ?9 AND men = ?10"));
+    BH_ASSIGN_OR_RETURN(
+        Stmt ins,
+        db->Prepare(
+            "INSERT INTO main.erratum (id, month, iso3, mission, ptype, printed_women, printed_men, women, men, reason,"
+            " evidence, author, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " COALESCE(NULLIF(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')), ?) ON CONFLICT DO NOTHING"));
+    BH_ASSIGN_OR_RETURN(
+        Stmt mark,
+        db->Prepare("UPDATE main.erratum SET source = ?1 WHERE id = ?2 AND source IS NULL AND month = ?3 AND iso3 = ?4"
+                    " AND mission = ?5 AND ptype = ?6 AND printed_women = ?7 AND printed_men = ?8 AND women = ?9 AND "
+                    "men = ?10"));
     int64_t file_added = 0;
     for (ErrataCsvRow& row : rows) {
       Erratum& e = row.erratum;
@@ -290,9 +313,8 @@ Result<int64_t> LoadShippedErrata(Db* db, const std::vector<ShippedErrataFile>& 
     removed = Stmt();
     ins = Stmt();
     mark = Stmt();
-    BH_ASSIGN_OR_RETURN(Stmt note, db->Prepare(
-        "INSERT INTO main.erratum_shipped_file (name, sha256, loaded_at, added)"
-        " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)"));
+    BH_ASSIGN_OR_RETURN(Stmt note, db->Prepare("INSERT INTO main.erratum_shipped_file (name, sha256, loaded_at, added)"
+                                               " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)"));
     BH_RETURN_IF_ERROR(note.Bind(1, name).Bind(2, sha).Bind(3, file_added).Run());
     note = Stmt();
     BH_RETURN_IF_ERROR(RebuildCorrectedFigures(db));

@@ -50,7 +50,7 @@ struct Erratum {
   // Shipped: "data/errata/x.csv (sha256 HEX)"; "" for one made in this
   // database (errata add or import).
   std::string source;
-  bool applied = false;  // the month's current source prints the expected figures (ListErrata)
+  bool applied = false;         // the month's current source prints the expected figures (ListErrata)
   bool month_imported = false;  // the month has a current source at all (ListErrata)
 };
 

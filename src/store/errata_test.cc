@@ -131,7 +131,8 @@ TEST_F(ErrataTest, ANewSourceWithOtherFiguresIsNotCorrected) {
 constexpr char kHeader[] =
     "Id,Month,ISO3,Mission,Type,Printed women,Printed men,Women,Men,Reason,Evidence,Author,Created,Applied\n";
 constexpr char kCmrRow[] =
-    "E-2020-08-CMR-MINUSCA-TRP,2020-08,CMR,MINUSCA,TRP,748,0,0,748,swapped,page 5 line 10,maker,2026-01-01T00:00:00Z,yes\n";
+    "E-2020-08-CMR-MINUSCA-TRP,2020-08,CMR,MINUSCA,TRP,748,0,0,748,swapped,page 5 line "
+    "10,maker,2026-01-01T00:00:00Z,yes\n";
 // A month this database does not have.
 constexpr char kGhaRow[] =
     "E-2021-01-GHA-UNAMID-IPO,2021-01,GHA,UNAMID,IPO,0,15,12,3,swapped,page 9 line 4,maker,2026-01-01T00:00:00Z,no\n";
@@ -210,8 +211,8 @@ TEST_F(ErrataTest, BadShippedFilesNameTheirLineAndChangeNothing) {
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum_shipped_file"));
   bad = LoadShippedErrata(db_.get(), {{"y.csv", "Id,Month\nE-1,2020-08\n"}});
   EXPECT_EQ("y.csv: no column 'ISO3' (write it with 'errata list --format csv')", bad.status().message());
-  bad = LoadShippedErrata(db_.get(), {{"z.csv", std::string(kHeader) +
-                                                    "E-x,2020-08,CMR,MINUSCA,TRP,748,0,0,748,,e,a,,\n"}});
+  bad = LoadShippedErrata(db_.get(),
+                          {{"z.csv", std::string(kHeader) + "E-x,2020-08,CMR,MINUSCA,TRP,748,0,0,748,,e,a,,\n"}});
   EXPECT_EQ("z.csv:2: a correction needs a reason (--reason)", bad.status().message());
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum"));
 }

@@ -39,7 +39,8 @@ Status CheckMonthFigures(std::string_view blob) {
   }
   for (size_t off = 3; off < blob.size(); off += kPackedFigureBytes) {
     auto cat = static_cast<unsigned char>(blob[off]);
-    if (cat >= kAllCategories.size()) return Status::InvalidData(fmt::format("month_figures: unknown category {}", cat));
+    if (cat >= kAllCategories.size())
+      return Status::InvalidData(fmt::format("month_figures: unknown category {}", cat));
   }
   return Status::Ok();
 }
@@ -89,16 +90,20 @@ Status PackGroupedSums(Stmt& sums, Stmt& ins) {
 Status EnsureMonthFigures(Db* db) {
   // An import writes all its months' rows at once, so one probe per import
   // tells whether any is missing.
-  BH_ASSIGN_OR_RETURN(int64_t missing, db->QueryInt(
-      "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
-      " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
+  BH_ASSIGN_OR_RETURN(
+      int64_t missing,
+      db->QueryInt(
+          "SELECT EXISTS (SELECT 1 FROM import i WHERE EXISTS (SELECT 1 FROM contribution c WHERE c.import_id = i.id)"
+          " AND NOT EXISTS (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"));
   if (!missing) return Status::Ok();
-  BH_ASSIGN_OR_RETURN(Stmt sums, db->Prepare(
-      "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
-      " SUM(c.total), SUM(c.women IS NULL) FROM contribution c LEFT JOIN personnel_type p ON p.code = c.ptype"
-      " WHERE c.import_id IN (SELECT id FROM import i WHERE NOT EXISTS"
-      "   (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"
-      " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt sums,
+      db->Prepare(
+          "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
+          " SUM(c.total), SUM(c.women IS NULL) FROM contribution c LEFT JOIN personnel_type p ON p.code = c.ptype"
+          " WHERE c.import_id IN (SELECT id FROM import i WHERE NOT EXISTS"
+          "   (SELECT 1 FROM month_figures f WHERE f.import_id = i.id))"
+          " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
   BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare("INSERT INTO month_figures (import_id, month, figures) VALUES (?, ?, ?)"));
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());

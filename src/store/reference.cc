@@ -146,10 +146,11 @@ Result<std::vector<std::string>> Reference::ResolveCountryList(std::string_view 
 }
 
 Result<std::vector<GroupInfo>> ListGroups(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(
-      "SELECT g.name, COALESCE(g.description, ''), g.builtin, m.iso3, m.joined_on, m.left_on, COALESCE(m.source, '')"
-      " FROM country_group g LEFT JOIN country_group_member m ON m.group_name = g.name"
-      " ORDER BY g.builtin DESC, g.name, m.iso3"));
+  BH_ASSIGN_OR_RETURN(Stmt st,
+                      db->Prepare("SELECT g.name, COALESCE(g.description, ''), g.builtin, m.iso3, m.joined_on, "
+                                  "m.left_on, COALESCE(m.source, '')"
+                                  " FROM country_group g LEFT JOIN country_group_member m ON m.group_name = g.name"
+                                  " ORDER BY g.builtin DESC, g.name, m.iso3"));
   std::vector<GroupInfo> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -222,7 +223,8 @@ Status DefineGroup(Db* db, std::string_view name, std::string_view description,
   }
   BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT INTO country_group VALUES (?, ?, 0)"));
   BH_RETURN_IF_ERROR(g.Bind(1, n).Bind(2, description).Run());
-  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare("INSERT OR IGNORE INTO country_group_member (group_name, iso3) VALUES (?, ?)"));
+  BH_ASSIGN_OR_RETURN(Stmt m,
+                      db->Prepare("INSERT OR IGNORE INTO country_group_member (group_name, iso3) VALUES (?, ?)"));
   for (const std::string& iso3 : iso3_members) BH_RETURN_IF_ERROR(m.Bind(1, n).Bind(2, iso3).Run());
   return tx.Commit();
 }

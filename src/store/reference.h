@@ -33,9 +33,7 @@ struct GroupMember {
   std::string iso3;
   std::optional<Date> joined_on, left_on;
   std::string source;  // what says so (built-in facts carry theirs)
-  bool MemberOn(const Date& d) const {
-    return (!joined_on || *joined_on <= d) && (!left_on || d <= *left_on);
-  }
+  bool MemberOn(const Date& d) const { return (!joined_on || *joined_on <= d) && (!left_on || d <= *left_on); }
 };
 
 struct GroupInfo {

@@ -98,11 +98,14 @@ const AmbiguousName kAmbiguousNames[] = {
 constexpr MissionInfo kMissions[] = {
     {"BINUH", "United Nations Integrated Office in Haiti", "HTI", "2019-10", ""},
     {"MINURSO", "United Nations Mission for the Referendum in Western Sahara", "ESH", "1991-04", ""},
-    {"MINUSCA", "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic", "CAF", "2014-04", ""},
-    {"MINUSMA", "United Nations Multidimensional Integrated Stabilization Mission in Mali", "MLI", "2013-04", "2023-12"},
+    {"MINUSCA", "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+     "CAF", "2014-04", ""},
+    {"MINUSMA", "United Nations Multidimensional Integrated Stabilization Mission in Mali", "MLI", "2013-04",
+     "2023-12"},
     {"MINUSTAH", "United Nations Stabilization Mission in Haiti", "HTI", "2004-06", "2017-10"},
     {"MINUJUSTH", "United Nations Mission for Justice Support in Haiti", "HTI", "2017-10", "2019-10"},
-    {"MONUSCO", "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo", "COD", "2010-07", ""},
+    {"MONUSCO", "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo", "COD",
+     "2010-07", ""},
     {"UNAMA", "United Nations Assistance Mission in Afghanistan", "AFG", "2002-03", ""},
     {"UNAMI", "United Nations Assistance Mission for Iraq", "IRQ", "2003-08", "2025-12"},
     {"UNAMID", "African Union-United Nations Hybrid Operation in Darfur", "SDN", "2007-07", "2020-12"},
@@ -128,7 +131,8 @@ constexpr MissionInfo kMissions[] = {
     {"UNMEE", "United Nations Mission in Ethiopia and Eritrea", "", "2000-07", "2008-07"},
     {"UNOMIG", "United Nations Observer Mission in Georgia", "GEO", "1993-08", "2009-06"},
     {"MINURCAT", "United Nations Mission in the Central African Republic and Chad", "", "2007-09", "2010-12"},
-    {"MONUC", "United Nations Organization Mission in the Democratic Republic of the Congo", "COD", "1999-11", "2010-06"},
+    {"MONUC", "United Nations Organization Mission in the Democratic Republic of the Congo", "COD", "1999-11",
+     "2010-06"},
     {"UNMIN", "United Nations Mission in Nepal", "NPL", "2007-01", "2011-01"},
     {"UNIOGBIS", "United Nations Integrated Peacebuilding Office in Guinea-Bissau", "GNB", "2010-01", "2020-12"},
     {"UNSMIS", "United Nations Supervision Mission in Syria", "SYR", "2012-04", "2012-08"},
@@ -149,9 +153,12 @@ constexpr TargetCellInfo kTargetCells[] = {
     {"fpu", 2022, 1200,
      "police.un.org, UNSOM surpasses gender parity targets: \"surpassing the target of 12% set out in the UGPS\" "
      "(2022)"},
-    {"contingents", 2028, 1500, "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"15% ... in troop contingents\""},
-    {"mo_so", 2028, 2500, "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"25% female military observers and staff officers\""},
-    {"fpu", 2028, 2000, "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"20% female police in formed police units\""},
+    {"contingents", 2028, 1500,
+     "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"15% ... in troop contingents\""},
+    {"mo_so", 2028, 2500,
+     "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"25% female military observers and staff officers\""},
+    {"fpu", 2028, 2000,
+     "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"20% female police in formed police units\""},
     {"ipo", 2028, 3000, "elsiefund.org/un-strategies-eifund/: UGPS 2028 targets, \"30% individual police officers\""},
 };
 }  // namespace
@@ -173,16 +180,18 @@ const std::vector<BuiltinGroup>& BuiltinGroups() {
       "Declaration on the Admission of Timor-Leste into ASEAN, 47th ASEAN Summit, Kuala Lumpur, 26 Oct 2025 "
       "(ASEAN statement quoted by IANS, 26 Oct 2025; Viet Nam News/VNA, 26 Oct 2025)"};
   static const std::vector<BuiltinGroup> kGroups = {
-      {"ASEAN", "Association of Southeast Asian Nations (10 member states; 11 from 2025-10-26, Timor-Leste)",
+      {"ASEAN",
+       "Association of Southeast Asian Nations (10 member states; 11 from 2025-10-26, Timor-Leste)",
        {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"},
        {kTimorLeste}},
-      {"ADMM-Plus-Partners", "The eight ADMM-Plus dialogue partners",
+      {"ADMM-Plus-Partners",
+       "The eight ADMM-Plus dialogue partners",
        {"AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"},
        {}},
       {"ADMM-Plus",
        "ASEAN Defence Ministers' Meeting-Plus: the ASEAN members and 8 dialogue partners (18; 19 from 2025-10-26)",
-       {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM",
-        "AUS", "CHN", "IND", "JPN", "NZL", "KOR", "RUS", "USA"},
+       {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "AUS", "CHN", "IND", "JPN", "NZL", "KOR",
+        "RUS", "USA"},
        {kTimorLeste}},
   };
   return kGroups;

@@ -55,7 +55,7 @@ const std::vector<BuiltinGroup>& BuiltinGroups();
 struct TargetCellInfo {
   std::string_view category;  // CategoryCode
   int year;
-  int basis_points;           // 800 = 8 %
+  int basis_points;  // 800 = 8 %
   std::string_view source;
 };
 inline constexpr std::string_view kBuiltinTargetVersion = "ugps-2018-sourced";

@@ -31,12 +31,22 @@ TEST_F(ReferenceTest, ResolvesTheNamesTheUnPrints) {
     const char* name;
     const char* iso3;
   } cases[] = {
-      {"Viet Nam", "VNM"}, {"Vietnam", "VNM"}, {"Côte d'Ivoire", "CIV"}, {"Cote d’Ivoire", "CIV"},
-      {"Iran (Islamic Republic of)", "IRN"}, {"Republic of Korea", "KOR"},
-      {"United Republic of Tanzania", "TZA"}, {"Türkiye", "TUR"}, {"Turkey", "TUR"},
-      {"United States of America", "USA"}, {"United  Kingdom of Great Britain\nand Northern Ireland", "GBR"},
-      {"Bangladesh", "BGD"}, {"vnm", "VNM"}, {"Lao People's Democratic Republic", "LAO"},
-      {"Democratic Republic of the Congo", "COD"}, {"Bolivia (Plurinational State of)", "BOL"},
+      {"Viet Nam", "VNM"},
+      {"Vietnam", "VNM"},
+      {"Côte d'Ivoire", "CIV"},
+      {"Cote d’Ivoire", "CIV"},
+      {"Iran (Islamic Republic of)", "IRN"},
+      {"Republic of Korea", "KOR"},
+      {"United Republic of Tanzania", "TZA"},
+      {"Türkiye", "TUR"},
+      {"Turkey", "TUR"},
+      {"United States of America", "USA"},
+      {"United  Kingdom of Great Britain\nand Northern Ireland", "GBR"},
+      {"Bangladesh", "BGD"},
+      {"vnm", "VNM"},
+      {"Lao People's Democratic Republic", "LAO"},
+      {"Democratic Republic of the Congo", "COD"},
+      {"Bolivia (Plurinational State of)", "BOL"},
   };
   for (const auto& c : cases) {
     auto r = ref->ResolveCountry(c.name);
@@ -55,12 +65,29 @@ TEST_F(ReferenceTest, ResolvesTheNamesPeopleType) {
     const char* name;
     const char* iso3;
   } cases[] = {
-      {"Laos", "LAO"},           {"UK", "GBR"},           {"U.K.", "GBR"},           {"Great Britain", "GBR"},
-      {"USA", "USA"},            {"US", "USA"},           {"Russia", "RUS"},         {"Türkiye", "TUR"},
-      {"Turkey", "TUR"},         {"Cote d'Ivoire", "CIV"}, {"Ivory Coast", "CIV"},   {"Czechia", "CZE"},
-      {"Czech Republic", "CZE"}, {"Eswatini", "SWZ"},     {"Swaziland", "SWZ"},      {"North Macedonia", "MKD"},
-      {"Macedonia", "MKD"},      {"South Korea", "KOR"},  {"North Korea", "PRK"},    {"Burma", "MMR"},
-      {"Vietnam", "VNM"},        {"Timor-Leste", "TLS"},  {"East Timor", "TLS"},
+      {"Laos", "LAO"},
+      {"UK", "GBR"},
+      {"U.K.", "GBR"},
+      {"Great Britain", "GBR"},
+      {"USA", "USA"},
+      {"US", "USA"},
+      {"Russia", "RUS"},
+      {"Türkiye", "TUR"},
+      {"Turkey", "TUR"},
+      {"Cote d'Ivoire", "CIV"},
+      {"Ivory Coast", "CIV"},
+      {"Czechia", "CZE"},
+      {"Czech Republic", "CZE"},
+      {"Eswatini", "SWZ"},
+      {"Swaziland", "SWZ"},
+      {"North Macedonia", "MKD"},
+      {"Macedonia", "MKD"},
+      {"South Korea", "KOR"},
+      {"North Korea", "PRK"},
+      {"Burma", "MMR"},
+      {"Vietnam", "VNM"},
+      {"Timor-Leste", "TLS"},
+      {"East Timor", "TLS"},
   };
   for (const auto& c : cases) {
     auto r = ref->ResolveCountry(c.name);
@@ -69,8 +96,9 @@ TEST_F(ReferenceTest, ResolvesTheNamesPeopleType) {
   }
   auto korea = ref->ResolveCountry("Korea");
   EXPECT_EQ(Status::Code::kNotFound, korea.status().code());
-  EXPECT_EQ("ambiguous country: 'Korea' could be Republic of Korea (KOR) or Democratic People's Republic of Korea (PRK)",
-            korea.status().message());
+  EXPECT_EQ(
+      "ambiguous country: 'Korea' could be Republic of Korea (KOR) or Democratic People's Republic of Korea (PRK)",
+      korea.status().message());
   EXPECT_EQ("unknown country: 'Indonsia' (did you mean Indonesia (IDN)?)",
             ref->ResolveCountry("Indonsia").status().message());
   EXPECT_EQ("unknown country: 'Cambodja' (did you mean Cambodia (KHM)?)",
@@ -107,8 +135,8 @@ TEST_F(ReferenceTest, MembershipsHaveDates) {
   ASSERT_TRUE(admm.ok());
   EXPECT_EQ(18u, admm->MembersIn({2025, 9}).size());
   EXPECT_EQ(19u, admm->MembersIn({2025, 10}).size());
-  const GroupMember& tls = *std::find_if(admm->members.begin(), admm->members.end(),
-                                         [](const GroupMember& m) { return m.iso3 == "TLS"; });
+  const GroupMember& tls =
+      *std::find_if(admm->members.begin(), admm->members.end(), [](const GroupMember& m) { return m.iso3 == "TLS"; });
   EXPECT_EQ("2025-10-26", tls.joined_on->ToString());
   EXPECT_FALSE(tls.left_on.has_value());
   EXPECT_NE(std::string::npos, tls.source.find("47th ASEAN Summit"));

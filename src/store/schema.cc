@@ -311,11 +311,14 @@ Status SeedPersonnelTypes(Db* db) {
 }
 
 Status SeedMissions(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(
-      "INSERT INTO mission VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET"
-      " name = COALESCE(mission.name, excluded.name), host_iso3 = COALESCE(mission.host_iso3, excluded.host_iso3),"
-      " start_date = COALESCE(mission.start_date, excluded.start_date),"
-      " end_date = COALESCE(mission.end_date, excluded.end_date), source = COALESCE(mission.source, excluded.source)"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt ins,
+      db->Prepare(
+          "INSERT INTO mission VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(acronym) DO UPDATE SET"
+          " name = COALESCE(mission.name, excluded.name), host_iso3 = COALESCE(mission.host_iso3, excluded.host_iso3),"
+          " start_date = COALESCE(mission.start_date, excluded.start_date),"
+          " end_date = COALESCE(mission.end_date, excluded.end_date), source = COALESCE(mission.source, "
+          "excluded.source)"));
   for (const MissionInfo& m : KnownMissions()) {
     BH_RETURN_IF_ERROR(ins.Bind(1, m.acronym)
                            .Bind(2, m.name)
@@ -331,12 +334,14 @@ Status SeedMissions(Db* db) {
 Status SeedGroups(Db* db) {
   // Built-in groups follow the compiled-in facts: descriptions and the dated
   // memberships are brought up to date in existing databases too.
-  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare(
-      "INSERT INTO country_group VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET description = excluded.description"
-      " WHERE country_group.builtin = 1"));
-  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare(
-      "INSERT INTO country_group_member (group_name, iso3, joined_on, source) VALUES (?, ?, ?, ?)"
-      " ON CONFLICT(group_name, iso3) DO UPDATE SET joined_on = excluded.joined_on, source = excluded.source"));
+  BH_ASSIGN_OR_RETURN(Stmt g, db->Prepare("INSERT INTO country_group VALUES (?, ?, 1) ON CONFLICT(name) DO UPDATE SET "
+                                          "description = excluded.description"
+                                          " WHERE country_group.builtin = 1"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt m,
+      db->Prepare(
+          "INSERT INTO country_group_member (group_name, iso3, joined_on, source) VALUES (?, ?, ?, ?)"
+          " ON CONFLICT(group_name, iso3) DO UPDATE SET joined_on = excluded.joined_on, source = excluded.source"));
   for (const BuiltinGroup& grp : BuiltinGroups()) {
     BH_RETURN_IF_ERROR(g.Bind(1, grp.name).Bind(2, grp.description).Run());
     for (std::string_view iso3 : grp.members) {
@@ -352,13 +357,17 @@ Status SeedGroups(Db* db) {
 Status SeedTargets(Db* db) {
   BH_ASSIGN_OR_RETURN(int64_t have, db->QueryInt("SELECT COUNT(*) FROM target_set"));
   if (have > 0) return Status::Ok();
-  BH_ASSIGN_OR_RETURN(Stmt set, db->Prepare(
-      "INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
+  BH_ASSIGN_OR_RETURN(Stmt set,
+                      db->Prepare("INSERT INTO target_set VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), 1)"));
   BH_RETURN_IF_ERROR(set.Bind(1, kBuiltinTargetVersion).Bind(2, kBuiltinTargetDescription).Run());
   BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare("INSERT INTO target_cell VALUES (?, ?, ?, ?, ?)"));
   for (const TargetCellInfo& c : BuiltinTargetCells()) {
-    BH_RETURN_IF_ERROR(
-        cell.Bind(1, kBuiltinTargetVersion).Bind(2, c.category).Bind(3, c.year).Bind(4, c.basis_points).Bind(5, c.source).Run());
+    BH_RETURN_IF_ERROR(cell.Bind(1, kBuiltinTargetVersion)
+                           .Bind(2, c.category)
+                           .Bind(3, c.year)
+                           .Bind(4, c.basis_points)
+                           .Bind(5, c.source)
+                           .Run());
   }
   return Status::Ok();
 }

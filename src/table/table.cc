@@ -111,9 +111,12 @@ std::string RenderCsv(const Table& t) {
 std::string MdEscape(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -169,11 +172,14 @@ std::string Cell::Text() const {
 
 std::string Render(const Table& t, Format f) {
   switch (f) {
-    case Format::kTable: return RenderText(t);
-    case Format::kCsv: return RenderCsv(t);
+    case Format::kTable:
+      return RenderText(t);
+    case Format::kCsv:
+      return RenderCsv(t);
     case Format::kJson:
       return DumpJson(TableToJson(t)) + "\n";
-    case Format::kMarkdown: return RenderMarkdown(t);
+    case Format::kMarkdown:
+      return RenderMarkdown(t);
   }
   return {};
 }

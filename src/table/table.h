@@ -11,12 +11,11 @@
 #define BLUEHELMET_TABLE_TABLE_H_
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "base/result.h"
 
@@ -30,10 +29,10 @@ struct Cell {
   std::string display;  // terminal/markdown text; empty = derived from value
 
   Cell() = default;
-  Cell(int64_t v) : value(v) {}                      // NOLINT
-  Cell(int v) : value(static_cast<int64_t>(v)) {}    // NOLINT
-  Cell(std::string v) : value(std::move(v)) {}       // NOLINT
-  Cell(const char* v) : value(std::string(v)) {}     // NOLINT
+  Cell(int64_t v) : value(v) {}                    // NOLINT
+  Cell(int v) : value(static_cast<int64_t>(v)) {}  // NOLINT
+  Cell(std::string v) : value(std::move(v)) {}     // NOLINT
+  Cell(const char* v) : value(std::string(v)) {}   // NOLINT
   static Cell Null(std::string display = "") {
     Cell c;
     c.display = std::move(display);

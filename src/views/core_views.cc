@@ -1,6 +1,5 @@
 #include "views/core_views.h"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -48,12 +47,13 @@ Result<Month> ResolveMonth(Db* db, const std::string& month) {
 // ---------------------------------------------------------------- scorecard
 
 std::string CorrectionsNote(Month month, const MonthCorrections& corrected) {
-  std::vector<std::string> shown(corrected.ids.begin(),
-                                 corrected.ids.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(3, corrected.ids.size())));
-  return fmt::format("{}: {} cell(s) corrected (errata {}{}): see 'bluehelmet errata list --month {}'; --as-printed "
-                     "shows the UN's figures.",
-                     month.ToString(), corrected.cells, Join(shown, ", "), corrected.ids.size() > 3 ? ", ..." : "",
-                     month.ToString());
+  std::vector<std::string> shown(
+      corrected.ids.begin(),
+      corrected.ids.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(3, corrected.ids.size())));
+  return fmt::format(
+      "{}: {} cell(s) corrected (errata {}{}): see 'bluehelmet errata list --month {}'; --as-printed "
+      "shows the UN's figures.",
+      month.ToString(), corrected.cells, Join(shown, ", "), corrected.ids.size() > 3 ? ", ..." : "", month.ToString());
 }
 
 namespace {
@@ -99,14 +99,13 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
   std::vector<ScoreRow> rows = ComputeScorecard(figures, targets, month.year, countries, group_name);
   Table t;
   t.title = fmt::format("UGPS scorecard, {}{}", month.ToString(), group_name.empty() ? "" : ", " + group_name);
-  t.columns = {"Country", "ISO3", "Category", "Women", "Total", "Share", "Target", "Status", "Women needed",
-               "Rank (women)", "Rank (share)"};
+  t.columns = {"Country", "ISO3",   "Category",     "Women",        "Total",       "Share",
+               "Target",  "Status", "Women needed", "Rank (women)", "Rank (share)"};
   for (const ScoreRow& r : rows) {
     std::string name = r.group_total ? r.iso3 + " total" : ref.CountryName(r.iso3);
     t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3), std::string(CategoryLabel(r.category)),
-              r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()),
-              TargetCellOf(r.target), std::string(ParityStatusName(r.status)),
-              r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
+              r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()), TargetCellOf(r.target),
+              std::string(ParityStatusName(r.status)), r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
               r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
               r.rank_share ? Cell(fmt::format("{} of {}", r.rank_share, r.ranked_countries)) : Cell::Null("-")});
   }
@@ -297,8 +296,7 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
     t.AddRow({order == "women" ? r->rank_women : r->rank_share, ref.CountryName(r->iso3), r->iso3, r->women, r->total,
               ShareCell(r->share()), TargetCellOf(r->target), std::string(ParityStatusName(r->status))});
   }
-  t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown,
-                                ranked.size()));
+  t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown, ranked.size()));
   auto sources = SourcesForMonth(db, month);
   if (sources.ok()) {
     t.notes.push_back(DescribeSources(*sources));
@@ -390,8 +388,8 @@ Result<Table> GroupTable(Db* db, const Reference& ref, std::string_view name, st
               m->joined_on ? Cell(m->joined_on->ToString()) : Cell::Null("start"),
               m->left_on ? Cell(m->left_on->ToString()) : Cell::Null("-"), m->source});
   }
-  t.notes.push_back(fmt::format("{} members{}. {}", rows.size(),
-                                as_of ? " on " + as_of->ToString() : " in all", g.description));
+  t.notes.push_back(
+      fmt::format("{} members{}. {}", rows.size(), as_of ? " on " + as_of->ToString() : " in all", g.description));
   return t;
 }
 
@@ -399,16 +397,16 @@ Result<Table> ImportsTable(Db* db) {
   BH_ASSIGN_OR_RETURN(std::vector<ImportInfo> imports, ListImports(db));
   Table t;
   t.title = "Imports";
-  t.columns = {"Import", "File", "SHA-256", "Kind", "Imported at", "Rows", "Months", "Current for",
-               "Reconciliation", "Mismatches"};
+  t.columns = {"Import", "File",   "SHA-256",     "Kind",           "Imported at",
+               "Rows",   "Months", "Current for", "Reconciliation", "Mismatches"};
   bool synthetic = false;
   for (const ImportInfo& i : imports) {
     std::string span = i.first_month.empty()           ? "-"
                        : i.first_month == i.last_month ? i.first_month
                                                        : i.first_month + ".." + i.last_month;
     synthetic = synthetic || i.synthetic;
-    t.AddRow({i.id, i.file_name + (i.synthetic ? " (SYNTHETIC)" : ""), i.sha256, i.kind, i.imported_at, i.rows,
-              span, fmt::format("{} month(s)", i.current_months), i.reconciliation.empty() ? "-" : i.reconciliation,
+    t.AddRow({i.id, i.file_name + (i.synthetic ? " (SYNTHETIC)" : ""), i.sha256, i.kind, i.imported_at, i.rows, span,
+              fmt::format("{} month(s)", i.current_months), i.reconciliation.empty() ? "-" : i.reconciliation,
               i.mismatches});
   }
   if (t.rows.empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
@@ -524,7 +522,7 @@ Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes) {
                          : o.state == FileOutcome::State::kAlreadyImported
                              ? fmt::format("already imported #{}", o.import_id)
                              : "FAILED";
-    std::string span = o.months.empty()        ? "-"
+    std::string span = o.months.empty()       ? "-"
                        : o.months.size() == 1 ? o.months.begin()->ToString()
                                               : fmt::format("{}..{} ({})", o.months.begin()->ToString(),
                                                             o.months.rbegin()->ToString(), o.months.size());

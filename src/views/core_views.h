@@ -23,13 +23,13 @@
 
 #include "base/date.h"
 #include "ingest/importer.h"
-#include "query/queries.h"
 #include "model/personnel.h"
-#include "table/table.h"
+#include "query/queries.h"
 #include "scorecard/targets.h"
 #include "store/database.h"
 #include "store/errata.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 
@@ -62,9 +62,9 @@ Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std
 // women (percent) and the target (percent, null where there is none).
 struct ChartSeries {
   Category category = Category::kContingents;
-  std::vector<std::string> months;               // YYYY-MM, oldest first
-  std::vector<std::optional<double>> share_pct;  // null without a sex split
-  std::vector<std::optional<double>> target_pct; // null without a target
+  std::vector<std::string> months;                // YYYY-MM, oldest first
+  std::vector<std::optional<double>> share_pct;   // null without a sex split
+  std::vector<std::optional<double>> target_pct;  // null without a target
   std::vector<int64_t> women, total;
 };
 struct CountryChart {

@@ -55,8 +55,8 @@ Result<Table> EwgCyclesTable(Db* db, const Reference& ref, const std::string& ew
   if (cycles.empty()) t.notes.push_back("No cycles recorded.");
   t.notes.push_back("Dates given as a year or a month are known only to that precision (not widened to days).");
   for (const Cycle& c : cycles) {
-    t.notes.push_back(fmt::format("{} {}: {}{}Source: {}", c.ewg, c.number, c.note, c.note.empty() ? "" : " ",
-                                  c.source));
+    t.notes.push_back(
+        fmt::format("{} {}: {}{}Source: {}", c.ewg, c.number, c.note, c.note.empty() ? "" : " ", c.source));
   }
   return t;
 }
@@ -121,22 +121,22 @@ Result<Table> EwgOutcomesTable(Db* db, const std::string& ewg, std::optional<int
   for (const Outcome& o : items) {
     t.AddRow({o.ref, o.ewg, o.cycle, std::string(OutcomeKindName(o.kind)), o.title,
               o.date ? Cell(o.date->ToString()) : Cell::Null("-"),
-              o.activity_ref.empty() ? Cell::Null("-") : Cell(o.activity_ref), o.url.empty() ? Cell::Null("-") : Cell(o.url),
-              o.source});
+              o.activity_ref.empty() ? Cell::Null("-") : Cell(o.activity_ref),
+              o.url.empty() ? Cell::Null("-") : Cell(o.url), o.source});
   }
   if (items.empty()) t.notes.push_back("No outcomes recorded.");
   return t;
 }
 
 std::string EwgSummaryText(const ApplySummary& s) {
-  return fmt::format("{} cycle(s), {} activit{}, {} participant record(s), {} work-plan item(s), {} outcome(s) "
-                     "written; {} unchanged",
-                     s.cycles, s.activities, s.activities == 1 ? "y" : "ies", s.participants, s.workplan, s.outcomes,
-                     s.unchanged);
+  return fmt::format(
+      "{} cycle(s), {} activit{}, {} participant record(s), {} work-plan item(s), {} outcome(s) "
+      "written; {} unchanged",
+      s.cycles, s.activities, s.activities == 1 ? "y" : "ies", s.participants, s.workplan, s.outcomes, s.unchanged);
 }
 
-Result<Table> ImportEwgFiles(Db* db, const Reference& ref, const std::vector<std::pair<std::string, std::string>>& files,
-                             ApplySummary* summary) {
+Result<Table> ImportEwgFiles(Db* db, const Reference& ref,
+                             const std::vector<std::pair<std::string, std::string>>& files, ApplySummary* summary) {
   Batch batch;
   Table t;
   t.title = "EWG import";

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "ewg/ewg_store.h"
-#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 

@@ -195,15 +195,16 @@ Result<Table> RegisterReconcileTable(Db* db, const Reference& ref, const std::st
   BH_RETURN_IF_ERROR(CheckRegister(l.data));
   BH_ASSIGN_OR_RETURN(std::vector<UnCell> un, MissionTypeFiguresFor(db, l.iso3, month));
   if (un.empty()) {
-    return Status::NotFound(fmt::format("no UN figures for {} ({}) in {}; import the month's UN "
-                                        "report first (see 'bluehelmet months')",
-                                        l.name, l.iso3, month.ToString()));
+    return Status::NotFound(
+        fmt::format("no UN figures for {} ({}) in {}; import the month's UN "
+                    "report first (see 'bluehelmet months')",
+                    l.name, l.iso3, month.ToString()));
   }
   Headcount h = HeadcountOn(l.data, Date::LastDayOf(month));
   Reconciliation r = Reconcile(h, un, month);
   Table t;
-  t.title = fmt::format("{} ({}): register against UN figures, {} (headcount on {})", l.name, l.iso3,
-                        month.ToString(), r.date.ToString());
+  t.title = fmt::format("{} ({}): register against UN figures, {} (headcount on {})", l.name, l.iso3, month.ToString(),
+                        r.date.ToString());
   t.columns = {"Mission", "Personnel type", "Sex", "Register", "UN", "Register - UN"};
   for (const Difference& d : r.differences) {
     t.AddRow({d.mission.empty() ? Cell::Null("(none)") : Cell(d.mission), d.type, d.sex, d.register_count, d.un_count,
@@ -252,7 +253,8 @@ Result<Table> RegisterPlanTable(Db* db, const Reference& ref, const std::string&
                   "of {} meets the percentage (exact). "
                   "{} sent {} with {} women.",
                   p.strength, p.unit, p.current_sent, p.current_women));
-  if (p.target && p.target->interpolated) t.notes.push_back("Target " + p.target->source + " (not an official figure).");
+  if (p.target && p.target->interpolated)
+    t.notes.push_back("Target " + p.target->source + " (not an official figure).");
   MarkIllustrative(&t, l.data.Illustrative());
   return t;
 }
@@ -275,8 +277,8 @@ Table RegisterImportTable(const RegisterImportSummary& s) {
 std::string RegisterImportText(const RegisterImportSummary& s) {
   std::vector<std::string> counts;
   for (const auto& [kind, n] : s.counts) {
-    counts.push_back(fmt::format("{} {}: +{} ~{}", n.added + n.updated + n.unchanged, SpecOf(kind).noun, n.added,
-                                 n.updated));
+    counts.push_back(
+        fmt::format("{} {}: +{} ~{}", n.added + n.updated + n.unchanged, SpecOf(kind).noun, n.added, n.updated));
   }
   return Join(counts, "; ");
 }

@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "query/figure_sources.h"
-#include "table/table.h"
 #include "store/database.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 

@@ -10,9 +10,9 @@
 namespace bh {
 
 Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
-  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(
-      "SELECT file_name, COALESCE(path, ''), sha256, kind, COALESCE(layout, ''), imported_at, rows,"
-      " COALESCE(reconciliation, ''), COALESCE(note, ''), synthetic FROM import WHERE id = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt q, db->Prepare("SELECT file_name, COALESCE(path, ''), sha256, kind, COALESCE(layout, ''), imported_at, rows,"
+                          " COALESCE(reconciliation, ''), COALESCE(note, ''), synthetic FROM import WHERE id = ?"));
   q.Bind(1, import_id);
   BH_ASSIGN_OR_RETURN(bool found, q.Step());
   if (!found) return Status::NotFound(fmt::format("no import #{} (see 'bluehelmet imports list')", import_id));
@@ -34,15 +34,17 @@ Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
   Table months;
   months.title = fmt::format("Months of import #{}", import_id);
   months.columns = {"Month", "Dataset", "Rows", "Countries", "Missions", "Current source"};
-  BH_ASSIGN_OR_RETURN(Stmt m, db->Prepare(
-      "SELECT month, 'contribution', COUNT(*), COUNT(DISTINCT iso3), COUNT(DISTINCT mission) FROM contribution"
-      " WHERE import_id = ?1 GROUP BY month"
-      " UNION ALL SELECT month, 'country_total', COUNT(*), COUNT(DISTINCT iso3), 0 FROM country_total"
-      " WHERE import_id = ?1 GROUP BY month ORDER BY 1, 2"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt m,
+      db->Prepare(
+          "SELECT month, 'contribution', COUNT(*), COUNT(DISTINCT iso3), COUNT(DISTINCT mission) FROM contribution"
+          " WHERE import_id = ?1 GROUP BY month"
+          " UNION ALL SELECT month, 'country_total', COUNT(*), COUNT(DISTINCT iso3), 0 FROM country_total"
+          " WHERE import_id = ?1 GROUP BY month ORDER BY 1, 2"));
   m.Bind(1, import_id);
-  BH_ASSIGN_OR_RETURN(Stmt cur, db->Prepare(
-      "SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
-      " WHERE s.dataset = ? AND s.month = ?"));
+  BH_ASSIGN_OR_RETURN(
+      Stmt cur, db->Prepare("SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
+                            " WHERE s.dataset = ? AND s.month = ?"));
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, m.Step());
     if (!row) break;
@@ -62,8 +64,8 @@ Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
 
 Table RemovedImportTable(const RemovedImport& r) {
   Table t;
-  t.title = fmt::format("Removed import #{} {}{} ({} rows)", r.id, r.file_name, r.synthetic ? " (SYNTHETIC)" : "",
-                        r.rows);
+  t.title =
+      fmt::format("Removed import #{} {}{} ({} rows)", r.id, r.file_name, r.synthetic ? " (SYNTHETIC)" : "", r.rows);
   t.columns = {"Month", "Dataset", "Now from"};
   for (const RemovedImport::MonthChange& c : r.months) {
     t.AddRow({c.month.ToString(), c.dataset,
@@ -88,8 +90,8 @@ Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& 
   t.title = "Plausibility findings";
   if (filter.month) t.title += ", " + filter.month->ToString();
   if (!filter.iso3.empty()) t.title += ", " + ref.CountryName(filter.iso3);
-  t.columns = {"Month", "Country", "ISO3", "Mission", "Type", "Kind", "Severity", "Women", "Men", "Total",
-               "Source", "Page", "Line", "Evidence"};
+  t.columns = {"Month", "Country", "ISO3",  "Mission", "Type", "Kind", "Severity",
+               "Women", "Men",     "Total", "Source",  "Page", "Line", "Evidence"};
   std::map<Anomaly::Kind, int> kinds;
   for (const Anomaly& a : found) {
     ++kinds[a.kind];
@@ -128,8 +130,8 @@ Result<Table> ErrataTable(Db* db, std::optional<Month> month) {
   BH_ASSIGN_OR_RETURN(std::vector<Erratum> list, ListErrata(db, month));
   Table t;
   t.title = month ? "Corrections (errata), " + month->ToString() : "Corrections (errata)";
-  t.columns = {"Id",     "Month",  "ISO3",   "Mission", "Type",    "Printed women", "Printed men", "Women",
-               "Men",    "Reason", "Evidence", "Author", "Created", "Applied",       "Source"};
+  t.columns = {"Id",  "Month",  "ISO3",     "Mission", "Type",    "Printed women", "Printed men", "Women",
+               "Men", "Reason", "Evidence", "Author",  "Created", "Applied",       "Source"};
   int64_t shipped = 0, waiting = 0;
   for (const Erratum& e : list) {
     std::string applied = e.applied          ? "yes"
@@ -146,10 +148,10 @@ Result<Table> ErrataTable(Db* db, std::optional<Month> month) {
       "A correction replaces the women and men of one cell; the figures as printed stay in the store and "
       "'--as-printed' shows them. It applies while the month's source prints the figures it names.");
   if (shipped > 0) {
-    t.notes.push_back(fmt::format(
-        "{} correction(s) shipped with Bluehelmet (data/errata/), loaded by themselves; one removed with "
-        "'errata remove' is not loaded again.",
-        shipped));
+    t.notes.push_back(
+        fmt::format("{} correction(s) shipped with Bluehelmet (data/errata/), loaded by themselves; one removed with "
+                    "'errata remove' is not loaded again.",
+                    shipped));
   }
   if (waiting > 0) t.notes.push_back(fmt::format("{} correction(s) not applied (see Applied).", waiting));
   return t;

@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "checks/plausibility.h"
-#include "table/table.h"
 #include "store/contribution_store.h"
-#include "store/errata.h"
 #include "store/database.h"
+#include "store/errata.h"
 #include "store/reference.h"
+#include "table/table.h"
 
 namespace bh {
 

@@ -22,8 +22,8 @@ Status CheckSignedIn(const Caller& c) { return c.user ? Status::Ok() : NeedLogin
 Status CheckAdmin(const Caller& c) {
   if (!c.user) return NeedLogin();
   if (c.user->role == Role::kAdmin) return Status::Ok();
-  return Status::PermissionDenied(fmt::format("'{}' is {}; this needs an admin", c.user->username,
-                                              RoleName(c.user->role)));
+  return Status::PermissionDenied(
+      fmt::format("'{}' is {}; this needs an admin", c.user->username, RoleName(c.user->role)));
 }
 
 Status CheckRegisterWrite(const Caller& c, const std::string& iso3) {
@@ -35,8 +35,7 @@ Status CheckRegisterWrite(const Caller& c, const std::string& iso3) {
   }
   if (u.role == Role::kEditor) {
     return Status::PermissionDenied(fmt::format("'{}' may change the register of {} only, not {}", u.username,
-                                                u.countries.empty() ? "no country" : Join(u.countries, ", "),
-                                                iso3));
+                                                u.countries.empty() ? "no country" : Join(u.countries, ", "), iso3));
   }
   return Status::PermissionDenied(fmt::format("'{}' is a viewer and may not change data", u.username));
 }

@@ -20,8 +20,8 @@
 #include <optional>
 #include <string>
 
-#include "base/status.h"
 #include "accounts/accounts.h"
+#include "base/status.h"
 
 namespace bh {
 

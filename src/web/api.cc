@@ -33,8 +33,11 @@ constexpr char kSessionCookie[] = "bh_session";
 constexpr char kVersion[] = "0.1.0";
 
 json UserJson(const User& u) {
-  return {{"username", u.username}, {"role", std::string(RoleName(u.role))}, {"countries", u.countries},
-          {"ewg", u.ewg},           {"imports", u.imports}};
+  return {{"username", u.username},
+          {"role", std::string(RoleName(u.role))},
+          {"countries", u.countries},
+          {"ewg", u.ewg},
+          {"imports", u.imports}};
 }
 
 HttpResponse TableResponse(const Table& t) { return HttpResponse::Json(TableToJson(t, true)); }
@@ -66,7 +69,8 @@ Result<int> IntParam(const HttpRequest& req, const char* name, int fallback) {
   std::string v = req.Query(name);
   if (v.empty()) return fallback;
   auto n = ParseWholeNumber(v);
-  if (!n || *n > 1000000) return Status::InvalidArgument(fmt::format("parameter '{}': want a whole number, got '{}'", name, v));
+  if (!n || *n > 1000000)
+    return Status::InvalidArgument(fmt::format("parameter '{}': want a whole number, got '{}'", name, v));
   return static_cast<int>(*n);
 }
 
@@ -148,7 +152,7 @@ struct Api::Call {
   Caller caller;
   Db* db = nullptr;
   Accounts* accounts = nullptr;
-  std::string token;  // the session cookie, when one was sent
+  std::string token;              // the session cookie, when one was sent
   PendingLogin* login = nullptr;  // POST /api/login: admitted by Dispatch
 
   Result<const Reference*> ref() {
@@ -354,10 +358,17 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
   }
   Status allowed = Status::Ok();
   switch (route->guard) {
-    case Guard::kPublic: break;
-    case Guard::kRead: allowed = CheckRead(call.caller); break;
-    case Guard::kSignedIn: allowed = CheckSignedIn(call.caller); break;
-    case Guard::kAdmin: allowed = CheckAdmin(call.caller); break;
+    case Guard::kPublic:
+      break;
+    case Guard::kRead:
+      allowed = CheckRead(call.caller);
+      break;
+    case Guard::kSignedIn:
+      allowed = CheckSignedIn(call.caller);
+      break;
+    case Guard::kAdmin:
+      allowed = CheckAdmin(call.caller);
+      break;
   }
   if (!allowed.ok()) {
     if (allowed.code() == Status::Code::kUnauthenticated && !session_status.ok()) allowed = session_status;
@@ -456,7 +467,9 @@ Result<HttpResponse> Api::Index(Call&) {
   json routes = json::array();
   for (const Route& r : Routes()) {
     static constexpr const char* kGuard[] = {"public", "read", "signed-in", "admin"};
-    routes.push_back({{"method", r.method}, {"path", r.pattern}, {"access", kGuard[static_cast<int>(r.guard)]},
+    routes.push_back({{"method", r.method},
+                      {"path", r.pattern},
+                      {"access", kGuard[static_cast<int>(r.guard)]},
                       {"summary", r.summary}});
   }
   return HttpResponse::Json({{"endpoints", routes}});
@@ -668,8 +681,8 @@ Result<HttpResponse> Api::Upload(Call& call) {
   }
   if (!file) return Status::InvalidArgument("upload: want a multipart/form-data field 'file'");
   if (file->content.size() > options_.max_upload_bytes) {
-    return Status::InvalidArgument(fmt::format("upload: {} bytes is over the limit of {}", file->content.size(),
-                                               options_.max_upload_bytes));
+    return Status::InvalidArgument(
+        fmt::format("upload: {} bytes is over the limit of {}", file->content.size(), options_.max_upload_bytes));
   }
   std::string name = BaseName(file->filename.empty() ? "upload.csv" : file->filename);
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
@@ -682,14 +695,12 @@ Result<HttpResponse> Api::Upload(Call& call) {
   FileOutcome o = ImportBytes(call.db, *ref, name, file->content, opts);
   if (o.state == FileOutcome::State::kFailed) return o.status;
   if (o.state == FileOutcome::State::kImported) {
-    std::string span = o.months.empty() ? "-"
-                       : o.months.size() == 1
-                           ? o.months.begin()->ToString()
-                           : o.months.begin()->ToString() + ".." + o.months.rbegin()->ToString();
-    BH_RETURN_IF_ERROR(call.accounts->Audit(
-        call.username(), "import", "upload", "",
-        fmt::format("{} (sha256 {}): import #{}, {}, {} rows, months {}", name, Sha256Hex(file->content),
-                    o.import_id, o.kind, o.rows, span)));
+    std::string span = o.months.empty()       ? "-"
+                       : o.months.size() == 1 ? o.months.begin()->ToString()
+                                              : o.months.begin()->ToString() + ".." + o.months.rbegin()->ToString();
+    BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "import", "upload", "",
+                                            fmt::format("{} (sha256 {}): import #{}, {}, {} rows, months {}", name,
+                                                        Sha256Hex(file->content), o.import_id, o.kind, o.rows, span)));
   }
   json j = TableToJson(ImportSummaryTable({o}), true);
   for (const std::string& n : o.notes) j["notes"].push_back(n);
@@ -784,8 +795,8 @@ Result<HttpResponse> Api::EwgActivities(Call& call) {
   BH_ASSIGN_OR_RETURN(int cycle, IntParam(call.req, "cycle", 0));
   std::string ewg = call.req.Query("ewg");
   if (!ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(call.db, ewg).status());
-  BH_ASSIGN_OR_RETURN(Table t, EwgActivitiesTable(call.db, *ref, ewg,
-                                                  cycle > 0 ? std::optional<int>(cycle) : std::nullopt));
+  BH_ASSIGN_OR_RETURN(Table t,
+                      EwgActivitiesTable(call.db, *ref, ewg, cycle > 0 ? std::optional<int>(cycle) : std::nullopt));
   return TableResponse(t);
 }
 
@@ -806,8 +817,8 @@ Result<HttpResponse> Api::EwgUpload(Call& call) {
   for (const auto& u : call.req.uploads) {
     if (u.field != "file") continue;
     if (u.content.size() > options_.max_upload_bytes) {
-      return Status::InvalidArgument(fmt::format("upload: {} is over the limit of {} bytes", u.filename,
-                                                 options_.max_upload_bytes));
+      return Status::InvalidArgument(
+          fmt::format("upload: {} is over the limit of {} bytes", u.filename, options_.max_upload_bytes));
     }
     files.emplace_back(BaseName(u.filename.empty() ? "ewg.csv" : u.filename), u.content);
   }
@@ -817,8 +828,8 @@ Result<HttpResponse> Api::EwgUpload(Call& call) {
   BH_ASSIGN_OR_RETURN(Table t, ImportEwgFiles(call.db, *ref, files, &sum));
   std::vector<std::string> names;
   for (const auto& f : files) names.push_back(fmt::format("{} (sha256 {})", f.first, Sha256Hex(f.second)));
-  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "ewg", "upload", "",
-                                          Join(names, ", ") + ": " + EwgSummaryText(sum)));
+  BH_RETURN_IF_ERROR(
+      call.accounts->Audit(call.username(), "ewg", "upload", "", Join(names, ", ") + ": " + EwgSummaryText(sum)));
   return HttpResponse::Json(TableToJson(t, true), 201);
 }
 
@@ -857,8 +868,8 @@ Result<HttpResponse> Api::RegisterUpload(Call& call) {
   for (const auto& u : call.req.uploads) {
     if (u.field != "file") continue;
     if (u.content.size() > options_.max_upload_bytes) {
-      return Status::InvalidArgument(fmt::format("upload: {} is over the limit of {} bytes", u.filename,
-                                                 options_.max_upload_bytes));
+      return Status::InvalidArgument(
+          fmt::format("upload: {} is over the limit of {} bytes", u.filename, options_.max_upload_bytes));
     }
     files.push_back({BaseName(u.filename.empty() ? "register.csv" : u.filename), u.content});
   }

@@ -74,11 +74,11 @@
 #include <string>
 #include <vector>
 
+#include "accounts/accounts.h"
 #include "base/clock.h"
 #include "base/mutex.h"
 #include "store/reference.h"
 #include "web/access.h"
-#include "accounts/accounts.h"
 #include "web/assets.h"
 #include "web/db_pool.h"
 #include "web/http.h"
@@ -89,8 +89,8 @@
 namespace bh {
 
 struct ApiOptions {
-  bool anonymous_read = false;         // let visitors without a session read
-  bool tls = false;                    // cookies get Secure
+  bool anonymous_read = false;  // let visitors without a session read
+  bool tls = false;             // cookies get Secure
   int64_t session_ttl_seconds = 12 * 3600;
   // Failed logins (login_throttle.h; docs/security.md). The pair of
   // account and address is what locks out a guesser without locking out

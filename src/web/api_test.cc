@@ -364,7 +364,8 @@ TEST_F(ApiTest, UploadPermissionMatrixAndAudit) {
   EXPECT_EQ("editor-jpn", audit["rows"][0]["Who"]);
   EXPECT_EQ("import", audit["rows"][0]["Component"]);
   EXPECT_NE(std::string::npos, audit["rows"][0]["What"].get<std::string>().find("SYNTHETIC_april.csv (sha256 "));
-  EXPECT_EQ("2021-04", Json(Call("GET", "/api/scorecard?countries=VNM", admin))["title"].get<std::string>().substr(16, 7));
+  EXPECT_EQ("2021-04",
+            Json(Call("GET", "/api/scorecard?countries=VNM", admin))["title"].get<std::string>().substr(16, 7));
   EXPECT_EQ(403, Call("GET", "/api/audit", Login("editor-jpn")).status);
 }
 
@@ -382,14 +383,17 @@ TEST_F(ApiTest, BadUploadIsRefusedWithItsLine) {
 
 TEST_F(ApiTest, AdminManagesAccounts) {
   std::string admin = Login("admin");
-  HttpResponse r = Call("POST", "/api/users", admin,
-                        R"({"username":"kh-editor","password":"kh-editor-password","role":"editor","countries":"Cambodia"})");
+  HttpResponse r =
+      Call("POST", "/api/users", admin,
+           R"({"username":"kh-editor","password":"kh-editor-password","role":"editor","countries":"Cambodia"})");
   ASSERT_EQ(201, r.status) << r.body;
   EXPECT_EQ((json{"KHM"}), Json(r)["user"]["countries"]);
   EXPECT_EQ(409, Call("POST", "/api/users", admin,
-                      R"({"username":"kh-editor","password":"kh-editor-password","role":"viewer"})").status);
+                      R"({"username":"kh-editor","password":"kh-editor-password","role":"viewer"})")
+                     .status);
   EXPECT_EQ(403, Call("POST", "/api/users", Login("editor-vnm"),
-                      R"({"username":"x","password":"xxxxxxxxxxxx","role":"admin"})").status);
+                      R"({"username":"x","password":"xxxxxxxxxxxx","role":"admin"})")
+                     .status);
   EXPECT_EQ(5u, Json(Call("GET", "/api/users", admin))["users"].size());
   EXPECT_EQ(200, Call("DELETE", "/api/users/kh-editor", admin).status);
   EXPECT_EQ(404, Call("DELETE", "/api/users/kh-editor", admin).status);
@@ -462,11 +466,11 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
   struct Case {
     const char* user;
     int status;
-  } cases[] = {{nullptr, 401},          // anonymous
-               {"viewer", 403},         // reads only
-               {"editor-jpn", 403},     // another country's editor
-               {"editor-vnm", 201},     // this country's editor
-               {"admin", 200}};         // any country; nothing left to change
+  } cases[] = {{nullptr, 401},       // anonymous
+               {"viewer", 403},      // reads only
+               {"editor-jpn", 403},  // another country's editor
+               {"editor-vnm", 201},  // this country's editor
+               {"admin", 200}};      // any country; nothing left to change
   for (const Case& c : cases) {
     SCOPED_TRACE(c.user ? c.user : "anonymous");
     HttpResponse r = upload(c.user ? Login(c.user) : "");
@@ -488,7 +492,8 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
   json j = Json(b);
   EXPECT_TRUE(j["illustrative"].get<bool>());
   std::ostringstream out, err;
-  ASSERT_EQ(0, RunCliArgs({"--db", path_, "register", "summary", "--country", "VNM", "--as-of", "2021-04-30", "--format", "json"},
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "register", "summary", "--country", "VNM", "--as-of", "2021-04-30",
+                           "--format", "json"},
                           out, err))
       << err.str();
   json cli = json::parse(out.str());
@@ -682,13 +687,23 @@ TEST_F(ApiTest, AdmitBodyDecidesFromTheHead) {
 
 // Every cacheable endpoint, as the dashboard and scripts call them; the
 // error cases (404, 400) must not be kept.
-const char* const kCacheableTargets[] = {
-    "/api/scorecard?group=ADMM-Plus", "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
-    "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
-    "/api/countries/Viet Nam", "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups",
-    "/api/top?month=2021-02&limit=5", "/api/shares",
-    "/api/ewg/cycles?ewg=PKO", "/api/ewg/activities?ewg=PKO&cycle=4", "/api/ewg/report?ewg=PKO&cycle=4",
-    "/api/register"};
+const char* const kCacheableTargets[] = {"/api/scorecard?group=ADMM-Plus",
+                                         "/api/scorecard?countries=VNM,JPN&month=2021-02",
+                                         "/api/scorecard",
+                                         "/api/rankings?category=mo_so&by=share&limit=5",
+                                         "/api/countries",
+                                         "/api/countries/VNM",
+                                         "/api/countries/Viet Nam",
+                                         "/api/months",
+                                         "/api/imports",
+                                         "/api/targets?from=2020&to=2022",
+                                         "/api/groups",
+                                         "/api/top?month=2021-02&limit=5",
+                                         "/api/shares",
+                                         "/api/ewg/cycles?ewg=PKO",
+                                         "/api/ewg/activities?ewg=PKO&cycle=4",
+                                         "/api/ewg/report?ewg=PKO&cycle=4",
+                                         "/api/register"};
 
 void ExpectSameResponse(const HttpResponse& want, const HttpResponse& got, const std::string& what) {
   EXPECT_EQ(want.status, got.status) << what;
@@ -728,8 +743,8 @@ TEST_F(ApiTest, CachedAnswersAreByteIdenticalToComputedOnes) {
 
 TEST_F(ApiTest, ErrorsAndPerUserAnswersAreNotKept) {
   std::string viewer = Login("viewer");
-  for (const char* target : {"/api/countries/Xanadu", "/api/scorecard?month=April", "/api/session",
-                             "/api/register/VNM", "/api/health"}) {
+  for (const char* target :
+       {"/api/countries/Xanadu", "/api/scorecard?month=April", "/api/session", "/api/register/VNM", "/api/health"}) {
     Call("GET", target, viewer);
     Call("GET", target, viewer);
   }

@@ -33,11 +33,11 @@ class ApiTestBase : public ::testing::Test {
     FileOutcome o = ImportBytes(db->get(), *ref, "SYNTHETIC_web.csv", GenerateSampleCsv(spec), {});
     ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.message();
     Accounts accounts(db->get(), &clock_, HashCost::kMinimal);
-    for (const NewUser& u : std::vector<NewUser>{
-             {"admin", "admin-password", Role::kAdmin, {}, false, false},
-             {"viewer", "viewer-password", Role::kViewer, {}, false, false},
-             {"editor-vnm", "editor-vnm-password", Role::kEditor, {"VNM"}, false, false},
-             {"editor-jpn", "editor-jpn-password", Role::kEditor, {"JPN"}, true, true}}) {
+    for (const NewUser& u :
+         std::vector<NewUser>{{"admin", "admin-password", Role::kAdmin, {}, false, false},
+                              {"viewer", "viewer-password", Role::kViewer, {}, false, false},
+                              {"editor-vnm", "editor-vnm-password", Role::kEditor, {"VNM"}, false, false},
+                              {"editor-jpn", "editor-jpn-password", Role::kEditor, {"JPN"}, true, true}}) {
       ASSERT_TRUE(accounts.CreateUser(u).ok());
     }
     pool_ = std::make_unique<DbPool>(path_);
@@ -85,8 +85,8 @@ class ApiTestBase : public ::testing::Test {
   }
   // Logs in; returns the Cookie header value ("bh_session=...").
   std::string Login(const std::string& user) {
-    HttpResponse r = Call("POST", "/api/login", "",
-                          nlohmann::json{{"username", user}, {"password", user + "-password"}}.dump());
+    HttpResponse r =
+        Call("POST", "/api/login", "", nlohmann::json{{"username", user}, {"password", user + "-password"}}.dump());
     EXPECT_EQ(200, r.status) << r.body;
     for (const auto& [k, v] : r.headers) {
       if (k == "Set-Cookie") return v.substr(0, v.find(';'));

@@ -5,7 +5,8 @@
 namespace bh {
 
 DbPool::DbPool(std::string path, Opener open)
-    : path_(std::move(path)), open_(open ? std::move(open) : Opener([](const std::string& p) { return Db::Open(p); })) {}
+    : path_(std::move(path)),
+      open_(open ? std::move(open) : Opener([](const std::string& p) { return Db::Open(p); })) {}
 
 DbPool::Lease::~Lease() {
   if (db_) pool_->Release(std::move(db_));

@@ -41,17 +41,26 @@ HttpResponse HttpResponse::Json(const nlohmann::json& j, int status) {
 
 int HttpStatusFor(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk: return 200;
-    case Status::Code::kInvalidArgument: return 400;
-    case Status::Code::kUnauthenticated: return 401;
-    case Status::Code::kPermissionDenied: return 403;
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kAlreadyExists: return 409;
+    case Status::Code::kOk:
+      return 200;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kUnauthenticated:
+      return 401;
+    case Status::Code::kPermissionDenied:
+      return 403;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kAlreadyExists:
+      return 409;
     case Status::Code::kInvalidData:
-    case Status::Code::kMismatch: return 422;
-    case Status::Code::kRateLimited: return 429;
+    case Status::Code::kMismatch:
+      return 422;
+    case Status::Code::kRateLimited:
+      return 429;
     case Status::Code::kIoError:
-    case Status::Code::kInternal: return 500;
+    case Status::Code::kInternal:
+      return 500;
   }
   return 500;
 }

@@ -28,8 +28,8 @@
 #include <thread>
 #include <vector>
 
-#include "app/workspace.h"
 #include "accounts/accounts.h"
+#include "app/workspace.h"
 
 namespace bh {
 namespace {

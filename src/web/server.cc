@@ -490,8 +490,8 @@ Result<int> WebServer::Bind() {
     port = server_->bind_to_any_port(options_.bind);
     if (port < 0) return Status::IoError(fmt::format("cannot listen on {} (any port)", options_.bind));
   } else if (!server_->bind_to_port(options_.bind, port)) {
-    return Status::IoError(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine?)",
-                                       options_.bind, port));
+    return Status::IoError(
+        fmt::format("cannot listen on {}:{} (in use, or not an address of this machine?)", options_.bind, port));
   }
   // This library version listens with a backlog of 5: a burst of new
   // connections (a page's parallel requests, clients reconnecting) overflows

@@ -44,8 +44,8 @@ class ServerTest : public ApiTestBase {
 TEST_F(ServerTest, LoginThenReadThenUploadOverHttp) {
   httplib::Client client("127.0.0.1", port_);
   httplib::Headers h = {{"X-Requested-With", "bluehelmet"}};
-  auto login = client.Post("/api/login", h, R"({"username":"editor-jpn","password":"editor-jpn-password"})",
-                           "application/json");
+  auto login =
+      client.Post("/api/login", h, R"({"username":"editor-jpn","password":"editor-jpn-password"})", "application/json");
   ASSERT_TRUE(login);
   ASSERT_EQ(200, login->status) << login->body;
   std::string cookie = login->get_header_value("Set-Cookie");

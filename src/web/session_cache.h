@@ -27,8 +27,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "base/mutex.h"
 #include "accounts/accounts.h"
+#include "base/mutex.h"
 
 namespace bh {
 
