@@ -160,18 +160,16 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
   };
   RecheckSummary summary;
   summary.months = months;  // a month no longer stored loses its findings
+  // A month's findings read the months up to two away on either side
+  // (Around), so the two nearest stored months on either side of each month
+  // that arrived or went are checked again; a month further away than the
+  // rule reaches is checked again for nothing, which changes nothing.
   for (const Month& m : months) {
     auto it = std::lower_bound(stored.begin(), stored.end(), m);
-    size_t i = static_cast<size_t>(it - stored.begin());
-    if (it != stored.end() && *it == m) {
-      if (auto b = before(i)) summary.months.insert(*b);
-      if (auto a = after(i)) summary.months.insert(*a);
-    } else {
-      // A month removed: its former neighbours now face each other.
-      if (i > 0 && m.Index() - stored[i - 1].Index() <= kMaxNeighbourGapMonths) summary.months.insert(stored[i - 1]);
-      if (i < stored.size() && stored[i].Index() - m.Index() <= kMaxNeighbourGapMonths)
-        summary.months.insert(stored[i]);
-    }
+    const size_t i = static_cast<size_t>(it - stored.begin());
+    const bool present = it != stored.end() && *it == m;
+    for (size_t k = 1; k <= 2 && k <= i; ++k) summary.months.insert(stored[i - k]);
+    for (size_t k = present ? 1 : 0; k <= 2 && i + k < stored.size(); ++k) summary.months.insert(stored[i + k]);
   }
   BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM anomaly WHERE month = ?"));
   for (const Month& m : summary.months) BH_RETURN_IF_ERROR(del.Bind(1, m.ToString()).Run());
@@ -190,16 +188,20 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
     if (it == stored.end() || *it != m) continue;
     size_t i = static_cast<size_t>(it - stored.begin());
     BH_ASSIGN_OR_RETURN(const MonthRows* now, rows(m));
-    std::optional<MonthRows> b, a;
+    Around around;
     if (auto bm = before(i)) {
-      BH_ASSIGN_OR_RETURN(const MonthRows* r, rows(*bm));
-      b = *r;
+      BH_ASSIGN_OR_RETURN(around.before, rows(*bm));
+      if (auto bb = before(i - 1)) {
+        BH_ASSIGN_OR_RETURN(around.before_before, rows(*bb));
+      }
     }
     if (auto am = after(i)) {
-      BH_ASSIGN_OR_RETURN(const MonthRows* r, rows(*am));
-      a = *r;
+      BH_ASSIGN_OR_RETURN(around.after, rows(*am));
+      if (auto aa = after(i + 1)) {
+        BH_ASSIGN_OR_RETURN(around.after_after, rows(*aa));
+      }
     }
-    for (Anomaly& x : Detect(*now, b, a)) {
+    for (Anomaly& x : Detect(*now, around)) {
       BH_RETURN_IF_ERROR(Store(db, x));
       summary.found.push_back(std::move(x));
     }

@@ -79,34 +79,80 @@ std::string Where(const Anomaly& a) {
 }
 
 NeighbourFigure Neighbour(Month m, const SeriesRow& r) { return {m, r.women, r.men, r.total}; }
+
+// A row with a sex split that counts only women or only men: the shape of
+// a swapped row.
+bool OneSexOnly(const SeriesRow& r) { return r.women && (*r.women == 0 || r.men.value_or(0) == 0); }
 NeighbourFigure Neighbour(Month m, const Sums& s) {
   if (!s.sex_known) return {m, std::nullopt, std::nullopt, s.total};
   return {m, s.women, s.men, s.total};
 }
 
 // Row level: 0 men and N women where the same cell had mostly men in the
-// neighbouring months, at about the same strength (or the reverse).
-void DetectSwaps(const MonthRows& month, const std::vector<const MonthRows*>& around, std::vector<Anomaly>* out) {
-  std::vector<std::map<RowKey, const SeriesRow*>> indexes;
-  for (const MonthRows* m : around) indexes.push_back(Index(*m));
+// neighbouring months, at about the same strength (or the reverse). The
+// evidence is two months that agree against the row: the nearest on each
+// side, or, where only one side has the cell, the two nearest on that side.
+// A lone neighbour whose cell holds one sex only could itself be the
+// swapped one: with only 2020-07, 2020-08 and 2020-09 stored, 2020-07's
+// ordinary rows of men looked swapped against 2020-08's rows printed as
+// women, and only 2020-09 shows that 2020-08 is the odd one. A lone
+// neighbour with both sexes cannot be a swapped row, and is enough (Kenya's
+// UNMISS police: 10 women and 8 men in 2020-07, 0 and 18 in 2020-08, no
+// row in 2020-09).
+void DetectSwaps(const MonthRows& month, const Around& around, std::vector<Anomaly>* out) {
+  std::map<const MonthRows*, std::map<RowKey, const SeriesRow*>> indexes;
+  for (const MonthRows* m : {around.before, around.after, around.before_before, around.after_after}) {
+    if (m && !indexes.count(m)) indexes.emplace(m, Index(*m));
+  }
+  // The cell in month m, when m has it with a sex split.
+  auto cell = [&](const MonthRows* m, const RowKey& key) -> const SeriesRow* {
+    if (!m) return nullptr;
+    const auto& index = indexes.at(m);
+    auto it = index.find(key);
+    if (it == index.end() || !it->second->women || it->second->total <= 0) return nullptr;
+    return it->second;
+  };
   for (const SeriesRow& r : month.rows) {
     if (!r.women || !r.men || r.total < kMinSwapRow) continue;
     const bool all_women = *r.men == 0 && *r.women > 0;
     const bool all_men = *r.women == 0 && *r.men > 0;
     if (!all_women && !all_men) continue;
-    std::vector<NeighbourFigure> evidence;
-    bool contradicts = true, same_strength = false;
-    for (size_t i = 0; i < around.size(); ++i) {
-      auto it = indexes[i].find(KeyOf(r));
-      if (it == indexes[i].end() || !it->second->women || it->second->total <= 0) continue;
-      const SeriesRow& n = *it->second;
-      double share = static_cast<double>(*n.women) / static_cast<double>(n.total);
-      if (all_women ? share >= kMostly : share <= 1.0 - kMostly) contradicts = false;
-      double ratio = static_cast<double>(r.total) / static_cast<double>(n.total);
-      if (ratio <= kStrengthFactor && ratio >= 1.0 / kStrengthFactor) same_strength = true;
-      evidence.push_back(Neighbour(around[i]->month, n));
+    const RowKey key = KeyOf(r);
+    // The months that speak for the cell, oldest first.
+    std::vector<std::pair<Month, const SeriesRow*>> witnesses;
+    const SeriesRow* before = cell(around.before, key);
+    const SeriesRow* after = cell(around.after, key);
+    if (before && after) {
+      witnesses = {{around.before->month, before}, {around.after->month, after}};
+    } else if (before) {
+      if (const SeriesRow* further = cell(around.before_before, key)) {
+        witnesses = {{around.before_before->month, further}, {around.before->month, before}};
+      } else if (OneSexOnly(*before)) {
+        continue;
+      } else {
+        witnesses = {{around.before->month, before}};
+      }
+    } else if (after) {
+      if (const SeriesRow* further = cell(around.after_after, key)) {
+        witnesses = {{around.after->month, after}, {around.after_after->month, further}};
+      } else if (OneSexOnly(*after)) {
+        continue;
+      } else {
+        witnesses = {{around.after->month, after}};
+      }
+    } else {
+      continue;
     }
-    if (evidence.empty() || !contradicts || !same_strength) continue;
+    bool contradicts = true, same_strength = false;
+    std::vector<NeighbourFigure> evidence;
+    for (const auto& [m, n] : witnesses) {
+      double share = static_cast<double>(*n->women) / static_cast<double>(n->total);
+      if (all_women ? share >= kMostly : share <= 1.0 - kMostly) contradicts = false;
+      double ratio = static_cast<double>(r.total) / static_cast<double>(n->total);
+      if (ratio <= kStrengthFactor && ratio >= 1.0 / kStrengthFactor) same_strength = true;
+      evidence.push_back(Neighbour(m, *n));
+    }
+    if (!contradicts || !same_strength) continue;
     Anomaly a;
     a.kind = Anomaly::Kind::kSexSwapped;
     a.severity = r.total >= 100 ? Anomaly::Severity::kHigh : Anomaly::Severity::kMedium;
@@ -289,19 +335,23 @@ std::string_view SeverityName(Anomaly::Severity s) {
   return "?";
 }
 
-std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRows>& before,
-                            const std::optional<MonthRows>& after) {
+std::vector<Anomaly> Detect(const MonthRows& month, const Around& around) {
   std::vector<Anomaly> out;
-  std::vector<const MonthRows*> around;
-  if (before) around.push_back(&*before);
-  if (after) around.push_back(&*after);
   DetectSwaps(month, around, &out);
-  if (before && after) {
+  if (around.before && around.after) {
     std::vector<Anomaly> swaps = out;
-    DetectShareJumps(month, *before, *after, swaps, &out);
-    DetectGaps(month, *before, *after, &out);
+    DetectShareJumps(month, *around.before, *around.after, swaps, &out);
+    DetectGaps(month, *around.before, *around.after, &out);
   }
   return out;
+}
+
+std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRows>& before,
+                            const std::optional<MonthRows>& after) {
+  Around around;
+  if (before) around.before = &*before;
+  if (after) around.after = &*after;
+  return Detect(month, around);
 }
 
 std::string DescribeFindings(const std::vector<Anomaly>& found) {

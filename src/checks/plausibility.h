@@ -82,8 +82,24 @@ std::string_view KindCode(Anomaly::Kind k);          // "sex_swapped", "share_ju
 std::string_view SeverityName(Anomaly::Severity s);  // "low", "medium", "high"
 std::optional<Anomaly::Kind> KindFromCode(std::string_view code);
 
-// The findings for `month` given the nearest months before and after it in
-// the store (either may be absent). Pure.
+// The stored months around a checked one: the nearest before and after it,
+// and the next ones out beyond those; null where there is none (each within
+// kMaxNeighbourGapMonths of the one it follows or precedes).
+struct Around {
+  const MonthRows* before = nullptr;
+  const MonthRows* after = nullptr;
+  const MonthRows* before_before = nullptr;  // the nearest month before `before`
+  const MonthRows* after_after = nullptr;    // the nearest month after `after`
+};
+
+// The findings for `month` given the months around it. A swapped row needs
+// two months that agree against it: the nearest on each side, or where only
+// one side has the cell (the first or last month of a run), the two nearest
+// on that side. Where that side has one month with the cell, it is enough
+// only if its cell holds both sexes: one that counts one sex only could be
+// the swapped one itself. Jumps and gaps need both nearest months. Pure.
+std::vector<Anomaly> Detect(const MonthRows& month, const Around& around);
+// The same with only the nearest months (either may be absent).
 std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRows>& before,
                             const std::optional<MonthRows>& after);
 
@@ -95,9 +111,9 @@ struct RecheckSummary {
   std::vector<Anomaly> found;  // in those months, now stored
 };
 
-// Re-checks `months` and the nearest stored month on either side of each
-// (within kMaxNeighbourGapMonths), replacing their stored findings, in one
-// transaction.
+// Re-checks `months` and the two nearest stored months on either side of
+// each (a month's findings read the months two away: Around), replacing
+// their stored findings, in one transaction.
 Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months);
 
 // Re-checks every stored month (after the rules change, say).
