@@ -19,6 +19,7 @@
 #include "ewg/cycle_report.h"
 #include "ewg/ewg_csv.h"
 #include "ewg/ewg_store.h"
+#include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
 
 namespace bh {
@@ -94,7 +95,7 @@ Tables Report(Db* db, const Reference& ref, const ReportArgs& a) {
     BH_ASSIGN_OR_RETURN(options.at_end, Month::Parse(a.at_end));
   }
   BH_ASSIGN_OR_RETURN(CycleReport r, BuildCycleReport(db, ref, a.ewg, a.cycle, options));
-  return RenderCycleReport(r, ref);
+  return CycleReportTables(r, ref);
 }
 
 }  // namespace

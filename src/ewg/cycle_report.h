@@ -27,7 +27,6 @@
 #include "scorecard/scorecard.h"
 #include "store/database.h"
 #include "store/reference.h"
-#include "table/table.h"
 
 namespace bh {
 
@@ -72,9 +71,7 @@ struct CycleReport {
 Result<CycleReport> BuildCycleReport(Db* db, const Reference& ref, std::string_view ewg, int cycle,
                                      const CycleReportOptions& options);
 
-// Tables: overview, activities, participation, work plan, outcomes,
-// scorecard at the start, scorecard at the end.
-std::vector<Table> RenderCycleReport(const CycleReport& r, const Reference& ref);
+// Its tables are views/cycle_report_view.h's CycleReportTables.
 
 }  // namespace bh
 

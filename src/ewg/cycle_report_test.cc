@@ -7,6 +7,7 @@
 #include "ewg/ewg_store.h"
 #include "store/contribution_store.h"
 #include "store/schema.h"
+#include "views/cycle_report_view.h"
 
 namespace bh {
 namespace {
@@ -97,7 +98,7 @@ TEST_F(EwgReportTest, CycleFourValues) {
 TEST_F(EwgReportTest, RendersScorecardAndParticipation) {
   auto r = BuildCycleReport(db_.get(), *ref_, "PKO", 4, {});
   ASSERT_TRUE(r.ok());
-  std::vector<Table> tables = RenderCycleReport(*r, *ref_);
+  std::vector<Table> tables = CycleReportTables(*r, *ref_);
   ASSERT_EQ(7u, tables.size());
   EXPECT_EQ(
       "Members' UN contributions at the start of cycle PKO 4: 2021-01 (ADMM-Plus)\n"
@@ -142,7 +143,7 @@ TEST_F(EwgReportTest, SaysPlainlyWhenTheStoreHasNoFigures) {
   auto r = BuildCycleReport(db_.get(), *ref_, "PKO", 4, o);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->at_end.has_figures);
-  std::vector<Table> tables = RenderCycleReport(*r, *ref_);
+  std::vector<Table> tables = CycleReportTables(*r, *ref_);
   EXPECT_TRUE(tables[6].rows.empty());
   EXPECT_EQ((std::vector<std::string>{
                 "Month 2022-06: given with --at-end.",

@@ -20,6 +20,7 @@
 #include "table/table.h"
 #include "views/account_views.h"
 #include "views/core_views.h"
+#include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
 #include "views/register_views.h"
 
@@ -807,7 +808,7 @@ Result<HttpResponse> Api::EwgReport(Call& call) {
   if (ewg.empty() || cycle <= 0) return Status::InvalidArgument("EWG report: want ?ewg=CODE&cycle=N");
   BH_ASSIGN_OR_RETURN(CycleReport r, BuildCycleReport(call.db, *ref, ewg, cycle, {}));
   json arr = json::array();
-  for (const Table& t : RenderCycleReport(r, *ref)) arr.push_back(TableToJson(t, true));
+  for (const Table& t : CycleReportTables(r, *ref)) arr.push_back(TableToJson(t, true));
   return HttpResponse::Json({{"tables", arr}});
 }
 
