@@ -29,7 +29,7 @@ Result<const Reference*> CliContext::ref() {
 std::string CliContext::db_path() const { return ResolveDbPath(db_flag); }
 
 int CliContext::Emit(const std::vector<Table>& tables) {
-  auto f = ParseFormat(format_flag);
+  auto f = ParseFormat(format_flag_);
   if (!f.ok()) return Fail(f.status());
   out_ << Render(tables, *f);
   out_.flush();
@@ -79,7 +79,7 @@ std::istream& CliContext::DefaultIn() { return std::cin; }
 void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
 
 void AddFormatOption(CLI::App* cmd, CliContext& ctx) {
-  cmd->add_option("--format", ctx.format_flag, "Output format: table, csv, json or markdown")
+  cmd->add_option("--format", ctx.format_flag_, "Output format: table, csv, json or markdown")
       ->capture_default_str()
       ->check(CLI::Validator(
           [](const std::string& value) {

@@ -36,9 +36,8 @@ class CliContext {
   CliContext(std::ostream& out, std::ostream& err, bool err_is_tty) : out_(out), err_(err), err_is_tty_(err_is_tty) {}
 
   std::string db_flag;
-  bool read_only_flag = false;        // --read-only: open with OpenMode::kReadOnly
-  bool as_printed_flag = false;       // --as-printed: the UN's figures without errata
-  std::string format_flag = "table";  // checked when parsed (AddFormatOption)
+  bool read_only_flag = false;   // --read-only: open with OpenMode::kReadOnly
+  bool as_printed_flag = false;  // --as-printed: the UN's figures without errata
   int exit_code = 0;
 
   Result<Db*> db();
@@ -58,8 +57,9 @@ class CliContext {
   const Clock& clock() const { return *clock_; }
   void set_clock(const Clock* clock) { clock_ = clock; }
 
-  // Prints "bluehelmet: <message>" on stderr; returns the exit code.
-  int Fail(const Status& s);
+  // True when --format is table or markdown (text for a person to read),
+  // false for csv and json.
+  bool TextFormat() const { return format_flag_ == "table" || format_flag_ == "markdown"; }
 
   // The one shape of a handler: opens the database and its reference data,
   // runs `body`, and emits the tables it returns (none: nothing is
@@ -93,9 +93,14 @@ class CliContext {
   void Say(const std::string& msg);
 
  private:
+  friend void AddFormatOption(CLI::App* cmd, CliContext& ctx);
   // Renders tables in the chosen --format to stdout; returns the exit code.
   // Called only by the Run* shapes above.
   int Emit(const std::vector<Table>& tables);
+  // Prints "bluehelmet: <message>" on stderr; returns the exit code. Called
+  // only by the Run* shapes above.
+  int Fail(const Status& s);
+  std::string format_flag_ = "table";  // checked when parsed (AddFormatOption)
   static std::istream& DefaultIn();
   std::istream* in_ = nullptr;
   std::ostream& out_;

@@ -136,8 +136,8 @@ void AddRegisterCommands(CLI::App& app, CliContext& ctx) {
           day = *d;
         }
         BH_ASSIGN_OR_RETURN(RegisterSummaryView v, RegisterSummaryTables(db, ref, *country, day));
-        bool text = ctx.format_flag == "table" || ctx.format_flag == "markdown";
-        return v.Tables(text ? RegisterSummaryView::BriefingAs::kNote : RegisterSummaryView::BriefingAs::kTable);
+        return v.Tables(ctx.TextFormat() ? RegisterSummaryView::BriefingAs::kNote
+                                         : RegisterSummaryView::BriefingAs::kTable);
       });
     });
   }

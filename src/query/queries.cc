@@ -175,6 +175,68 @@ Result<std::vector<ImportInfo>> ListImports(Db* db) {
   return out;
 }
 
+Result<ImportDetail> GetImport(Db* db, int64_t import_id) {
+  BH_ASSIGN_OR_RETURN(
+      Stmt q, db->Prepare("SELECT file_name, COALESCE(path, ''), sha256, kind, COALESCE(layout, ''), imported_at, rows,"
+                          " COALESCE(reconciliation, ''), COALESCE(note, ''), synthetic FROM import WHERE id = ?"));
+  q.Bind(1, import_id);
+  BH_ASSIGN_OR_RETURN(bool found, q.Step());
+  if (!found) return Status::NotFound(fmt::format("no import #{} (see 'bluehelmet imports list')", import_id));
+  ImportDetail d;
+  d.id = import_id;
+  d.file_name = q.Text(0);
+  d.path = q.Text(1);
+  d.sha256 = q.Text(2);
+  d.kind = q.Text(3);
+  d.layout = q.Text(4);
+  d.imported_at = q.Text(5);
+  d.rows = q.Int(6);
+  d.reconciliation = q.Text(7);
+  d.note = q.Text(8);
+  d.synthetic = q.Int(9) != 0;
+  return d;
+}
+
+Result<std::vector<ImportMonth>> MonthsOfImport(Db* db, int64_t import_id) {
+  BH_ASSIGN_OR_RETURN(
+      Stmt m,
+      db->Prepare(
+          "SELECT month, 'contribution', COUNT(*), COUNT(DISTINCT iso3), COUNT(DISTINCT mission) FROM contribution"
+          " WHERE import_id = ?1 GROUP BY month"
+          " UNION ALL SELECT month, 'country_total', COUNT(*), COUNT(DISTINCT iso3), 0 FROM country_total"
+          " WHERE import_id = ?1 GROUP BY month ORDER BY 1, 2"));
+  m.Bind(1, import_id);
+  BH_ASSIGN_OR_RETURN(
+      Stmt cur, db->Prepare("SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
+                            " WHERE s.dataset = ? AND s.month = ?"));
+  std::vector<ImportMonth> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, m.Step());
+    if (!row) break;
+    ImportMonth x{m.Text(0), m.Text(1), m.Int(2), m.Int(3), m.Int(4), 0, ""};
+    cur.Bind(1, x.dataset).Bind(2, x.month);
+    BH_ASSIGN_OR_RETURN(bool has, cur.Step());
+    if (has) {
+      x.current_import = cur.Int(0);
+      x.current_file = cur.Text(1);
+    }
+    cur.Reset();
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+Result<std::map<int64_t, std::string>> ImportFileNames(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT id, file_name FROM import"));
+  std::map<int64_t, std::string> files;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, q.Step());
+    if (!more) break;
+    files[q.Int(0)] = q.Text(1);
+  }
+  return files;
+}
+
 Result<std::vector<CountryMonths>> ContributingCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(
       Stmt st,

@@ -10,6 +10,7 @@
 #define BLUEHELMET_QUERY_QUERIES_H_
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,31 @@ struct ImportInfo {
 };
 // Every import, newest first.
 Result<std::vector<ImportInfo>> ListImports(Db* db);
+
+// One import's provenance, as `imports show` gives it. NotFound names the
+// id: "no import #7 (see 'bluehelmet imports list')".
+struct ImportDetail {
+  int64_t id = 0;
+  std::string file_name, path, sha256, kind, layout, imported_at;  // path, layout: "" when none
+  int64_t rows = 0;
+  std::string reconciliation, note;  // "" when none
+  bool synthetic = false;
+};
+Result<ImportDetail> GetImport(Db* db, int64_t import_id);
+
+// The months (and datasets) one import brought, with their counts and the
+// import that is each one's current source now (0 and "" when none).
+struct ImportMonth {
+  std::string month, dataset;  // dataset: "contribution" or "country_total"
+  int64_t rows = 0, countries = 0, missions = 0;
+  int64_t current_import = 0;
+  std::string current_file;
+};
+// Ordered by month, then dataset.
+Result<std::vector<ImportMonth>> MonthsOfImport(Db* db, int64_t import_id);
+
+// Every import's file name by id.
+Result<std::map<int64_t, std::string>> ImportFileNames(Db* db);
 
 // A country with contribution figures (current sources, corrections
 // applied) and the first and last month it has them in (YYYY-MM).

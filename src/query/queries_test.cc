@@ -165,5 +165,30 @@ TEST_F(QueriesTest, ContributingCountriesWithTheirFirstAndLastMonth) {
   EXPECT_EQ("2021-05", (*list)[1].last_month);
 }
 
+// An import's provenance and months, and which import is each month's
+// current source now.
+TEST_F(QueriesTest, OneImportsDetailAndMonths) {
+  Add("m1", "a.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 3, 30, 33);
+  Add("m2", "b.csv", "2021-04-30", "VNM", PersonnelType::kTroops, 4, 30, 34);  // supersedes April
+  Add("m3", "a2.csv", "2021-05-31", "IDN", PersonnelType::kTroops, 1, 9, 10);
+  auto d = GetImport(db_.get(), 1);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ("a.csv", d->file_name);
+  EXPECT_EQ("m1", d->sha256);
+  EXPECT_EQ(1, d->rows);
+  EXPECT_EQ("no import #9 (see 'bluehelmet imports list')", GetImport(db_.get(), 9).status().message());
+  auto months = MonthsOfImport(db_.get(), 1);
+  ASSERT_TRUE(months.ok());
+  ASSERT_EQ(1u, months->size());
+  EXPECT_EQ("2021-04", (*months)[0].month);
+  EXPECT_EQ("contribution", (*months)[0].dataset);
+  EXPECT_EQ(1, (*months)[0].countries);
+  EXPECT_EQ(2, (*months)[0].current_import);
+  EXPECT_EQ("b.csv", (*months)[0].current_file);
+  auto files = ImportFileNames(db_.get());
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ((std::map<int64_t, std::string>{{1, "a.csv"}, {2, "b.csv"}, {3, "a2.csv"}}), *files);
+}
+
 }  // namespace
 }  // namespace bh

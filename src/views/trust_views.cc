@@ -6,55 +6,36 @@
 #include <string>
 
 #include "base/strings.h"
+#include "query/queries.h"
 
 namespace bh {
 
 Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
-  BH_ASSIGN_OR_RETURN(
-      Stmt q, db->Prepare("SELECT file_name, COALESCE(path, ''), sha256, kind, COALESCE(layout, ''), imported_at, rows,"
-                          " COALESCE(reconciliation, ''), COALESCE(note, ''), synthetic FROM import WHERE id = ?"));
-  q.Bind(1, import_id);
-  BH_ASSIGN_OR_RETURN(bool found, q.Step());
-  if (!found) return Status::NotFound(fmt::format("no import #{} (see 'bluehelmet imports list')", import_id));
-  const bool synthetic = q.Int(9) != 0;
+  BH_ASSIGN_OR_RETURN(ImportDetail d, GetImport(db, import_id));
+  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
   Table about;
-  about.title = fmt::format("Import #{}{}", import_id, synthetic ? " [SYNTHETIC sample data]" : "");
+  about.title = fmt::format("Import #{}{}", import_id, d.synthetic ? " [SYNTHETIC sample data]" : "");
   about.columns = {"Field", "Value"};
-  about.AddRow({"File", q.Text(0)});
-  about.AddRow({"Path", q.Text(1).empty() ? "-" : q.Text(1)});
-  about.AddRow({"SHA-256", q.Text(2)});
-  about.AddRow({"Kind", q.Text(3)});
-  about.AddRow({"Layout", q.Text(4).empty() ? "-" : q.Text(4)});
-  about.AddRow({"Imported at", q.Text(5)});
-  about.AddRow({"Rows", q.Int(6)});
-  about.AddRow({"Reconciliation", q.Text(7).empty() ? "-" : q.Text(7)});
-  about.AddRow({"Note", q.Text(8).empty() ? "-" : q.Text(8)});
-  q = Stmt();
+  about.AddRow({"File", d.file_name});
+  about.AddRow({"Path", or_dash(d.path)});
+  about.AddRow({"SHA-256", d.sha256});
+  about.AddRow({"Kind", d.kind});
+  about.AddRow({"Layout", or_dash(d.layout)});
+  about.AddRow({"Imported at", d.imported_at});
+  about.AddRow({"Rows", d.rows});
+  about.AddRow({"Reconciliation", or_dash(d.reconciliation)});
+  about.AddRow({"Note", or_dash(d.note)});
 
   Table months;
   months.title = fmt::format("Months of import #{}", import_id);
   months.columns = {"Month", "Dataset", "Rows", "Countries", "Missions", "Current source"};
-  BH_ASSIGN_OR_RETURN(
-      Stmt m,
-      db->Prepare(
-          "SELECT month, 'contribution', COUNT(*), COUNT(DISTINCT iso3), COUNT(DISTINCT mission) FROM contribution"
-          " WHERE import_id = ?1 GROUP BY month"
-          " UNION ALL SELECT month, 'country_total', COUNT(*), COUNT(DISTINCT iso3), 0 FROM country_total"
-          " WHERE import_id = ?1 GROUP BY month ORDER BY 1, 2"));
-  m.Bind(1, import_id);
-  BH_ASSIGN_OR_RETURN(
-      Stmt cur, db->Prepare("SELECT s.import_id, i.file_name FROM month_source s JOIN import i ON i.id = s.import_id"
-                            " WHERE s.dataset = ? AND s.month = ?"));
-  for (;;) {
-    BH_ASSIGN_OR_RETURN(bool row, m.Step());
-    if (!row) break;
-    cur.Bind(1, m.Text(1)).Bind(2, m.Text(0));
-    BH_ASSIGN_OR_RETURN(bool has, cur.Step());
-    std::string current = !has                      ? "none"
-                          : cur.Int(0) == import_id ? "this import"
-                                                    : fmt::format("import #{} {}", cur.Int(0), cur.Text(1));
-    cur.Reset();
-    months.AddRow({m.Text(0), m.Text(1), m.Int(2), m.Int(3), m.Int(4), current});
+  BH_ASSIGN_OR_RETURN(std::vector<ImportMonth> list, MonthsOfImport(db, import_id));
+  for (const ImportMonth& m : list) {
+    std::string current = m.current_import == 0 ? "none"
+                          : m.current_import == import_id
+                              ? "this import"
+                              : fmt::format("import #{} {}", m.current_import, m.current_file);
+    months.AddRow({m.month, m.dataset, m.rows, m.countries, m.missions, current});
   }
   months.notes.push_back(
       "'bluehelmet imports remove N' deletes an import; each month it is the current source of goes back to the "
@@ -77,15 +58,8 @@ Table RemovedImportTable(const RemovedImport& r) {
 
 Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter) {
   BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, filter));
-  std::map<int64_t, std::string> files;
-  {
-    BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT id, file_name FROM import"));
-    for (;;) {
-      BH_ASSIGN_OR_RETURN(bool more, q.Step());
-      if (!more) break;
-      files[q.Int(0)] = q.Text(1);
-    }
-  }
+  using FileNames = std::map<int64_t, std::string>;
+  BH_ASSIGN_OR_RETURN(FileNames files, ImportFileNames(db));
   Table t;
   t.title = "Plausibility findings";
   if (filter.month) t.title += ", " + filter.month->ToString();
