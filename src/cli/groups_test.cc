@@ -59,5 +59,21 @@ TEST_F(GroupsCliTest, AGroupScorecardUsesTheMonthsMembers) {
       << out_.str();
 }
 
+// Issue 13: a group's "women needed" pools its strength; the note says so
+// and gives the members' own shortfalls beside it. Target 2025: 12 %
+// (interpolated). Viet Nam 1 of 100 needs 11, Indonesia 20 of 100 none: 11
+// summed; the pool of 200 with 21 women needs 3.
+TEST_F(GroupsCliTest, PooledWomenNeededIsExplained) {
+  std::string f = File("m.csv", std::string(kHeader) +
+                                    "1,VNM,704,Viet Nam,UNMISS,Troops,1,99,31/10/2025\n"
+                                    "2,IDN,360,Indonesia,UNMISS,Troops,20,80,31/10/2025\n");
+  ASSERT_EQ(0, Run({"import", f})) << err_.str();
+  ASSERT_EQ(0, Run({"scorecard", "--group", "ASEAN", "--month", "2025-10"})) << err_.str();
+  EXPECT_NE(std::string::npos,
+            out_.str().find("ASEAN total, Contingents: 3 women needed for the group's strength as one pool (its "
+                            "total times the target, less its women); the members' own shortfalls add up to 11."))
+      << out_.str();
+}
+
 }  // namespace
 }  // namespace bh

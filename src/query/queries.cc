@@ -134,14 +134,16 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
 
 Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit) {
   BH_ASSIGN_OR_RETURN(
-      Stmt st, db->Prepare("SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total) FROM current_contribution c"
-                           " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
+      Stmt st,
+      db->Prepare(
+          "SELECT c.iso3, COALESCE(SUM(c.women), 0) AS w, SUM(c.total), COUNT(c.women) > 0 FROM current_contribution c"
+          " WHERE c.month = ? GROUP BY c.iso3 ORDER BY w DESC, c.iso3 LIMIT ?"));
   st.Bind(1, m.ToString()).Bind(2, limit);
   std::vector<CountryWomen> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    out.push_back({st.Text(0), st.Int(1), st.Int(2)});
+    out.push_back({st.Text(0), st.Int(1), st.Int(2), st.Int(3) != 0});
   }
   return out;
 }

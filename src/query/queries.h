@@ -71,6 +71,7 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db);
 struct CountryWomen {
   std::string iso3;
   int64_t women = 0, total = 0;
+  bool sex_known = true;  // false when none of the country's rows has a sex split
 };
 Result<std::vector<CountryWomen>> TopCountriesByWomen(Db* db, Month m, int limit);
 

@@ -119,6 +119,20 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
     if (!absent.empty()) t.notes.push_back("No personnel deployed: " + Join(absent, ", ") + ".");
   }
   if (!membership_note.empty()) t.notes.push_back(membership_note);
+  // A group's "women needed" pools its members' strength; say so, with the
+  // sum of the members' own shortfalls beside it (issue 13: 819 pooled
+  // against 878 summed for the ADMM-Plus contingents).
+  for (const ScoreRow& g : rows) {
+    if (!g.group_total || !g.women_needed) continue;
+    int64_t summed = 0;
+    for (const ScoreRow& r : rows) {
+      if (!r.group_total && r.category == g.category && r.women_needed) summed += *r.women_needed;
+    }
+    t.notes.push_back(fmt::format(
+        "{} total, {}: {} women needed for the group's strength as one pool (its total times the target, less its "
+        "women); the members' own shortfalls add up to {}.",
+        g.iso3, CategoryLabel(g.category), *g.women_needed, summed));
+  }
   t.notes.push_back(
       "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
       "strength needs to reach the target. Ranks among all contributing countries that month.");
@@ -442,14 +456,31 @@ Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const 
     return Status::NotFound(
         fmt::format("no contribution figures for {} (see 'bluehelmet months')", spec.month.ToString()));
   }
+  // A month whose figures carry no split by sex cannot rank anyone by women
+  // (issue 13: "1 Angola 0 2 0 %" was a ranking of nothing).
+  if (std::none_of(top.begin(), top.end(), [](const CountryWomen& c) { return c.sex_known; })) {
+    return Status::NotFound(
+        fmt::format("{} has no figures by sex (its source gives totals only): no ranking by women deployed",
+                    spec.month.ToString()));
+  }
   Table t;
   t.title = fmt::format("Top {} countries by women deployed, {}", spec.limit, spec.month.ToString());
   t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share"};
+  int unknown = 0;
   for (size_t i = 0; i < top.size(); ++i) {
     const CountryWomen& c = top[i];
+    if (!c.sex_known) {
+      ++unknown;
+      t.AddRow({Cell::Null("-"), ref.CountryName(c.iso3), c.iso3, Cell::Null("n/a"), c.total, Cell::Null("-")});
+      continue;
+    }
     std::optional<Fraction> share;
     if (c.total > 0) share = Fraction::Of(c.women, c.total);
     t.AddRow({static_cast<int64_t>(i + 1), ref.CountryName(c.iso3), c.iso3, c.women, c.total, ShareCell(share)});
+  }
+  if (unknown > 0) {
+    t.notes.push_back(fmt::format("{} {} no split by sex this month: not ranked.", unknown,
+                                  unknown == 1 ? "country has" : "countries have"));
   }
   t.notes.push_back("All personnel types together; rows without a sex split count no women.");
   auto sources = SourcesForMonth(db, spec.month);

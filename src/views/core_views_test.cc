@@ -123,6 +123,22 @@ TEST_F(CoreViewsTest, TopRefusesALimitBelowOneAndAMonthWithoutFigures) {
   EXPECT_EQ("no contribution figures for 2020-01 (see 'bluehelmet months')", none.status().message());
 }
 
+// Issue 13: a month without a split by sex ranks nobody by women; a country
+// without one in a month that has it is shown, not ranked.
+TEST_F(CoreViewsTest, TopNeedsASplitBySex) {
+  TopSpec spec{{2021, 3}, 3};
+  auto none = TopTable(db_.get(), *ref_, spec, {{"AGO", 0, 2, false}, {"BGD", 0, 900, false}});
+  EXPECT_EQ(Status::Code::kNotFound, none.status().code());
+  EXPECT_EQ("2021-03 has no figures by sex (its source gives totals only): no ranking by women deployed",
+            none.status().message());
+  auto some = TopTable(db_.get(), *ref_, spec, {{"BGD", 40, 900, true}, {"AGO", 0, 2, false}});
+  ASSERT_TRUE(some.ok()) << some.status().message();
+  EXPECT_EQ("1", Text(*some, 0, "Rank"));
+  EXPECT_EQ("-", Text(*some, 1, "Rank"));
+  EXPECT_EQ("n/a", Text(*some, 1, "Women"));
+  EXPECT_EQ("1 country has no split by sex this month: not ranked.", some->notes[0]);
+}
+
 TEST_F(CoreViewsTest, SharesCoverEveryMonthAndAgreeWithTheNumbersTimed) {
   auto read = ReadShares(db_.get());
   ASSERT_TRUE(read.ok()) << read.status().message();
