@@ -56,6 +56,25 @@ Table RemovedImportTable(const RemovedImport& r) {
   return t;
 }
 
+Result<AnomalyFilter> ParseAnomalyFilter(const Reference& ref, std::string_view month, std::string_view country,
+                                         std::string_view kind, std::string_view kind_option) {
+  AnomalyFilter f;
+  if (!month.empty()) {
+    BH_ASSIGN_OR_RETURN(f.month, Month::Parse(month));
+  }
+  if (!country.empty()) {
+    BH_ASSIGN_OR_RETURN(f.iso3, ref.ResolveCountry(country));
+  }
+  if (!kind.empty()) {
+    f.kind = KindFromCode(kind);
+    if (!f.kind) {
+      return Status::InvalidArgument(
+          fmt::format("{}: '{}' is not one of sex_swapped, share_jump, month_share_jump, gap", kind_option, kind));
+    }
+  }
+  return f;
+}
+
 Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter) {
   BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, filter));
   using FileNames = std::map<int64_t, std::string>;

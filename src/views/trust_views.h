@@ -33,6 +33,13 @@ Table RemovedImportTable(const RemovedImport& removed);
 // page and line, and the neighbours' figures as evidence.
 Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& filter);
 
+// The filter from its texts as a user gives them (each "" for none): month
+// YYYY-MM, a country's code or name, a kind's code. `kind_option` names the
+// kind's option in the message ("--kind" on the command line, "kind" in the
+// API): "--kind: 'x' is not one of sex_swapped, share_jump, month_share_jump, gap".
+Result<AnomalyFilter> ParseAnomalyFilter(const Reference& ref, std::string_view month, std::string_view country,
+                                         std::string_view kind, std::string_view kind_option);
+
 // The corrections (errata) with what was printed, what stands instead, why,
 // who made them, whether they apply to the month's current source (and if
 // not, why not: the month is not imported, or prints other figures), and

@@ -23,6 +23,7 @@
 #include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
 #include "views/register_views.h"
+#include "views/trust_views.h"
 
 namespace bh {
 
@@ -223,6 +224,10 @@ const std::vector<Api::Route>& Api::Routes() {
        "a country's series, annual means, chart"},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
+      {"GET", "/api/anomalies", Guard::kRead, Cache::kShared, &Api::Anomalies,
+       "the plausibility findings with their evidence: ?month=&country=&kind="},
+      {"GET", "/api/errata", Guard::kRead, Cache::kShared, &Api::Errata,
+       "the corrections of the UN's figures, applied or not, and why: ?month="},
       {"POST", "/api/imports", Guard::kSignedIn, Cache::kNo, &Api::Upload,
        "upload a UN report (multipart field 'file')", Body::kUpload},
       {"GET", "/api/targets", Guard::kRead, Cache::kShared, &Api::Targets, "UGPS targets: ?from=&to="},
@@ -620,6 +625,23 @@ Result<HttpResponse> Api::Top(Call& call) {
   q.month = call.req.Query("month");
   BH_ASSIGN_OR_RETURN(q.limit, IntParam(call.req, "limit", q.limit));
   BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Anomalies(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(AnomalyFilter f, ParseAnomalyFilter(*ref, call.req.Query("month"), call.req.Query("country"),
+                                                          call.req.Query("kind"), "kind"));
+  BH_ASSIGN_OR_RETURN(Table t, AnomaliesTable(call.db, *ref, f));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Errata(Call& call) {
+  std::optional<Month> month;
+  if (std::string m = call.req.Query("month"); !m.empty()) {
+    BH_ASSIGN_OR_RETURN(month, Month::Parse(m));
+  }
+  BH_ASSIGN_OR_RETURN(Table t, ErrataTable(call.db, month));
   return TableResponse(t);
 }
 

@@ -16,6 +16,8 @@
 //   GET  /api/countries/{country}            monthly + annual tables and chart data
 //   GET  /api/months                         months with current source and history
 //   GET  /api/imports                        imported files with provenance
+//   GET  /api/anomalies?month=&country=&kind=  the plausibility findings with their evidence
+//   GET  /api/errata?month=                  the corrections, applied or not, and why
 //   POST /api/imports  (multipart "file")    upload a UN report (admin; editor granted imports)
 //   GET  /api/targets?from=&to=              UGPS targets with sources
 //   GET  /api/groups                         country groups
@@ -185,6 +187,8 @@ class Api {
   Result<HttpResponse> Rankings(Call& call);
   Result<HttpResponse> Top(Call& call);
   Result<HttpResponse> Shares(Call& call);
+  Result<HttpResponse> Anomalies(Call& call);
+  Result<HttpResponse> Errata(Call& call);
   Result<HttpResponse> Countries(Call& call);
   Result<HttpResponse> Country(Call& call);
   Result<HttpResponse> Months(Call& call);

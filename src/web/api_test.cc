@@ -33,11 +33,26 @@ std::string HeaderOf(const HttpResponse& r, const std::string& name) {
 
 TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
   std::string viewer = Login("viewer");
-  for (const char* target : {"/api", "/api/health", "/api/session", "/api/scorecard?group=ASEAN",
-                             "/api/scorecard?countries=VNM,JPN&month=2021-02", "/api/scorecard",
-                             "/api/rankings?category=mo_so&by=share&limit=5", "/api/countries", "/api/countries/VNM",
-                             "/api/months", "/api/imports", "/api/targets?from=2020&to=2022", "/api/groups",
-                             "/api/top?month=2021-02&limit=5", "/api/top", "/api/shares"}) {
+  for (const char* target : {"/api",
+                             "/api/health",
+                             "/api/session",
+                             "/api/scorecard?group=ASEAN",
+                             "/api/scorecard?countries=VNM,JPN&month=2021-02",
+                             "/api/scorecard",
+                             "/api/rankings?category=mo_so&by=share&limit=5",
+                             "/api/countries",
+                             "/api/countries/VNM",
+                             "/api/months",
+                             "/api/imports",
+                             "/api/targets?from=2020&to=2022",
+                             "/api/groups",
+                             "/api/top?month=2021-02&limit=5",
+                             "/api/top",
+                             "/api/shares",
+                             "/api/anomalies",
+                             "/api/anomalies?month=2021-02&country=Vietnam&kind=sex_swapped",
+                             "/api/errata",
+                             "/api/errata?month=2020-08"}) {
     HttpResponse r = Call("GET", target, viewer);
     EXPECT_EQ(200, r.status) << target << ": " << r.body;
     EXPECT_EQ("application/json; charset=utf-8", r.content_type) << target;
@@ -100,6 +115,46 @@ TEST_F(ApiTest, TopAndSharesEqualTheCli) {
             shares["rows"][0].dump());
   json bad = Json(Call("GET", "/api/top?limit=0", viewer));
   EXPECT_EQ("limit must be at least 1, got 0", bad["error"]);
+}
+
+// The trust pages' data (issue 11): the findings and the corrections, the
+// CLI's tables with the CLI's options as query parameters; every role reads
+// them, a stranger never (anonymous read off).
+TEST_F(ApiTest, AnomaliesAndErrataEqualTheCliForEveryRole) {
+  struct Case {
+    std::vector<std::string> args;
+    const char* target;
+  } cases[] = {{{"anomalies"}, "/api/anomalies"},
+               {{"anomalies", "--month", "2021-02", "--country", "VNM"}, "/api/anomalies?month=2021-02&country=VNM"},
+               {{"errata", "list"}, "/api/errata"},
+               {{"errata", "list", "--month", "2020-08"}, "/api/errata?month=2020-08"}};
+  std::string viewer = Login("viewer");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.target);
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    json cli = json::parse(out.str());
+    json web = Json(Call("GET", c.target, viewer));
+    EXPECT_EQ(cli["title"], web["title"]);
+    EXPECT_EQ(cli["columns"], web["columns"]);
+    EXPECT_EQ(cli["rows"], web["rows"]);
+    EXPECT_EQ(cli["notes"], web["notes"]);
+  }
+  // The shipped corrections are listed, none applied: 2020-08 is not imported.
+  json errata = Json(Call("GET", "/api/errata", viewer));
+  EXPECT_EQ(100u, errata["rows"].size());
+  json bad = Json(Call("GET", "/api/anomalies?kind=typo", viewer));
+  EXPECT_EQ("kind: 'typo' is not one of sex_swapped, share_jump, month_share_jump, gap", bad["error"]);
+  EXPECT_EQ(400, Call("GET", "/api/errata?month=2020-13", viewer).status);
+  for (const char* target : {"/api/anomalies", "/api/errata"}) {
+    EXPECT_EQ(401, Call("GET", target).status) << target;
+    for (const char* user : {"admin", "editor-vnm", "editor-jpn", "viewer"}) {
+      EXPECT_EQ(200, Call("GET", target, Login(user)).status) << user << " " << target;
+    }
+  }
 }
 
 // Like every read route: each role reads them, a stranger only when
