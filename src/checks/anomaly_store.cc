@@ -265,4 +265,41 @@ Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) 
   return out;
 }
 
+Result<std::vector<Erratum>> ErrataFromAnomalies(Db* db, Month month, const std::string& reason,
+                                                 const std::string& evidence, const std::string& author) {
+  AnomalyFilter f;
+  f.month = month;
+  f.kind = Anomaly::Kind::kSexSwapped;
+  BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, f));
+  BH_ASSIGN_OR_RETURN(Stmt file, db->Prepare("SELECT file_name, sha256 FROM import WHERE id = ?"));
+  std::vector<Erratum> out;
+  for (const Anomaly& x : found) {
+    if (!x.type || !x.women || !x.men) continue;
+    Erratum e;
+    e.month = month;
+    e.iso3 = x.iso3;
+    e.mission = x.mission;
+    e.type = *x.type;
+    e.printed_women = *x.women;
+    e.printed_men = *x.men;
+    e.women = *x.men;
+    e.men = *x.women;
+    e.reason = reason;
+    // The row's source and the neighbours' figures.
+    file.Bind(1, x.import_id);
+    BH_ASSIGN_OR_RETURN(bool has_file, file.Step());
+    std::string source = has_file
+                             ? fmt::format("{} (sha256 {}) page {} line {}", file.Text(0), file.Text(1), x.page, x.line)
+                             : fmt::format("import #{} page {} line {}", x.import_id, x.page, x.line);
+    file.Reset();
+    e.evidence = evidence.empty() ? source + ": " + x.summary : evidence;
+    e.author = author;
+    out.push_back(std::move(e));
+  }
+  if (out.empty()) {
+    return Status::NotFound(fmt::format("no swapped rows found in {} (see 'bluehelmet anomalies')", month.ToString()));
+  }
+  return out;
+}
+
 }  // namespace bh

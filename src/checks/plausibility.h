@@ -27,6 +27,7 @@
 #include "base/result.h"
 #include "model/personnel.h"
 #include "store/database.h"
+#include "store/errata.h"
 
 namespace bh {
 
@@ -129,6 +130,18 @@ struct AnomalyFilter {
   std::optional<Anomaly::Kind> kind;
 };
 Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter);
+
+// The corrections `errata add --from-anomalies` makes: for every row the
+// checks found swapped in `month` (kSexSwapped, with a type and both
+// figures), one that expects the printed figures and swaps them, with
+// `reason` and `author`, and as evidence `evidence` or, when empty, the
+// row's source and the finding ("FILE (sha256 HEX) page P line L: SUMMARY",
+// "import #N page P line L: SUMMARY" for an import whose file is not
+// recorded). NotFound "no swapped rows found in 2020-08 (see 'bluehelmet
+// anomalies')" when there is none. Reads only; AddErratum or WriteErratum
+// writes them.
+Result<std::vector<Erratum>> ErrataFromAnomalies(Db* db, Month month, const std::string& reason,
+                                                 const std::string& evidence, const std::string& author);
 
 // "2020-08: 51 sex swapped, 1 month share jump" (by month, most first) for
 // the import's one line; "" when nothing was found.

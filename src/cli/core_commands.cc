@@ -323,8 +323,10 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     add->add_option("--description", *desc, "What the group is");
     add->callback([&ctx, name, countries, desc] {
       ctx.exit_code = ctx.RunAction([&ctx, name, countries, desc](Db* db, const Reference& ref) -> Status {
-        BH_ASSIGN_OR_RETURN(std::vector<std::string> list, ref.ResolveCountryList(*countries));
-        BH_RETURN_IF_ERROR(DefineGroup(db, *name, *desc, list));
+        BH_ASSIGN_OR_RETURN(
+            std::vector<std::string> list,
+            WriteGroup(db, ref, Fields{{"name", *name}, {"countries", *countries}, {"description", *desc}},
+                       WriteMode::kSet));
         ctx.Say(fmt::format("group '{}' defined with {} countries", *name, list.size()));
         return Status::Ok();
       });

@@ -67,77 +67,33 @@ void RegisterErrataCommands(CLI::App& app, CliContext& ctx) {
         BH_ASSIGN_OR_RETURN(Month month, Month::Parse(a->month));
         std::string author = a->author;
         if (a->author_option->count() == 0 && std::getenv("USER")) author = std::getenv("USER");
-        std::vector<Erratum> add;
+        std::vector<Fields> add;
         if (a->from_anomalies) {
           if (!a->country.empty() || !a->type.empty() || a->women >= 0 || a->men >= 0) {
             return Status::InvalidArgument(
                 "--from-anomalies takes the cells from the findings: no --country, "
                 "--type, --women or --men");
           }
-          AnomalyFilter f;
-          f.month = month;
-          f.kind = Anomaly::Kind::kSexSwapped;
-          BH_ASSIGN_OR_RETURN(std::vector<Anomaly> found, ListAnomalies(db, f));
-          BH_ASSIGN_OR_RETURN(Stmt file, db->Prepare("SELECT file_name, sha256 FROM import WHERE id = ?"));
-          for (const Anomaly& x : found) {
-            if (!x.type || !x.women || !x.men) continue;
-            Erratum e;
-            e.month = month;
-            e.iso3 = x.iso3;
-            e.mission = x.mission;
-            e.type = *x.type;
-            e.printed_women = *x.women;
-            e.printed_men = *x.men;
-            e.women = *x.men;
-            e.men = *x.women;
-            e.reason = a->reason;
-            // The row's source and the neighbours' figures.
-            file.Bind(1, x.import_id);
-            BH_ASSIGN_OR_RETURN(bool has_file, file.Step());
-            std::string source =
-                has_file ? fmt::format("{} (sha256 {}) page {} line {}", file.Text(0), file.Text(1), x.page, x.line)
-                         : fmt::format("import #{} page {} line {}", x.import_id, x.page, x.line);
-            file.Reset();
-            e.evidence = a->evidence.empty() ? source + ": " + x.summary : a->evidence;
-            e.author = author;
-            add.push_back(std::move(e));
-          }
-          if (add.empty()) {
-            return Status::NotFound(fmt::format("no swapped rows found in {} (see 'bluehelmet anomalies')", a->month));
-          }
+          BH_ASSIGN_OR_RETURN(std::vector<Erratum> found,
+                              ErrataFromAnomalies(db, month, a->reason, a->evidence, author));
+          for (const Erratum& e : found) add.push_back(ErratumFields(e));
         } else {
           if (a->country.empty() || a->type.empty() || a->women < 0 || a->men < 0) {
             return Status::InvalidArgument(
                 "give the cell (--country, --type, and --mission where the source gives "
                 "one) and the corrected --women and --men, or --from-anomalies");
           }
-          Erratum e;
-          e.month = month;
-          BH_ASSIGN_OR_RETURN(e.iso3, ref.ResolveCountry(a->country));
-          e.mission = a->mission;
-          auto type = PersonnelTypeFromCodeOrLabel(a->type);
-          if (!type) return Status::InvalidArgument(fmt::format("--type: unknown personnel type '{}'", a->type));
-          e.type = *type;
-          BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare("SELECT women, men FROM printed_contribution WHERE month = ? AND "
-                                                     "iso3 = ? AND COALESCE(mission, '') = ?"
-                                                     " AND ptype = ?"));
-          cell.Bind(1, month.ToString())
-              .Bind(2, e.iso3)
-              .Bind(3, e.mission)
-              .Bind(4, std::string(PersonnelTypeCode(e.type)));
-          BH_ASSIGN_OR_RETURN(bool found, cell.Step());
-          if (found && !cell.IsNull(0)) {
-            e.printed_women = cell.Int(0);
-            e.printed_men = cell.Int(1);
-          }
-          e.women = a->women;
-          e.men = a->men;
-          e.reason = a->reason;
-          e.evidence = a->evidence;
-          e.author = author;
-          add.push_back(std::move(e));
+          add.push_back(Fields{{"Month", a->month},
+                               {"ISO3", a->country},
+                               {"Mission", a->mission},
+                               {"Type", a->type},
+                               {"Women", std::to_string(a->women)},
+                               {"Men", std::to_string(a->men)},
+                               {"Reason", a->reason},
+                               {"Evidence", a->evidence},
+                               {"Author", author}});
         }
-        for (Erratum& e : add) BH_RETURN_IF_ERROR(AddErratum(db, e));
+        for (const Fields& f : add) BH_RETURN_IF_ERROR(WriteErratum(db, ref, f, WriteMode::kAdd).status());
         ctx.Say(fmt::format("{} correction(s) added for {}", add.size(), a->month));
         BH_ASSIGN_OR_RETURN(Table t, ErrataTable(db, month));
         return std::vector<Table>{t};

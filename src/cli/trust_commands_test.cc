@@ -117,6 +117,30 @@ TEST_F(TrustCommandsTest, ImportReportsPlausibilityFindings) {
   EXPECT_EQ(2, Run({"anomalies", "--format", "xml"}));
 }
 
+// `errata add --from-anomalies`: one correction per swapped row found
+// (ErrataFromAnomalies), with the row's source and the finding as evidence.
+TEST_F(TrustCommandsTest, ErrataFromAnomaliesSwapEverySwappedRow) {
+  std::string csv = std::string(kHeader) +
+                    "1,CMR,120,Cameroon,MINUSCA,Troops,71,675,31/07/2020\n"
+                    "2,CMR,120,Cameroon,MINUSCA,Troops,748,0,31/08/2020\n"
+                    "3,CMR,120,Cameroon,MINUSCA,Troops,71,677,30/09/2020\n";
+  ASSERT_EQ(0, Run({"import", File("three.csv", csv)})) << err_.str();
+  ASSERT_EQ(0, Run({"errata", "remove", "E-2020-08-CMR-MINUSCA-TRP"})) << err_.str();  // the shipped one
+  ASSERT_EQ(0, Run({"errata", "add", "--month", "2020-08", "--from-anomalies", "--reason", "swapped", "--author",
+                    "tester", "--format", "csv"}))
+      << err_.str();
+  EXPECT_EQ("1 correction(s) added for 2020-08\n", err_.str());
+  EXPECT_NE(std::string::npos, out_.str().find("E-2020-08-CMR-MINUSCA-TRP,2020-08,CMR,MINUSCA,TRP,748,0,0,748,swapped,"
+                                               "\"three.csv (sha256 "))
+      << out_.str();
+  EXPECT_NE(std::string::npos, out_.str().find("line 3: ")) << out_.str();
+  EXPECT_EQ(2, Run({"errata", "add", "--month", "2020-08", "--from-anomalies", "--country", "CMR", "--reason", "r"}));
+  EXPECT_EQ(1, Run({"errata", "add", "--month", "2020-08", "--from-anomalies", "--reason", "again", "--author", "t"}));
+  EXPECT_NE(std::string::npos, err_.str().find("correction E-2020-08-CMR-MINUSCA-TRP already exists")) << err_.str();
+  EXPECT_EQ(3, Run({"errata", "add", "--month", "2020-07", "--from-anomalies", "--reason", "r", "--author", "t"}));
+  EXPECT_EQ("bluehelmet: no swapped rows found in 2020-07 (see 'bluehelmet anomalies')\n", err_.str());
+}
+
 int Count(const std::string& text, const std::string& what) {
   int n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "base/csv.h"
@@ -34,10 +35,10 @@ Result<size_t> KindOf(const std::set<std::string>& present, const RecordDomain& 
   for (size_t i = 0; i < domain.kinds.size(); ++i) {
     const KindSpec& k = domain.kinds[i];
     signatures.push_back(fmt::format("{} ({})", k.signature, k.file));
-    if (present.count(k.signature)) found.push_back(i);
+    if (present.count(ToLowerAscii(k.signature))) found.push_back(i);
   }
   if (found.size() == 1) return found[0];
-  std::string_view article = std::string_view("AEIOU").find(domain.name[0]) == std::string_view::npos ? "a" : "an";
+  std::string_view article = std::string_view("AEIOUaeiou").find(domain.name[0]) == std::string_view::npos ? "a" : "an";
   return Status::InvalidData(fmt::format("{}: not {} {} file: want a header with exactly one of {} (see {})", where,
                                          article, domain.name, Join(signatures, ", "), domain.doc));
 }
@@ -65,20 +66,23 @@ Result<RecordFile> ReadRecordFile(std::string_view data, const std::string& name
   }
   BH_ASSIGN_OR_RETURN(out.kind, KindOf(present, domain, head));
   const KindSpec& kind = domain.kinds[out.kind];
-  std::set<std::string> allowed;
+  // Header names match the spec's in any case; fields are keyed by the spec's.
+  std::map<std::string, std::string> allowed;
   std::vector<std::string> names;
   for (const ColumnSpec& c : kind.columns) {
-    allowed.insert(c.name);
+    allowed[ToLowerAscii(c.name)] = c.name;
     names.push_back(c.name);
   }
-  for (const std::string& col : header) {
-    if (!allowed.count(col)) {
+  for (std::string& col : header) {
+    auto it = allowed.find(col);
+    if (it == allowed.end()) {
       return Status::InvalidData(
           fmt::format("{}: unknown column '{}' in a {} file (columns: {})", head, col, kind.file, Join(names, ", ")));
     }
+    col = it->second;
   }
   for (const ColumnSpec& c : kind.columns) {
-    if (c.required && !present.count(c.name)) {
+    if (c.required && !present.count(ToLowerAscii(c.name))) {
       return Status::InvalidData(fmt::format("{}: missing column '{}' in a {} file", head, c.name, kind.file));
     }
   }

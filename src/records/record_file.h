@@ -5,7 +5,9 @@
 // A file's kind follows from its header: exactly one kind's signature
 // column must be present; columns may come in any order, unknown and
 // repeated columns are refused, required ones must be there. Lines that
-// start with '#' before the header are comments; a comment holding the
+// start with '#' before the header are comments; header names match the
+// spec's in any case ("Printed women" for "printed women"), and each field is
+// keyed by the spec's name; a comment holding the
 // word ILLUSTRATIVE marks the file's records as invented for a
 // demonstration. A field that export neutralised for spreadsheets (base/
 // csv.h) is read back as it was. Errors are InvalidData naming file and

@@ -24,6 +24,26 @@ TEST(RecordFileTest, ReadsRowsWithLinesKindAndIllustrativeMark) {
   EXPECT_EQ("=x", f->rows[1].second.Get("venue"));  // neutralised by export, read back
 }
 
+// A spec's names may carry case and spaces (the errata's "Printed women"):
+// the header matches them in any case, and fields are keyed by the spec's.
+TEST(RecordFileTest, HeaderMatchesTheSpecsNamesInAnyCase) {
+  static constexpr ColumnSpec kFigures[] = {{"ISO3", true, true, ""}, {"Printed women", true, false, ""}};
+  static constexpr KindSpec kFigureKinds[] = {{"figure", "figures", "Printed women", kFigures}};
+  const RecordDomain domain = {"errata", "docs/checks.md", kFigureKinds};
+  auto f = ReadRecordFile("printed WOMEN,iso3\n748,CMR\n", "e.csv", domain);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  ASSERT_EQ(1u, f->rows.size());
+  EXPECT_EQ("748", f->rows[0].second.Get("Printed women"));
+  EXPECT_EQ("CMR", f->rows[0].second.Get("ISO3"));
+  EXPECT_FALSE(f->rows[0].second.Has("iso3"));
+  EXPECT_EQ("e.csv:1: missing column 'ISO3' in a figures file",
+            ReadRecordFile("Printed women\n748\n", "e.csv", domain).status().message());
+  EXPECT_EQ(
+      "e.csv:1: not an errata file: want a header with exactly one of Printed women (figures) (see "
+      "docs/checks.md)",
+      ReadRecordFile("ISO3\nCMR\n", "e.csv", domain).status().message());
+}
+
 TEST(RecordFileTest, Errors) {
   struct Case {
     const char* data;

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <map>
 
-#include "base/csv.h"
 #include "base/strings.h"
 #include "store/month_figures.h"
 
@@ -22,6 +21,28 @@ extern const size_t kShippedErrataFileCount;
 
 namespace {
 
+constexpr ColumnSpec kCorrectionColumns[] = {
+    {"Id", false, false, "E-<month>-<ISO3>-<mission or ->-<type code>; made when empty"},
+    {"Month", true, true, "YYYY-MM"},
+    {"ISO3", true, true, "ISO3 code (on the command line also a name)"},
+    {"Mission", false, true, "mission acronym, where the source gives one ('-' or empty otherwise)"},
+    {"Type", true, true, "personnel type, code or label (TRP, Troops)"},
+    {"Printed women", true, false, "the women the source prints (the correction applies only then)"},
+    {"Printed men", true, false, "the men the source prints"},
+    {"Women", true, false, "corrected number of women"},
+    {"Men", true, false, "corrected number of men"},
+    {"Reason", false, false, "why (a correction needs one)"},
+    {"Evidence", false, false, "what shows it"},
+    {"Author", false, false, "who makes the correction (a correction needs one)"},
+    {"Created", false, false, "when; now when empty"},
+    {"Applied", false, false, "written by 'errata list'; ignored when read"},
+    {"Source", false, false, "written by 'errata list'; ignored when read"},
+};
+
+constexpr KindSpec kErrataKinds[] = {
+    {"correction", "corrections", "Month", kCorrectionColumns},
+};
+
 Status CheckErratum(const Erratum& e) {
   if (e.reason.empty()) return Status::InvalidArgument("a correction needs a reason (--reason)");
   if (e.author.empty()) return Status::InvalidArgument("a correction needs an author (--author)");
@@ -30,6 +51,13 @@ Status CheckErratum(const Erratum& e) {
 }
 
 }  // namespace
+
+const KindSpec& SpecOf(ErrataKind k) { return kErrataKinds[static_cast<size_t>(k)]; }
+
+const RecordDomain& ErrataDomain() {
+  static const RecordDomain kDomain = {"errata", "docs/checks.md", kErrataKinds};
+  return kDomain;
+}
 
 std::string ErratumId(const Erratum& e) {
   return fmt::format("E-{}-{}-{}-{}", e.month.ToString(), e.iso3, e.mission.empty() ? "-" : e.mission,
@@ -184,57 +212,101 @@ Result<MonthCorrections> CorrectionsIn(Db* db, Month month) {
   return out;
 }
 
+Result<Erratum> ErratumFromFields(const Fields& f) {
+  Erratum e;
+  e.id = f.Get("Id");
+  Result<Month> month = Month::Parse(f.Get("Month"));
+  if (!month.ok()) return FieldError("Month", month.status().message());
+  e.month = *month;
+  e.iso3 = f.Get("ISO3");
+  e.mission = f.Get("Mission") == "-" ? "" : f.Get("Mission");
+  auto type = PersonnelTypeFromCodeOrLabel(f.Get("Type"));
+  if (!type) return FieldError("Type", fmt::format("unknown personnel type '{}'", f.Get("Type")));
+  e.type = *type;
+  auto num = [&](const char* c, int64_t* out) -> Status {
+    std::optional<int64_t> v = ParseWholeNumber(f.Get(c));
+    if (!v) return FieldError(c, fmt::format("not a whole number: '{}'", f.Get(c)));
+    *out = *v;
+    return Status::Ok();
+  };
+  BH_RETURN_IF_ERROR(num("Printed women", &e.printed_women));
+  BH_RETURN_IF_ERROR(num("Printed men", &e.printed_men));
+  BH_RETURN_IF_ERROR(num("Women", &e.women));
+  BH_RETURN_IF_ERROR(num("Men", &e.men));
+  e.reason = f.Get("Reason");
+  e.evidence = f.Get("Evidence");
+  e.author = f.Get("Author");
+  e.created_at = f.Get("Created");
+  return e;
+}
+
+Fields ErratumFields(const Erratum& e) {
+  return Fields{{"Id", e.id},
+                {"Month", e.month.ToString()},
+                {"ISO3", e.iso3},
+                {"Mission", e.mission.empty() ? "-" : e.mission},
+                {"Type", std::string(PersonnelTypeCode(e.type))},
+                {"Printed women", std::to_string(e.printed_women)},
+                {"Printed men", std::to_string(e.printed_men)},
+                {"Women", std::to_string(e.women)},
+                {"Men", std::to_string(e.men)},
+                {"Reason", e.reason},
+                {"Evidence", e.evidence},
+                {"Author", e.author},
+                {"Created", e.created_at}};
+}
+
 Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std::string& name) {
-  CsvReader reader(csv, name);
-  std::vector<std::string_view> f;
-  if (!reader.Next(&f)) {
-    BH_RETURN_IF_ERROR(reader.status());
-    return Status::InvalidData(name + ": empty file");
+  BH_ASSIGN_OR_RETURN(RecordFile file, ReadRecordFile(csv, name, ErrataDomain()));
+  std::vector<ErrataCsvRow> out;
+  for (const auto& [line, fields] : file.rows) {
+    Result<Erratum> e = ErratumFromFields(fields);
+    if (!e.ok()) return e.status().WithPrefix(fmt::format("{}:{}", name, line));
+    out.push_back({line, std::move(*e)});
   }
-  std::map<std::string, size_t> col;
-  for (size_t i = 0; i < f.size(); ++i) col[std::string(f[i])] = i;
-  for (const char* need : {"Id", "Month", "ISO3", "Mission", "Type", "Printed women", "Printed men", "Women", "Men",
-                           "Reason", "Evidence", "Author", "Created"}) {
-    if (!col.count(need)) {
-      return Status::InvalidData(
-          fmt::format("{}: no column '{}' (write it with 'errata list --format csv')", name, need));
+  return out;
+}
+
+Result<Erratum> WriteErratum(Db* db, const Reference& ref, const Fields& given, WriteMode mode) {
+  if (mode != WriteMode::kAdd) {
+    return Status::InvalidArgument("a correction is not edited: remove it ('errata remove ID') and add it again");
+  }
+  BH_RETURN_IF_ERROR(given.CheckText());
+  Fields f = given;
+  BH_ASSIGN_OR_RETURN(std::string month_text, f.Required("Month"));
+  BH_ASSIGN_OR_RETURN(Month month, Month::Parse(month_text));
+  BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(f.Get("ISO3")));
+  f.Set("ISO3", iso3);
+  auto type = PersonnelTypeFromCodeOrLabel(f.Get("Type"));
+  if (!type) return Status::InvalidArgument(fmt::format("--type: unknown personnel type '{}'", f.Get("Type")));
+  const std::string mission = f.Get("Mission") == "-" ? "" : f.Get("Mission");
+  if (f.Get("Printed women").empty() && f.Get("Printed men").empty()) {
+    // The figures the correction expects: those the current source prints.
+    BH_ASSIGN_OR_RETURN(Stmt cell, db->Prepare("SELECT women, men FROM printed_contribution WHERE month = ? AND "
+                                               "iso3 = ? AND COALESCE(mission, '') = ? AND ptype = ?"));
+    cell.Bind(1, month.ToString()).Bind(2, iso3).Bind(3, mission).Bind(4, std::string(PersonnelTypeCode(*type)));
+    BH_ASSIGN_OR_RETURN(bool found, cell.Step());
+    const bool split = found && !cell.IsNull(0);
+    f.Set("Printed women", split ? std::to_string(cell.Int(0)) : "0");
+    f.Set("Printed men", split ? std::to_string(cell.Int(1)) : "0");
+  }
+  BH_ASSIGN_OR_RETURN(Erratum e, ErratumFromFields(f));
+  // The stored correction of the cell, if any.
+  std::optional<Fields> stored;
+  std::string stored_id;
+  BH_ASSIGN_OR_RETURN(std::vector<Erratum> same_month, ListErrata(db, e.month));
+  for (const Erratum& s : same_month) {
+    if (s.iso3 == e.iso3 && s.mission == e.mission && s.type == e.type) {
+      stored = Fields{{"Id", s.id}};
+      stored_id = s.id;
     }
   }
-  std::vector<ErrataCsvRow> out;
-  while (reader.Next(&f)) {
-    auto at = [&](const char* c) { return std::string(UnneutraliseFormula(col[c] < f.size() ? f[col[c]] : "")); };
-    const std::string where = fmt::format("{}:{}", name, reader.line());
-    ErrataCsvRow row;
-    row.line = reader.line();
-    Erratum& e = row.erratum;
-    e.id = at("Id");
-    Result<Month> month = Month::Parse(at("Month"));
-    if (!month.ok()) return month.status().WithPrefix(where + ": column 'Month'");
-    e.month = *month;
-    e.iso3 = at("ISO3");
-    e.mission = at("Mission") == "-" ? "" : at("Mission");
-    auto type = PersonnelTypeFromCodeOrLabel(at("Type"));
-    if (!type)
-      return Status::InvalidData(fmt::format("{}: column 'Type': unknown personnel type '{}'", where, at("Type")));
-    e.type = *type;
-    auto num = [&](const char* c, int64_t* out) -> Status {
-      std::optional<int64_t> v = ParseWholeNumber(at(c));
-      if (!v) return Status::InvalidData(fmt::format("{}: column '{}': not a whole number: '{}'", where, c, at(c)));
-      *out = *v;
-      return Status::Ok();
-    };
-    BH_RETURN_IF_ERROR(num("Printed women", &e.printed_women));
-    BH_RETURN_IF_ERROR(num("Printed men", &e.printed_men));
-    BH_RETURN_IF_ERROR(num("Women", &e.women));
-    BH_RETURN_IF_ERROR(num("Men", &e.men));
-    e.reason = at("Reason");
-    e.evidence = at("Evidence");
-    e.author = at("Author");
-    e.created_at = at("Created");
-    out.push_back(std::move(row));
-  }
-  BH_RETURN_IF_ERROR(reader.status());
-  return out;
+  const std::string label = fmt::format("{} {} {} {}: correction {}", e.month.ToString(), e.iso3,
+                                        e.mission.empty() ? "-" : e.mission, PersonnelTypeLabel(e.type), stored_id);
+  BH_RETURN_IF_ERROR(MergeForWrite(mode, stored, f, label, "errata remove " + stored_id).status());
+  if (e.id.empty()) e.id = ErratumId(e);
+  BH_RETURN_IF_ERROR(AddErratum(db, e));
+  return e;
 }
 
 std::vector<ShippedErrataFile> ShippedErrataFiles() {

@@ -34,7 +34,10 @@
 #include "base/date.h"
 #include "base/result.h"
 #include "model/personnel.h"
+#include "records/fields.h"
+#include "records/record_file.h"
 #include "store/database.h"
+#include "store/reference.h"
 
 namespace bh {
 
@@ -67,15 +70,45 @@ Status AddErratum(Db* db, Erratum e);
 // remembered as removed, so LoadShippedErrata never brings it back.
 Status RemoveErratum(Db* db, const std::string& id);
 
+// The errata's record kinds (src/records): one, the correction, whose
+// columns are those `errata list --format csv` writes ("Id", "Month",
+// "ISO3", ..., "Created"; "Applied" and "Source" are read and ignored).
+// Required (in the header and non-empty): Month, ISO3, Type and the four
+// figures; an empty Id is made by ErratumId, Mission may be "" or "-".
+enum class ErrataKind { kCorrection };
+const KindSpec& SpecOf(ErrataKind k);
+const RecordDomain& ErrataDomain();
+
+// A correction from its fields (no database): FieldError "column 'Women':
+// not a whole number: 'many'" for the first bad field. Reason and author
+// are checked when it is written.
+Result<Erratum> ErratumFromFields(const Fields& f);
+
+// The fields of `e` under the kind's columns (Mission "-" when empty), as
+// ErratumFromFields reads them back.
+Fields ErratumFields(const Erratum& e);
+
 // A correction as read from a CSV file, with its line there.
 struct ErrataCsvRow {
   int line = 0;
   Erratum erratum;
 };
-// Reads the CSV that `errata list --format csv` writes (columns by name;
-// others, such as Applied, are ignored). InvalidData "NAME:LINE: column
-// 'C': ..." for the first bad field, or "NAME: no column 'C'".
+// Reads the CSV that `errata list --format csv` writes, through
+// ReadRecordFile (columns by name, in any order and case; unknown ones are
+// refused). InvalidData "NAME:LINE: column 'C': ..." for the first bad
+// field, or "NAME:1: missing column 'C' in a corrections file".
 Result<std::vector<ErrataCsvRow>> ParseErrataCsv(std::string_view csv, const std::string& name);
+
+// The command line's one write path for a correction (`errata add`):
+// `given` holds the kind's columns, with ISO3 a code or a name people type
+// (Reference::ResolveCountry); empty "Printed women" and "Printed men" are
+// read from the month's current source (NotFound when it has no such cell).
+// Only WriteMode::kAdd: a correction is not edited but removed and added
+// again (InvalidArgument otherwise). A cell already corrected is refused by
+// MergeForWrite (AlreadyExists "2020-08 CMR MINUSCA Troops: correction
+// E-... already exists; use 'errata remove E-...'"); then AddErratum.
+// Returns the correction as written.
+Result<Erratum> WriteErratum(Db* db, const Reference& ref, const Fields& given, WriteMode mode);
 
 // A data file of corrections the project ships, compiled into the binary.
 struct ShippedErrataFile {

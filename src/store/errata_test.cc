@@ -202,6 +202,53 @@ TEST_F(ErrataTest, ShippedErrataKeepWhatTheDatabaseHas) {
   EXPECT_EQ("", Text("SELECT COALESCE(source, '') FROM erratum"));
 }
 
+// `errata add`: the fields of the command line, through the one write path;
+// the printed figures are read from the source, the country may be a name.
+TEST_F(ErrataTest, WriteErratumAddsFromFieldsAndRefusesACorrectedCell) {
+  auto ref = Reference::Load(db_.get());
+  ASSERT_TRUE(ref.ok()) << ref.status().message();
+  const Fields given{{"Month", "2020-08"}, {"ISO3", "Cameroon"}, {"Mission", "MINUSCA"}, {"Type", "Troops"},
+                     {"Women", "0"},       {"Men", "748"},       {"Reason", "swap"},     {"Author", "test"}};
+  auto written = WriteErratum(db_.get(), *ref, given, WriteMode::kAdd);
+  ASSERT_TRUE(written.ok()) << written.status().message();
+  EXPECT_EQ("E-2020-08-CMR-MINUSCA-TRP", written->id);
+  EXPECT_EQ(748, written->printed_women);
+  EXPECT_EQ(0, written->printed_men);
+  EXPECT_EQ(748, Q("SELECT men FROM current_contribution WHERE iso3 = 'CMR'"));
+  Status again = WriteErratum(db_.get(), *ref, given, WriteMode::kAdd).status();
+  EXPECT_EQ(
+      "2020-08 CMR MINUSCA Troops: correction E-2020-08-CMR-MINUSCA-TRP already exists; use 'errata remove "
+      "E-2020-08-CMR-MINUSCA-TRP'",
+      again.message());
+  EXPECT_EQ(Status::Code::kInvalidArgument, WriteErratum(db_.get(), *ref, given, WriteMode::kEdit).status().code());
+  Fields bad = given;
+  bad.Set("Mission", "-");
+  EXPECT_EQ("2020-08 CMR - Troops: no such cell in the month's current source",
+            WriteErratum(db_.get(), *ref, bad, WriteMode::kAdd).status().message());
+  bad.Set("Mission", "MINUSCA");
+  bad.Set("ISO3", "RWA");
+  bad.Set("Women", "none");
+  EXPECT_EQ("column 'Women': not a whole number: 'none'",
+            WriteErratum(db_.get(), *ref, bad, WriteMode::kAdd).status().message());
+  EXPECT_EQ(1, Q("SELECT COUNT(*) FROM erratum"));
+}
+
+TEST_F(ErrataTest, FieldsRoundTrip) {
+  Erratum e = Swap();
+  e.id = "E-1";
+  e.mission = "";
+  Fields f = ErratumFields(e);
+  EXPECT_EQ("-", f.Get("Mission"));
+  EXPECT_EQ("748", f.Get("Printed women"));
+  auto back = ErratumFromFields(f);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ("E-1", back->id);
+  EXPECT_EQ("", back->mission);
+  EXPECT_EQ(748, back->men);
+  EXPECT_EQ("men printed in the Female column", back->reason);
+  EXPECT_EQ(ErratumFields(*back), f);
+}
+
 TEST_F(ErrataTest, BadShippedFilesNameTheirLineAndChangeNothing) {
   auto bad = LoadShippedErrata(
       db_.get(), {{"x.csv", std::string(kHeader) + kCmrRow +
@@ -210,7 +257,14 @@ TEST_F(ErrataTest, BadShippedFilesNameTheirLineAndChangeNothing) {
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum"));
   EXPECT_EQ(0, Q("SELECT COUNT(*) FROM erratum_shipped_file"));
   bad = LoadShippedErrata(db_.get(), {{"y.csv", "Id,Month\nE-1,2020-08\n"}});
-  EXPECT_EQ("y.csv: no column 'ISO3' (write it with 'errata list --format csv')", bad.status().message());
+  EXPECT_EQ("y.csv:1: missing column 'ISO3' in a corrections file", bad.status().message());
+  bad = LoadShippedErrata(db_.get(), {{"u.csv", std::string(kHeader) + "E-x,2020-08\n"}});
+  EXPECT_EQ("u.csv:2: expected 14 fields, found 2", bad.status().message());
+  bad = LoadShippedErrata(db_.get(), {{"v.csv", "Id,Colour\nE-1,red\n"}});
+  EXPECT_EQ(
+      "v.csv:1: not an errata file: want a header with exactly one of Month (corrections) (see "
+      "docs/checks.md)",
+      bad.status().message());
   bad = LoadShippedErrata(db_.get(),
                           {{"z.csv", std::string(kHeader) + "E-x,2020-08,CMR,MINUSCA,TRP,748,0,0,748,,e,a,,\n"}});
   EXPECT_EQ("z.csv:2: a correction needs a reason (--reason)", bad.status().message());

@@ -229,6 +229,42 @@ Status DefineGroup(Db* db, std::string_view name, std::string_view description,
   return tx.Commit();
 }
 
+namespace {
+
+constexpr ColumnSpec kGroupColumns[] = {
+    {"name", true, true, "the group's name, e.g. Mekong"},
+    {"countries", true, false, "comma-separated ISO3 codes or names"},
+    {"description", false, false, "what the group is"},
+};
+constexpr KindSpec kGroupKinds[] = {{"group", "groups", "countries", kGroupColumns}};
+
+// A field as given, untrimmed: DefineGroup trims the name and keeps the
+// description as typed.
+std::string Raw(const Fields& f, std::string_view column) {
+  auto it = f.values().find(column);
+  return it == f.values().end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+const KindSpec& SpecOf(GroupKind k) { return kGroupKinds[static_cast<size_t>(k)]; }
+
+Result<std::vector<std::string>> WriteGroup(Db* db, const Reference& ref, const Fields& given, WriteMode mode) {
+  std::optional<Fields> stored;
+  auto existing = GetGroup(db, Raw(given, "name"));
+  if (existing.ok()) {
+    std::vector<std::string> iso3;
+    for (const GroupMember& m : existing->members) iso3.push_back(m.iso3);
+    stored = Fields{{"name", existing->name}, {"countries", Join(iso3, ",")}, {"description", existing->description}};
+  }
+  Fields f = given;
+  BH_ASSIGN_OR_RETURN(
+      f, MergeForWrite(mode, stored, given, fmt::format("group '{}'", Trim(Raw(given, "name"))), "groups add"));
+  BH_ASSIGN_OR_RETURN(std::vector<std::string> members, ref.ResolveCountryList(Raw(f, "countries")));
+  BH_RETURN_IF_ERROR(DefineGroup(db, Raw(f, "name"), Raw(f, "description"), members));
+  return members;
+}
+
 Status DeleteGroup(Db* db, std::string_view name) {
   BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, name));
   if (g.builtin) return Status::InvalidArgument(fmt::format("'{}' is a built-in group and cannot be deleted", g.name));

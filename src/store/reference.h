@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "records/fields.h"
 #include "store/database.h"
 
 namespace bh {
@@ -100,6 +101,21 @@ Result<GroupInfo> GetGroup(Db* db, std::string_view name);
 Status DefineGroup(Db* db, std::string_view name, std::string_view description,
                    const std::vector<std::string>& iso3_members);
 Status DeleteGroup(Db* db, std::string_view name);
+
+// The analysts' groups as records (src/records): one kind, the group, with
+// columns name (key), countries (ISO3 codes or names, comma-separated) and
+// description.
+enum class GroupKind { kGroup };
+const KindSpec& SpecOf(GroupKind k);
+
+// The command line's one write path for a user group (`groups add NAME
+// --countries ... --description ...`, which is WriteMode::kSet: define or
+// redefine). Resolves the countries (Reference::ResolveCountryList, whose
+// messages it keeps), merges `given` over the stored group (MergeForWrite:
+// kAdd refuses a group that exists, kEdit one that does not; a column not
+// given keeps the stored value), then DefineGroup (its messages: "a group
+// needs a name", built-in groups refused). Returns the members' ISO3 codes.
+Result<std::vector<std::string>> WriteGroup(Db* db, const Reference& ref, const Fields& given, WriteMode mode);
 
 // Adds a spelling for a country (persisted); AlreadyExists if it names another.
 Status AddCountryAlias(Db* db, std::string_view name, std::string_view iso3);

@@ -169,6 +169,38 @@ TEST_F(ReferenceTest, UserGroupsCanBeDefinedReplacedAndDeleted) {
   EXPECT_EQ(Status::Code::kNotFound, GetGroup(db_.get(), "Mekong").status().code());
 }
 
+// `groups add`: the group's fields through the one write path (kSet, as the
+// command line writes; kAdd and kEdit as MergeForWrite says).
+TEST_F(ReferenceTest, WriteGroupFromFields) {
+  auto ref = Reference::Load(db_.get());
+  ASSERT_TRUE(ref.ok()) << ref.status().message();
+  auto members =
+      WriteGroup(db_.get(), *ref, Fields{{"name", "Mekong"}, {"countries", "Laos, VNM, Cambodia"}}, WriteMode::kSet);
+  ASSERT_TRUE(members.ok()) << members.status().message();
+  EXPECT_EQ((std::vector<std::string>{"LAO", "VNM", "KHM"}), *members);
+  EXPECT_EQ((std::vector<std::string>{"KHM", "LAO", "VNM"}), GetGroup(db_.get(), "Mekong")->AllMembers());
+  EXPECT_EQ("group 'Mekong' already exists; use 'groups add'",
+            WriteGroup(db_.get(), *ref, Fields{{"name", "Mekong"}, {"countries", "VNM"}}, WriteMode::kAdd)
+                .status()
+                .message());
+  // An edit keeps the columns not given.
+  ASSERT_TRUE(
+      WriteGroup(db_.get(), *ref, Fields{{"name", "Mekong"}, {"description", "Mekong states"}}, WriteMode::kEdit).ok());
+  auto g = GetGroup(db_.get(), "Mekong");
+  EXPECT_EQ("Mekong states", g->description);
+  EXPECT_EQ((std::vector<std::string>{"KHM", "LAO", "VNM"}), g->AllMembers());
+  EXPECT_EQ("group 'Andes' is not recorded",
+            WriteGroup(db_.get(), *ref, Fields{{"name", "Andes"}, {"countries", "PER"}}, WriteMode::kEdit)
+                .status()
+                .message());
+  EXPECT_EQ(
+      "a group needs a name",
+      WriteGroup(db_.get(), *ref, Fields{{"name", " "}, {"countries", "VNM"}}, WriteMode::kSet).status().message());
+  EXPECT_EQ(
+      "'ASEAN' is a built-in group and cannot be changed",
+      WriteGroup(db_.get(), *ref, Fields{{"name", "ASEAN"}, {"countries", "VNM"}}, WriteMode::kSet).status().message());
+}
+
 TEST_F(ReferenceTest, GroupTextMustBeUtf8OnOneLine) {
   EXPECT_EQ("group name: not valid UTF-8 (byte 0xe9 at byte 6)",
             DefineGroup(db_.get(), "Caf\xc3\xa9\xe9", "", {"VNM"}).message());
