@@ -190,20 +190,7 @@ void AddTrustCommands(CLI::App& app, CliContext& ctx) {
           BH_ASSIGN_OR_RETURN(RecheckSummary r, RecheckAllMonths(db));
           ctx.Say(fmt::format("plausibility: {} finding(s) in {} month(s) checked", r.found.size(), r.months.size()));
         }
-        AnomalyFilter f;
-        if (!a->month.empty()) {
-          BH_ASSIGN_OR_RETURN(f.month, Month::Parse(a->month));
-        }
-        if (!a->country.empty()) {
-          BH_ASSIGN_OR_RETURN(f.iso3, ref.ResolveCountry(a->country));
-        }
-        if (!a->kind.empty()) {
-          f.kind = KindFromCode(a->kind);
-          if (!f.kind) {
-            return Status::InvalidArgument(
-                fmt::format("--kind: '{}' is not one of sex_swapped, share_jump, month_share_jump, gap", a->kind));
-          }
-        }
+        BH_ASSIGN_OR_RETURN(AnomalyFilter f, ParseAnomalyFilter(ref, a->month, a->country, a->kind, "--kind"));
         BH_ASSIGN_OR_RETURN(Table t, AnomaliesTable(db, ref, f));
         return std::vector<Table>{t};
       });
