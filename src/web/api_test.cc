@@ -22,7 +22,26 @@ namespace {
 
 using nlohmann::json;
 
-class ApiTest : public ApiTestBase {};
+class ApiTest : public ApiTestBase {
+ protected:
+  // GET `target` as `cookie` answers the table `bluehelmet ARGS --format
+  // json` prints on the same database: title, columns, rows and notes.
+  void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
+                          const std::string& cookie) {
+    SCOPED_TRACE(target);
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), cli_args.begin(), cli_args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    json cli = json::parse(out.str());
+    json web = Json(Call("GET", target, cookie));
+    EXPECT_EQ(cli["title"], web["title"]);
+    EXPECT_EQ(cli["columns"], web["columns"]);
+    EXPECT_EQ(cli["rows"], web["rows"]);
+    EXPECT_EQ(cli["notes"], web["notes"]);
+  }
+};
 
 std::string HeaderOf(const HttpResponse& r, const std::string& name) {
   for (const auto& [k, v] : r.headers) {
@@ -89,20 +108,7 @@ TEST_F(ApiTest, TopAndSharesEqualTheCli) {
   } cases[] = {{{"top", "--month", "2021-02", "--limit", "5"}, "/api/top?month=2021-02&limit=5"},
                {{"top"}, "/api/top"},
                {{"shares"}, "/api/shares"}};
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.target);
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), c.args.begin(), c.args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    json cli = json::parse(out.str());
-    json web = Json(Call("GET", c.target, viewer));
-    EXPECT_EQ(cli["title"], web["title"]);
-    EXPECT_EQ(cli["columns"], web["columns"]);
-    EXPECT_EQ(cli["rows"], web["rows"]);
-    EXPECT_EQ(cli["notes"], web["notes"]);
-  }
+  for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
   json top = Json(Call("GET", "/api/top?month=2021-02&limit=5", viewer));
   EXPECT_EQ("Top 5 countries by women deployed, 2021-02", top["title"]);
   ASSERT_EQ(5u, top["rows"].size());
@@ -129,20 +135,7 @@ TEST_F(ApiTest, AnomaliesAndErrataEqualTheCliForEveryRole) {
                {{"errata", "list"}, "/api/errata"},
                {{"errata", "list", "--month", "2020-08"}, "/api/errata?month=2020-08"}};
   std::string viewer = Login("viewer");
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.target);
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), c.args.begin(), c.args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    json cli = json::parse(out.str());
-    json web = Json(Call("GET", c.target, viewer));
-    EXPECT_EQ(cli["title"], web["title"]);
-    EXPECT_EQ(cli["columns"], web["columns"]);
-    EXPECT_EQ(cli["rows"], web["rows"]);
-    EXPECT_EQ(cli["notes"], web["notes"]);
-  }
+  for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
   // The shipped corrections are listed, none applied: 2020-08 is not imported.
   json errata = Json(Call("GET", "/api/errata", viewer));
   EXPECT_EQ(100u, errata["rows"].size());
