@@ -39,16 +39,21 @@ Result<Reference> Reference::Load(Db* db) {
   return ref;
 }
 
-Result<std::string> Reference::ResolveCountry(std::string_view name) const {
-  std::string_view t = Trim(name);
-  if (t.size() == 3) {
-    std::string upper(t);
+std::optional<std::string> Reference::FindExact(std::string_view trimmed, const std::string& key) const {
+  if (trimmed.size() == 3) {
+    std::string upper(trimmed);
     for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (countries_.count(upper)) return upper;
   }
-  std::string key = NameKey(t);
   auto it = alias_to_iso3_.find(key);
   if (it != alias_to_iso3_.end()) return it->second;
+  return std::nullopt;
+}
+
+Result<std::string> Reference::ResolveCountry(std::string_view name) const {
+  std::string_view t = Trim(name);
+  std::string key = NameKey(t);
+  if (std::optional<std::string> iso3 = FindExact(t, key)) return *iso3;
   for (const AmbiguousName& a : AmbiguousCountryNames()) {
     if (NameKey(a.name) != key) continue;
     std::vector<std::string> candidates;
@@ -104,16 +109,17 @@ std::string Reference::NearestCountries(const std::string& key) const {
 }
 
 Result<std::string> Reference::ResolveCutShortCountry(std::string_view name) const {
-  auto exact = ResolveCountry(name);
-  if (exact.ok()) return exact;
+  // The exact lookup first; the failure message (with its nearest names) is
+  // built only when nothing matches at all.
   std::string key = NameKey(Trim(name));
-  if (key.size() < 6) return exact.status();
+  if (std::optional<std::string> iso3 = FindExact(Trim(name), key)) return *iso3;
+  if (key.size() < 6) return ResolveCountry(name).status();
   std::set<std::string> candidates;
   for (const auto& [alias, iso3] : alias_to_iso3_) {
     if (alias.size() > key.size() && alias.compare(0, key.size(), key) == 0) candidates.insert(iso3);
   }
   if (candidates.size() == 1) return *candidates.begin();
-  if (candidates.empty()) return exact.status();
+  if (candidates.empty()) return ResolveCountry(name).status();
   std::vector<std::string> names;
   for (const std::string& c : candidates) names.push_back(CountryName(c));
   if (names.size() > 3) {

@@ -84,6 +84,8 @@ class Reference {
   Result<std::vector<std::string>> ResolveCountryList(std::string_view csv) const;
 
  private:
+  // A country code (any case) or a known name's key; nullopt otherwise.
+  std::optional<std::string> FindExact(std::string_view trimmed, const std::string& key) const;
   std::unordered_map<std::string, std::string> alias_to_iso3_;  // NameKey -> ISO3
   std::unordered_map<std::string, CountryInfo> countries_;
 };
