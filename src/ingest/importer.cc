@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <variant>
 
 #include "base/clock.h"
@@ -41,6 +42,9 @@ struct Prepared {
   std::variant<std::monostate, PendingCsv, PreparedPdf> content;
   std::optional<std::string> owned;  // the bytes, when read from a file
   std::string_view borrowed;         // the bytes, when the caller keeps them
+  // An earlier import of the same bytes, found before reading them (a PDF
+  // in `import FOLDER`): nothing was parsed, and Write checks it again.
+  std::optional<KnownImport> known;
   std::string_view bytes() const { return owned ? std::string_view(*owned) : borrowed; }
 };
 
@@ -322,6 +326,26 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
 }
 
 FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportOptions& options) {
+  if (p.known) {
+    // Found by its hash before it was read: still there (another process
+    // may have removed it meanwhile), or read now after all.
+    Result<std::optional<KnownImport>> still = KnownImportBySha256(db, p.sha256);
+    if (still.ok() && *still) {
+      FileOutcome out;
+      out.path = p.path;
+      out.state = FileOutcome::State::kAlreadyImported;
+      out.import_id = (*still)->id;
+      out.kind = (*still)->kind;
+      out.layout = (*still)->layout;
+      out.reconciliation = (*still)->reconciliation;
+      out.synthetic = (*still)->synthetic;
+      return out;
+    }
+    Prepared fresh = Prepare(ref, p.path, p.bytes(), options);
+    fresh.stored_path = p.stored_path;
+    fresh.borrowed = p.bytes();
+    return Write(db, ref, fresh, options);
+  }
   FileOutcome out;
   out.path = p.path;
   Status st = p.status;
@@ -343,7 +367,12 @@ FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportO
   return out;
 }
 
-Prepared PrepareFile(const Reference& ref, const std::string& path, const ImportOptions& options) {
+// SHA-256 -> the import of those bytes, as the database had them before the
+// files were read; empty when it had none.
+using KnownImports = std::unordered_map<std::string, KnownImport>;
+
+Prepared PrepareFile(const Reference& ref, const std::string& path, const ImportOptions& options,
+                     const KnownImports& known) {
   Result<std::string> bytes = ReadFile(path, kMaxImportCsvBytes);
   if (!bytes.ok()) {
     Prepared p;
@@ -352,13 +381,29 @@ Prepared PrepareFile(const Reference& ref, const std::string& path, const Import
     p.status = bytes.status();
     return p;
   }
-  Prepared p = Prepare(ref, path, *bytes, options);
+  Prepared p;
+  // Hash first (issue 16): a PDF imported before is not parsed again, which
+  // makes the monthly `import FOLDER` over a folder of known reports cost a
+  // read and a hash per file. (A known CSV stops after its first batch:
+  // WriteCsv.)
+  if (!known.empty() && bytes->starts_with("%PDF")) {
+    std::string sha256 = Sha256Hex(*bytes);
+    if (auto it = known.find(sha256); it != known.end()) {
+      p.path = path;
+      p.stored_path = path;
+      p.name = BaseName(path);
+      p.sha256 = std::move(sha256);
+      p.known = it->second;
+    }
+  }
+  if (!p.known) p = Prepare(ref, path, *bytes, options);
   std::error_code ec;
   std::filesystem::path absolute = std::filesystem::absolute(path, ec);
   if (!ec) p.stored_path = absolute.lexically_normal().string();
   // A CSV is parsed when written: it keeps its bytes until then. A PDF's
-  // rows are extracted already.
-  if (std::holds_alternative<PendingCsv>(p.content)) p.owned = std::move(*bytes);
+  // rows are extracted already; a known one keeps its bytes in case its
+  // import is gone by the time it is written (Write).
+  if (std::holds_alternative<PendingCsv>(p.content) || p.known) p.owned = std::move(*bytes);
   return p;
 }
 
@@ -442,6 +487,8 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
     Db* db;
     ~RestoreTimeout() { db->SetBusyTimeout(kDefaultBusyTimeoutMilliseconds); }
   } restore{db};
+  KnownImports known;
+  if (Result<KnownImports> k = KnownImportsBySha256(db); k.ok()) known = std::move(*k);  // else: parse everything
   const size_t n = paths.size();
   const size_t workers = std::min<size_t>(n > 1 ? std::max(1u, std::thread::hardware_concurrency()) : 0, 4);
   std::vector<FileOutcome> outcomes;
@@ -449,7 +496,7 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
   if (workers == 0) {
     for (size_t i = 0; i < n; ++i) {
       if (progress) progress(i, n, paths[i]);
-      outcomes.push_back(Write(db, ref, PrepareFile(ref, paths[i], options), options));
+      outcomes.push_back(Write(db, ref, PrepareFile(ref, paths[i], options, known), options));
     }
     if (progress) progress(n, n, "");
     return outcomes;
@@ -469,7 +516,7 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
         if (next >= n) return;
         i = next++;
       }
-      Prepared p = PrepareFile(ref, paths[i], options);
+      Prepared p = PrepareFile(ref, paths[i], options, known);
       {
         std::lock_guard<std::mutex> lock(mu);
         slots[i] = std::move(p);

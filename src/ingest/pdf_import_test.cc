@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 
@@ -18,6 +19,7 @@
 #include "checks/plausibility.h"
 #include "ingest/importer.h"
 #include "pdf/test_pdf.h"
+#include "store/contribution_store.h"
 #include "store/schema.h"
 
 namespace bh {
@@ -215,6 +217,49 @@ TEST_F(RealPdfImportTest, ReimportChangesNothing) {
                            {Raw() + "/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf"}, {}, nullptr);
   EXPECT_EQ(FileOutcome::State::kAlreadyImported, again[0].state);
   EXPECT_EQ(before, Q("SELECT COUNT(*) FROM contribution"));
+}
+
+// The monthly `import FOLDER` (issue 16): every report imported before is
+// found by its SHA-256 before it is read, so none is parsed again. 2019-10
+// proves it: parsed, it fails without --month; hashed, it is already there.
+TEST_F(RealPdfImportTest, ReimportingTheFolderParsesNoReportAgain) {
+  auto ref = Reference::Load(All().db.get());
+  int64_t before = Q("SELECT COUNT(*) FROM contribution");
+  auto paths = ExpandImportPaths({Raw() + "/un_country_contributions_pdf"});
+  ASSERT_TRUE(paths.ok());
+  auto again = ImportFiles(All().db.get(), *ref, *paths, {}, nullptr);
+  ASSERT_EQ(89u, again.size());
+  for (const FileOutcome& o : again) {
+    EXPECT_EQ(FileOutcome::State::kAlreadyImported, o.state) << o.path << ": " << o.status.message();
+    EXPECT_EQ("un_pdf", o.kind) << o.path;
+  }
+  const FileOutcome& apr = again[std::find_if(again.begin(), again.end(),
+                                              [](const FileOutcome& o) { return o.path.ends_with("2021_04.pdf"); }) -
+                                 again.begin()];
+  EXPECT_EQ(Q("SELECT id FROM import WHERE file_name = 'UN_country_contributions_2021_04.pdf'"), apr.import_id);
+  EXPECT_EQ("reconciled: 23 printed totals", apr.reconciliation);
+  EXPECT_EQ(before, Q("SELECT COUNT(*) FROM contribution"));
+}
+
+// A report known when the folder was listed but removed (by another
+// process) before its turn to be written is read and imported after all.
+TEST(PdfImportTest, AReportRemovedMeanwhileIsReadAfterAll) {
+  std::string apr = Raw() + "/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf";
+  if (!fs::exists(apr)) GTEST_SKIP() << "no ../shared data";
+  auto db = std::move(*OpenCoreStore(":memory:"));
+  auto ref = *Reference::Load(db.get());
+  FileOutcome first = ImportFiles(db.get(), ref, {apr}, {}, nullptr)[0];
+  ASSERT_EQ(FileOutcome::State::kImported, first.state) << first.status.message();
+  // The progress callback runs after the known hashes were read, before the file is written.
+  auto remove = [&](size_t done, size_t, const std::string&) {
+    if (done == 0) {
+      ASSERT_TRUE(RemoveImport(db.get(), first.import_id).ok());
+    }
+  };
+  FileOutcome second = ImportFiles(db.get(), ref, {apr}, {}, remove)[0];
+  EXPECT_EQ(FileOutcome::State::kImported, second.state) << second.status.message();
+  EXPECT_EQ(second.import_id, *db->QueryInt("SELECT id FROM import"));
+  EXPECT_EQ(5617, *db->QueryInt("SELECT SUM(women) FROM current_contribution WHERE month = '2021-04'"));
 }
 
 // Without ../shared: bad bytes are one clear error and change nothing.

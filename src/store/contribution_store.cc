@@ -111,6 +111,34 @@ Result<RemovedImport> RemoveImport(Db* db, int64_t import_id) {
   return out;
 }
 
+namespace {
+
+constexpr const char* kKnownImportColumns =
+    "SELECT sha256, id, kind, COALESCE(layout, ''), COALESCE(reconciliation, ''), synthetic FROM import";
+
+KnownImport KnownImportAt(const Stmt& q) { return {q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Int(5) != 0}; }
+
+}  // namespace
+
+Result<std::unordered_map<std::string, KnownImport>> KnownImportsBySha256(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(kKnownImportColumns));
+  std::unordered_map<std::string, KnownImport> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.emplace(q.Text(0), KnownImportAt(q));
+  }
+  return out;
+}
+
+Result<std::optional<KnownImport>> KnownImportBySha256(Db* db, std::string_view sha256) {
+  BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare(std::string(kKnownImportColumns) + " WHERE sha256 = ?"));
+  q.Bind(1, sha256);
+  BH_ASSIGN_OR_RETURN(bool row, q.Step());
+  if (!row) return std::optional<KnownImport>();
+  return std::optional<KnownImport>(KnownImportAt(q));
+}
+
 Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t import_id, Month month) {
   const char* sql =
       dataset == "contribution"

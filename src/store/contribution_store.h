@@ -102,6 +102,19 @@ struct RemovedImport {
 // NotFound for an unknown id.
 Result<RemovedImport> RemoveImport(Db* db, int64_t import_id);
 
+// An earlier import of some bytes, found by their SHA-256: what `import
+// FOLDER` checks before reading a file, so a file imported before is not
+// parsed again (issue 16).
+struct KnownImport {
+  int64_t id = 0;
+  std::string kind, layout, reconciliation;  // as recorded ("" when none)
+  bool synthetic = false;
+};
+// Every import by SHA-256.
+Result<std::unordered_map<std::string, KnownImport>> KnownImportsBySha256(Db* db);
+// The import of these bytes, if any (nullopt: none).
+Result<std::optional<KnownImport>> KnownImportBySha256(Db* db, std::string_view sha256);
+
 // How fully one import covers one month of a dataset.
 struct MonthCoverage {
   int64_t countries = 0, missions = 0, rows = 0;
