@@ -13,8 +13,9 @@ Environment: BENCH_REPS (import repetitions at 1x, default 5; 10x uses
 3), BENCH_QUERY_REPS (in-process repetitions of each query, default 9),
 BENCH_PDFMINER_EVERY (pdfminer reads every Nth report, default 4),
 BENCH_SKIP_10X=1 and BENCH_SKIP_PDFMINER=1 for a quick run; BENCH_SKIP_API=1
-skips the API task, and BENCH_TASKS=api runs only the API task (on the 1x
-database, built if missing) and prints its row without writing the doc.
+skips the API task. BENCH_TASKS=api runs only the API task (on the 1x
+database, built if missing), BENCH_TASKS=pdf only the PDF tasks; either
+prints its rows without writing the doc.
 """
 import datetime
 import json
@@ -323,6 +324,71 @@ def bench_api(bh, tmp):
             f'{"met" if met else "MISSED"} |')
 
 
+def bench_pdf(bh, tmp, reps, res):
+    """PDF import of every supplied report, and the monthly `import FOLDER`."""
+    if bh_supports_pdf(bh, tmp):
+        pdfs = sorted(os.path.join(PDF_DIR, f) for f in os.listdir(PDF_DIR) if f.lower().endswith('.pdf'))
+        t_bh, rss_bh, t_pt = [], [], []
+        db = os.path.join(tmp, 'bluehelmet_pdf.db')
+        txt = os.path.join(tmp, 'pdftotext.txt')
+        for i in range(max(1, min(reps, 3))):
+            log(f'   PDF import #{i + 1}')
+            remove_db(db)
+            wall, rss, retry = bh_import_pdfs(bh, db, pdfs)
+            t_bh.append(wall)
+            rss_bh.append(rss)
+            t0 = time.perf_counter()
+            for p in pdfs:
+                run(['pdftotext', '-layout', p, txt])
+            t_pt.append(time.perf_counter() - t0)
+        res.add(f'PDF import ({len(pdfs)} reports)', '-', median(t_bh), 'pdftotext -layout, sequential', median(t_pt),
+                'le', 0.6, '≤ 0.6×', (f'retried with --month: {", ".join(retry)}' if retry else ''))
+        # The monthly workflow (issue 16, goal 1): `import FOLDER` again when
+        # nothing is new, against the first import; and the folder with one
+        # new report among the known ones, against that report alone.
+        folder = os.path.dirname(pdfs[0])
+        again_cmd = [bh, '--db', db, 'import', '--accept-mismatch', '--format', 'csv', folder]
+        t_again = [run(again_cmd)[0] for _ in range(max(1, reps))]
+        res.add(f'`import FOLDER`, nothing new ({len(pdfs)} known)', '-', median(t_again), 'the first import',
+                median(t_bh), 'le', 0.05, '≤ 0.05×')
+        known_db = os.path.join(tmp, 'bluehelmet_pdf_known.db')
+        one_db = os.path.join(tmp, 'bluehelmet_pdf_one.db')
+        remove_db(known_db)
+        bh_import_pdfs(bh, known_db, pdfs[:-1])
+        t_folder, t_alone = [], []
+        for _ in range(max(1, reps)):
+            remove_db(db)
+            shutil.copyfile(known_db, db)
+            t_folder.append(run([bh, '--db', db, 'import', '--accept-mismatch', '--format', 'csv', folder])[0])
+            remove_db(one_db)
+            t_alone.append(run([bh, '--db', one_db, 'import', '--accept-mismatch', '--format', 'csv', pdfs[-1]])[0])
+        res.add(f'`import FOLDER`, 1 new of {len(pdfs)}', '-', median(t_folder), 'that report alone', median(t_alone),
+                'le', 1.5, '≤ 1.5×', f'new: {os.path.basename(pdfs[-1])}')
+        if not os.environ.get('BENCH_SKIP_PDFMINER'):
+            # pdfminer takes ~6 s a report here (over 8 minutes for all of them):
+            # both tools read the same every-Nth report, once, to keep make
+            # bench within its 15 minutes (BENCH_PDFMINER_EVERY=1: all).
+            every = max(1, int(os.environ.get('BENCH_PDFMINER_EVERY', '4')))
+            subset = pdfs[::every]
+            log(f'   pdfminer on {len(subset)} reports (once: it is slow)')
+            t_sub = []
+            for _ in range(3):
+                remove_db(db)
+                t_sub.append(bh_import_pdfs(bh, db, subset)[0])
+            _, out, _, _ = run([PANDAS_PYTHON, os.path.join(BENCH, 'peers', 'pdfminer_peer.py')] + subset,
+                               env=PEER_ENV)
+            res.add(f'PDF import ({len(subset)} of the reports, every {every}th)', '-', median(t_sub),
+                    'pdfminer extract_text (1 run)', peer_json(out)['ms'][0] / 1000, 'faster', 20, '≥ 20× faster')
+        res.pdf_rss = median(rss_bh)
+    else:
+        res.add('PDF import (88 reports)', '-', None, 'pdftotext -layout, sequential', None, 'le', 0.6, '≤ 0.6×',
+                '`bluehelmet import` reads no PDF yet (issue 3)')
+        res.add('PDF import (88 reports)', '-', None, 'pdfminer extract_text', None, 'faster', 20, '≥ 20× faster',
+                '`bluehelmet import` reads no PDF yet (issue 3)')
+        res.pdf_rss = None
+
+
+
 def server_cpu_seconds(pid):
     """User + system CPU seconds of a process so far, from /proc."""
     with open(f'/proc/{pid}/stat') as f:
@@ -343,9 +409,15 @@ def main():
     res = Results()
     started = time.time()
     if os.environ.get('BENCH_TASKS'):
-        if os.environ['BENCH_TASKS'].strip() != 'api':
-            sys.exit(f"BENCH_TASKS={os.environ['BENCH_TASKS']}: only 'api' can run alone")
-        print(bench_api(bh, tmp))  # the doc keeps the last full run's table
+        # One task alone, printed; the doc keeps the last full run's table.
+        task = os.environ['BENCH_TASKS'].strip()
+        if task == 'api':
+            print(bench_api(bh, tmp))
+        elif task == 'pdf':
+            bench_pdf(bh, tmp, reps, res)
+            print(render(res))
+        else:
+            sys.exit(f"BENCH_TASKS={task}: only 'api' or 'pdf' can run alone")
         return
 
     for size, nrows in sizes:
@@ -399,46 +471,7 @@ def main():
                     rows_note)
             res.add(title, size, median(q_bh), 'pandas', median([x / 1000 for x in pj['ms']]), 'le', 0.1, '≤ 0.1×')
 
-    # PDF import of every supplied monthly report.
-    if bh_supports_pdf(bh, tmp):
-        pdfs = sorted(os.path.join(PDF_DIR, f) for f in os.listdir(PDF_DIR) if f.lower().endswith('.pdf'))
-        t_bh, rss_bh, t_pt = [], [], []
-        db = os.path.join(tmp, 'bluehelmet_pdf.db')
-        txt = os.path.join(tmp, 'pdftotext.txt')
-        for i in range(max(1, min(reps, 3))):
-            log(f'   PDF import #{i + 1}')
-            remove_db(db)
-            wall, rss, retry = bh_import_pdfs(bh, db, pdfs)
-            t_bh.append(wall)
-            rss_bh.append(rss)
-            t0 = time.perf_counter()
-            for p in pdfs:
-                run(['pdftotext', '-layout', p, txt])
-            t_pt.append(time.perf_counter() - t0)
-        res.add(f'PDF import ({len(pdfs)} reports)', '-', median(t_bh), 'pdftotext -layout, sequential', median(t_pt),
-                'le', 0.6, '≤ 0.6×', (f'retried with --month: {", ".join(retry)}' if retry else ''))
-        if not os.environ.get('BENCH_SKIP_PDFMINER'):
-            # pdfminer takes ~6 s a report here (over 8 minutes for all of them):
-            # both tools read the same every-Nth report, once, to keep make
-            # bench within its 15 minutes (BENCH_PDFMINER_EVERY=1: all).
-            every = max(1, int(os.environ.get('BENCH_PDFMINER_EVERY', '4')))
-            subset = pdfs[::every]
-            log(f'   pdfminer on {len(subset)} reports (once: it is slow)')
-            t_sub = []
-            for _ in range(3):
-                remove_db(db)
-                t_sub.append(bh_import_pdfs(bh, db, subset)[0])
-            _, out, _, _ = run([PANDAS_PYTHON, os.path.join(BENCH, 'peers', 'pdfminer_peer.py')] + subset,
-                               env=PEER_ENV)
-            res.add(f'PDF import ({len(subset)} of the reports, every {every}th)', '-', median(t_sub),
-                    'pdfminer extract_text (1 run)', peer_json(out)['ms'][0] / 1000, 'faster', 20, '≥ 20× faster')
-        res.pdf_rss = median(rss_bh)
-    else:
-        res.add('PDF import (88 reports)', '-', None, 'pdftotext -layout, sequential', None, 'le', 0.6, '≤ 0.6×',
-                '`bluehelmet import` reads no PDF yet (issue 3)')
-        res.add('PDF import (88 reports)', '-', None, 'pdfminer extract_text', None, 'faster', 20, '≥ 20× faster',
-                '`bluehelmet import` reads no PDF yet (issue 3)')
-        res.pdf_rss = None
+    bench_pdf(bh, tmp, reps, res)
 
     table = render(res)
     extra = ['| Task | Measure | Goal | Result |', '|---|---|---|---|']
