@@ -48,6 +48,13 @@ TEST_F(FilterCommandsTest, AseanContingentsSeriesCorrectedAndAsPrinted) {
       "2020-08,Contingents,177,4207,4384,4.037408759124087,,,no target,6,reports\n"
       "2020-09,Contingents,220,4214,4434,4.961659900766802,,,no target,6,reports\n",
       out_.str().substr(out_.str().find("Month,")));
+  // --annual: the means of the three months (618 women of 13,202 over them).
+  ASSERT_EQ(0, Run({"series", "--group", "ASEAN", "--category", "contingents", "--annual", "--format", "csv"}))
+      << err_.str();
+  EXPECT_NE(std::string::npos,
+            out_.str().find("Year,Category,Months,Mean women,Mean men,Mean total,Share,Change (points),Target\n"
+                            "2020,Contingents,3,206,4194.666666666667,4400.666666666667,4.681108922890471,,\n"))
+      << out_.str();
   // As printed, 2020-08 carries the UN's swapped rows (Indonesia's 1,285 "women").
   ASSERT_EQ(0, Run({"--as-printed", "series", "--group", "ASEAN", "--category", "contingents", "--from", "2020-08",
                     "--to", "2020-08", "--format", "csv"}))
