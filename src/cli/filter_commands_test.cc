@@ -3,6 +3,7 @@
 // figure checked here was also summed with sqlite over current_contribution
 // (corrected) and contribution (as printed).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -14,26 +15,34 @@ namespace {
 
 std::string ReportDir() { return std::string(BLUEHELMET_SHARED_DIR) + "/data/raw/un_country_contributions_pdf/"; }
 
-// One database with the three real reports, imported once for the suite;
-// each test works on its own copy.
+// One database with the three real reports, imported once per process (on
+// first use, under a name of its own: ctest runs each test in a process of
+// its own, in parallel); each test works on its own copy.
 class FilterCommandsTest : public CliFixture {
  protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(ReportDir())) return;
-    real_db_ = (std::filesystem::path(::testing::TempDir()) / "bh_filters_real.db").string();
-    std::filesystem::remove(real_db_);
-    std::ostringstream out, err;
-    std::vector<std::string> args = {"--db", real_db_, "import"};
-    for (const char* m : {"07", "08", "09"}) {
-      args.push_back(ReportDir() + "UN_country_contributions_2020_" + m + ".pdf");
-    }
-    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-  }
-  // Copies the suite's database into this test's; false when there is none.
+  // Copies the real reports' database into this test's; false when ../shared
+  // has no reports.
   bool UseRealReports() {
-    if (real_db_.empty()) return false;
+    if (!std::filesystem::exists(ReportDir())) return false;
+    if (real_db_.empty()) {
+      std::string path =
+          (std::filesystem::path(::testing::TempDir()) / ("bh_filters_real_" + std::to_string(::getpid()) + ".db"))
+              .string();
+      std::filesystem::remove(path);
+      std::ostringstream out, err;
+      std::vector<std::string> args = {"--db", path, "import"};
+      for (const char* m : {"07", "08", "09"}) {
+        args.push_back(ReportDir() + "UN_country_contributions_2020_" + m + ".pdf");
+      }
+      EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+      real_db_ = path;
+    }
     std::filesystem::copy_file(real_db_, db_, std::filesystem::copy_options::overwrite_existing);
     return true;
+  }
+  static void TearDownTestSuite() {
+    if (!real_db_.empty()) std::filesystem::remove(real_db_);
+    real_db_.clear();
   }
   static std::string real_db_;
 };
@@ -153,6 +162,9 @@ TEST_F(FilterCommandsTest, TheRankFilesFeedCategoryAll) {
       << out_.str();
   ASSERT_EQ(0, Run({"scorecard", "--countries", "BGD", "--category", "all", "--format", "csv"})) << err_.str();
   EXPECT_NE(std::string::npos, out_.str().find("\nBangladesh,BGD,All uniformed personnel,317,6711,")) << out_.str();
+  ASSERT_EQ(0, Run({"scorecard", "--countries", "BGD", "--category", "all"})) << err_.str();
+  EXPECT_NE(std::string::npos, out_.str().find("from the rank files' country totals")) << out_.str();
+  EXPECT_NE(std::string::npos, out_.str().find("Source: import #1 Rank.csv (sha256 ")) << out_.str();
   // Without `all` the reports are what counts, and there are none: say where the figures are.
   EXPECT_EQ(3, Run({"country", "BGD"}));
   EXPECT_EQ(

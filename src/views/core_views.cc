@@ -277,7 +277,7 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
   }
   for (const std::string& s : interpolated) t.notes.push_back("Target " + s + " (not an official figure).");
   t.notes.push_back("Targets: " + targets.version() + " (see 'bluehelmet targets').");
-  auto sources = SourcesForMonth(db, month);
+  auto sources = SourcesForMonth(db, month, source == "rank files" ? "country_total" : "contribution");
   if (sources.ok()) {
     t.notes.push_back(DescribeSources(*sources));
     if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
