@@ -9,12 +9,14 @@
 #include "base/file_util.h"
 #include "base/strings.h"
 #include "cli/cli.h"
+#include "cli/filter_options.h"
 #include "ingest/importer.h"
 #include "ingest/targets_csv.h"
 #include "query/queries.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
 #include "views/core_views.h"
+#include "views/series_view.h"
 
 namespace bh {
 
@@ -90,17 +92,14 @@ Result<CliContext::TablesAndStatus> RunImport(CliContext& ctx, Db* db, const Ref
 // ---------------------------------------------------------------- scorecard
 
 struct ScorecardArgs {
-  std::string month, countries, group;
+  std::string month;
+  FigureFilterTexts filter;
   int repeat = 0;
 };
 
 Result<Table> RunScorecard(CliContext& ctx, Db* db, const Reference& ref, const ScorecardArgs& a) {
-  ScorecardQuery q;
-  q.month = a.month;
-  q.group = a.group;
-  if (!a.countries.empty()) {
-    BH_ASSIGN_OR_RETURN(q.countries, ref.ResolveCountryList(a.countries));
-  }
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a.filter));
+  BH_ASSIGN_OR_RETURN(ScorecardQuery q, ScorecardQueryFrom(filter, a.month, FilterSyntax::kCommandLine));
   // A malformed month fails before the timed runs (--repeat) start.
   if (!q.month.empty()) BH_RETURN_IF_ERROR(Month::Parse(q.month).status());
   return Repeated(ctx, "scorecard", a.repeat, [&] { return ScorecardTable(db, ref, q); });
@@ -109,7 +108,8 @@ Result<Table> RunScorecard(CliContext& ctx, Db* db, const Reference& ref, const 
 // ---------------------------------------------------------------- rankings
 
 struct RankingsArgs {
-  std::string month, category = "contingents", by = "women";
+  std::string month, by = "women";
+  FigureFilterTexts filter;
   int limit = 0;
 };
 
@@ -117,15 +117,24 @@ struct RankingsArgs {
 
 struct TopArgs {
   TopQuery query;
+  FigureFilterTexts filter;
   int repeat = 0;
 };
 
 Result<Table> RunTop(CliContext& ctx, Db* db, const Reference& ref, const TopArgs& a) {
-  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, a.query));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a.filter));
+  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, a.query, filter, FilterSyntax::kCommandLine));
   BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top,
-                      Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(db, spec.month, spec.limit); }));
+                      Repeated(ctx, "top", a.repeat, [&] { return ReadTop(db, &spec); }));
   return TopTable(db, ref, spec, top);
 }
+
+// ---------------------------------------------------------------- series
+
+struct SeriesArgs {
+  FigureFilterTexts filter;
+  bool annual = false;
+};
 
 // ---------------------------------------------------------------- targets
 
@@ -230,9 +239,18 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ScorecardArgs>();
     CLI::App* cmd = app.add_subcommand("scorecard", "Score countries against the UGPS targets for one month");
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
-    auto* c = cmd->add_option("--countries", a->countries, "Comma-separated ISO3 codes or names, e.g. VNM,JPN");
-    auto* g = cmd->add_option("--group", a->group, "A country group, e.g. ASEAN or ADMM-Plus (see 'groups')");
-    c->excludes(g);
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["countries"]->excludes(f["group"]);
+    f["mission"]->description(
+        "Score each country's personnel in these missions only (acronyms, comma-separated), ranked among the "
+        "countries with personnel there");
+    f["category"]->description(
+        "Show these UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: every personnel type summed, "
+        "one row per country, no target");
+    f["type"]->description(
+        "Count these personnel types only (TRP, SO, EOM, FPU, IPO), scored against their category's target");
+    f["group"]->description("A country group, e.g. ASEAN or ADMM-Plus: its members in that month (see 'groups')");
     AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
@@ -244,24 +262,44 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<RankingsArgs>();
     CLI::App* cmd = app.add_subcommand("rankings", "World ranking of contributing countries in one category and month");
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
-    cmd->add_option("--category", a->category, "contingents, mo_so, fpu or ipo")->capture_default_str();
     cmd->add_option("--by", a->by, "women (number of women) or share (share of women)")->capture_default_str();
     cmd->add_option("--limit", a->limit, "Show the first N (default: all)");
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["category"]->description(
+        "The one category ranked: contingents (default), mo_so, fpu, ipo, jc, or all (every personnel type summed, "
+        "no target)");
+    f["type"]->description("Rank these personnel types only (TRP, SO, EOM, FPU, IPO; one category)");
+    f["mission"]->description("Rank the countries' personnel in these missions, among the countries there");
+    f["countries"]->description("Show these countries' rows only, with their ranks among all");
+    f["group"]->description("Show the group's members (in that month) only, with their ranks among all");
+    f["countries"]->excludes(f["group"]);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
-      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) {
-        return One(RankingsTable(db, ref, a->month, a->category, a->by, a->limit));
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a->filter));
+        return One(RankingsTable(db, ref, a->month, filter, a->by, a->limit, FilterSyntax::kCommandLine));
       });
     });
   }
   {
     auto repeat = std::make_shared<int>(0);
+    auto filter = std::make_shared<FigureFilterTexts>();
     CLI::App* cmd = app.add_subcommand("shares", "Every country's monthly share of women per category, whole history");
+    FilterOptionMap f = AddFigureFilterOptions(cmd, filter.get());
+    f["mission"]->description("Each country's personnel in these missions only (acronyms, comma-separated)");
+    f["category"]->description(
+        "These UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: one row per country and month, "
+        "every personnel type summed");
+    f["countries"]->description("These countries' rows only, ISO3 codes or names");
+    f["group"]->description("The group's members' rows only, as of each month");
     AddRepeatOption(cmd, repeat.get());
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, repeat] {
-      ctx.exit_code = ctx.RunTables([&ctx, repeat](Db* db, const Reference&) -> Result<std::vector<Table>> {
-        BH_ASSIGN_OR_RETURN(ShareFigures shares, Repeated(ctx, "shares", *repeat, [&] { return ReadShares(db); }));
+    cmd->callback([&ctx, repeat, filter] {
+      ctx.exit_code = ctx.RunTables([&ctx, repeat, filter](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter parsed, ParseFigureFilterOptions(db, ref, *filter));
+        BH_ASSIGN_OR_RETURN(ShareFigures shares,
+                            Repeated(ctx, "shares", *repeat, [&] { return ReadShares(db, ref, parsed); }));
         return One(SharesTable(db, shares));
       });
     });
@@ -271,6 +309,16 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = app.add_subcommand("top", "The countries with the most women deployed in one month");
     cmd->add_option("--month", a->query.month, "YYYY-MM (default: the latest imported month)");
     cmd->add_option("--limit", a->query.limit, "How many countries")->capture_default_str();
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["mission"]->description("Count the women deployed in these missions only");
+    f["category"]->description(
+        "Count these UGPS categories only (contingents, mo_so, fpu, ipo, jc); all (every type, the default) also "
+        "takes the rank files' totals");
+    f["type"]->description("Count these personnel types only (TRP, SO, EOM, FPU, IPO)");
+    f["countries"]->description("Rank these countries only");
+    f["group"]->description("Rank the group's members (in that month) only");
+    f["countries"]->excludes(f["group"]);
     AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
@@ -278,14 +326,47 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     });
   }
   {
+    auto a = std::make_shared<SeriesArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "series",
+        "One row per month and category for a country, a group, a mission or the world: women, men, total, share, "
+        "target, status; missing months shown as such");
+    FilterOptionMap f = AddFigureFilterOptions(cmd, &a->filter);
+    f["countries"]->description("These countries summed (one country: its own series), ISO3 codes or names");
+    f["group"]->description("A group's members summed, as of each month (Timor-Leste in ASEAN from 2025-10)");
+    f["mission"]->description(
+        "Personnel in these missions only (acronyms, comma-separated); alone: the mission's series");
+    f["from"]->description("First month, YYYY-MM (default: the first imported month)");
+    f["to"]->description("Last month, YYYY-MM (default: the last imported month)");
+    cmd->add_flag("--annual", a->annual, "Add a table of annual means and change year on year");
+    cmd->footer("With no --countries, --group or --mission: the world (every contributing country).");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a->filter));
+        return SeriesTables(db, ref, filter, a->annual);
+      });
+    });
+  }
+  {
     auto name = std::make_shared<std::string>();
+    auto filter = std::make_shared<FigureFilterTexts>();
     CLI::App* cmd = app.add_subcommand("country",
                                        "One country's monthly series per category, annual means and "
                                        "change year on year");
     cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
+    FilterOptionMap f =
+        AddFigureFilterOptions(cmd, filter.get(), kFilterMission | kFilterMonths | kFilterCategory | kFilterType);
+    f["mission"]->description("The country's personnel in these missions only, e.g. UNMISS");
+    f["category"]->description(
+        "These UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: every personnel type summed (the "
+        "rank files' totals in months without reports), no target");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, name] {
-      ctx.exit_code = ctx.RunTables([name](Db* db, const Reference& ref) { return CountryTables(db, ref, *name); });
+    cmd->callback([&ctx, name, filter] {
+      ctx.exit_code = ctx.RunTables([name, filter](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter parsed, ParseFigureFilterOptions(db, ref, *filter));
+        return CountryTables(db, ref, *name, parsed, FilterSyntax::kCommandLine);
+      });
     });
   }
   {

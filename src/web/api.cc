@@ -22,7 +22,9 @@
 #include "views/core_views.h"
 #include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
+#include "views/figure_filter_options.h"
 #include "views/register_views.h"
+#include "views/series_view.h"
 #include "views/trust_views.h"
 
 namespace bh {
@@ -74,6 +76,14 @@ Result<int> IntParam(const HttpRequest& req, const char* name, int fallback) {
   if (!n || *n > 1000000)
     return Status::InvalidArgument(fmt::format("parameter '{}': want a whole number, got '{}'", name, v));
   return static_cast<int>(*n);
+}
+
+// The figure filter from the query parameters mission, from, to, category,
+// type, countries, group: the command line's parse (ParseFigureFilter), with
+// the parameter names in its messages.
+Result<ParsedFigureFilter> FigureFilterParams(Db* db, const Reference& ref, const HttpRequest& req) {
+  return ParseFigureFilter(db, ref, FigureFilterTextsFrom([&req](std::string_view name) { return req.Query(name); }),
+                           FilterSyntax::kApi);
 }
 
 // Splits "/api/countries/VNM" into segments and matches "{name}" captures.
@@ -212,16 +222,18 @@ const std::vector<Api::Route>& Api::Routes() {
       {"POST", "/api/logout", Guard::kPublic, Cache::kNo, &Api::Logout, "end the session"},
       {"POST", "/api/password", Guard::kSignedIn, Cache::kNo, &Api::Password, "change your password: {old, new}"},
       {"GET", "/api/scorecard", Guard::kRead, Cache::kShared, &Api::Scorecard,
-       "UGPS scorecard: ?group= or ?countries=, &month="},
+       "UGPS scorecard: ?month=, group= or countries=, mission=, category=, type="},
       {"GET", "/api/rankings", Guard::kRead, Cache::kShared, &Api::Rankings,
-       "world ranking: ?category=&by=women|share&month=&limit="},
+       "world ranking: ?category=&by=women|share&month=&limit=, mission=, type=, countries= or group="},
       {"GET", "/api/top", Guard::kRead, Cache::kShared, &Api::Top,
-       "the countries with the most women deployed: ?month=&limit="},
+       "the countries with the most women deployed: ?month=&limit=, mission=, category=, type=, countries= or group="},
       {"GET", "/api/shares", Guard::kRead, Cache::kShared, &Api::Shares,
-       "every country's share of women per month and category, whole history"},
+       "every country's share of women per month and category: ?mission=&from=&to=&category=&type=&countries=&group="},
+      {"GET", "/api/series", Guard::kRead, Cache::kShared, &Api::SeriesOf,
+       "monthly series per category: ?countries= or group=, mission=, from=, to=, category=, type=, annual=1"},
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
-       "a country's series, annual means, chart"},
+       "a country's series, annual means, chart: ?mission=&from=&to=&category=&type="},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
       {"GET", "/api/anomalies", Guard::kRead, Cache::kShared, &Api::Anomalies,
@@ -597,16 +609,8 @@ Result<HttpResponse> Api::Password(Call& call) {
 
 Result<HttpResponse> Api::Scorecard(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  ScorecardQuery q;
-  q.month = call.req.Query("month");
-  q.group = call.req.Query("group");
-  std::string countries = call.req.Query("countries");
-  if (!countries.empty() && !q.group.empty()) {
-    return Status::InvalidArgument("give either 'group' or 'countries', not both");
-  }
-  if (!countries.empty()) {
-    BH_ASSIGN_OR_RETURN(q.countries, ref->ResolveCountryList(countries));
-  }
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(ScorecardQuery q, ScorecardQueryFrom(filter, call.req.Query("month"), FilterSyntax::kApi));
   BH_ASSIGN_OR_RETURN(Table t, ScorecardTable(call.db, *ref, q));
   return TableResponse(t);
 }
@@ -614,8 +618,9 @@ Result<HttpResponse> Api::Scorecard(Call& call) {
 Result<HttpResponse> Api::Rankings(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 0));
-  BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), call.req.Query("category"),
-                                             call.req.Query("by"), limit));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), filter, call.req.Query("by"),
+                                             limit, FilterSyntax::kApi));
   return TableResponse(t);
 }
 
@@ -624,7 +629,8 @@ Result<HttpResponse> Api::Top(Call& call) {
   TopQuery q;
   q.month = call.req.Query("month");
   BH_ASSIGN_OR_RETURN(q.limit, IntParam(call.req, "limit", q.limit));
-  BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q, filter, FilterSyntax::kApi));
   return TableResponse(t);
 }
 
@@ -646,8 +652,25 @@ Result<HttpResponse> Api::Errata(Call& call) {
 }
 
 Result<HttpResponse> Api::Shares(Call& call) {
-  BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db));
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(ShareFigures shares, ReadShares(call.db, *ref, filter));
+  BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db, shares));
   return TableResponse(t);
+}
+
+Result<HttpResponse> Api::SeriesOf(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  std::string annual = call.req.Query("annual");
+  if (!annual.empty() && annual != "0" && annual != "1") {
+    return Status::InvalidArgument(fmt::format("annual: want 1 or 0, got '{}'", annual));
+  }
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, SeriesTables(call.db, *ref, filter, annual == "1"));
+  if (tables.size() == 1) return TableResponse(tables[0]);
+  json arr = json::array();
+  for (const Table& t : tables) arr.push_back(TableToJson(t, true));
+  return HttpResponse::Json({{"tables", arr}});
 }
 
 Result<HttpResponse> Api::Countries(Call& call) {
@@ -659,8 +682,9 @@ Result<HttpResponse> Api::Countries(Call& call) {
 Result<HttpResponse> Api::Country(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   const std::string& name = call.params["country"];
-  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name));
-  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name, filter, FilterSyntax::kApi));
+  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name, filter, FilterSyntax::kApi));
   json series = json::array();
   for (const ChartSeries& s : chart.series) {
     auto opt = [](const std::vector<std::optional<double>>& v) {
@@ -668,13 +692,14 @@ Result<HttpResponse> Api::Country(Call& call) {
       for (const auto& x : v) a.push_back(x ? json(*x) : json(nullptr));
       return a;
     };
-    series.push_back({{"category", std::string(CategoryCode(s.category))},
-                      {"label", std::string(CategoryLabel(s.category))},
-                      {"months", s.months},
-                      {"share_pct", opt(s.share_pct)},
-                      {"target_pct", opt(s.target_pct)},
-                      {"women", s.women},
-                      {"total", s.total}});
+    series.push_back(
+        {{"category", s.all_categories ? std::string("all") : std::string(CategoryCode(s.category))},
+         {"label", s.all_categories ? std::string("All uniformed personnel") : std::string(CategoryLabel(s.category))},
+         {"months", s.months},
+         {"share_pct", opt(s.share_pct)},
+         {"target_pct", opt(s.target_pct)},
+         {"women", s.women},
+         {"total", s.total}});
   }
   json tables_json = json::array();
   for (const Table& t : tables) tables_json.push_back(TableToJson(t, true));
