@@ -22,6 +22,8 @@
 #include "views/core_views.h"
 #include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
+#include "views/mission_views.h"
+#include "views/projection_views.h"
 #include "views/register_views.h"
 #include "views/trust_views.h"
 
@@ -222,6 +224,12 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
        "a country's series, annual means, chart"},
+      {"GET", "/api/missions", Guard::kRead, Cache::kShared, &Api::Missions,
+       "each mission's strength and share of women per category: ?month= or ?from=&to=, &mission=&category="},
+      {"GET", "/api/missions/{mission}", Guard::kRead, Cache::kShared, &Api::Mission,
+       "a mission's contributors, ranked: ?month=&by=total|women&category="},
+      {"GET", "/api/project", Guard::kRead, Cache::kShared, &Api::Project,
+       "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to="},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
       {"GET", "/api/anomalies", Guard::kRead, Cache::kShared, &Api::Anomalies,
@@ -654,6 +662,38 @@ Result<HttpResponse> Api::Countries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
   return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Missions(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
+  BH_ASSIGN_OR_RETURN(FigureFilter f, ParseMissionFilter(call.db, call.req.Query("from"), call.req.Query("to"),
+                                                         call.req.Query("mission"), call.req.Query("category"), ""));
+  BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Mission(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
+  std::string by = call.req.Query("by");
+  BH_ASSIGN_OR_RETURN(ContributorOrder order, ParseContributorOrder(by.empty() ? "total" : by, "by"));
+  BH_ASSIGN_OR_RETURN(FigureFilter f, ParseMissionFilter(call.db, "", "", "", call.req.Query("category"), ""));
+  BH_ASSIGN_OR_RETURN(Table t, MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Project(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  ProjectionQuery q;
+  q.country = call.req.Query("country");
+  q.group = call.req.Query("group");
+  BH_ASSIGN_OR_RETURN(q.months, IntParam(call.req, "months", q.months));
+  BH_ASSIGN_OR_RETURN(q.to, ParseOptionalMonth(call.req.Query("to"), "to"));
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ProjectionTables(call.db, *ref, q));
+  json out = json::array();
+  for (const Table& t : tables) out.push_back(TableToJson(t, true));
+  return HttpResponse::Json({{"tables", out}});
 }
 
 Result<HttpResponse> Api::Country(Call& call) {
