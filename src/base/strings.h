@@ -30,6 +30,10 @@ std::optional<int64_t> ParseWholeNumber(std::string_view s);
 // add a 30 MB dependency for a table of a few dozen letters.
 std::string NameKey(std::string_view s);
 
+// Levenshtein distance between a and b, or limit + 1 as soon as it is
+// known to exceed `limit` (for "did you mean" suggestions over short names).
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
 // Joins with `sep`.
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 

@@ -45,6 +45,30 @@ TEST_F(MissionCommandsTest, MinuscaAsTheApril2021ReportPrintsIt) {
   EXPECT_EQ("bluehelmet: unknown mission: 'MINUSKA' (did you mean MINUSCA or MINUSMA?)\n", err_.str());
   EXPECT_EQ(2, Run({"mission", "MINUSCA", "--by", "rank"}));
   EXPECT_EQ("bluehelmet: --by: 'rank' is not one of total, women\n", err_.str());
+  // The shared filters: the same parse and messages as every data command.
+  EXPECT_EQ(2, Run({"missions", "--mission", "MINUSKA"}));
+  EXPECT_EQ(0u, err_.str().find("bluehelmet: --mission: unknown mission 'MINUSKA' (nearest: MINUSCA, MINUSMA"))
+      << err_.str();
+  ASSERT_EQ(0, Run({"missions", "--mission", "MINUSCA", "--category", "all", "--format", "csv"})) << err_.str();
+  EXPECT_EQ(
+      "Month,Mission,Host ISO3,Host,Category,Women,Men,Total,Share,First month,Last month,Name\n"
+      "2021-04,MINUSCA,CAF,Central African Republic,All uniformed,904,12677,13581,6.656358147411825,2021-04,2021-04,"
+      "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic\n",
+      out_.str());
+  ASSERT_EQ(0, Run({"mission", "MINUSCA", "--group", "ASEAN", "--by", "women", "--format", "csv"})) << err_.str();
+  // Indonesia, page 3: Experts on Mission 5 2 7, Formed Police Units 124 16 140, Individual Police 1 0 1,
+  // Staff Officer 6 2 8, Troops 200 0 200 (men, women, total as printed).
+  EXPECT_EQ(0u, out_.str().find("Rank,Country,ISO3,Category,Women,Men,Total,Share\n"
+                                "1,Indonesia,IDN,All uniformed,20,336,356,"))
+      << out_.str();
+  EXPECT_NE(std::string::npos, out_.str().find("\n1,Indonesia,IDN,FPU,16,124,140,")) << out_.str();
+
+  // One month is too few to project; the message says how many are needed.
+  EXPECT_EQ(1, Run({"project", "--country", "VNM"}));
+  EXPECT_EQ(
+      "bluehelmet: projection for Viet Nam: needs at least 12 months with a sex split in 2019-05 to 2021-04; the most "
+      "any category has is 1\n",
+      err_.str());
 }
 
 }  // namespace

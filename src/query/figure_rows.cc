@@ -124,4 +124,15 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f) {
   return out;
 }
 
+Result<std::vector<std::string>> MissionAcronyms(Db* db) {
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT acronym FROM mission ORDER BY acronym"));
+  std::vector<std::string> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, st.Step());
+    if (!more) break;
+    out.push_back(st.Text(0));
+  }
+  return out;
+}
+
 }  // namespace bh

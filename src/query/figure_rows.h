@@ -69,6 +69,10 @@ struct FigureRow {
 // group does not exist.
 Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f);
 
+// Every mission acronym the store knows (the mission table), sorted: what a
+// mission filter is checked against.
+Result<std::vector<std::string>> MissionAcronyms(Db* db);
+
 }  // namespace bh
 
 #endif  // BLUEHELMET_QUERY_FIGURE_ROWS_H_

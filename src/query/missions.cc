@@ -9,20 +9,6 @@
 namespace bh {
 namespace {
 
-// Levenshtein distance over short acronyms (at most a dozen letters).
-size_t AcronymDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::string Upper(std::string_view s) {
   std::string u(s);
   for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -69,7 +55,7 @@ Result<MissionInfoRow> FindMission(Db* db, std::string_view name) {
   size_t limit = upper.size() > 5 ? 2 : 1, best = limit + 1;
   std::vector<std::string> nearest;
   for (const MissionInfoRow& m : all) {
-    size_t d = AcronymDistance(upper, Upper(m.acronym));
+    size_t d = EditDistance(upper, Upper(m.acronym), limit);
     if (d > limit || d > best) continue;
     if (d < best) nearest.clear();
     best = d;

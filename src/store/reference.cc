@@ -67,27 +67,6 @@ Result<std::string> Reference::ResolveCountry(std::string_view name) const {
   return Status::NotFound(fmt::format("unknown country: '{}'", t));
 }
 
-namespace {
-// Levenshtein distance, stopping early once every entry of a row exceeds
-// `limit` (the names are short: a few dozen letters).
-size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
-  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-}  // namespace
-
 std::string Reference::NearestCountries(const std::string& key) const {
   // A typo: at most one edit in five letters (so "Xanadu" is not taken for
   // "Canada", two edits away, but "Indonsia" is Indonesia).

@@ -96,13 +96,11 @@ std::string Span(const FigureFilter& f) {
 
 }  // namespace
 
-Result<Table> MissionsTable(Db* db, const Reference& ref, const FigureFilter& filter, std::optional<Month> month) {
-  FigureFilter f = filter;
+Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed,
+                            std::optional<Month> month) {
+  FigureFilter f = parsed.filter;
   if (f.from || f.to) {
-    if (month) return Status::InvalidArgument("give either a month or --from/--to, not both");
-    if (f.from && f.to && *f.to < *f.from) {
-      return Status::InvalidArgument(fmt::format("--from {} is after --to {}", f.from->ToString(), f.to->ToString()));
-    }
+    if (month) return Status::InvalidArgument("give either a month or from/to, not both");
   } else {
     if (!month) {
       BH_ASSIGN_OR_RETURN(month, LatestContributionMonth(db));
@@ -115,6 +113,7 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const FigureFilter& fi
   for (const MissionInfoRow& m : infos) info[m.acronym] = &m;
 
   bool with_all = !NarrowsCategories(f);
+  bool only_all = parsed.all_categories;
   std::map<std::tuple<Month, std::string, int>, Sum> cells;
   int64_t without_mission = 0;
   for (const FigureRow& r : rows) {
@@ -122,7 +121,7 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const FigureFilter& fi
       ++without_mission;
       continue;
     }
-    cells[{r.month, r.mission, CategoryKey(r)}].Add(r);
+    if (!only_all) cells[{r.month, r.mission, CategoryKey(r)}].Add(r);
     if (with_all) cells[{r.month, r.mission, -1}].Add(r);
   }
   if (cells.empty()) {
@@ -133,6 +132,9 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const FigureFilter& fi
 
   Table t;
   t.title = "Missions: strength and share of women per category, " + Span(f);
+  ParsedFigureFilter rest = parsed;  // the months are in the title already
+  rest.filter.from = rest.filter.to = std::nullopt;
+  if (std::string d = DescribeFilter(ref, rest); !d.empty()) t.title += " (" + d + ")";
   t.columns = {"Month", "Mission", "Host ISO3", "Host",        "Category",   "Women",
                "Men",   "Total",   "Share",     "First month", "Last month", "Name"};
   std::set<std::string> missions;
@@ -176,44 +178,20 @@ Result<std::optional<Month>> ParseOptionalMonth(std::string_view text, std::stri
   return std::optional<Month>(*m);
 }
 
-Result<FigureFilter> ParseMissionFilter(Db* db, std::string_view from, std::string_view to, std::string_view missions,
-                                        std::string_view categories, std::string_view prefix) {
-  FigureFilter f;
-  BH_ASSIGN_OR_RETURN(f.from, ParseOptionalMonth(from, fmt::format("{}from", prefix)));
-  BH_ASSIGN_OR_RETURN(f.to, ParseOptionalMonth(to, fmt::format("{}to", prefix)));
-  for (std::string_view m : Split(missions, ',')) {
-    if (Trim(m).empty()) continue;
-    BH_ASSIGN_OR_RETURN(MissionInfoRow info, FindMission(db, m));
-    f.missions.push_back(info.acronym);
-  }
-  for (std::string_view c : Split(categories, ',')) {
-    if (Trim(c).empty()) continue;
-    auto cat = CategoryFromCode(c);
-    if (!cat) {
-      return Status::InvalidArgument(
-          fmt::format("{}category: '{}' is not one of contingents, mo_so, fpu, ipo, jc", prefix, Trim(c)));
-    }
-    f.categories.push_back(*cat);
-  }
-  return f;
-}
-
 Result<ContributorOrder> ParseContributorOrder(std::string_view by, std::string_view option) {
   if (by == "total") return ContributorOrder::kTotal;
   if (by == "women") return ContributorOrder::kWomen;
   return Status::InvalidArgument(fmt::format("{}: '{}' is not one of total, women", option, by));
 }
 
-Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name, const FigureFilter& filter,
-                                       std::optional<Month> month, ContributorOrder order) {
+Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name,
+                                       const ParsedFigureFilter& parsed, std::optional<Month> month,
+                                       ContributorOrder order) {
   BH_ASSIGN_OR_RETURN(MissionInfoRow mission, FindMission(db, name));
-  if (filter.from || filter.to) {
-    return Status::InvalidArgument("mission: one month at a time (--month), not --from/--to; see 'missions'");
-  }
   if (!month) {
     BH_ASSIGN_OR_RETURN(month, LatestContributionMonth(db));
   }
-  FigureFilter f = filter;
+  FigureFilter f = parsed.filter;
   f.from = f.to = month;
   f.missions = {mission.acronym};
   BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, f));
@@ -230,6 +208,7 @@ Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string
                     when));
   }
   bool with_all = !NarrowsCategories(f);
+  bool only_all = parsed.all_categories;
   struct Contributor {
     std::string iso3, name;
     Sum all;
@@ -262,6 +241,10 @@ Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string
   std::string host = mission.host_iso3.empty() ? "host unknown" : ref.CountryName(mission.host_iso3);
   t.title = fmt::format("{} ({}): contributors by {}, {}", mission.acronym, host,
                         order == ContributorOrder::kWomen ? "women" : "total", month->ToString());
+  ParsedFigureFilter rest = parsed;  // the mission and month are in the title already
+  rest.filter.from = rest.filter.to = std::nullopt;
+  rest.filter.missions.clear();
+  if (std::string d = DescribeFilter(ref, rest); !d.empty()) t.title += " (" + d + ")";
   t.columns = {"Rank", "Country", "ISO3", "Category", "Women", "Men", "Total", "Share"};
   int rank = 0;
   int64_t previous = -1;
@@ -275,6 +258,7 @@ Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string
                 c.all.Share()});
     }
     for (const auto& [cat, s] : c.by_category) {
+      if (only_all) break;
       t.AddRow({rank, c.name, c.iso3, CategoryName(cat), s.WomenCell(), s.MenCell(), s.total, s.Share()});
     }
   }

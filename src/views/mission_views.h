@@ -22,6 +22,7 @@
 #include "store/database.h"
 #include "store/reference.h"
 #include "table/table.h"
+#include "views/figure_filter_options.h"
 
 namespace bh {
 
@@ -32,21 +33,14 @@ inline constexpr std::string_view kAllUniformedLabel = "All uniformed";
 // `missions`: one row per month, mission and category (Month, Mission,
 // Host ISO3, Host, Category, Women, Men, Total, Share, First month, Last
 // month, Name), with an "All uniformed" row per mission and month when no
-// category or type narrows the rows. The months: filter.from..filter.to
-// when either is set (the other defaults to the first or latest imported
-// month), else `month`, else the latest imported month. Every other field
-// of `filter` narrows the rows summed (missions, countries, group, ...).
-// InvalidArgument when `month` is given with from/to, or from > to;
-// NotFound when no mission has figures in those months.
-Result<Table> MissionsTable(Db* db, const Reference& ref, const FigureFilter& filter, std::optional<Month> month);
+// category or type narrows the rows (category `all`: those rows only). The
+// months: from..to when either is set (an open end is unbounded), else
+// `month`, else the latest imported month. Every other filter narrows the
+// rows summed (missions, countries, group, type). InvalidArgument when
+// `month` is given with from/to; NotFound when no mission has figures in
+// those months.
+Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed, std::optional<Month> month);
 
-// The filter from the texts a user gives (each "" for none), the same on the
-// command line and in the API: months YYYY-MM, missions and categories
-// comma-separated (acronyms in any case; category codes contingents, mo_so,
-// fpu, ipo, jc). `prefix` names the options in messages ("--" on the
-// command line, "" in the API).
-Result<FigureFilter> ParseMissionFilter(Db* db, std::string_view from, std::string_view to, std::string_view missions,
-                                        std::string_view categories, std::string_view prefix);
 // A month text, "" for none; the message names the option.
 Result<std::optional<Month>> ParseOptionalMonth(std::string_view text, std::string_view option);
 
@@ -71,9 +65,12 @@ Result<ContributorOrder> ParseContributorOrder(std::string_view by, std::string_
 // NotFound names an unknown mission with the nearest acronyms (FindMission),
 // or says the mission has no figures that month (and the months it has);
 // InvalidArgument for --by women in a month without a sex split.
-// `filter.missions` is ignored (the mission is `name`); from/to must be unset.
-Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name, const FigureFilter& filter,
-                                       std::optional<Month> month, ContributorOrder order);
+// The filters category, type, countries and group narrow the rows (category
+// `all`: the "All uniformed" rows only); the front ends refuse mission, from
+// and to (RefuseFilters), which are ignored here.
+Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name,
+                                       const ParsedFigureFilter& parsed, std::optional<Month> month,
+                                       ContributorOrder order);
 
 }  // namespace bh
 

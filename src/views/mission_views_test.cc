@@ -78,23 +78,32 @@ TEST_F(MissionViewsTest, LatestMonthPerMissionAndCategory) {
 }
 
 TEST_F(MissionViewsTest, SeriesOfOneMissionAndCategory) {
-  FigureFilter f;
+  ParsedFigureFilter p;
+  FigureFilter& f = p.filter;
   f.from = Month{2025, 8};
   f.to = Month{2025, 9};
   f.missions = {"UNMISS"};
   f.categories = {Category::kObserversStaff};
-  auto t = MissionsTable(db_.get(), *ref_, f, std::nullopt);
+  auto t = MissionsTable(db_.get(), *ref_, p, std::nullopt);
   ASSERT_TRUE(t.ok()) << t.status().message();
-  EXPECT_EQ("Missions: strength and share of women per category, 2025-08 to 2025-09", t->title);
+  EXPECT_EQ(
+      "Missions: strength and share of women per category, 2025-08 to 2025-09 (mission UNMISS, Observers & staff "
+      "officers)",
+      t->title);
   ASSERT_EQ(2u, t->rows.size());  // no "All uniformed" row when a category narrows
   EXPECT_EQ((Row{"2025-08", "UNMISS", "Observers & staff officers", "3", "9", "12", "25 %"}),
             (Row{Texts(t->rows[0])[0], Texts(t->rows[0])[1], Texts(t->rows[0])[4], Texts(t->rows[0])[5],
                  Texts(t->rows[0])[6], Texts(t->rows[0])[7], Texts(t->rows[0])[8]}));
-  auto both = MissionsTable(db_.get(), *ref_, f, Month{2025, 9});
-  EXPECT_EQ("give either a month or --from/--to, not both", both.status().message());
-  f.from = Month{2025, 10};
-  EXPECT_EQ("--from 2025-10 is after --to 2025-09",
-            MissionsTable(db_.get(), *ref_, f, std::nullopt).status().message());
+  auto both = MissionsTable(db_.get(), *ref_, p, Month{2025, 9});
+  EXPECT_EQ("give either a month or from/to, not both", both.status().message());
+  // category=all: the All uniformed rows only.
+  ParsedFigureFilter all;
+  all.all_categories = true;
+  auto t_all = MissionsTable(db_.get(), *ref_, all, std::nullopt);
+  ASSERT_TRUE(t_all.ok());
+  ASSERT_EQ(2u, t_all->rows.size());
+  EXPECT_EQ("All uniformed", Texts(t_all->rows[1])[4]);
+  EXPECT_EQ("74", Texts(t_all->rows[1])[7]);
 }
 
 TEST_F(MissionViewsTest, ContributorsRankedByTotalOrWomen) {

@@ -225,9 +225,11 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
        "a country's series, annual means, chart"},
       {"GET", "/api/missions", Guard::kRead, Cache::kShared, &Api::Missions,
-       "each mission's strength and share of women per category: ?month= or ?from=&to=, &mission=&category="},
+       "each mission's strength and share of women per category: ?month= or ?from=&to=, and the shared filters "
+       "mission, category, type, countries, group"},
       {"GET", "/api/missions/{mission}", Guard::kRead, Cache::kShared, &Api::Mission,
-       "a mission's contributors, ranked: ?month=&by=total|women&category="},
+       "a mission's contributors, ranked: ?month=&by=total|women, and the filters category, type, countries, "
+       "group"},
       {"GET", "/api/project", Guard::kRead, Cache::kShared, &Api::Project,
        "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to="},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
@@ -667,8 +669,10 @@ Result<HttpResponse> Api::Countries(Call& call) {
 Result<HttpResponse> Api::Missions(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
-  BH_ASSIGN_OR_RETURN(FigureFilter f, ParseMissionFilter(call.db, call.req.Query("from"), call.req.Query("to"),
-                                                         call.req.Query("mission"), call.req.Query("category"), ""));
+  BH_ASSIGN_OR_RETURN(
+      ParsedFigureFilter f,
+      ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
+                        FilterSyntax::kApi));
   BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month));
   return TableResponse(t);
 }
@@ -678,7 +682,12 @@ Result<HttpResponse> Api::Mission(Call& call) {
   BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
   std::string by = call.req.Query("by");
   BH_ASSIGN_OR_RETURN(ContributorOrder order, ParseContributorOrder(by.empty() ? "total" : by, "by"));
-  BH_ASSIGN_OR_RETURN(FigureFilter f, ParseMissionFilter(call.db, "", "", "", call.req.Query("category"), ""));
+  BH_ASSIGN_OR_RETURN(
+      ParsedFigureFilter f,
+      ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
+                        FilterSyntax::kApi));
+  BH_RETURN_IF_ERROR(RefuseFilters(f, {"mission", "from", "to"}, FilterSyntax::kApi, "missions/{mission}",
+                                   "one mission and one month: use month="));
   BH_ASSIGN_OR_RETURN(Table t, MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order));
   return TableResponse(t);
 }

@@ -183,6 +183,8 @@ TEST_F(ApiTest, MissionsAndProjectionEqualTheCliForEveryRole) {
   EXPECT_EQ("unknown mission: 'MINUSKA' (did you mean MINUSCA or MINUSMA?)", unknown["error"]);
   EXPECT_EQ(404, Call("GET", "/api/missions/MINUSKA", viewer).status);
   EXPECT_EQ(400, Call("GET", "/api/missions?month=2021-13", viewer).status);
+  EXPECT_EQ("missions/{mission}: from has no meaning here: one mission and one month: use month=",
+            Json(Call("GET", "/api/missions/UNMISS?from=2021-01", viewer))["error"]);
   EXPECT_EQ(400, Call("GET", "/api/project?country=VNM&months=6", viewer).status);
   for (const char* target : {"/api/missions", "/api/missions/UNMISS", "/api/project?group=ASEAN"}) {
     EXPECT_EQ(401, Call("GET", target).status) << target;
