@@ -157,6 +157,28 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilt
   if (without_mission > 0) {
     t.notes.push_back(fmt::format("{} row(s) whose source names no mission are not counted.", without_mission));
   }
+  // A series says which months of its range no report covers (never
+  // closed up in silence).
+  if (f.from != f.to || !f.from) {
+    BH_ASSIGN_OR_RETURN(std::vector<MonthSource> sources, ListMonthSources(db));
+    std::set<Month> imported;
+    for (const MonthSource& s : sources) {
+      if (s.dataset != "contribution") continue;
+      if (auto m = Month::Parse(s.month); m.ok()) imported.insert(*m);
+    }
+    if (!imported.empty()) {
+      Month lo = f.from ? std::max(*f.from, *imported.begin()) : *imported.begin();
+      Month hi = f.to ? std::min(*f.to, *imported.rbegin()) : *imported.rbegin();
+      std::vector<std::string> gaps;
+      for (Month m = lo; m <= hi; m = m.Next()) {
+        if (!imported.count(m)) gaps.push_back(m.ToString());
+      }
+      if (!gaps.empty()) {
+        t.notes.push_back(
+            fmt::format("No report imported for {} month(s) of the range: {}.", gaps.size(), Join(gaps, ", ")));
+      }
+    }
+  }
   AddProvenance(rows, &t);
   return t;
 }

@@ -38,7 +38,8 @@ inline constexpr std::string_view kAllUniformedLabel = "All uniformed";
 // `month`, else the latest imported month. Every other filter narrows the
 // rows summed (missions, countries, group, type). InvalidArgument when
 // `month` is given with from/to; NotFound when no mission has figures in
-// those months.
+// those months. A series notes the months of its range that no imported
+// report covers.
 Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed, std::optional<Month> month);
 
 // A month text, "" for none; the message names the option.
