@@ -9,12 +9,14 @@
 #include "base/file_util.h"
 #include "base/strings.h"
 #include "cli/cli.h"
+#include "cli/filter_options.h"
 #include "ingest/importer.h"
 #include "ingest/targets_csv.h"
 #include "query/queries.h"
 #include "sample/generator.h"
 #include "scorecard/scorecard.h"
 #include "views/core_views.h"
+#include "views/series_view.h"
 
 namespace bh {
 
@@ -90,17 +92,14 @@ Result<CliContext::TablesAndStatus> RunImport(CliContext& ctx, Db* db, const Ref
 // ---------------------------------------------------------------- scorecard
 
 struct ScorecardArgs {
-  std::string month, countries, group;
+  std::string month;
+  FigureFilterTexts filter;
   int repeat = 0;
 };
 
 Result<Table> RunScorecard(CliContext& ctx, Db* db, const Reference& ref, const ScorecardArgs& a) {
-  ScorecardQuery q;
-  q.month = a.month;
-  q.group = a.group;
-  if (!a.countries.empty()) {
-    BH_ASSIGN_OR_RETURN(q.countries, ref.ResolveCountryList(a.countries));
-  }
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a.filter));
+  BH_ASSIGN_OR_RETURN(ScorecardQuery q, ScorecardQueryFrom(filter, a.month, FilterSyntax::kCommandLine));
   // A malformed month fails before the timed runs (--repeat) start.
   if (!q.month.empty()) BH_RETURN_IF_ERROR(Month::Parse(q.month).status());
   return Repeated(ctx, "scorecard", a.repeat, [&] { return ScorecardTable(db, ref, q); });
@@ -126,6 +125,13 @@ Result<Table> RunTop(CliContext& ctx, Db* db, const Reference& ref, const TopArg
                       Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(db, spec.month, spec.limit); }));
   return TopTable(db, ref, spec, top);
 }
+
+// ---------------------------------------------------------------- series
+
+struct SeriesArgs {
+  FigureFilterTexts filter;
+  bool annual = false;
+};
 
 // ---------------------------------------------------------------- targets
 
@@ -230,9 +236,18 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ScorecardArgs>();
     CLI::App* cmd = app.add_subcommand("scorecard", "Score countries against the UGPS targets for one month");
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
-    auto* c = cmd->add_option("--countries", a->countries, "Comma-separated ISO3 codes or names, e.g. VNM,JPN");
-    auto* g = cmd->add_option("--group", a->group, "A country group, e.g. ASEAN or ADMM-Plus (see 'groups')");
-    c->excludes(g);
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["countries"]->excludes(f["group"]);
+    f["mission"]->description(
+        "Score each country's personnel in these missions only (acronyms, comma-separated), ranked among the "
+        "countries with personnel there");
+    f["category"]->description(
+        "Show these UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: every personnel type summed, "
+        "one row per country, no target");
+    f["type"]->description(
+        "Count these personnel types only (TRP, SO, EOM, FPU, IPO), scored against their category's target");
+    f["group"]->description("A country group, e.g. ASEAN or ADMM-Plus: its members in that month (see 'groups')");
     AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
@@ -275,6 +290,29 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
       ctx.exit_code = ctx.RunTables([&ctx, a](Db* db, const Reference& ref) { return One(RunTop(ctx, db, ref, *a)); });
+    });
+  }
+  {
+    auto a = std::make_shared<SeriesArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "series",
+        "One row per month and category for a country, a group, a mission or the world: women, men, total, share, "
+        "target, status; missing months shown as such");
+    FilterOptionMap f = AddFigureFilterOptions(cmd, &a->filter);
+    f["countries"]->description("These countries summed (one country: its own series), ISO3 codes or names");
+    f["group"]->description("A group's members summed, as of each month (Timor-Leste in ASEAN from 2025-10)");
+    f["mission"]->description(
+        "Personnel in these missions only (acronyms, comma-separated); alone: the mission's series");
+    f["from"]->description("First month, YYYY-MM (default: the first imported month)");
+    f["to"]->description("Last month, YYYY-MM (default: the last imported month)");
+    cmd->add_flag("--annual", a->annual, "Add a table of annual means and change year on year");
+    cmd->footer("With no --countries, --group or --mission: the world (every contributing country).");
+    AddFormatOption(cmd, ctx);
+    cmd->callback([&ctx, a] {
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a->filter));
+        return SeriesTables(db, ref, filter, a->annual);
+      });
     });
   }
   {

@@ -9,7 +9,9 @@
 
 #include "base/file_util.h"
 #include "base/strings.h"
+#include "query/figure_rows.h"
 #include "query/queries.h"
+#include "query/series.h"
 #include "scorecard/scorecard.h"
 #include "store/errata.h"
 
@@ -74,6 +76,81 @@ std::string MembershipNote(const GroupInfo& g, Month month, const Reference& ref
 }
 }  // namespace
 
+Result<ScorecardQuery> ScorecardQueryFrom(const ParsedFigureFilter& p, const std::string& month, FilterSyntax syntax) {
+  BH_RETURN_IF_ERROR(RefuseFilters(p, {"from", "to"}, syntax, "scorecard",
+                                   "it scores one month (give the month; 'series' covers a range)"));
+  if (!p.filter.countries.empty() && !p.filter.group.empty()) {
+    return Status::InvalidArgument(fmt::format("scorecard: give either {} or {}, not both", FilterName(syntax, "group"),
+                                               FilterName(syntax, "countries")));
+  }
+  ScorecardQuery q;
+  q.month = month;
+  q.countries = p.filter.countries;
+  q.group = p.filter.group;
+  q.missions = p.filter.missions;
+  q.types = p.filter.types;
+  q.categories = p.filter.categories;
+  q.all_categories = p.all_categories;
+  return q;
+}
+
+namespace {
+
+// The figures a filtered scorecard (or ranking) scores in `month`: with
+// missions or types, each country's rows there, summed per category; with
+// `all`, every category summed into one figure per country (filed under
+// contingents, shown as "All uniformed personnel"), from the reports or,
+// in a month they do not cover, the rank files' totals. Sets *source to
+// "reports" or "rank files".
+Result<std::vector<CategoryFigures>> FiguresToScore(Db* db, Month month, const std::vector<std::string>& missions,
+                                                    const std::vector<PersonnelType>& types, bool all,
+                                                    std::string* source) {
+  *source = "reports";
+  std::vector<CategoryFigures> figures;
+  if (missions.empty() && types.empty()) {
+    BH_ASSIGN_OR_RETURN(figures, CategoryFiguresForMonth(db, month));
+  } else {
+    FigureFilter f;
+    f.from = f.to = month;
+    f.missions = missions;
+    f.types = types;
+    BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, f));
+    std::map<std::pair<std::string, Category>, CategoryFigures> sums;
+    for (const FigureRow& r : rows) {
+      if (!r.category) continue;
+      CategoryFigures& c = sums[{r.iso3, *r.category}];
+      c.iso3 = r.iso3;
+      c.category = *r.category;
+      c.women += r.women.value_or(0);
+      c.men += r.men.value_or(0);
+      c.total += r.total;
+      c.sex_known = c.sex_known && r.women.has_value();
+    }
+    for (auto& [key, c] : sums) figures.push_back(std::move(c));
+  }
+  if (!all) return figures;
+  std::map<std::string, CategoryFigures> by_country;
+  for (const CategoryFigures& c : figures) {
+    CategoryFigures& a = by_country[c.iso3];
+    a.iso3 = c.iso3;
+    a.category = Category::kContingents;
+    a.women += c.women;
+    a.men += c.men;
+    a.total += c.total;
+    a.sex_known = a.sex_known && c.sex_known;
+  }
+  if (by_country.empty() && missions.empty() && types.empty()) {
+    BH_ASSIGN_OR_RETURN(std::vector<CountryTotal> totals, CountryTotals(db, month, month));
+    for (const CountryTotal& t : totals) by_country[t.iso3] = {t.iso3, Category::kContingents, t.women, t.men, t.total};
+    *source = "rank files";
+  }
+  std::vector<CategoryFigures> out;
+  for (auto& [iso3, c] : by_country) out.push_back(std::move(c));
+  return out;
+}
+
+}  // namespace
+
 Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q) {
   BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
   std::vector<std::string> countries;
@@ -91,19 +168,43 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
     std::sort(countries.begin(), countries.end(),
               [&](const std::string& x, const std::string& y) { return ref.CountryName(x) < ref.CountryName(y); });
   }
-  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures, CategoryFiguresForMonth(db, month));
+  std::string source;
+  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures,
+                      FiguresToScore(db, month, q.missions, q.types, q.all_categories, &source));
   if (figures.empty()) {
+    if (!q.missions.empty() || !q.types.empty()) {
+      return Status::NotFound(fmt::format("no contribution figures for {} in {} {} (see 'bluehelmet months')",
+                                          month.ToString(), q.missions.empty() ? "the types" : "mission",
+                                          Join(q.missions, ", ")));
+    }
     return Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')", month.ToString()));
   }
+  // All uniformed personnel has no UGPS target: score it against none.
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
-  std::vector<ScoreRow> rows = ComputeScorecard(figures, targets, month.year, countries, group_name);
+  std::vector<ScoreRow> rows =
+      ComputeScorecard(figures, q.all_categories ? TargetTable() : targets, month.year, countries, group_name);
+  if (!q.categories.empty()) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const ScoreRow& r) {
+                                return std::find(q.categories.begin(), q.categories.end(), r.category) ==
+                                       q.categories.end();
+                              }),
+               rows.end());
+  }
+  std::vector<std::string> narrowed;
+  if (!q.missions.empty())
+    narrowed.push_back((q.missions.size() == 1 ? "mission " : "missions ") + Join(q.missions, ", "));
+  for (PersonnelType type : q.types) narrowed.emplace_back(PersonnelTypeLabel(type));
+  if (q.all_categories) narrowed.push_back("all uniformed personnel");
   Table t;
-  t.title = fmt::format("UGPS scorecard, {}{}", month.ToString(), group_name.empty() ? "" : ", " + group_name);
+  t.title = fmt::format("UGPS scorecard, {}{}{}", month.ToString(), group_name.empty() ? "" : ", " + group_name,
+                        narrowed.empty() ? "" : ", " + Join(narrowed, ", "));
   t.columns = {"Country", "ISO3",   "Category",     "Women",        "Total",       "Share",
                "Target",  "Status", "Women needed", "Rank (women)", "Rank (share)"};
   for (const ScoreRow& r : rows) {
     std::string name = r.group_total ? r.iso3 + " total" : ref.CountryName(r.iso3);
-    t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3), std::string(CategoryLabel(r.category)),
+    t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3),
+              q.all_categories ? std::string("All uniformed personnel") : std::string(CategoryLabel(r.category)),
               r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()), TargetCellOf(r.target),
               std::string(ParityStatusName(r.status)), r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
               r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
@@ -136,6 +237,24 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
   t.notes.push_back(
       "Status: green meets the target, yellow has women below it, red has none. Women needed: more women the same "
       "strength needs to reach the target. Ranks among all contributing countries that month.");
+  if (!q.missions.empty()) {
+    t.notes.push_back(
+        fmt::format("Within {}: each country's personnel there only; ranks among the countries with "
+                    "personnel there.",
+                    Join(q.missions, ", ")));
+  }
+  if (!q.types.empty()) {
+    std::vector<std::string> labels;
+    for (PersonnelType type : q.types) labels.emplace_back(PersonnelTypeLabel(type));
+    t.notes.push_back(
+        fmt::format("Personnel types {} only, scored against their category's target.", Join(labels, ", ")));
+  }
+  if (q.all_categories) {
+    t.notes.push_back(fmt::format(
+        "All uniformed personnel: every personnel type summed ({}); the UGPS sets no target for it, so there is "
+        "no status against a target and no women needed.",
+        source == "rank files" ? "from the rank files' country totals: the month has no reports" : "from the reports"));
+  }
   std::set<std::string> interpolated;
   for (const ScoreRow& r : rows) {
     if (r.target && r.target->interpolated) {

@@ -30,6 +30,7 @@
 #include "store/errata.h"
 #include "store/reference.h"
 #include "table/table.h"
+#include "views/figure_filter_options.h"
 
 namespace bh {
 
@@ -43,7 +44,21 @@ struct ScorecardQuery {
   std::string month;                   // YYYY-MM; empty = the latest imported month
   std::vector<std::string> countries;  // ISO3, shown in this order
   std::string group;                   // group name (case-insensitive)
+  // The shared filters (issue 13). Missions and types narrow the figures
+  // scored: each country's personnel in those missions (of those types),
+  // ranked among everyone with personnel there. Categories narrow the rows
+  // shown (ranks stay world ranks). all_categories scores every personnel
+  // type summed, one row per country, with no UGPS target.
+  std::vector<std::string> missions = {};
+  std::vector<PersonnelType> types = {};
+  std::vector<Category> categories = {};
+  bool all_categories = false;
 };
+
+// The scorecard's query from the shared filter and its --month: refuses
+// from/to (it scores one month) and countries with group together.
+Result<ScorecardQuery> ScorecardQueryFrom(const ParsedFigureFilter& filter, const std::string& month,
+                                          FilterSyntax syntax);
 
 // The month a query string names, or the latest imported month when empty.
 // InvalidArgument for a malformed month, NotFound when nothing is imported.

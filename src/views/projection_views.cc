@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "query/figure_rows.h"
 #include "query/queries.h"
+#include "query/series.h"
 #include "scorecard/targets.h"
 #include "views/core_views.h"
 #include "views/mission_views.h"
@@ -45,27 +46,30 @@ struct CategorySeries {
   }
 };
 
-// The monthly sums per category of the rows `f` selects (a group: its
-// members in each month).
-Result<CategorySeries> SeriesOf(Db* db, const FigureFilter& f) {
-  BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, f));
+// Each month's current contribution source (for provenance notes).
+using MonthFiles = std::map<Month, SourceFile>;
+Result<MonthFiles> CurrentSources(Db* db) {
+  BH_ASSIGN_OR_RETURN(std::vector<MonthSource> sources, ListMonthSources(db));
+  MonthFiles out;
+  for (const MonthSource& m : sources) {
+    if (m.dataset != "contribution") continue;
+    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(m.month));
+    out[month] = m.current;
+  }
+  return out;
+}
+
+// The monthly series per category of what `f` selects (query/series.h: a
+// group counts its members of each month; missing months and synthetic
+// months beside real ones carry no figures and are left out here).
+Result<CategorySeries> SeriesOf(Db* db, const FigureFilter& f, const MonthFiles& files) {
+  BH_ASSIGN_OR_RETURN(Series series, SeriesFor(db, f));
   CategorySeries out;
-  for (const FigureRow& r : rows) {
-    if (!r.category) continue;
-    if (!out.files.count(r.import_id)) {
-      SourceFile file;
-      file.import_id = r.import_id;
-      file.file_name = r.file_name;
-      file.sha256 = r.sha256;
-      file.synthetic = r.synthetic;
-      out.files.emplace(r.import_id, file);
-    }
-    MonthSum& s = out.by_category[*r.category][r.month];
-    s.total += r.total;
-    if (r.women && r.men) {
-      s.women += *r.women;
-    } else {
-      s.sex_known = false;
+  for (const SeriesMonth& p : series.points) {
+    if (p.missing || !p.category) continue;
+    out.by_category[*p.category][p.month] = MonthSum{p.women, p.total, p.sex_known};
+    if (p.total > 0) {
+      if (auto it = files.find(p.month); it != files.end()) out.files[it->second.import_id] = it->second;
     }
   }
   return out;
@@ -136,7 +140,13 @@ Result<std::vector<Table>> ProjectionTables(Db* db, const Reference& ref, const 
   Month first = Month::FromIndex(last.Index() - window + 1);
   f.from = first;
   f.to = last;
-  BH_ASSIGN_OR_RETURN(CategorySeries series, SeriesOf(db, f));
+  BH_ASSIGN_OR_RETURN(MonthFiles files, CurrentSources(db));
+  Result<CategorySeries> read = SeriesOf(db, f, files);
+  if (!read.ok() && read.status().code() == Status::Code::kNotFound) {
+    return Status::NotFound(
+        fmt::format("projection for {}: no figures from {} to {}", who, first.ToString(), last.ToString()));
+  }
+  BH_ASSIGN_OR_RETURN(CategorySeries series, std::move(read));
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
   std::string span = first.ToString() + " to " + last.ToString();
 
@@ -242,6 +252,7 @@ Result<std::vector<Table>> ProjectionBacktestTables(Db* db, const Reference& ref
   BH_ASSIGN_OR_RETURN(int window, CheckedMonths(months));
   BH_ASSIGN_OR_RETURN(GroupInfo admm, GetGroup(db, "ADMM-Plus"));
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
+  BH_ASSIGN_OR_RETURN(MonthFiles files, CurrentSources(db));
   struct Subject {
     std::string name;
     FigureFilter filter;
@@ -273,7 +284,9 @@ Result<std::vector<Table>> ProjectionBacktestTables(Db* db, const Reference& ref
   int skipped = 0;
   CategorySeries all;  // only its files: the provenance of every case
   for (const Subject& s : subjects) {
-    BH_ASSIGN_OR_RETURN(CategorySeries series, SeriesOf(db, s.filter));
+    Result<CategorySeries> read = SeriesOf(db, s.filter, files);
+    if (!read.ok() && read.status().code() == Status::Code::kNotFound) continue;  // never contributed
+    BH_ASSIGN_OR_RETURN(CategorySeries series, std::move(read));
     all.files.insert(series.files.begin(), series.files.end());
     for (Category c : kProjected) {
       if (!targets.Lookup(c, kProjectionEndYear)) continue;

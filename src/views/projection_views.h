@@ -3,7 +3,9 @@
 // months, scorecard/projection.h), carried forward to 2028 against the
 // UGPS targets; and `project --backtest`, the same method checked on the
 // past. Every table is titled "Projection" and names the months it used: a
-// projection is arithmetic on the past, not a forecast.
+// projection is arithmetic on the past, not a forecast. The input is the
+// monthly series of query/series.h (SeriesFor): a group counts its members
+// of each month; missing months are left out of a fit, never filled in.
 //
 // Thread safety: as core_views.h.
 #ifndef BLUEHELMET_VIEWS_PROJECTION_VIEWS_H_

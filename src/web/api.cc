@@ -22,9 +22,11 @@
 #include "views/core_views.h"
 #include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
+#include "views/figure_filter_options.h"
 #include "views/mission_views.h"
 #include "views/projection_views.h"
 #include "views/register_views.h"
+#include "views/series_view.h"
 #include "views/trust_views.h"
 
 namespace bh {
@@ -76,6 +78,14 @@ Result<int> IntParam(const HttpRequest& req, const char* name, int fallback) {
   if (!n || *n > 1000000)
     return Status::InvalidArgument(fmt::format("parameter '{}': want a whole number, got '{}'", name, v));
   return static_cast<int>(*n);
+}
+
+// The figure filter from the query parameters mission, from, to, category,
+// type, countries, group: the command line's parse (ParseFigureFilter), with
+// the parameter names in its messages.
+Result<ParsedFigureFilter> FigureFilterParams(Db* db, const Reference& ref, const HttpRequest& req) {
+  return ParseFigureFilter(db, ref, FigureFilterTextsFrom([&req](std::string_view name) { return req.Query(name); }),
+                           FilterSyntax::kApi);
 }
 
 // Splits "/api/countries/VNM" into segments and matches "{name}" captures.
@@ -214,13 +224,15 @@ const std::vector<Api::Route>& Api::Routes() {
       {"POST", "/api/logout", Guard::kPublic, Cache::kNo, &Api::Logout, "end the session"},
       {"POST", "/api/password", Guard::kSignedIn, Cache::kNo, &Api::Password, "change your password: {old, new}"},
       {"GET", "/api/scorecard", Guard::kRead, Cache::kShared, &Api::Scorecard,
-       "UGPS scorecard: ?group= or ?countries=, &month="},
+       "UGPS scorecard: ?month=, group= or countries=, mission=, category=, type="},
       {"GET", "/api/rankings", Guard::kRead, Cache::kShared, &Api::Rankings,
        "world ranking: ?category=&by=women|share&month=&limit="},
       {"GET", "/api/top", Guard::kRead, Cache::kShared, &Api::Top,
        "the countries with the most women deployed: ?month=&limit="},
       {"GET", "/api/shares", Guard::kRead, Cache::kShared, &Api::Shares,
        "every country's share of women per month and category, whole history"},
+      {"GET", "/api/series", Guard::kRead, Cache::kShared, &Api::SeriesOf,
+       "monthly series per category: ?countries= or group=, mission=, from=, to=, category=, type=, annual=1"},
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
        "a country's series, annual means, chart"},
@@ -607,16 +619,8 @@ Result<HttpResponse> Api::Password(Call& call) {
 
 Result<HttpResponse> Api::Scorecard(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  ScorecardQuery q;
-  q.month = call.req.Query("month");
-  q.group = call.req.Query("group");
-  std::string countries = call.req.Query("countries");
-  if (!countries.empty() && !q.group.empty()) {
-    return Status::InvalidArgument("give either 'group' or 'countries', not both");
-  }
-  if (!countries.empty()) {
-    BH_ASSIGN_OR_RETURN(q.countries, ref->ResolveCountryList(countries));
-  }
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(ScorecardQuery q, ScorecardQueryFrom(filter, call.req.Query("month"), FilterSyntax::kApi));
   BH_ASSIGN_OR_RETURN(Table t, ScorecardTable(call.db, *ref, q));
   return TableResponse(t);
 }
@@ -658,6 +662,20 @@ Result<HttpResponse> Api::Errata(Call& call) {
 Result<HttpResponse> Api::Shares(Call& call) {
   BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db));
   return TableResponse(t);
+}
+
+Result<HttpResponse> Api::SeriesOf(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  std::string annual = call.req.Query("annual");
+  if (!annual.empty() && annual != "0" && annual != "1") {
+    return Status::InvalidArgument(fmt::format("annual: want 1 or 0, got '{}'", annual));
+  }
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, SeriesTables(call.db, *ref, filter, annual == "1"));
+  if (tables.size() == 1) return TableResponse(tables[0]);
+  json arr = json::array();
+  for (const Table& t : tables) arr.push_back(TableToJson(t, true));
+  return HttpResponse::Json({{"tables", arr}});
 }
 
 Result<HttpResponse> Api::Countries(Call& call) {

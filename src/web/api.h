@@ -187,6 +187,7 @@ class Api {
   Result<HttpResponse> Rankings(Call& call);
   Result<HttpResponse> Top(Call& call);
   Result<HttpResponse> Shares(Call& call);
+  Result<HttpResponse> SeriesOf(Call& call);
   Result<HttpResponse> Anomalies(Call& call);
   Result<HttpResponse> Errata(Call& call);
   Result<HttpResponse> Countries(Call& call);

@@ -69,6 +69,7 @@ TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
                              "/api/top?month=2021-02&limit=5",
                              "/api/top",
                              "/api/shares",
+                             "/api/series?group=ASEAN&annual=1",
                              "/api/anomalies",
                              "/api/anomalies?month=2021-02&country=Vietnam&kind=sex_swapped",
                              "/api/errata",
@@ -242,6 +243,54 @@ TEST_F(ApiTest, TopAndSharesAreReadByEveryRole) {
   }
 }
 
+// The shared figure filters (issue 13): the API's query parameters are the
+// CLI's options by the same names, through the same parse, with the same
+// tables and the same one-line errors (400).
+TEST_F(ApiTest, FilteredCommandsAndSeriesEqualTheCli) {
+  std::string viewer = Login("viewer");
+  struct Case {
+    std::vector<std::string> args;
+    const char* target;
+  } cases[] = {
+      {{"series", "--group", "ASEAN", "--category", "contingents"}, "/api/series?group=ASEAN&category=contingents"},
+      {{"series", "--countries", "VNM", "--from", "2021-02"}, "/api/series?countries=VNM&from=2021-02"},
+      {{"series", "--category", "all"}, "/api/series?category=all"},
+      {{"series", "--mission", "UNMISS", "--type", "TRP,SO"}, "/api/series?mission=UNMISS&type=TRP,SO"},
+      {{"scorecard", "--group", "ASEAN", "--mission", "UNIFIL", "--month", "2021-02"},
+       "/api/scorecard?group=ASEAN&mission=UNIFIL&month=2021-02"},
+      {{"scorecard", "--countries", "VNM,JPN", "--category", "all"}, "/api/scorecard?countries=VNM,JPN&category=all"},
+  };
+  for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
+  // --annual: two tables.
+  json two = Json(Call("GET", "/api/series?countries=VNM&annual=1", viewer));
+  ASSERT_EQ(2u, two["tables"].size());
+  EXPECT_EQ("Annual means and change year on year, Viet Nam [SYNTHETIC sample data]", two["tables"][1]["title"]);
+  struct Bad {
+    const char* target;
+    const char* error;
+  } bad[] = {
+      {"/api/series?mission=unmisz", "mission: unknown mission 'unmisz' (nearest: UNMIS, UNMISS, UNMIK)"},
+      {"/api/series?from=2021-03&to=2021-01", "from 2021-03 is after to 2021-01"},
+      {"/api/series?countries=Indonsia", "countries: unknown country: 'Indonsia' (did you mean Indonesia (IDN)?)"},
+      {"/api/series?category=all&type=TRP",
+       "type cannot be combined with category all (all sums every personnel type)"},
+      {"/api/series?annual=yes", "annual: want 1 or 0, got 'yes'"},
+      {"/api/scorecard?from=2021-01",
+       "scorecard: from has no meaning here: it scores one month (give the month; "
+       "'series' covers a range)"},
+  };
+  for (const Bad& b : bad) {
+    HttpResponse r = Call("GET", b.target, viewer);
+    EXPECT_EQ(400, r.status) << b.target;
+    EXPECT_EQ(b.error, Json(r)["error"]) << b.target;
+  }
+  // Every role reads the series; a stranger does not.
+  EXPECT_EQ(401, Call("GET", "/api/series").status);
+  for (const char* user : {"admin", "editor-vnm", "editor-jpn", "viewer"}) {
+    EXPECT_EQ(200, Call("GET", "/api/series?group=ASEAN", Login(user)).status) << user;
+  }
+}
+
 TEST_F(ApiTest, CountryHasTablesAndChartSeries) {
   HttpResponse r = Call("GET", "/api/countries/VNM", Login("viewer"));
   ASSERT_EQ(200, r.status);
@@ -268,9 +317,9 @@ TEST_F(ApiTest, ErrorsAreJsonWithStableCodes) {
       {"GET", "/api/scorecard?month=April", 400, "invalid_argument", "not a month (want YYYY-MM): 'April'"},
       {"GET", "/api/scorecard?month=2020-01", 404, "not_found",
        "no contribution figures for 2020-01 (see 'bluehelmet months')"},
-      {"GET", "/api/scorecard?group=Nowhere", 404, "not_found", nullptr},
+      {"GET", "/api/scorecard?group=Nowhere", 400, "invalid_argument", nullptr},
       {"GET", "/api/scorecard?group=ASEAN&countries=VNM", 400, "invalid_argument",
-       "give either 'group' or 'countries', not both"},
+       "scorecard: give either group or countries, not both"},
       {"GET", "/api/countries/Xanadu", 404, "not_found", "unknown country: 'Xanadu'"},
       {"GET", "/api/rankings?by=height", 400, "invalid_argument", "unknown ranking 'height' (want women or share)"},
       {"GET", "/api/rankings?limit=many", 400, "invalid_argument",
