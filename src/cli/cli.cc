@@ -142,6 +142,8 @@ void ConfigureCli(CLI::App& app, CliContext& ctx) {
   AddEwgCommands(app, ctx);
   AddWebCommands(app, ctx);
   AddTrustCommands(app, ctx);
+  AddMissionCommands(app, ctx);
+  AddProjectionCommands(app, ctx);
 }
 
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty) {

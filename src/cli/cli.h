@@ -134,6 +134,12 @@ void AddWebCommands(CLI::App& app, CliContext& ctx);
 // imports, anomalies: where figures come from and what the checks found
 // (src/cli/trust_commands.cc).
 void AddTrustCommands(CLI::App& app, CliContext& ctx);
+// missions, mission: the missions and their contributors
+// (src/cli/mission_commands.cc).
+void AddMissionCommands(CLI::App& app, CliContext& ctx);
+// project: the share of women carried forward to 2028
+// (src/cli/projection_commands.cc).
+void AddProjectionCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);

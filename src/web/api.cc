@@ -23,6 +23,8 @@
 #include "views/cycle_report_view.h"
 #include "views/ewg_views.h"
 #include "views/figure_filter_options.h"
+#include "views/mission_views.h"
+#include "views/projection_views.h"
 #include "views/register_views.h"
 #include "views/series_view.h"
 #include "views/trust_views.h"
@@ -234,6 +236,14 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
        "a country's series, annual means, chart: ?mission=&from=&to=&category=&type="},
+      {"GET", "/api/missions", Guard::kRead, Cache::kShared, &Api::Missions,
+       "each mission's strength and share of women per category: ?month= or ?from=&to=, and the shared filters "
+       "mission, category, type, countries, group"},
+      {"GET", "/api/missions/{mission}", Guard::kRead, Cache::kShared, &Api::Mission,
+       "a mission's contributors, ranked: ?month=&by=total|women, and the filters category, type, countries, "
+       "group"},
+      {"GET", "/api/project", Guard::kRead, Cache::kShared, &Api::Project,
+       "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to="},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
       {"GET", "/api/anomalies", Guard::kRead, Cache::kShared, &Api::Anomalies,
@@ -677,6 +687,45 @@ Result<HttpResponse> Api::Countries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
   return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Missions(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
+  BH_ASSIGN_OR_RETURN(
+      ParsedFigureFilter f,
+      ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
+                        FilterSyntax::kApi));
+  BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Mission(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(std::optional<Month> month, ParseOptionalMonth(call.req.Query("month"), "month"));
+  std::string by = call.req.Query("by");
+  BH_ASSIGN_OR_RETURN(ContributorOrder order, ParseContributorOrder(by.empty() ? "total" : by, "by"));
+  BH_ASSIGN_OR_RETURN(
+      ParsedFigureFilter f,
+      ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
+                        FilterSyntax::kApi));
+  BH_RETURN_IF_ERROR(RefuseFilters(f, {"mission", "from", "to"}, FilterSyntax::kApi, "missions/{mission}",
+                                   "one mission and one month: use month="));
+  BH_ASSIGN_OR_RETURN(Table t, MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::Project(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  ProjectionQuery q;
+  q.country = call.req.Query("country");
+  q.group = call.req.Query("group");
+  BH_ASSIGN_OR_RETURN(q.months, IntParam(call.req, "months", q.months));
+  BH_ASSIGN_OR_RETURN(q.to, ParseOptionalMonth(call.req.Query("to"), "to"));
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ProjectionTables(call.db, *ref, q));
+  json out = json::array();
+  for (const Table& t : tables) out.push_back(TableToJson(t, true));
+  return HttpResponse::Json({{"tables", out}});
 }
 
 Result<HttpResponse> Api::Country(Call& call) {

@@ -191,6 +191,9 @@ class Api {
   Result<HttpResponse> Anomalies(Call& call);
   Result<HttpResponse> Errata(Call& call);
   Result<HttpResponse> Countries(Call& call);
+  Result<HttpResponse> Missions(Call& call);
+  Result<HttpResponse> Mission(Call& call);
+  Result<HttpResponse> Project(Call& call);
   Result<HttpResponse> Country(Call& call);
   Result<HttpResponse> Months(Call& call);
   Result<HttpResponse> Imports(Call& call);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
@@ -122,6 +123,76 @@ TEST_F(ApiTest, TopAndSharesEqualTheCli) {
             shares["rows"][0].dump());
   json bad = Json(Call("GET", "/api/top?limit=0", viewer));
   EXPECT_EQ("limit must be at least 1, got 0", bad["error"]);
+}
+
+// Missions and projections (issue 13): the CLI's tables with the CLI's
+// options as query parameters; every role reads them, a stranger never.
+TEST_F(ApiTest, MissionsAndProjectionEqualTheCliForEveryRole) {
+  {
+    // Two more years of the sample, so a trend has months to fit.
+    auto db = OpenWorkspace(path_);
+    ASSERT_TRUE(db.ok());
+    auto ref = Reference::Load(db->get());
+    SampleSpec spec;
+    spec.first = {2019, 1};
+    spec.last = {2020, 12};
+    FileOutcome o = ImportBytes(db->get(), *ref, "SYNTHETIC_web_before.csv", GenerateSampleCsv(spec), {});
+    ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.message();
+  }
+  struct Case {
+    std::vector<std::string> args;
+    const char* target;
+  } cases[] = {
+      {{"missions"}, "/api/missions"},
+      {{"missions", "--month", "2021-02", "--category", "contingents"},
+       "/api/missions?month=2021-02&category=contingents"},
+      {{"missions", "--from", "2020-11", "--to", "2021-01", "--mission", "unmiss,MINUSCA"},
+       "/api/missions?from=2020-11&to=2021-01&mission=unmiss,MINUSCA"},
+      {{"mission", "MINUSCA"}, "/api/missions/MINUSCA"},
+      {{"mission", "unmiss", "--month", "2021-01", "--by", "women", "--category", "mo_so"},
+       "/api/missions/unmiss?month=2021-01&by=women&category=mo_so"},
+  };
+  std::string viewer = Login("viewer");
+  for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
+
+  // project: three tables, the CLI's in the same order.
+  std::ostringstream out, err;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "project", "--country", "VNM", "--format", "json"}, out, err)) << err.str();
+  std::vector<json> cli_tables;
+  std::function<void(const json&)> collect = [&](const json& j) {
+    if (j.is_object() && j.contains("title") && j.contains("rows")) {
+      cli_tables.push_back(j);
+    } else if (j.is_array() || j.is_object()) {
+      for (const json& e : j) collect(e);
+    }
+  };
+  collect(json::parse(out.str()));
+  json web = Json(Call("GET", "/api/project?country=VNM", viewer));
+  ASSERT_EQ(3u, cli_tables.size());
+  ASSERT_EQ(3u, web["tables"].size());
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(cli_tables[i]["title"], web["tables"][i]["title"]);
+    EXPECT_EQ(cli_tables[i]["rows"], web["tables"][i]["rows"]);
+    EXPECT_EQ(cli_tables[i]["notes"], web["tables"][i]["notes"]);
+  }
+  EXPECT_EQ(
+      "Projection: Viet Nam, share of women per category, trend of 2019-04 to 2021-03 "
+      "[SYNTHETIC sample data]",
+      web["tables"][0]["title"]);
+
+  json unknown = Json(Call("GET", "/api/missions/MINUSKA", viewer));
+  EXPECT_EQ("unknown mission: 'MINUSKA' (did you mean MINUSCA or MINUSMA?)", unknown["error"]);
+  EXPECT_EQ(404, Call("GET", "/api/missions/MINUSKA", viewer).status);
+  EXPECT_EQ(400, Call("GET", "/api/missions?month=2021-13", viewer).status);
+  EXPECT_EQ("missions/{mission}: from has no meaning here: one mission and one month: use month=",
+            Json(Call("GET", "/api/missions/UNMISS?from=2021-01", viewer))["error"]);
+  EXPECT_EQ(400, Call("GET", "/api/project?country=VNM&months=6", viewer).status);
+  for (const char* target : {"/api/missions", "/api/missions/UNMISS", "/api/project?group=ASEAN"}) {
+    EXPECT_EQ(401, Call("GET", target).status) << target;
+    for (const char* user : {"admin", "editor-vnm", "editor-jpn", "viewer"}) {
+      EXPECT_EQ(200, Call("GET", target, Login(user)).status) << user << " " << target;
+    }
+  }
 }
 
 // The trust pages' data (issue 11): the findings and the corrections, the

@@ -1,0 +1,82 @@
+#include "query/missions.h"
+
+#include <gtest/gtest.h>
+
+#include "store/contribution_store.h"
+#include "store/schema.h"
+
+namespace bh {
+namespace {
+
+class MissionsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::move(*OpenCoreStore(":memory:"));
+    // UNMISS in 2025-08 and 2025-09; UNISFA in 2025-09 only; XMISS only a
+    // report names (not in the built-in list).
+    for (int month : {8, 9}) {
+      ImportSession s(db_.get(),
+                      {"m" + std::to_string(month) + ".pdf", "", "sha-" + std::to_string(month), "un_pdf", "", false});
+      std::vector<std::string> missions = {"UNMISS"};
+      if (month == 9) missions = {"UNMISS", "UNISFA", "XMISS"};
+      int line = 0;
+      for (const std::string& mission : missions) {
+        ContributionRow r;
+        r.page = 1;
+        r.line = ++line;
+        r.report_date = Date::LastDayOf({2025, month});
+        r.iso3 = "VNM";
+        r.mission = mission;
+        r.type = PersonnelType::kTroops;
+        r.women = 2;
+        r.men = 8;
+        r.total = 10;
+        ASSERT_TRUE(s.AddContribution(r).ok());
+      }
+      ASSERT_TRUE(s.Commit("no totals printed").ok());
+    }
+  }
+  std::unique_ptr<Db> db_;
+};
+
+TEST_F(MissionsTest, ReferenceWithTheMonthsInTheReports) {
+  auto all = ListMissionInfo(db_.get());
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  const MissionInfoRow* unmiss = nullptr;
+  const MissionInfoRow* xmiss = nullptr;
+  const MissionInfoRow* minurso = nullptr;
+  for (const MissionInfoRow& m : *all) {
+    if (m.acronym == "UNMISS") unmiss = &m;
+    if (m.acronym == "XMISS") xmiss = &m;
+    if (m.acronym == "MINURSO") minurso = &m;
+  }
+  ASSERT_TRUE(unmiss && xmiss && minurso);
+  EXPECT_EQ("United Nations Mission in the Republic of South Sudan", unmiss->name);
+  EXPECT_EQ("SSD", unmiss->host_iso3);
+  EXPECT_EQ("2011-07", unmiss->start);
+  EXPECT_EQ("2025-08", unmiss->first_month->ToString());
+  EXPECT_EQ("2025-09", unmiss->last_month->ToString());
+  EXPECT_EQ("", xmiss->name);
+  EXPECT_EQ("2025-09", xmiss->first_month->ToString());
+  EXPECT_FALSE(minurso->first_month);  // known, never in these reports
+}
+
+TEST_F(MissionsTest, FindsAnAcronymInAnyCaseOrTheFullName) {
+  EXPECT_EQ("UNMISS", FindMission(db_.get(), "unmiss")->acronym);
+  EXPECT_EQ("UNMISS", FindMission(db_.get(), " United Nations Mission in the Republic of South Sudan ")->acronym);
+}
+
+TEST_F(MissionsTest, AnUnknownMissionNamesTheNearest) {
+  auto typo = FindMission(db_.get(), "MINUSKA");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_EQ(Status::Code::kNotFound, typo.status().code());
+  EXPECT_EQ("unknown mission: 'MINUSKA' (did you mean MINUSCA or MINUSMA?)", typo.status().message());
+  auto far = FindMission(db_.get(), "Atlantis");
+  ASSERT_FALSE(far.ok());
+  EXPECT_NE(std::string::npos, far.status().message().find("unknown mission: 'Atlantis' ("));
+  EXPECT_NE(std::string::npos, far.status().message().find("see 'bluehelmet missions'"));
+  EXPECT_EQ("a mission's acronym is required, e.g. MINUSCA", FindMission(db_.get(), " ").status().message());
+}
+
+}  // namespace
+}  // namespace bh
