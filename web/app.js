@@ -99,6 +99,9 @@ function compareValues(a, b) {
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // "8 %", "67 of 80": by their leading number first.
+  const na = parseFloat(a), nb = parseFloat(b);
+  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb && !/^\d{4}-\d{2}/.test(String(a))) return na - nb;
   return String(a).localeCompare(String(b));
 }
 
@@ -146,7 +149,7 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
     }
     th.setAttribute('aria-sort', 'none');
     th.append(el('button', { type: 'button', class: 'sort', text: c, onclick: () => {
-      sort.dir = sort.col === c ? -sort.dir : (NUMERIC.has(c) || c === 'Status' ? -1 : 1);
+      sort.dir = sort.col === c ? -sort.dir : ((NUMERIC.has(c) && !c.startsWith('Rank')) || c === 'Status' ? -1 : 1);
       sort.col = c;
       order = t.display.map((_, i) => i).sort((a, b) => {
         const ta = isTotal(t.rows[a]), tb = isTotal(t.rows[b]);

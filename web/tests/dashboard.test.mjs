@@ -157,6 +157,11 @@ test('scorecard: a chart of each member\'s share against the target, status colo
   assert.ok(shares.length > 0);
   const firstIso = await page.getAttribute('#scorecard tbody tr:first-child', 'data-iso3');
   assert.equal(api.rows.find((r) => r.ISO3 === firstIso && r.Share === sorted[0]).ISO3, firstIso);
+  // Ranks sort by their number, first first ("9 of 80" before "10 of 80").
+  await page.click('#scorecard th button:has-text("Rank (women)")');
+  const ranks = await page.$$eval('#scorecard tbody tr[data-iso3] [data-col="Rank (women)"]', (tds) => tds.map((td) => parseInt(td.textContent, 10)));
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+  await page.click('#scorecard th button:has-text("Share")');
   await shoot(page, 'scorecard-chart');
   // Another category for the chart.
   await page.selectOption('#chart-category', 'Individual police');
