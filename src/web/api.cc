@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -143,6 +144,30 @@ Status CheckRequestText(const HttpRequest& req) {
     }
   }
   return Status::Ok();
+}
+
+// An uploaded report kept in `dir`/SHA-256/NAME so its pages can be drawn
+// later. The folder is the content's hash and the name a plain file name
+// ("upload.pdf" for one that is not), so no upload names a path of its own.
+// `*created` is false when the same bytes under the same name were kept
+// before (an earlier import may point at them).
+Result<std::string> KeepUpload(const std::string& dir, const std::string& name, std::string_view bytes, bool* created) {
+  std::string file = BaseName(name);
+  if (file.empty() || file == "." || file == ".." || file.size() > 255) {
+    file = bytes.starts_with("%PDF-") ? "upload.pdf" : "upload.csv";
+  }
+  const std::filesystem::path folder = std::filesystem::path(dir) / Sha256Hex(bytes);
+  const std::string path = (folder / file).string();
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    *created = false;
+    return path;
+  }
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return Status::IoError(fmt::format("{}: cannot keep the upload: {}", folder.string(), ec.message()));
+  BH_RETURN_IF_ERROR(WriteFile(path, bytes));
+  *created = true;
+  return path;
 }
 
 }  // namespace
@@ -735,7 +760,17 @@ Result<HttpResponse> Api::Upload(Call& call) {
   if (!month.empty()) {
     BH_ASSIGN_OR_RETURN(opts.month, Month::Parse(month));
   }
-  FileOutcome o = ImportBytes(call.db, *ref, name, file->content, opts);
+  std::string path = name;
+  bool kept = false;
+  if (!options_.upload_dir.empty()) {
+    BH_ASSIGN_OR_RETURN(path, KeepUpload(options_.upload_dir, name, file->content, &kept));
+  }
+  FileOutcome o = ImportBytes(call.db, *ref, path, file->content, opts);
+  if (kept && o.state != FileOutcome::State::kImported) {
+    std::error_code ignored;  // kept for nothing: no import points at it
+    std::filesystem::remove(path, ignored);
+    std::filesystem::remove(std::filesystem::path(path).parent_path(), ignored);  // when empty
+  }
   if (o.state == FileOutcome::State::kFailed) return o.status;
   if (o.state == FileOutcome::State::kImported) {
     std::string span = o.months.empty()       ? "-"

@@ -123,6 +123,11 @@ struct ApiOptions {
   int hash_wait_ms = 5000;
   HashCost hash_cost = HashCost::kInteractive;
   size_t max_upload_bytes = 64u << 20;
+  // Where an uploaded UN report is kept (`serve`: beside the database, in
+  // DB.uploads/SHA-256/NAME), so that its pages can be drawn later (GET
+  // /api/source/page.png); the import stores that absolute path. "" keeps
+  // none: the import stores the file's name only.
+  std::string upload_dir;
   // GET /api/source/page.png (docs/security.md): pictures drawn at once and
   // callers queued for one (up to render_wait_ms; others get 429), and the
   // picture's resolution and largest side in pixels.

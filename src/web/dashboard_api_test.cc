@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/file_util.h"
+#include "base/strings.h"
 #include "cli/cli.h"
 #include "ingest/importer.h"
 #include "web/api_test_fixture.h"
@@ -278,6 +279,40 @@ TEST_F(DashboardApiTest, AnUploadsMonthIsValidated) {
   HttpResponse out = api_->Handle(r);
   EXPECT_EQ(400, out.status);
   EXPECT_NE(std::string::npos, Json(out)["error"].get<std::string>().find("2021-13")) << out.body;
+}
+
+// A report uploaded through the dashboard is kept beside the database, so
+// its pages can be drawn like those of a report imported from disk; an
+// upload that imports nothing keeps nothing.
+TEST_F(DashboardApiTest, AnUploadedReportIsKeptAndItsPagesCanBeDrawn) {
+  const std::string pdf = std::string(BLUEHELMET_SHARED_DIR) +
+                          "/data/raw/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf";
+  if (!std::filesystem::exists(pdf)) GTEST_SKIP() << "no ../shared data";
+  const std::filesystem::path uploads = dir_ / "web.db.uploads";
+  ApiOptions options;
+  options.upload_dir = uploads.string();
+  MakeApi(options);
+  std::string admin = Login("admin");
+  const std::string bytes = *ReadFile(pdf);
+  HttpResponse up = Upload("/api/imports", admin, "../../UN_country_contributions_2021_04.pdf", bytes);
+  ASSERT_EQ(201, up.status) << up.body;
+  const std::filesystem::path kept = uploads / Sha256Hex(bytes) / "UN_country_contributions_2021_04.pdf";
+  EXPECT_TRUE(std::filesystem::is_regular_file(kept));
+  json src = Json(Call("GET", "/api/source?month=2021-04&country=VNM&mission=UNMISS&type=Troops", admin));
+  EXPECT_EQ("UN_country_contributions_2021_04.pdf", src["rows"][0]["File"]);
+  EXPECT_EQ("Troops 49 13 62", src["rows"][0]["As printed"]);
+  HttpResponse png = Call("GET", "/api/source/page.png?month=2021-04&country=VNM&mission=UNMISS&type=Troops", admin);
+  EXPECT_EQ(200, png.status) << png.body;
+  EXPECT_EQ("image/png", png.content_type);
+  // The same bytes again import nothing and keep the first copy.
+  EXPECT_EQ(200, Upload("/api/imports", admin, "UN_country_contributions_2021_04.pdf", bytes).status);
+  EXPECT_TRUE(std::filesystem::is_regular_file(kept));
+  // A file that fails, or that was imported before under another name, keeps nothing.
+  EXPECT_EQ(422, Upload("/api/imports", admin, "bad.csv", "not,a,report\n").status);
+  EXPECT_EQ(200, Upload("/api/imports", admin, "copy.pdf", bytes).status);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(uploads)) files += e.is_regular_file();
+  EXPECT_EQ(1u, files);
 }
 
 }  // namespace

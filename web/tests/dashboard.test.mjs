@@ -351,6 +351,14 @@ test('the upload form dates a report that prints no month', { skip }, async () =
   assert.match(await page.textContent('#upload-un .upload-result'), /imported/);
   const months = await apiJson(page, '/api/months');
   assert.ok(months.rows.some((r) => r.Month === '2019-10'));
+  // The uploaded report is kept beside the database: its pages can be drawn.
+  const src = await apiJson(page, '/api/source?month=2019-10&country=VNM');
+  const row = src.rows.find((r) => typeof r.Page === 'number');
+  const png = await page.evaluate(async (q) => {
+    const r = await fetch(`/api/source/page.png?${new URLSearchParams(q)}`);
+    return { status: r.status, type: r.headers.get('content-type') };
+  }, { month: '2019-10', country: 'VNM', mission: row.Mission || '', type: row.Type });
+  assert.deepEqual(png, { status: 200, type: 'image/png' });
   // A month that is not one is refused by the API in one line.
   const bad = await page.evaluate(async () => {
     const data = new FormData();
