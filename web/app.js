@@ -68,31 +68,159 @@ function markSynthetic(title) {
 }
 
 const NUMERIC = new Set(['Women', 'Men', 'Total', 'Share', 'Women needed', 'Rows', 'Import', 'Rank', 'Months',
-  'Mean women', 'Mean total', 'Change (points)', 'Mismatches', 'Members', '#', 'Year']);
+  'Mean women', 'Mean total', 'Change (points)', 'Mismatches', 'Members', '#', 'Year', 'Target', 'Rank (women)',
+  'Rank (share)', 'Printed women', 'Printed men', 'Page', 'Line']);
+
+// The personnel types of each UGPS category, as the source table labels them.
+const CATEGORY_TYPES = {
+  Contingents: ['Troops'],
+  'Observers & staff officers': ['Staff Officer', 'Experts on Mission'],
+  FPU: ['Formed Police Units'],
+  'Individual police': ['Individual Police'],
+};
+
+// A SHA-256 shown short; the whole value on hover, and copied on click.
+function shaCell(full) {
+  const span = el('span', { class: 'sha', title: `${full} (click to copy)`, 'data-full': full, text: `${full.slice(0, 12)}…` });
+  span.addEventListener('click', () => {
+    if (navigator.clipboard) navigator.clipboard.writeText(full).catch(() => {});
+    const range = document.createRange();
+    span.textContent = full;
+    range.selectNodeContents(span);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  return span;
+}
+
+function compareValues(a, b) {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // "8 %", "67 of 80": by their leading number first.
+  const na = parseFloat(a), nb = parseFloat(b);
+  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb && !/^\d{4}-\d{2}/.test(String(a))) return na - nb;
+  return String(a).localeCompare(String(b));
+}
 
 // Renders an API table ({title, columns, rows, display, notes}).
-function renderTable(t, { id, statusColumn = 'Status', link } = {}) {
+//   link:     {column, href(row)}: a link in that column for rows with an ISO3
+//   figure:   {columns, open(row, column)}: those cells open where the figure came from
+//   sortable: the headers sort the rows (group totals stay last)
+//   actions:  {label, cell(row)}: one more column, of what cell() returns (or nothing)
+function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, actions } = {}) {
   markSynthetic(t.title);
-  const head = el('tr', {}, t.columns.map((c) => el('th', { scope: 'col', class: NUMERIC.has(c) ? 'num' : null, text: c })));
-  const body = t.display.map((cells, i) => {
-    const row = t.rows[i];
-    const isTotal = typeof row.Country === 'string' && row.Country.endsWith(' total') && !row.ISO3;
-    return el('tr', { class: isTotal ? 'total' : null, 'data-iso3': row.ISO3 || null },
-      cells.map((text, j) => {
-        const col = t.columns[j];
-        if (col === statusColumn) {
-          const known = ['green', 'yellow', 'red'].includes(text);
-          return el('td', {}, el('span', { class: `status status-${known ? text : 'other'}`, text }));
-        }
-        if (link && col === link.column && row[link.column]) {
-          return el('td', {}, el('a', { href: link.href(row), text }));
-        }
-        return el('td', { class: NUMERIC.has(col) ? 'num' : null, 'data-col': col, text });
-      }));
-  });
-  const table = el('table', { id }, el('caption', { text: t.title }), el('thead', {}, head), el('tbody', {}, body));
+  let order = t.display.map((_, i) => i);
+  const sort = { col: null, dir: 1 };
+  const tbody = el('tbody');
+  const isTotal = (row) => typeof row.Country === 'string' && row.Country.endsWith(' total') && !row.ISO3;
+  const cellFor = (row, text, col) => {
+    if (col === statusColumn) {
+      const known = ['green', 'yellow', 'red'].includes(text);
+      return el('td', { 'data-col': col }, el('span', { class: `status status-${known ? text : 'other'}`, text }));
+    }
+    if (link && col === link.column && row.ISO3) {
+      return el('td', { 'data-col': col }, el('a', { href: link.href(row), text }));
+    }
+    if (col === 'SHA-256' && typeof row[col] === 'string' && row[col].length === 64) {
+      return el('td', { 'data-col': col }, shaCell(row[col]));
+    }
+    if (figure && figure.columns.includes(col) && (!figure.when || figure.when(row)) && row[col] !== null && row[col] !== undefined && text !== '-') {
+      return el('td', { class: 'num', 'data-col': col },
+        el('button', { type: 'button', class: 'figure', title: 'Where this figure came from', text, onclick: () => figure.open(row, col) }));
+    }
+    return el('td', { class: NUMERIC.has(col) ? 'num' : null, 'data-col': col, text });
+  };
+  const fill = () => {
+    tbody.replaceChildren(...order.map((i) => {
+      const row = t.rows[i];
+      return el('tr', { class: isTotal(row) ? 'total' : null, 'data-iso3': row.ISO3 || null },
+        t.display[i].map((text, j) => cellFor(row, text, t.columns[j])),
+        actions ? el('td', { class: 'actions' }, actions.cell(row)) : null);
+    }));
+  };
+  const head = el('tr', {}, t.columns.map((c) => {
+    const th = el('th', { scope: 'col', class: NUMERIC.has(c) ? 'num' : null });
+    if (!sortable) {
+      th.textContent = c;
+      return th;
+    }
+    th.setAttribute('aria-sort', 'none');
+    th.append(el('button', { type: 'button', class: 'sort', text: c, onclick: () => {
+      sort.dir = sort.col === c ? -sort.dir : ((NUMERIC.has(c) && !c.startsWith('Rank')) || c === 'Status' ? -1 : 1);
+      sort.col = c;
+      order = t.display.map((_, i) => i).sort((a, b) => {
+        const ta = isTotal(t.rows[a]), tb = isTotal(t.rows[b]);
+        if (ta !== tb) return ta ? 1 : -1;
+        return sort.dir * compareValues(t.rows[a][c], t.rows[b][c]) || a - b;
+      });
+      for (const other of head.children) other.setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', sort.dir > 0 ? 'ascending' : 'descending');
+      fill();
+    } }));
+    return th;
+  }));
+  if (actions) head.append(el('th', { scope: 'col', text: actions.label }));
+  fill();
+  const table = el('table', { id }, el('caption', { text: t.title }), el('thead', {}, head), tbody);
   const notes = t.notes && t.notes.length ? el('ul', { class: 'notes' }, t.notes.map((n) => el('li', { text: n }))) : null;
   return el('section', {}, el('div', { class: 'table-wrap' }, table), notes);
+}
+
+// ------------------------------------------------------------------ provenance
+
+function sourceQuery(q) {
+  return new URLSearchParams(Object.entries(q).filter(([, v]) => v)).toString();
+}
+
+// Loads the page picture of one source row; says why when there is none.
+function showPagePicture(box, q) {
+  const url = `/api/source/page.png?${sourceQuery(q)}`;
+  const caption = el('figcaption', { class: 'muted', text: `Page of the UN's report with the row boxed in red (${q.mission || '-'}, ${q.type}).` });
+  const img = el('img', { id: 'source-page', src: url, alt: `The report's page with the row of ${q.country} ${q.mission || ''} ${q.type} boxed in red` });
+  img.addEventListener('error', async () => {
+    let message = 'The page could not be drawn.';
+    try { await api(url); } catch (err) { message = err.message; }
+    img.replaceWith(el('p', { class: 'muted', id: 'source-page-error', role: 'status', text: message }));
+  });
+  box.replaceChildren(el('figure', {}, img, caption));
+}
+
+// Opens the panel that says where a figure came from: the rows of the month's
+// current source behind the cell, and the picture of the PDF page.
+async function showProvenance({ month, country, category }) {
+  document.getElementById('provenance')?.remove();
+  const body = el('div', { class: 'panel-body' }, el('p', { class: 'muted', text: 'Loading…' }));
+  const panel = el('aside', { id: 'provenance', class: 'panel', 'aria-label': 'Where the figure came from' },
+    el('div', { class: 'panel-head' },
+      el('h2', { text: `Source: ${country}, ${month}${category ? ', ' + category : ''}` }),
+      el('button', { type: 'button', id: 'provenance-close', text: 'Close', onclick: () => panel.remove() })),
+    body);
+  document.body.append(panel);
+  try {
+    const t = await api(`/api/source?${sourceQuery({ month, country })}`);
+    const types = category && CATEGORY_TYPES[category];
+    const keep = t.rows.map((r, i) => i).filter((i) => !types || types.includes(t.rows[i].Type));
+    const shown = keep.length ? keep : t.rows.map((r, i) => i);
+    const table = { ...t, rows: shown.map((i) => t.rows[i]), display: shown.map((i) => t.display[i]) };
+    const picture = el('div', { class: 'source-picture' });
+    const pdfRows = table.rows.filter((r) => typeof r.Page === 'number');
+    const buttons = pdfRows.length > 1 ? el('div', { class: 'controls' }, pdfRows.map((r) => el('button', {
+      type: 'button', class: 'page-button', text: `${r.Mission || '-'} ${r.Type}: page ${r.Page}`,
+      onclick: () => showPagePicture(picture, { month, country: r.ISO3, mission: r.Mission || '', type: r.Type }),
+    }))) : null;
+    body.replaceChildren(...[renderTable(table, { id: 'source' }), buttons, picture].filter((n) => n));
+    if (pdfRows.length) {
+      const r = pdfRows[0];
+      showPagePicture(picture, { month, country: r.ISO3, mission: r.Mission || '', type: r.Type });
+    } else {
+      picture.append(el('p', { class: 'muted', text: 'These figures come from a CSV file: there is no page to draw.' }));
+    }
+  } catch (err) {
+    body.replaceChildren(el('p', { class: 'error', role: 'alert', text: err.message }));
+  }
 }
 
 function params() {
@@ -100,11 +228,11 @@ function params() {
   return new URLSearchParams(query);
 }
 
-async function monthOptions(selected) {
+async function monthOptions(selected, none = 'latest') {
   const months = await api('/api/months');
   const list = [...new Set(months.rows.filter((r) => r.Dataset === 'contribution').map((r) => r.Month))].sort().reverse();
   return el('select', { id: 'month', name: 'month' },
-    el('option', { value: '', text: 'latest' }),
+    el('option', { value: '', text: none }),
     list.map((m) => el('option', { value: m, selected: m === selected, text: m })));
 }
 
@@ -137,22 +265,98 @@ async function pageLogin() {
   setPage('Log in', el('div', { class: 'card' }, form));
 }
 
+const STATUS_COLOURS = { green: '#1e7b34', yellow: '#c99a00', red: '#a4161a' };
+
+// A vertical dashed line at the target on a horizontal bar chart.
+const targetLine = {
+  id: 'targetLine',
+  afterDatasetsDraw(chart, args, opts) {
+    if (opts.value === null || opts.value === undefined) return;
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x.getPixelForValue(opts.value);
+    ctx.save();
+    ctx.strokeStyle = '#a4161a';
+    ctx.setLineDash([6, 4]);
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, chartArea.top);
+    ctx.lineTo(x, chartArea.bottom);
+    ctx.stroke();
+    ctx.fillStyle = '#a4161a';
+    ctx.fillText(`target ${opts.value} %`, Math.min(x + 4, chartArea.right - 60), chartArea.top + 10);
+    ctx.restore();
+  },
+};
+
+// Each member's share of women in one category against the target, the
+// group's total last, coloured by status.
+function drawScorecardChart(canvas, rows) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(el('p', { class: 'muted', text: 'The chart library was not built in (run npm ci in web/ and rebuild).' }));
+    return;
+  }
+  const withTarget = rows.find((r) => Number.isFinite(parseFloat(r.Target)));
+  const target = withTarget ? parseFloat(withTarget.Target) : null;
+  // eslint-disable-next-line no-new
+  new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.Country),
+      datasets: [{
+        label: 'Share of women (%)',
+        data: rows.map((r) => (typeof r.Share === 'number' ? Math.round(r.Share * 100) / 100 : null)),
+        backgroundColor: rows.map((r) => (r.ISO3 ? (STATUS_COLOURS[r.Status] || '#8a939e') : '#0d2a4a')),
+      }],
+    },
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { beginAtZero: true, title: { display: true, text: '% women' } }, y: { ticks: { autoSkip: false } } },
+      plugins: {
+        legend: { display: false },
+        targetLine: { value: target },
+        tooltip: { callbacks: { afterLabel: (c) => `status: ${rows[c.dataIndex].Status}` } },
+      },
+    },
+    plugins: [targetLine],
+  });
+}
+
 async function pageScorecard() {
   const p = params();
   const group = p.get('group') || 'ADMM-Plus';
   const month = p.get('month') || '';
+  const category = p.get('category') || 'Contingents';
   const tabs = el('div', { class: 'tabs', role: 'group', 'aria-label': 'Group' },
     ['ADMM-Plus', 'ASEAN'].map((g) => el('button', {
       type: 'button', 'aria-pressed': String(g === group), text: g,
-      onclick: () => navigate('scorecard', { group: g, month }),
+      onclick: () => navigate('scorecard', { group: g, month, category }),
     })));
   setPage('UGPS scorecard', el('p', { class: 'muted', text: 'Loading…' }));
   const select = await monthOptions(month);
-  select.addEventListener('change', () => navigate('scorecard', { group, month: select.value }));
-  const t = await api(`/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + month : ''}`);
+  select.addEventListener('change', () => navigate('scorecard', { group, month: select.value, category }));
+  const t = await api(`/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + encodeURIComponent(month) : ''}`);
+  const shownMonth = month || ((t.title.match(/\d{4}-\d{2}/) || [])[0]);
+  const categories = [...new Set(t.rows.map((r) => r.Category))];
+  const current = categories.includes(category) ? category : categories[0];
+  const catSel = el('select', { id: 'chart-category' }, categories.map((c) => el('option', { value: c, selected: c === current, text: c })));
+  catSel.addEventListener('change', () => navigate('scorecard', { group, month, category: catSel.value }));
+  const chartRows = t.rows.filter((r) => r.Category === current);
+  const canvas = el('canvas', { id: 'scorecard-chart', role: 'img', 'aria-label': `${current}: each member's share of women against the target` });
+  const box = el('div', { class: 'chart-box', style: null }, canvas);
+  box.style.height = `${Math.max(220, chartRows.length * 22 + 60)}px`;
   setPage('UGPS scorecard',
-    el('div', { class: 'controls' }, el('label', {}, 'Group', tabs), el('label', {}, 'Month', select)),
-    renderTable(t, { id: 'scorecard', link: { column: 'Country', href: (r) => `#/country?c=${r.ISO3}` } }));
+    el('div', { class: 'controls' }, el('label', {}, 'Group', tabs), el('label', {}, 'Month', select), el('label', {}, 'Chart', catSel)),
+    el('div', { class: 'chart-card' }, el('h3', { text: `${current}: share of women by member, ${shownMonth}` }), box,
+      el('p', { class: 'muted legend', text: 'Bars: green meets the target, yellow has women below it, red has none, grey has no target or split; dark blue is the group. Dashed line: the target.' })),
+    el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort.' }),
+    renderTable(t, {
+      id: 'scorecard', sortable: true,
+      link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
+      figure: { columns: ['Women', 'Total', 'Share'], when: (r) => !!r.ISO3, open: (r) => showProvenance({ month: shownMonth, country: r.ISO3, category: r.Category }) },
+    }));
+  drawScorecardChart(canvas, chartRows);
 }
 
 function drawChart(canvas, s) {
@@ -203,7 +407,11 @@ async function pageCountry() {
     el('div', { class: 'controls' }, el('label', {}, 'Country', select)),
     el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') }),
     charts,
-    data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t)]));
+    el('p', { class: 'muted', text: 'Click a monthly figure to see where it came from.' }),
+    data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t, i === 0 ? {
+      id: 'country-monthly',
+      figure: { columns: ['Women', 'Men', 'Total', 'Share'], open: (r) => showProvenance({ month: r.Month, country: data.iso3, category: r.Category }) },
+    } : { id: 'country-annual' })]));
   for (const [canvas, s] of cards) drawChart(canvas, s);
 }
 
@@ -240,6 +448,7 @@ function uploadForm({ id, title, endpoint, accept, help, extra, multiple }) {
     for (const f of form.file.files) data.append('file', f);
     let url = endpoint;
     if (form.country) url += (url.includes('?') ? '&' : '?') + 'country=' + encodeURIComponent(form.country.value);
+    if (form.month && form.month.value) url += (url.includes('?') ? '&' : '?') + 'month=' + encodeURIComponent(form.month.value);
     try {
       const t = await api(url, { method: 'POST', body: data });
       result.append(el('p', { class: 'ok', text: 'Uploaded.' }), renderTable(t));
@@ -257,20 +466,130 @@ async function pageImports() {
   setPage('Imports and months',
     mayUpload ? [el('h2', { text: 'Upload a UN report' }), uploadForm({
       id: 'upload-un', title: 'UN contributions CSV or monthly PDF report', endpoint: '/api/imports', accept: '.csv,.pdf',
+      extra: el('label', {}, 'Month, for a report that prints none (optional)',
+        el('input', { type: 'month', name: 'month', id: 'upload-month', pattern: '[0-9]{4}-[0-9]{2}', placeholder: 'YYYY-MM' })),
       help: 'One file imports whole or not at all; the same file twice changes nothing; a newer file for a month becomes its source.',
     })] : null,
     el('h2', { text: 'Imported files' }), renderTable(imports, { id: 'imports' }),
     el('h2', { text: 'Months' }), renderTable(months, { id: 'months' }));
 }
 
+const ANOMALY_KINDS = ['sex_swapped', 'share_jump', 'month_share_jump', 'gap'];
+
+function isAdmin() {
+  const u = state.session && state.session.user;
+  return !!(u && u.role === 'admin');
+}
+
+async function pageAnomalies() {
+  const p = params();
+  const month = p.get('month') || '';
+  const country = p.get('country') || '';
+  const kind = p.get('kind') || '';
+  const [monthSel, countries] = await Promise.all([monthOptions(month, 'all months'), api('/api/countries')]);
+  const countrySel = el('select', { id: 'anomaly-country' }, el('option', { value: '', text: 'all countries' }),
+    countries.rows.map((r) => el('option', { value: r.ISO3, selected: r.ISO3 === country, text: `${r.Country} (${r.ISO3})` })));
+  const kindSel = el('select', { id: 'anomaly-kind' }, el('option', { value: '', text: 'all kinds' }),
+    ANOMALY_KINDS.map((k) => el('option', { value: k, selected: k === kind, text: k })));
+  const go = () => navigate('anomalies', { month: monthSel.value, country: countrySel.value, kind: kindSel.value });
+  for (const x of [monthSel, countrySel, kindSel]) x.addEventListener('change', go);
+  const t = await api(`/api/anomalies?${sourceQuery({ month, country, kind })}`);
+  const admin = isAdmin();
+  setPage('Anomalies',
+    el('p', { class: 'muted', text: 'What the plausibility checks found in the imported reports, with the neighbouring months as evidence. A finding changes no figure: a correction (Errata) does.' }),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel), el('label', {}, 'Country', countrySel), el('label', {}, 'Kind', kindSel)),
+    renderTable(t, {
+      id: 'anomalies', sortable: true,
+      actions: admin ? { label: 'Correct', cell: (r) => (['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
+        class: 'correct', href: `#/errata?${sourceQuery({ month: r.Month, add: '1', country: r.ISO3, mission: r.Mission || '', type: r.Type, pw: String(r.Women), pm: String(r.Men), w: String(r.Men), m: String(r.Women), evidence: r.Evidence || '' })}`, text: 'swap sexes…',
+      }) : null) } : null,
+    }));
+}
+
+function errataForm(p, msg) {
+  const field = (label, name, attrs = {}) => el('label', {}, label, el('input', { type: 'text', name, value: p.get(attrs.from || name) || '', ...attrs, from: null }));
+  const form = el('form', { id: 'errata-add' },
+    el('div', { class: 'form-grid' },
+      field('Month (YYYY-MM)', 'month', { required: true, pattern: '[0-9]{4}-[0-9]{2}' }),
+      field('Country (ISO3 or name)', 'country', { required: true }),
+      field('Mission (where the source gives one)', 'mission'),
+      field('Type (e.g. Troops)', 'type', { required: true }),
+      field('Printed women', 'printed_women', { from: 'pw', inputmode: 'numeric' }),
+      field('Printed men', 'printed_men', { from: 'pm', inputmode: 'numeric' }),
+      field('Corrected women', 'women', { from: 'w', required: true, inputmode: 'numeric' }),
+      field('Corrected men', 'men', { from: 'm', required: true, inputmode: 'numeric' })),
+    field('Reason', 'reason', { required: true }),
+    field('Evidence', 'evidence'),
+    el('p', { class: 'muted', text: 'Printed women and men: what the month\'s current source prints (left empty, they are read from it). The figures as printed are never changed; the correction is audited.' }),
+    el('button', { type: 'submit', class: 'primary', text: 'Add correction' }));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    msg.replaceChildren();
+    const json = {};
+    for (const k of ['month', 'country', 'mission', 'type', 'printed_women', 'printed_men', 'women', 'men', 'reason', 'evidence']) json[k] = form[k].value.trim();
+    try {
+      const r = await api('/api/errata', { method: 'POST', json });
+      navigate('errata', { month: json.month, added: r.id });
+    } catch (err) {
+      msg.append(el('p', { class: 'error', role: 'alert', text: err.message }));
+    }
+  });
+  return form;
+}
+
+function errataRemoveForm(t, msg) {
+  const ids = t.rows.map((r) => r.Id);
+  const form = el('form', { id: 'errata-remove' },
+    el('label', {}, 'Correction', el('select', { name: 'id' }, ids.map((i) => el('option', { value: i, text: i })))),
+    el('label', {}, 'Reason for removing it', el('input', { type: 'text', name: 'reason', required: true })),
+    el('button', { type: 'submit', text: 'Remove correction' }));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    msg.replaceChildren();
+    try {
+      await api(`/api/errata/${encodeURIComponent(form.id.value)}`, { method: 'DELETE', json: { reason: form.reason.value } });
+      msg.append(el('p', { class: 'ok', text: `Removed ${form.id.value}.` }));
+      route();
+    } catch (err) {
+      msg.append(el('p', { class: 'error', role: 'alert', text: err.message }));
+    }
+  });
+  return ids.length ? form : null;
+}
+
+async function pageErrata() {
+  const p = params();
+  const month = p.get('month') || '';
+  const monthSel = await monthOptions(month, 'all months');
+  monthSel.addEventListener('change', () => navigate('errata', { month: monthSel.value }));
+  const t = await api(`/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`);
+  const msg = el('div', { role: 'status', id: 'errata-message' });
+  if (p.get('added')) msg.append(el('p', { class: 'ok', text: `Added ${p.get('added')}.` }));
+  const admin = isAdmin();
+  setPage('Errata',
+    el('p', { class: 'muted', text: 'Corrections of the UN\'s figures, made in the open: every figure shown uses them; the figures as printed stay stored.' }),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel)),
+    msg,
+    renderTable(t, { id: 'errata', sortable: true }),
+    admin ? [el('h2', { text: 'Add a correction' }), el('div', { class: 'card wide' }, errataForm(p, msg)),
+      el('h2', { text: 'Remove a correction' }), el('div', { class: 'card' }, errataRemoveForm(t, msg) || el('p', { class: 'muted', text: 'None to remove.' }))] : null);
+  if (p.get('add')) document.getElementById('errata-add').scrollIntoView();
+}
+
 async function pageEwg() {
   const p = params();
   const ewg = p.get('ewg') || 'PKO';
   const cycle = p.get('cycle') || '';
-  const [cycles, activities] = await Promise.all([
+  const q = `ewg=${encodeURIComponent(ewg)}${cycle ? '&cycle=' + encodeURIComponent(cycle) : ''}`;
+  const [cycles, activities, participants] = await Promise.all([
     api(`/api/ewg/cycles?ewg=${encodeURIComponent(ewg)}`),
-    api(`/api/ewg/activities?ewg=${encodeURIComponent(ewg)}${cycle ? '&cycle=' + cycle : ''}`),
+    api(`/api/ewg/activities?${q}`),
+    api(`/api/ewg/participants?${q}`),
   ]);
+  // The cycle report: of the chosen cycle, or of the latest one.
+  const latest = cycles.rows.map((r) => r.Cycle).filter((c) => typeof c === 'number').sort((x, y) => y - x)[0];
+  const reportCycle = cycle || (latest ? String(latest) : '');
+  const report = reportCycle ? await api(`/api/ewg/report?ewg=${encodeURIComponent(ewg)}&cycle=${encodeURIComponent(reportCycle)}`) : null;
   const u = state.session && state.session.user;
   const mayEdit = u && (u.role === 'admin' || (u.role === 'editor' && u.ewg));
   const cycleSel = el('select', { id: 'ewg-cycle' }, el('option', { value: '', text: 'all' }),
@@ -280,6 +599,9 @@ async function pageEwg() {
     el('div', { class: 'controls' }, el('label', {}, 'Cycle', cycleSel)),
     el('h2', { text: 'Cycles and co-chairs' }), renderTable(cycles, { id: 'ewg-cycles' }),
     el('h2', { text: 'Activities' }), renderTable(activities, { id: 'ewg-activities' }),
+    el('h2', { text: 'Participation by sex' }), renderTable(participants, { id: 'ewg-participants', sortable: true }),
+    report ? [el('h2', { text: `Cycle report, cycle ${reportCycle}` }),
+      el('div', { id: 'ewg-report' }, report.tables.map((t, i) => renderTable(t, { id: `ewg-report-${i}` })))] : null,
     mayEdit ? [el('h2', { text: 'Upload EWG data' }), uploadForm({
       id: 'upload-ewg', title: 'EWG CSV (cycles, activities, participants, workplan or outcomes)', endpoint: '/api/ewg/imports', multiple: true,
       accept: '.csv', help: 'The kind is read from the header row; all rows import or none. Every change is audited.',
@@ -289,9 +611,11 @@ async function pageEwg() {
 async function pageRegister() {
   const p = params();
   const list = await api('/api/register');
-  const current = p.get('c') || (list.rows[0] && list.rows[0].ISO3);
-  const asOf = p.get('as_of') || '';
   const u = state.session && state.session.user;
+  // An editor starts on their own country's register.
+  const own = u && u.role === 'editor' ? list.rows.find((r) => u.countries.includes(r.ISO3)) : null;
+  const current = p.get('c') || (own && own.ISO3) || (list.rows[0] && list.rows[0].ISO3);
+  const asOf = p.get('as_of') || '';
   const mayEdit = u && (u.role === 'admin' || (u.role === 'editor' && u.countries.length));
   const upload = mayEdit ? [el('h2', { text: 'Upload register CSV files' }), uploadForm({
     id: 'upload-register', title: 'persons, units, legs, members and postings CSV (one or more)', endpoint: '/api/register/imports', multiple: true,
@@ -305,14 +629,49 @@ async function pageRegister() {
   const select = el('select', { id: 'register-country' },
     list.rows.map((r) => el('option', { value: r.ISO3, selected: r.ISO3 === current, text: `${r.Country} (${r.ISO3})` })));
   const date = el('input', { type: 'date', id: 'as-of', value: asOf });
-  const go = () => navigate('register', { c: select.value, as_of: date.value });
-  select.addEventListener('change', go);
-  date.addEventListener('change', go);
-  const r = await api(`/api/register/${current}${asOf ? '?as_of=' + asOf : ''}`);
+  const reconcileMonth = p.get('month') || '';
+  const unit = p.get('unit') || '';
+  const year = p.get('year') || '';
+  const go = (extra = {}) => navigate('register', { c: select.value, as_of: date.value, month: reconcileMonth, unit, year, ...extra });
+  select.addEventListener('change', () => navigate('register', { c: select.value, as_of: date.value }));
+  date.addEventListener('change', () => go());
+  const base = `/api/register/${encodeURIComponent(current)}`;
+  const r = await api(`${base}${asOf ? '?as_of=' + encodeURIComponent(asOf) : ''}`);
+
+  // Reconciliation with the UN, month by month.
+  const monthSel = await monthOptions(reconcileMonth, 'choose a month');
+  monthSel.id = 'reconcile-month';
+  monthSel.addEventListener('change', () => go({ month: monthSel.value }));
+  let reconcile = el('p', { class: 'muted', text: 'Choose a month to compare the register\'s month-end headcount with the UN\'s figures.' });
+  if (reconcileMonth) {
+    try {
+      reconcile = renderTable(await api(`${base}/reconcile?month=${encodeURIComponent(reconcileMonth)}`), { id: 'register-reconcile' });
+    } catch (err) {
+      reconcile = el('p', { class: 'error', role: 'alert', id: 'register-reconcile-error', text: err.message });
+    }
+  }
+  // The rotation planner, for one unit.
+  const units = [...new Set(r.units.rows.map((x) => x.Unit).filter((x) => x))];
+  const unitSel = el('select', { id: 'plan-unit' }, el('option', { value: '', text: 'choose a unit' }),
+    units.map((x) => el('option', { value: x, selected: x === unit, text: x })));
+  const yearIn = el('input', { type: 'number', id: 'plan-year', min: '1948', max: '2100', value: year, placeholder: 'this year' });
+  unitSel.addEventListener('change', () => go({ unit: unitSel.value }));
+  yearIn.addEventListener('change', () => go({ year: yearIn.value }));
+  let plan = el('p', { class: 'muted', text: 'Choose a unit to see the women its next rotation needs.' });
+  if (unit) {
+    try {
+      plan = renderTable(await api(`${base}/plan?unit=${encodeURIComponent(unit)}${year ? '&year=' + encodeURIComponent(year) : ''}`), { id: 'register-plan' });
+    } catch (err) {
+      plan = el('p', { class: 'error', role: 'alert', id: 'register-plan-error', text: err.message });
+    }
+  }
   setPage('Deployment register',
     el('div', { class: 'controls' }, el('label', {}, 'Country', select), el('label', {}, 'As of', date)),
     el('h2', { text: 'Briefing' }), el('p', { id: 'register-briefing', class: 'card', text: r.briefing }),
-    renderTable(r.groups, { id: 'register' }), renderTable(r.units, { id: 'register-units' }), upload);
+    renderTable(r.groups, { id: 'register' }), renderTable(r.units, { id: 'register-units' }),
+    el('h2', { text: 'Reconciliation with the UN' }), el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel)), reconcile,
+    el('h2', { text: 'Rotation planner' }), el('div', { class: 'controls' }, el('label', {}, 'Unit', unitSel), el('label', {}, 'Year', yearIn)), plan,
+    upload);
 }
 
 async function pageAdmin() {
@@ -363,6 +722,8 @@ const PAGES = {
   scorecard: pageScorecard,
   country: pageCountry,
   rankings: pageRankings,
+  anomalies: pageAnomalies,
+  errata: pageErrata,
   imports: pageImports,
   register: pageRegister,
   ewg: pageEwg,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 #include "accounts/accounts.h"
@@ -109,6 +110,7 @@ Status RunServe(CliContext& ctx, Db* db, const ServeArgs& a) {
   options.anonymous_read = a.anonymous_read;
   options.tls = !a.tls_cert.empty();
   options.session_ttl_seconds = static_cast<int64_t>(a.session_hours * 3600);
+  if (path != ":memory:") options.upload_dir = std::filesystem::absolute(path + ".uploads").string();
   if (!a.web_root.empty()) {
     dir_assets = DirectoryAssets(a.web_root);
     options.assets = dir_assets.get();

@@ -78,7 +78,9 @@ Result<PreparedPdf> PreparePdf(std::string_view bytes, const std::string& name, 
     out.report_date = Date::LastDayOf(*month);
   } else {
     return Status::InvalidData(
-        fmt::format("{}: the report prints no 'as of' date; give its month with --month YYYY-MM", name));
+        fmt::format("{}: the report prints no 'as of' date; give its month with --month YYYY-MM (on the dashboard: the "
+                    "upload's Month field)",
+                    name));
   }
 
   std::vector<pdf::Mismatch> mismatches = pdf::CheckPrintedTotals(report);

@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +16,8 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+
+#include "base/file_util.h"
 
 // Rendering a page whose fonts are not embedded (the UN reports' base-14
 // fonts) makes poppler ask fontconfig for a system font, and fontconfig
@@ -146,6 +149,19 @@ Status SavePng(const Raster& r, const std::string& path) {
     return Status::IoError(fmt::format("{}: cannot write the PNG: {}", path, ec.message()));
   }
   return Status::Ok();
+}
+
+Result<std::string> EncodePng(const Raster& r) {
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+  if (ec) return Status::IoError(fmt::format("temporary directory: {}", ec.message()));
+  std::string templ = (base / "bluehelmet-png-XXXXXX").string();
+  if (::mkdtemp(templ.data()) == nullptr) return Status::IoError(templ, errno);
+  const std::string path = templ + "/page.png";
+  Status saved = SavePng(r, path);
+  Result<std::string> bytes = saved.ok() ? ReadFile(path) : Result<std::string>(saved);
+  std::filesystem::remove_all(templ, ec);
+  return bytes;
 }
 
 }  // namespace bh::pdf

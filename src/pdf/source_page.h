@@ -91,6 +91,11 @@ void DrawRect(Raster* r, const PixelRect& rect, int thickness, uint32_t color);
 // reader never sees half a file). IoError names the path.
 Status SavePng(const Raster& r, const std::string& path);
 
+// The raster as PNG bytes (SavePng to a private temporary file, read back
+// and removed: poppler writes PNG only to files). IoError when the
+// temporary directory cannot be written.
+Result<std::string> EncodePng(const Raster& r);
+
 }  // namespace bh::pdf
 
 #endif  // BLUEHELMET_PDF_SOURCE_PAGE_H_

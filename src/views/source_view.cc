@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -217,8 +218,13 @@ Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req
   return t;
 }
 
-Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRequest& req, const std::string& png_path,
-                                    double dpi) {
+namespace {
+
+// The page of the rows, rendered and boxed: what SourcePagePng and
+// SourcePagePngBytes write. `max_side_px` > 0 lowers the resolution so the
+// larger side of the page stays within it.
+Result<std::pair<SourcePicture, pdf::Raster>> DrawSourcePage(Db* db, const Reference& ref, const SourceRequest& req,
+                                                             double dpi, int max_side_px) {
   BH_ASSIGN_OR_RETURN(SourceRows s, FindSourceRows(db, ref, req));
   // A month has one current import, so every row comes from the same file.
   const FigureSource& first = s.rows.front();
@@ -244,6 +250,10 @@ Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRe
         fmt::format("--png: {} (import #{}) not available", first.file_name, first.import_id));
   }
   BH_ASSIGN_OR_RETURN(pdf::Page page, pdf::ExtractPage(*bytes, first.file_name, first.page));
+  const double side_pt = std::max(page.width, page.height);
+  if (max_side_px > 0 && side_pt > 0 && side_pt * dpi / 72.0 > max_side_px) {
+    dpi = std::max(36.0, std::floor(max_side_px * 72.0 / side_pt));
+  }
   BH_ASSIGN_OR_RETURN(pdf::Raster raster, pdf::RenderPage(*bytes, first.file_name, first.page, dpi));
   SourcePicture pic;
   pic.file_name = first.file_name;
@@ -256,8 +266,23 @@ Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRe
     pdf::DrawRect(&raster, pdf::ToPixels(raster, line.box, pdf::kBoxMarginPt), pdf::kBoxBorderPx, pdf::kBoxRed);
     pic.boxed.push_back(fmt::format("page {} line {}: {}", f.page, f.line, line.text));
   }
-  BH_RETURN_IF_ERROR(pdf::SavePng(raster, png_path));
-  return pic;
+  return std::make_pair(std::move(pic), std::move(raster));
+}
+
+}  // namespace
+
+Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRequest& req, const std::string& png_path,
+                                    double dpi) {
+  BH_ASSIGN_OR_RETURN(auto drawn, DrawSourcePage(db, ref, req, dpi, 0));
+  BH_RETURN_IF_ERROR(pdf::SavePng(drawn.second, png_path));
+  return std::move(drawn.first);
+}
+
+Result<SourcePicture> SourcePagePngBytes(Db* db, const Reference& ref, const SourceRequest& req, double dpi,
+                                         int max_side_px, std::string* png) {
+  BH_ASSIGN_OR_RETURN(auto drawn, DrawSourcePage(db, ref, req, dpi, max_side_px));
+  BH_ASSIGN_OR_RETURN(*png, pdf::EncodePng(drawn.second));
+  return std::move(drawn.first);
 }
 
 }  // namespace bh

@@ -71,6 +71,13 @@ struct SourcePicture {
 Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRequest& req, const std::string& png_path,
                                     double dpi);
 
+// As SourcePagePng, into `*png` (the PNG's bytes) instead of a file: the web
+// API's page picture. When the page's larger side would exceed
+// `max_side_px` pixels at `dpi`, the page is drawn at the resolution that
+// fits (never below 36 dpi); SourcePicture::dpi says which.
+Result<SourcePicture> SourcePagePngBytes(Db* db, const Reference& ref, const SourceRequest& req, double dpi,
+                                         int max_side_px, std::string* png);
+
 }  // namespace bh
 
 #endif  // BLUEHELMET_VIEWS_SOURCE_VIEW_H_

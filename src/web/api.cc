@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "base/file_util.h"
 #include "base/strings.h"
@@ -17,6 +20,7 @@
 #include "ingest/importer.h"
 #include "query/queries.h"
 #include "register/register_csv.h"
+#include "store/errata.h"
 #include "table/table.h"
 #include "views/account_views.h"
 #include "views/core_views.h"
@@ -27,6 +31,7 @@
 #include "views/projection_views.h"
 #include "views/register_views.h"
 #include "views/series_view.h"
+#include "views/source_view.h"
 #include "views/trust_views.h"
 
 namespace bh {
@@ -153,6 +158,30 @@ Status CheckRequestText(const HttpRequest& req) {
   return Status::Ok();
 }
 
+// An uploaded report kept in `dir`/SHA-256/NAME so its pages can be drawn
+// later. The folder is the content's hash and the name a plain file name
+// ("upload.pdf" for one that is not), so no upload names a path of its own.
+// `*created` is false when the same bytes under the same name were kept
+// before (an earlier import may point at them).
+Result<std::string> KeepUpload(const std::string& dir, const std::string& name, std::string_view bytes, bool* created) {
+  std::string file = BaseName(name);
+  if (file.empty() || file == "." || file == ".." || file.size() > 255) {
+    file = bytes.starts_with("%PDF-") ? "upload.pdf" : "upload.csv";
+  }
+  const std::filesystem::path folder = std::filesystem::path(dir) / Sha256Hex(bytes);
+  const std::string path = (folder / file).string();
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    *created = false;
+    return path;
+  }
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return Status::IoError(fmt::format("{}: cannot keep the upload: {}", folder.string(), ec.message()));
+  BH_RETURN_IF_ERROR(WriteFile(path, bytes));
+  *created = true;
+  return path;
+}
+
 }  // namespace
 
 // Everything a handler needs for one request.
@@ -270,6 +299,20 @@ const std::vector<Api::Route>& Api::Routes() {
        "upload register CSVs (multipart fields 'file'); only the countries you edit", Body::kUpload},
       {"POST", "/api/ewg/imports", Guard::kSignedIn, Cache::kNo, &Api::EwgUpload,
        "upload EWG CSVs (multipart fields 'file'), all or nothing", Body::kUpload},
+      // The dashboard's pages of issue 14.
+      {"POST", "/api/errata", Guard::kAdmin, Cache::kNo, &Api::AddErratum,
+       "correct one cell: {month, country, mission, type, printed_women, printed_men, women, men, reason, evidence}"},
+      {"DELETE", "/api/errata/{id}", Guard::kAdmin, Cache::kNo, &Api::RemoveErratum, "remove a correction: {reason}"},
+      {"GET", "/api/source", Guard::kRead, Cache::kShared, &Api::Source,
+       "where each figure of a cell came from: ?month=&country=&mission=&type="},
+      {"GET", "/api/source/page.png", Guard::kRead, Cache::kShared, &Api::SourcePage,
+       "the PDF page of a cell's rows, boxed in red (PNG): ?month=&country=&mission=&type="},
+      {"GET", "/api/ewg/participants", Guard::kRead, Cache::kShared, &Api::EwgParticipants,
+       "EWG delegations by activity and country, by sex: ?ewg=&cycle="},
+      {"GET", "/api/register/{country}/reconcile", Guard::kRead, Cache::kShared, &Api::RegisterReconcile,
+       "a country's register against the UN's figures: ?month="},
+      {"GET", "/api/register/{country}/plan", Guard::kRead, Cache::kNo, &Api::RegisterPlan,
+       "women a unit's next rotation needs: ?unit=&year="},
   };
   return routes;
 }
@@ -284,6 +327,8 @@ Api::Api(DbPool* pool, const Clock* clock, ApiOptions options)
       global_throttle_(clock, options.global_throttle),
       hash_slots_(options.max_concurrent_hashes, options.max_queued_hashes,
                   std::chrono::milliseconds(options.hash_wait_ms)),
+      render_slots_(options.max_concurrent_renders, options.max_queued_renders,
+                    std::chrono::milliseconds(options.render_wait_ms)),
       cache_(options.cache_responses ? std::make_unique<ResponseCache>(options.cache_limits) : nullptr) {}
 
 HttpResponse Api::Handle(const HttpRequest& req) {
@@ -789,7 +834,17 @@ Result<HttpResponse> Api::Upload(Call& call) {
   if (!month.empty()) {
     BH_ASSIGN_OR_RETURN(opts.month, Month::Parse(month));
   }
-  FileOutcome o = ImportBytes(call.db, *ref, name, file->content, opts);
+  std::string path = name;
+  bool kept = false;
+  if (!options_.upload_dir.empty()) {
+    BH_ASSIGN_OR_RETURN(path, KeepUpload(options_.upload_dir, name, file->content, &kept));
+  }
+  FileOutcome o = ImportBytes(call.db, *ref, path, file->content, opts);
+  if (kept && o.state != FileOutcome::State::kImported) {
+    std::error_code ignored;  // kept for nothing: no import points at it
+    std::filesystem::remove(path, ignored);
+    std::filesystem::remove(std::filesystem::path(path).parent_path(), ignored);  // when empty
+  }
   if (o.state == FileOutcome::State::kFailed) return o.status;
   if (o.state == FileOutcome::State::kImported) {
     std::string span = o.months.empty()       ? "-"
@@ -990,6 +1045,168 @@ Result<HttpResponse> Api::RegisterUpload(Call& call) {
   }
   Table t = RegisterImportTable(sum);
   return HttpResponse::Json(TableToJson(t, true), changed > 0 ? 201 : 200);
+}
+
+// ---------------------------------------------------------------- dashboard pages (issue 14)
+
+namespace {
+
+// A whole number of a JSON body as text, for Fields: a number or a string
+// of digits; "" when absent and not required.
+Result<std::string> CountField(const json& j, const char* name, bool required) {
+  auto it = j.find(name);
+  if (it == j.end() || it->is_null() || (it->is_string() && Trim(it->get<std::string>()).empty())) {
+    if (required) return Status::InvalidArgument(fmt::format("request body: '{}' is required", name));
+    return std::string();
+  }
+  if (it->is_number_integer() && it->get<int64_t>() >= 0) return std::to_string(it->get<int64_t>());
+  if (it->is_string()) {
+    auto n = ParseWholeNumber(it->get<std::string>());
+    if (n) return std::to_string(*n);
+  }
+  return Status::InvalidArgument(fmt::format("request body: '{}' must be a whole number, got {}", name, it->dump()));
+}
+
+// Free text an admin types (a reason, evidence): at most this many bytes.
+constexpr size_t kMaxNoteBytes = 4000;
+
+Result<std::string> NoteField(const json& j, const char* name, bool required) {
+  BH_ASSIGN_OR_RETURN(std::string v, StringField(j, name, required));
+  if (required && Trim(v).empty()) return Status::InvalidArgument(fmt::format("request body: '{}' is required", name));
+  if (v.size() > kMaxNoteBytes) {
+    return Status::InvalidArgument(
+        fmt::format("request body: '{}' is {} bytes, over the limit of {}", name, v.size(), kMaxNoteBytes));
+  }
+  return v;
+}
+
+std::string ErratumText(const Erratum& e) {
+  return fmt::format("{}: {} {} {} {}: printed {} women {} men, corrected to {} women {} men; reason: {}{}", e.id,
+                     e.month.ToString(), e.iso3, e.mission.empty() ? "-" : e.mission, PersonnelTypeLabel(e.type),
+                     e.printed_women, e.printed_men, e.women, e.men, e.reason,
+                     e.evidence.empty() ? "" : "; evidence: " + e.evidence);
+}
+
+SourceRequest SourceRequestOf(const HttpRequest& req) {
+  return {req.Query("month"), req.Query("country"), req.Query("mission"), req.Query("type")};
+}
+
+// month and country are required: a picture of a whole month is not asked for.
+Status CheckSourceRequest(const SourceRequest& r) {
+  if (r.month.empty() || r.country.empty()) return Status::InvalidArgument("source: want ?month=YYYY-MM&country=");
+  return Status::Ok();
+}
+
+}  // namespace
+
+// The same write path as `bluehelmet errata add` (WriteErratum: the cell
+// checked against the month's current source and the correction written
+// in one transaction), by the signed-in admin as its author.
+Result<HttpResponse> Api::AddErratum(Call& call) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
+  Fields f;
+  for (const auto& [field, column] : std::vector<std::pair<const char*, const char*>>{
+           {"month", "Month"}, {"country", "ISO3"}, {"mission", "Mission"}, {"type", "Type"}}) {
+    BH_ASSIGN_OR_RETURN(std::string v, StringField(body, field, field != std::string("mission")));
+    if (v.size() > 200) return Status::InvalidArgument(fmt::format("request body: '{}' is too long", field));
+    f.Set(column, v);
+  }
+  for (const auto& [field, column, required] :
+       std::vector<std::tuple<const char*, const char*, bool>>{{"printed_women", "Printed women", false},
+                                                               {"printed_men", "Printed men", false},
+                                                               {"women", "Women", true},
+                                                               {"men", "Men", true}}) {
+    BH_ASSIGN_OR_RETURN(std::string v, CountField(body, field, required));
+    f.Set(column, v);
+  }
+  if (f.Get("Printed women").empty() != f.Get("Printed men").empty()) {
+    return Status::InvalidArgument("request body: give both 'printed_women' and 'printed_men', or neither");
+  }
+  BH_ASSIGN_OR_RETURN(std::string reason, NoteField(body, "reason", true));
+  BH_ASSIGN_OR_RETURN(std::string evidence, NoteField(body, "evidence", false));
+  f.Set("Reason", reason);
+  f.Set("Evidence", evidence);
+  f.Set("Author", call.username());
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(Erratum e, WriteErratum(call.db, *ref, f, WriteMode::kAdd));
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "errata", "add", e.iso3, ErratumText(e)));
+  BH_ASSIGN_OR_RETURN(Table t, ErrataTable(call.db, e.month));
+  json j = TableToJson(t, true);
+  j["id"] = e.id;
+  return HttpResponse::Json(j, 201);
+}
+
+// As `bluehelmet errata remove`, with the reason in the audit log.
+Result<HttpResponse> Api::RemoveErratum(Call& call) {
+  BH_ASSIGN_OR_RETURN(json body, ParseBody(call.req));
+  BH_ASSIGN_OR_RETURN(std::string reason, NoteField(body, "reason", true));
+  const std::string& id = call.params["id"];
+  BH_ASSIGN_OR_RETURN(std::vector<Erratum> all, ListErrata(call.db, std::nullopt));
+  auto it = std::find_if(all.begin(), all.end(), [&](const Erratum& e) { return e.id == id; });
+  BH_RETURN_IF_ERROR(bh::RemoveErratum(call.db, id));  // NotFound for an unknown id
+  const std::string what = it == all.end() ? id : ErratumText(*it);
+  BH_RETURN_IF_ERROR(call.accounts->Audit(call.username(), "errata", "remove", it == all.end() ? "" : it->iso3,
+                                          fmt::format("{}; removed because: {}", what, reason)));
+  return HttpResponse::Json({{"ok", true}, {"id", id}});
+}
+
+Result<HttpResponse> Api::Source(Call& call) {
+  SourceRequest r = SourceRequestOf(call.req);
+  BH_RETURN_IF_ERROR(CheckSourceRequest(r));
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r));
+  return TableResponse(t);
+}
+
+// What a stranger may ask for is a cell (month, country, mission, type): the
+// file is the month's current import, re-read from its stored path only when
+// its SHA-256 still matches; the page is the one the rows were read from; the
+// picture's resolution and size are the server's; a few are drawn at once.
+Result<HttpResponse> Api::SourcePage(Call& call) {
+  SourceRequest r = SourceRequestOf(call.req);
+  BH_RETURN_IF_ERROR(CheckSourceRequest(r));
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  HashSlots::Slot slot = render_slots_.Acquire();
+  if (!slot.ok()) return Status::RateLimited("too many page pictures being drawn at once; try again in a moment");
+  std::string png;
+  BH_ASSIGN_OR_RETURN(SourcePicture pic,
+                      SourcePagePngBytes(call.db, *ref, r, options_.page_dpi, options_.max_page_side_px, &png));
+  slot.Release();
+  HttpResponse out;
+  out.content_type = "image/png";
+  out.body = std::move(png);
+  out.headers.emplace_back("X-Bluehelmet-Page", fmt::format("{} page {}", pic.file_name, pic.page));
+  return out;
+}
+
+Result<HttpResponse> Api::EwgParticipants(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(int cycle, IntParam(call.req, "cycle", 0));
+  std::string ewg = call.req.Query("ewg");
+  if (!ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(call.db, ewg).status());
+  BH_ASSIGN_OR_RETURN(
+      Table t, EwgParticipantsTable(call.db, *ref, ewg, cycle > 0 ? std::optional<int>(cycle) : std::nullopt, ""));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::RegisterReconcile(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  std::string text = call.req.Query("month");
+  if (text.empty()) return Status::InvalidArgument("reconcile: want ?month=YYYY-MM");
+  BH_ASSIGN_OR_RETURN(Month month, Month::Parse(text));
+  BH_ASSIGN_OR_RETURN(Table t, RegisterReconcileTable(call.db, *ref, call.params["country"], month));
+  return TableResponse(t);
+}
+
+Result<HttpResponse> Api::RegisterPlan(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  std::string unit = call.req.Query("unit");
+  if (unit.empty()) return Status::InvalidArgument("plan: want ?unit=CODE");
+  BH_ASSIGN_OR_RETURN(int year, IntParam(call.req, "year", TodayUtc(*clock_).year));
+  if (year < 1948 || year > 2100)
+    return Status::InvalidArgument(fmt::format("plan: year {} is not 1948 to 2100", year));
+  BH_ASSIGN_OR_RETURN(Table t, RegisterPlanTable(call.db, *ref, call.params["country"], unit, year));
+  return TableResponse(t);
 }
 
 }  // namespace bh

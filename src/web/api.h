@@ -18,7 +18,8 @@
 //   GET  /api/imports                        imported files with provenance
 //   GET  /api/anomalies?month=&country=&kind=  the plausibility findings with their evidence
 //   GET  /api/errata?month=                  the corrections, applied or not, and why
-//   POST /api/imports  (multipart "file")    upload a UN report (admin; editor granted imports)
+//   POST /api/imports  (multipart "file")    upload a UN report (admin; editor granted imports);
+//        ?month=YYYY-MM dates a report that prints no month
 //   GET  /api/targets?from=&to=              UGPS targets with sources
 //   GET  /api/groups                         country groups
 //   GET  /api/users, POST /api/users, DELETE /api/users/{username}   accounts (admin)
@@ -32,6 +33,16 @@
 //   GET  /api/register/{country}?as_of=      the register's groups and the seed's briefing
 //   POST /api/register/imports (multipart "file", one or more)  register CSVs: every
 //        country named in them must be in the editor's scope (admin: any)
+// The dashboard's pages of issue 14 (one group of routes and handlers):
+//   POST   /api/errata {month, country, mission, type, printed_women,
+//          printed_men, women, men, reason, evidence}   add a correction (admin; audited)
+//   DELETE /api/errata/{id} {reason}         remove one (admin; audited with the reason)
+//   GET  /api/source?month=&country=&mission=&type=   where a figure came from (`bluehelmet source`)
+//   GET  /api/source/page.png?month=&country=&mission=&type=   the PDF page with the rows
+//        boxed (`source --png`); limits in docs/security.md
+//   GET  /api/ewg/participants?ewg=&cycle=   delegations by activity and country, by sex
+//   GET  /api/register/{country}/reconcile?month=     the register against the UN's month
+//   GET  /api/register/{country}/plan?unit=&year=     women a unit's next rotation needs
 // Tables come as {"title","columns","rows","notes","display"}: the same
 // tables the CLI prints (views/), with the terminal's display texts.
 //
@@ -112,6 +123,19 @@ struct ApiOptions {
   int hash_wait_ms = 5000;
   HashCost hash_cost = HashCost::kInteractive;
   size_t max_upload_bytes = 64u << 20;
+  // Where an uploaded UN report is kept (`serve`: beside the database, in
+  // DB.uploads/SHA-256/NAME), so that its pages can be drawn later (GET
+  // /api/source/page.png); the import stores that absolute path. "" keeps
+  // none: the import stores the file's name only.
+  std::string upload_dir;
+  // GET /api/source/page.png (docs/security.md): pictures drawn at once and
+  // callers queued for one (up to render_wait_ms; others get 429), and the
+  // picture's resolution and largest side in pixels.
+  int max_concurrent_renders = 2;
+  int max_queued_renders = 4;
+  int render_wait_ms = 10000;
+  double page_dpi = 110;
+  int max_page_side_px = 1600;
   const AssetSource* assets = nullptr;  // null: the assets built into the binary
   // Reuse answers of Cache::kShared routes while the data version holds.
   bool cache_responses = true;
@@ -211,6 +235,14 @@ class Api {
   Result<HttpResponse> RegisterCountries(Call& call);
   Result<HttpResponse> RegisterBriefing(Call& call);
   Result<HttpResponse> RegisterUpload(Call& call);
+  // The dashboard's pages of issue 14.
+  Result<HttpResponse> AddErratum(Call& call);
+  Result<HttpResponse> RemoveErratum(Call& call);
+  Result<HttpResponse> Source(Call& call);
+  Result<HttpResponse> SourcePage(Call& call);
+  Result<HttpResponse> EwgParticipants(Call& call);
+  Result<HttpResponse> RegisterReconcile(Call& call);
+  Result<HttpResponse> RegisterPlan(Call& call);
 
   std::string SessionCookie(const std::string& token, int64_t max_age) const;
   // The Reference at the call's data version: the shared one when it was
@@ -245,6 +277,9 @@ class Api {
   LoginThrottle global_throttle_;
   KnownAddresses known_addresses_;
   HashSlots hash_slots_;
+  // Page pictures drawn at once (GET /api/source/page.png: poppler renders a
+  // page into tens of MB), and callers that may wait for one.
+  HashSlots render_slots_;
   std::unique_ptr<ResponseCache> cache_;  // null when options_.cache_responses is off
   SessionCache sessions_;
 

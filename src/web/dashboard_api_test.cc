@@ -1,0 +1,319 @@
+// The API routes of the dashboard's pages (issue 14): corrections added and
+// removed by an admin (audited, the cache renewed), where a figure came
+// from and the picture of its page, EWG participation, and the register's
+// reconciliation and rotation plan. Each route's permission for each role,
+// and the answer equal to the CLI's where the CLI has the command.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "base/file_util.h"
+#include "base/strings.h"
+#include "cli/cli.h"
+#include "ingest/importer.h"
+#include "web/api_test_fixture.h"
+
+namespace bh {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kRoles[] = {"admin", "editor-vnm", "editor-jpn", "viewer"};
+
+class DashboardApiTest : public ApiTestBase {
+ protected:
+  json Cli(std::vector<std::string> cli_args) {
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), cli_args.begin(), cli_args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    return json::parse(out.str(), nullptr, false);
+  }
+  void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
+                          const std::string& cookie) {
+    SCOPED_TRACE(target);
+    json cli = Cli(cli_args);
+    json web = Json(Call("GET", target, cookie));
+    EXPECT_EQ(cli["title"], web["title"]);
+    EXPECT_EQ(cli["columns"], web["columns"]);
+    EXPECT_EQ(cli["rows"], web["rows"]);
+    EXPECT_EQ(cli["notes"], web["notes"]);
+  }
+  // Every role reads `target`; a stranger does not (anonymous read off).
+  void ExpectEveryRoleReads(const std::string& target) {
+    EXPECT_EQ(401, Call("GET", target).status) << target;
+    for (const char* user : kRoles) {
+      HttpResponse r = Call("GET", target, Login(user));
+      EXPECT_EQ(200, r.status) << user << " " << target << ": " << r.body;
+    }
+  }
+  // The first row of VNM in 2021-02 that has a sex split, as the source table gives it.
+  json VnmRow(const std::string& cookie) {
+    json src = Json(Call("GET", "/api/source?month=2021-02&country=VNM", cookie));
+    for (const json& row : src["rows"]) {
+      if (row["Women"].is_number() && row["Men"].is_number() && row["Men"].get<int64_t>() > 0) return row;
+    }
+    ADD_FAILURE() << "no VNM row with a sex split: " << src.dump();
+    return json();
+  }
+};
+
+// An admin corrects a cell and removes the correction from the dashboard,
+// through the same checks and messages as `errata add|remove`; every other
+// role is refused; both are audited, the second with its reason; the cached
+// scorecard is never served stale.
+TEST_F(DashboardApiTest, AdminAddsAndRemovesACorrectionAuditedAndTheCacheFollows) {
+  std::string admin = Login("admin");
+  json row = VnmRow(admin);
+  const int64_t women = row["Women"], men = row["Men"];
+  const std::string mission = row["Mission"].is_string() ? row["Mission"].get<std::string>() : "";
+  const std::string type = row["Type"];
+  const std::string scorecard = "/api/scorecard?countries=VNM&month=2021-02";
+  json before = Json(Call("GET", scorecard, admin));  // computed, and now cached
+  ASSERT_EQ(before, Json(Call("GET", scorecard, admin)));
+
+  json body = {
+      {"month", "2021-02"}, {"country", "Viet Nam"}, {"mission", mission},        {"type", type},
+      {"women", men},       {"men", women},          {"reason", "sexes swapped"}, {"evidence", "the neighbours"}};
+  struct Case {
+    const char* user;
+    int status;
+  } refused[] = {{nullptr, 401}, {"viewer", 403}, {"editor-vnm", 403}, {"editor-jpn", 403}};
+  for (const Case& c : refused) {
+    HttpResponse r = Call("POST", "/api/errata", c.user ? Login(c.user) : "", body.dump());
+    EXPECT_EQ(c.status, r.status) << (c.user ? c.user : "anonymous") << ": " << r.body;
+  }
+  HttpResponse added = Call("POST", "/api/errata", admin, body.dump());
+  ASSERT_EQ(201, added.status) << added.body;
+  const std::string id = Json(added)["id"];
+  EXPECT_EQ(fmt::format("E-2021-02-VNM-{}-{}", mission.empty() ? "-" : mission, id.substr(id.rfind('-') + 1)), id);
+  // The correction as `errata list` shows it, by the admin, applied.
+  ExpectApiEqualsCli({"errata", "list", "--month", "2021-02"}, "/api/errata?month=2021-02", admin);
+  json errata = Json(Call("GET", "/api/errata?month=2021-02", admin));
+  ASSERT_EQ(1u, errata["rows"].size());
+  EXPECT_EQ("admin", errata["rows"][0]["Author"]);
+  EXPECT_EQ("sexes swapped", errata["rows"][0]["Reason"]);
+  // The scorecard follows at once: the cached answer is not served.
+  json after = Json(Call("GET", scorecard, admin));
+  EXPECT_NE(before["rows"], after["rows"]);
+  // The source says which correction applies.
+  json src =
+      Json(Call("GET", fmt::format("/api/source?month=2021-02&country=VNM&mission={}&type={}", mission, type), admin));
+  EXPECT_NE(std::string::npos, src["rows"][0]["Correction"].get<std::string>().find(id)) << src.dump();
+
+  // The same cell twice: the CLI's message.
+  HttpResponse again = Call("POST", "/api/errata", admin, body.dump());
+  EXPECT_EQ(409, again.status) << again.body;
+  EXPECT_NE(std::string::npos, Json(again)["error"].get<std::string>().find("already exists; use 'errata remove " + id))
+      << again.body;
+  // Bad input: one line each.
+  json no_reason = body;
+  no_reason["reason"] = " ";
+  EXPECT_EQ("request body: 'reason' is required", Json(Call("POST", "/api/errata", admin, no_reason.dump()))["error"]);
+  json bad_count = body;
+  bad_count["women"] = "many";
+  EXPECT_EQ("request body: 'women' must be a whole number, got \"many\"",
+            Json(Call("POST", "/api/errata", admin, bad_count.dump()))["error"]);
+  json bad_month = body;
+  bad_month["month"] = "2021-13";
+  EXPECT_EQ(400, Call("POST", "/api/errata", admin, bad_month.dump()).status);
+
+  // Removal: only an admin, only with a reason.
+  const std::string target = "/api/errata/" + id;
+  for (const Case& c : refused) {
+    HttpResponse r = Call("DELETE", target, c.user ? Login(c.user) : "", R"({"reason":"x"})");
+    EXPECT_EQ(c.status, r.status) << (c.user ? c.user : "anonymous") << ": " << r.body;
+  }
+  EXPECT_EQ("request body: 'reason' is required", Json(Call("DELETE", target, admin, "{}"))["error"]);
+  HttpResponse removed = Call("DELETE", target, admin, R"({"reason":"the UN confirmed the printed figures"})");
+  ASSERT_EQ(200, removed.status) << removed.body;
+  EXPECT_EQ(before, Json(Call("GET", scorecard, admin)));
+  EXPECT_EQ(0u, Json(Call("GET", "/api/errata?month=2021-02", admin))["rows"].size());
+  HttpResponse unknown = Call("DELETE", target, admin, R"({"reason":"again"})");
+  EXPECT_EQ(404, unknown.status);
+  EXPECT_EQ(fmt::format("no correction '{}' (see 'bluehelmet errata list')", id), Json(unknown)["error"]);
+
+  json audit = Json(Call("GET", "/api/audit", admin));
+  ASSERT_EQ(2u, audit["rows"].size());
+  EXPECT_EQ("remove", audit["rows"][0]["Action"]);
+  EXPECT_EQ("errata", audit["rows"][0]["Component"]);
+  EXPECT_EQ("admin", audit["rows"][0]["Who"]);
+  EXPECT_NE(std::string::npos,
+            audit["rows"][0]["What"].get<std::string>().find("removed because: the UN confirmed the printed figures"));
+  EXPECT_EQ("add", audit["rows"][1]["Action"]);
+  EXPECT_EQ(0u, audit["rows"][1]["What"].get<std::string>().find(id + ": 2021-02 VNM ")) << audit.dump();
+}
+
+TEST_F(DashboardApiTest, SourceEqualsTheCliForEveryRole) {
+  std::string viewer = Login("viewer");
+  ExpectApiEqualsCli({"source", "--month", "2021-02", "--country", "VNM"}, "/api/source?month=2021-02&country=VNM",
+                     viewer);
+  ExpectEveryRoleReads("/api/source?month=2021-02&country=VNM");
+  EXPECT_EQ("source: want ?month=YYYY-MM&country=", Json(Call("GET", "/api/source?country=VNM", viewer))["error"]);
+  HttpResponse unknown = Call("GET", "/api/source?month=2021-02&country=Xanadu", viewer);
+  EXPECT_EQ(404, unknown.status);
+  EXPECT_EQ("unknown country: 'Xanadu'", Json(unknown)["error"].get<std::string>().substr(0, 25));
+  // The sample is a CSV: no page to draw, said in one line.
+  HttpResponse png = Call("GET", "/api/source/page.png?month=2021-02&country=VNM", viewer);
+  EXPECT_EQ(400, png.status);
+  EXPECT_NE(std::string::npos, Json(png)["error"].get<std::string>().find("only a PDF report has a page to draw"));
+  EXPECT_EQ(401, Call("GET", "/api/source/page.png?month=2021-02&country=VNM").status);
+}
+
+// The real 2021-04 report imported from disk: the page of Viet Nam's UNMISS
+// troops, drawn within the server's size limit, for every role.
+TEST_F(DashboardApiTest, PagePictureOfTheRealReport) {
+  const std::string pdf = std::string(BLUEHELMET_SHARED_DIR) +
+                          "/data/raw/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf";
+  if (!std::filesystem::exists(pdf)) GTEST_SKIP() << "no ../shared data";
+  {
+    auto db = Db::Open(path_);
+    ASSERT_TRUE(db.ok());
+    auto ref = Reference::Load(db->get());
+    auto out = ImportFiles(db->get(), *ref, {pdf}, {}, nullptr);
+    ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
+  }
+  const std::string target = "/api/source/page.png?month=2021-04&country=VNM&mission=UNMISS&type=Troops";
+  ExpectEveryRoleReads(target);
+  HttpResponse r = Call("GET", target, Login("viewer"));
+  ASSERT_EQ(200, r.status) << r.body;
+  EXPECT_EQ("image/png", r.content_type);
+  EXPECT_EQ(std::string("\x89PNG\r\n\x1a\n", 8), r.body.substr(0, 8));
+  // PNG IHDR: width and height, big-endian, at bytes 16..23; A4 portrait at
+  // 110 dpi is 909 x 1299 px, within the 1600 px limit.
+  auto be32 = [&](size_t at) {
+    return (static_cast<uint8_t>(r.body[at]) << 24) | (static_cast<uint8_t>(r.body[at + 1]) << 16) |
+           (static_cast<uint8_t>(r.body[at + 2]) << 8) | static_cast<uint8_t>(r.body[at + 3]);
+  };
+  EXPECT_EQ(909u, be32(16));
+  EXPECT_EQ(1299u, be32(20));
+  std::string page;
+  for (const auto& [k, v] : r.headers) {
+    if (k == "X-Bluehelmet-Page") page = v;
+  }
+  EXPECT_EQ("UN_country_contributions_2021_04.pdf page 29", page);
+  // A smaller limit draws the page smaller, never larger than it.
+  ApiOptions small;
+  small.max_page_side_px = 600;
+  MakeApi(small);
+  r = Call("GET", target, Login("viewer"));
+  ASSERT_EQ(200, r.status);
+  EXPECT_LE(be32(16), 600u);
+  EXPECT_LE(be32(20), 600u);
+  EXPECT_GT(be32(20), 550u);  // 50 dpi, the largest whole resolution that fits
+  // Rows on several pages: narrow, said in one line.
+  HttpResponse many = Call("GET", "/api/source/page.png?month=2021-04&country=VNM", Login("viewer"));
+  EXPECT_EQ(400, many.status);
+  EXPECT_NE(std::string::npos, Json(many)["error"].get<std::string>().find("narrow with --mission or --type"));
+}
+
+// No picture slot free: refused at once, without drawing.
+TEST_F(DashboardApiTest, PagePicturesBeyondTheLimitAreRefused) {
+  ApiOptions none;
+  none.max_concurrent_renders = 0;
+  none.max_queued_renders = 0;
+  MakeApi(none);
+  HttpResponse r = Call("GET", "/api/source/page.png?month=2021-02&country=VNM", Login("viewer"));
+  EXPECT_EQ(429, r.status);
+  EXPECT_EQ("too many page pictures being drawn at once; try again in a moment", Json(r)["error"]);
+}
+
+TEST_F(DashboardApiTest, EwgParticipantsEqualTheCliForEveryRole) {
+  std::string admin = Login("admin");
+  for (const char* name : {"ewg_pko_cycle4_activities.csv", "ewg_pko_cycle4_participants_ILLUSTRATIVE.csv"}) {
+    HttpResponse up = Upload("/api/ewg/imports", admin, name,
+                             *ReadFile(std::string(BLUEHELMET_SOURCE_DIR) + "/data/examples/" + name));
+    ASSERT_EQ(201, up.status) << name << ": " << up.body;
+  }
+  ExpectApiEqualsCli({"ewg", "participants", "--ewg", "PKO", "--cycle", "4"}, "/api/ewg/participants?ewg=PKO&cycle=4",
+                     admin);
+  EXPECT_GT(Json(Call("GET", "/api/ewg/participants?ewg=PKO&cycle=4", admin))["rows"].size(), 0u);
+  ExpectEveryRoleReads("/api/ewg/participants?ewg=PKO&cycle=4");
+  EXPECT_EQ(404, Call("GET", "/api/ewg/participants?ewg=NOPE", admin).status);
+}
+
+// Reconciliation with the UN and the rotation planner: the CLI's tables, read
+// by every role as the register's other tables are.
+TEST_F(DashboardApiTest, RegisterReconcileAndPlanEqualTheCliForEveryRole) {
+  const std::string dir = std::string(BLUEHELMET_SOURCE_DIR) + "/data/examples/vnm_register_illustrative/";
+  HttpRequest r;
+  r.method = "POST";
+  r.path = "/api/register/imports";
+  r.headers["cookie"] = Login("editor-vnm");
+  r.headers["x-requested-with"] = "bluehelmet";
+  r.remote_addr = "127.0.0.1";
+  for (const char* f : {"persons.csv", "units.csv", "legs.csv", "members.csv", "postings.csv"}) {
+    r.uploads.push_back({"file", f, "text/csv", *ReadFile(dir + f)});
+  }
+  ASSERT_EQ(201, api_->Handle(r).status);
+  std::string viewer = Login("viewer");
+  ExpectApiEqualsCli({"register", "reconcile", "--country", "VNM", "--month", "2021-03"},
+                     "/api/register/VNM/reconcile?month=2021-03", viewer);
+  ExpectApiEqualsCli({"register", "plan", "--country", "VNM", "--unit", "L2FH-3", "--year", "2022"},
+                     "/api/register/VNM/plan?unit=L2FH-3&year=2022", viewer);
+  json plan = Json(Call("GET", "/api/register/VNM/plan?unit=L2FH-3&year=2022", viewer));
+  EXPECT_GT(plan["rows"].size(), 0u);
+  ExpectEveryRoleReads("/api/register/VNM/reconcile?month=2021-03");
+  ExpectEveryRoleReads("/api/register/VNM/plan?unit=L2FH-3&year=2022");
+  EXPECT_EQ("reconcile: want ?month=YYYY-MM", Json(Call("GET", "/api/register/VNM/reconcile", viewer))["error"]);
+  EXPECT_EQ("plan: want ?unit=CODE", Json(Call("GET", "/api/register/VNM/plan", viewer))["error"]);
+  EXPECT_EQ("plan: year 3000 is not 1948 to 2100",
+            Json(Call("GET", "/api/register/VNM/plan?unit=L2FH-3&year=3000", viewer))["error"]);
+  EXPECT_EQ(404, Call("GET", "/api/register/VNM/plan?unit=NOPE&year=2022", viewer).status);
+  EXPECT_EQ(404, Call("GET", "/api/register/JPN/reconcile?month=2021-03", viewer).status);
+}
+
+// The upload's month (for a report that prints none) is checked before the
+// file is read.
+TEST_F(DashboardApiTest, AnUploadsMonthIsValidated) {
+  HttpRequest r;
+  r.method = "POST";
+  r.path = "/api/imports";
+  r.query["month"] = "2021-13";
+  r.headers["cookie"] = Login("admin");
+  r.headers["x-requested-with"] = "bluehelmet";
+  r.remote_addr = "127.0.0.1";
+  r.uploads.push_back({"file", "x.csv", "text/csv", "a,b\n"});
+  HttpResponse out = api_->Handle(r);
+  EXPECT_EQ(400, out.status);
+  EXPECT_NE(std::string::npos, Json(out)["error"].get<std::string>().find("2021-13")) << out.body;
+}
+
+// A report uploaded through the dashboard is kept beside the database, so
+// its pages can be drawn like those of a report imported from disk; an
+// upload that imports nothing keeps nothing.
+TEST_F(DashboardApiTest, AnUploadedReportIsKeptAndItsPagesCanBeDrawn) {
+  const std::string pdf = std::string(BLUEHELMET_SHARED_DIR) +
+                          "/data/raw/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf";
+  if (!std::filesystem::exists(pdf)) GTEST_SKIP() << "no ../shared data";
+  const std::filesystem::path uploads = dir_ / "web.db.uploads";
+  ApiOptions options;
+  options.upload_dir = uploads.string();
+  MakeApi(options);
+  std::string admin = Login("admin");
+  const std::string bytes = *ReadFile(pdf);
+  HttpResponse up = Upload("/api/imports", admin, "../../UN_country_contributions_2021_04.pdf", bytes);
+  ASSERT_EQ(201, up.status) << up.body;
+  const std::filesystem::path kept = uploads / Sha256Hex(bytes) / "UN_country_contributions_2021_04.pdf";
+  EXPECT_TRUE(std::filesystem::is_regular_file(kept));
+  json src = Json(Call("GET", "/api/source?month=2021-04&country=VNM&mission=UNMISS&type=Troops", admin));
+  EXPECT_EQ("UN_country_contributions_2021_04.pdf", src["rows"][0]["File"]);
+  EXPECT_EQ("Troops 49 13 62", src["rows"][0]["As printed"]);
+  HttpResponse png = Call("GET", "/api/source/page.png?month=2021-04&country=VNM&mission=UNMISS&type=Troops", admin);
+  EXPECT_EQ(200, png.status) << png.body;
+  EXPECT_EQ("image/png", png.content_type);
+  // The same bytes again import nothing and keep the first copy.
+  EXPECT_EQ(200, Upload("/api/imports", admin, "UN_country_contributions_2021_04.pdf", bytes).status);
+  EXPECT_TRUE(std::filesystem::is_regular_file(kept));
+  // A file that fails, or that was imported before under another name, keeps nothing.
+  EXPECT_EQ(422, Upload("/api/imports", admin, "bad.csv", "not,a,report\n").status);
+  EXPECT_EQ(200, Upload("/api/imports", admin, "copy.pdf", bytes).status);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(uploads)) files += e.is_regular_file();
+  EXPECT_EQ(1u, files);
+}
+
+}  // namespace
+}  // namespace bh

@@ -1,0 +1,491 @@
+// Browser tests of the dashboard's analyst pages (issue 14) in real Chromium,
+// over real UN reports: 2020-07, 2020-08 (whose swapped sexes the checks
+// find and the shipped errata correct), 2020-09 and 2021-04, imported from
+// ../shared with `bluehelmet import` (so their pages can be drawn), with the
+// illustrative VNM register and the PKO EWG examples. Two servers share the
+// database: one as configured by default, one with --anonymous-read.
+// Skipped when ../shared is absent.
+//
+//   BLUEHELMET_BIN   the binary (default: ../build/debug/bluehelmet)
+//   BH_SCREENSHOTS   when set, a folder: each page is also shot there at
+//                    1366 and 390 px wide (docs/dashboard-*.png)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const BIN = process.env.BLUEHELMET_BIN || join(root, 'build', 'debug', 'bluehelmet');
+const RAW = join(root, '..', 'shared', 'data', 'raw', 'un_country_contributions_pdf');
+const MONTHS = ['2020_07', '2020_08', '2020_09', '2021_04'];
+const haveReports = MONTHS.every((m) => existsSync(join(RAW, `UN_country_contributions_${m}.pdf`)));
+const skip = haveReports ? false : 'no ../shared reports';
+const SHOTS = process.env.BH_SCREENSHOTS;
+
+const work = mkdtempSync(join(tmpdir(), 'bh-dashboard-'));
+const DB = join(work, 'dashboard.db');
+const servers = [];
+let base;     // the default server: reading needs a session
+let openBase; // --anonymous-read
+let browser;
+
+function bh(args, input) {
+  return execFileSync(BIN, ['--db', DB, ...args], { input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120000 }).toString();
+}
+
+function serve(extra) {
+  const server = spawn(BIN, ['--db', DB, 'serve', '--port', '0', '--quiet', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  servers.push(server);
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30000);
+    server.stderr.on('data', (d) => {
+      err += d;
+      const m = err.match(/Serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+}
+
+before(async () => {
+  if (!haveReports) return;
+  const files = MONTHS.map((m) => {
+    const f = join(work, `UN_country_contributions_${m}.pdf`);
+    copyFileSync(join(RAW, `UN_country_contributions_${m}.pdf`), f);
+    return f;
+  });
+  bh(['import', ...files]);
+  const reg = join(root, 'data', 'examples', 'vnm_register_illustrative');
+  bh(['register', 'import', reg]);
+  bh(['ewg', 'import', join(root, 'data', 'examples', 'ewg_pko_cycle4_activities.csv'),
+    join(root, 'data', 'examples', 'ewg_pko_cycle4_participants_ILLUSTRATIVE.csv')]);
+  bh(['user', 'add', 'admin', '--role', 'admin'], 'admin-password\n');
+  bh(['user', 'add', 'editor-vnm', '--role', 'editor', '--countries', 'VNM'], 'editor-vnm-password\n');
+  bh(['user', 'add', 'viewer', '--role', 'viewer'], 'viewer-password\n');
+  [base, openBase] = await Promise.all([serve([]), serve(['--anonymous-read'])]);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  for (const s of servers) s.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function newPage(width = 1366, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('401')) errors.push(m.text()); });
+  return { page, context, errors };
+}
+
+async function login(page, user, at = base) {
+  await page.goto(`${at}/#/login`);
+  await page.fill('#username', user);
+  await page.fill('#password', `${user}-password`);
+  await page.click('#login-submit');
+  await page.waitForSelector('#scorecard');
+}
+
+async function apiJson(page, path) {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path);
+}
+
+async function shoot(page, name) {
+  if (!SHOTS) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `dashboard-${name}.png`) });
+}
+
+// Every page the dashboard has, with what shows it has loaded.
+const PAGES = [
+  ['scorecard', '#/scorecard?group=ASEAN&month=2021-04', '#scorecard tbody tr'],
+  ['country', '#/country?c=VNM', '#country-monthly tbody tr'],
+  ['rankings', '#/rankings', '#rankings tbody tr'],
+  ['anomalies', '#/anomalies?month=2020-08', '#anomalies tbody tr'],
+  ['errata', '#/errata?month=2020-08', '#errata tbody tr'],
+  ['imports', '#/imports', '#imports tbody tr'],
+  ['register', '#/register?c=VNM&month=2021-04&unit=L2FH-3&year=2022', '#register-plan tbody tr'],
+  ['ewg', '#/ewg?ewg=PKO&cycle=4', '#ewg-participants tbody tr'],
+];
+
+test('scorecard: a chart of each member\'s share against the target, status colours, sorting, real months', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+  await page.waitForSelector('#scorecard-chart');
+  const api = await apiJson(page, '/api/scorecard?group=ASEAN&month=2021-04');
+  const rows = api.rows.filter((r) => r.Category === 'Contingents');
+  const chart = await page.evaluate(() => {
+    const c = Chart.getChart(document.querySelector('#scorecard-chart'));
+    return { labels: c.data.labels, data: c.data.datasets[0].data, colours: c.data.datasets[0].backgroundColor,
+      target: c.options.plugins.targetLine.value };
+  });
+  assert.deepEqual(chart.labels, rows.map((r) => r.Country));
+  assert.deepEqual(chart.data, rows.map((r) => Math.round(r.Share * 100) / 100));
+  assert.equal(chart.target, 8);  // the 2021 contingents target
+  const colour = { green: '#1e7b34', yellow: '#c99a00', red: '#a4161a' };
+  rows.forEach((r, i) => assert.equal(chart.colours[i], r.ISO3 ? colour[r.Status] : '#0d2a4a', r.Country));
+  assert.ok(rows.some((r) => !r.ISO3), 'the group total is charted');
+  // Cambodia 12.84 % green, Indonesia 5.29 % yellow, Thailand 0 % red (the report as printed).
+  assert.equal(chart.colours[chart.labels.indexOf('Cambodia')], colour.green);
+  assert.equal(chart.colours[chart.labels.indexOf('Indonesia')], colour.yellow);
+  // The month picker lists the months that exist, newest first.
+  const months = await page.$$eval('#month option', (os) => os.map((o) => o.value));
+  assert.deepEqual(months, ['', '2021-04', '2020-09', '2020-08', '2020-07']);
+  // Sorting by share, highest first; the group's total stays last.
+  await page.click('#scorecard th button:has-text("Share")');
+  const shares = await page.$$eval('#scorecard tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-col="Share"]').textContent));
+  const sorted = api.rows.filter((r) => r.ISO3).map((r) => r.Share).sort((a, b) => b - a);
+  const shown = await page.$$eval('#scorecard tbody tr[data-iso3]', (trs) => trs.length);
+  assert.equal(shown, sorted.length);
+  assert.match(await page.textContent('#scorecard tbody tr:last-child'), /ASEAN total/);
+  assert.equal(await page.getAttribute('#scorecard th[aria-sort="descending"] button', 'class'), 'sort');
+  assert.ok(shares.length > 0);
+  const firstIso = await page.getAttribute('#scorecard tbody tr:first-child', 'data-iso3');
+  assert.equal(api.rows.find((r) => r.ISO3 === firstIso && r.Share === sorted[0]).ISO3, firstIso);
+  // Ranks sort by their number, first first ("9 of 80" before "10 of 80").
+  await page.click('#scorecard th button:has-text("Rank (women)")');
+  const ranks = await page.$$eval('#scorecard tbody tr[data-iso3] [data-col="Rank (women)"]', (tds) => tds.map((td) => parseInt(td.textContent, 10)));
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+  await page.click('#scorecard th button:has-text("Share")');
+  await shoot(page, 'scorecard-chart');
+  // Another category for the chart.
+  await page.selectOption('#chart-category', 'Individual police');
+  await page.waitForFunction(() => location.hash.includes('category=Individual'));
+  await page.waitForSelector('#scorecard-chart');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click on a scorecard figure opens its source and the page of the report with the row boxed', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/scorecard?group=ADMM-Plus&month=2021-04`);
+  await page.waitForSelector('#scorecard tbody tr[data-iso3="VNM"]');
+  await page.click('#scorecard tbody tr[data-iso3="VNM"] [data-col="Women"] button.figure');
+  await page.waitForSelector('#provenance #source tbody tr');
+  const api = await apiJson(page, '/api/source?month=2021-04&country=VNM');
+  const rows = await page.$$eval('#source tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-col="Type"]').textContent));
+  // Contingents are the troops: the UNMISS and UNMOGIP rows... of the month as printed.
+  assert.deepEqual(rows, api.rows.filter((r) => r.Type === 'Troops').map((r) => r.Type));
+  assert.ok(rows.length >= 1);
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#source-page');
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  const img = await page.evaluate(() => {
+    const i = document.querySelector('#source-page');
+    return { src: i.getAttribute('src'), w: i.naturalWidth, h: i.naturalHeight };
+  });
+  const first = api.rows.find((r) => r.Type === 'Troops');
+  assert.equal(img.src, `/api/source/page.png?month=2021-04&country=VNM&mission=${first.Mission}&type=Troops`);
+  assert.deepEqual([img.w, img.h], [909, 1299]);  // A4 at 110 dpi
+  // The picture is the row's page: the server says which.
+  const head = await page.evaluate(async (src) => {
+    const r = await fetch(src);
+    return { type: r.headers.get('content-type'), page: r.headers.get('x-bluehelmet-page') };
+  }, img.src);
+  assert.deepEqual(head, { type: 'image/png', page: `UN_country_contributions_2021_04.pdf page ${first.Page}` });
+  assert.doesNotMatch(await page.textContent('#provenance'), /\b(null|undefined)\b/);
+  await shoot(page, 'source');
+  await page.click('#provenance-close');
+  assert.equal(await page.$('#provenance'), null);
+  // From the country page's monthly table too.
+  await page.goto(`${base}/#/country?c=VNM`);
+  await page.waitForSelector('#country-monthly button.figure');
+  await page.click('#country-monthly tbody tr:first-child [data-col="Total"] button.figure');
+  await page.waitForSelector('#provenance #source tbody tr');
+  assert.match(await page.textContent('#provenance h2'), /^Source: VNM, \d{4}-\d{2}, /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the group total row is not a link to a country', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/scorecard?group=ADMM-Plus&month=2021-04`);
+  await page.waitForSelector('#scorecard tr.total');
+  assert.equal(await page.$('#scorecard tr.total a'), null);
+  assert.equal(await page.$('#scorecard tr.total button.figure'), null);
+  await page.click('#scorecard tr.total td:first-child');
+  assert.doesNotMatch(page.url(), /null/);
+  const hrefs = await page.$$eval('#scorecard a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => /^#\/country\?c=[A-Z]{3}$/.test(h)), hrefs.join(' '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('anomalies: the findings with their evidence, filtered by month, country and kind', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  await page.waitForSelector('#anomalies tbody tr');
+  const api = await apiJson(page, '/api/anomalies?month=2020-08&kind=sex_swapped');
+  assert.equal(await page.$$eval('#anomalies tbody tr', (trs) => trs.length), api.rows.length);
+  assert.equal(api.rows.length, 100);
+  const cmr = await page.$$eval('#anomalies tbody tr', (trs) => trs.map((tr) => tr.textContent).filter((t) => t.includes('Cameroon')));
+  assert.ok(cmr.length > 0);
+  assert.match(cmr[0], /2020-07: .* men, .* women/);  // the evidence: the neighbours' figures
+  assert.equal(await page.$('#anomalies td.actions a'), null);  // a viewer corrects nothing
+  await page.selectOption('#anomaly-country', 'CMR');
+  await page.waitForFunction(() => location.hash.includes('country=CMR'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#anomalies tbody tr')].every((tr) => tr.textContent.includes('CMR')));
+  await page.selectOption('#anomaly-kind', '');
+  await page.waitForFunction(() => !location.hash.includes('kind='));
+  await shoot(page, 'anomalies');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('errata: an admin adds a correction and removes it with a reason, audited; the figures follow', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'admin');
+  const before = await apiJson(page, '/api/scorecard?countries=VNM&month=2021-04');
+  await page.goto(`${base}/#/errata?month=2021-04`);
+  await page.waitForSelector('#errata-add');
+  await page.fill('#errata-add [name=month]', '2021-04');
+  await page.fill('#errata-add [name=country]', 'Viet Nam');
+  await page.fill('#errata-add [name=mission]', 'UNMISS');
+  await page.fill('#errata-add [name=type]', 'Troops');
+  await page.fill('#errata-add [name=women]', '14');
+  await page.fill('#errata-add [name=men]', '48');
+  await page.fill('#errata-add [name=reason]', 'test: one woman counted as a man');
+  await page.click('#errata-add button[type=submit]');
+  await page.waitForSelector('#errata tbody tr');
+  assert.match(await page.textContent('#errata-message'), /Added E-2021-04-VNM-UNMISS-TRP/);
+  const row = await page.$$eval('#errata tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.equal(row.length, 1);
+  assert.match(row[0], /E-2021-04-VNM-UNMISS-TRP.*test: one woman counted as a man.*admin/);
+  const after = await apiJson(page, '/api/scorecard?countries=VNM&month=2021-04');
+  const women = (t) => t.rows.find((r) => r.ISO3 === 'VNM' && r.Category === 'Contingents').Women;
+  assert.equal(women(after), women(before) + 1);
+  // A wrong cell: the CLI's one-line message.
+  await page.fill('#errata-add [name=month]', '2021-04');
+  await page.fill('#errata-add [name=country]', 'Viet Nam');
+  await page.fill('#errata-add [name=mission]', 'UNMIK');
+  await page.fill('#errata-add [name=type]', 'Troops');
+  await page.fill('#errata-add [name=women]', '1');
+  await page.fill('#errata-add [name=men]', '1');
+  await page.fill('#errata-add [name=reason]', 'x');
+  await page.click('#errata-add button[type=submit]');
+  await page.waitForSelector('#errata-message .error');
+  assert.match(await page.textContent('#errata-message .error'), /^(no such cell|.*UNMIK)/);
+  // Removed, with a reason.
+  await page.selectOption('#errata-remove [name=id]', 'E-2021-04-VNM-UNMISS-TRP');
+  await page.fill('#errata-remove [name=reason]', 'test over');
+  await page.click('#errata-remove button[type=submit]');
+  await page.waitForSelector('#errata-message .ok');
+  await page.waitForFunction(() => !document.querySelector('#errata tbody tr'));
+  assert.deepEqual(await apiJson(page, '/api/scorecard?countries=VNM&month=2021-04'), before);
+  await page.goto(`${base}/#/admin`);
+  await page.waitForSelector('#audit tbody tr');
+  const audit = await page.textContent('#audit tbody');
+  assert.match(audit, /errata.*remove.*removed because: test over/);
+  assert.match(audit, /errata.*add.*E-2021-04-VNM-UNMISS-TRP/);
+  // The shipped corrections of 2020-08, applied.
+  await page.goto(`${base}/#/errata?month=2020-08`);
+  await page.waitForSelector('#errata tbody tr');
+  assert.equal(await page.$$eval('#errata tbody tr', (trs) => trs.length), 100);
+  await shoot(page, 'errata');
+  assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);  // the wrong cell's answer
+  await context.close();
+
+  // A viewer sees the corrections and no form; the API refuses them too.
+  const v = await newPage();
+  await login(v.page, 'viewer');
+  await v.page.goto(`${base}/#/errata`);
+  await v.page.waitForSelector('#errata tbody tr');
+  assert.equal(await v.page.$('#errata-add'), null);
+  assert.equal(await v.page.$('#errata-remove'), null);
+  const refused = await v.page.evaluate(async () => (await fetch('/api/errata', {
+    method: 'POST', headers: { 'X-Requested-With': 'bluehelmet', 'Content-Type': 'application/json' }, body: '{}' })).status);
+  assert.equal(refused, 403);
+  await v.context.close();
+});
+
+test('an admin corrects a swapped row from the anomalies page', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'admin');
+  await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  await page.waitForSelector('#anomalies td.actions a.correct');
+  await page.click('#anomalies td.actions a.correct');
+  await page.waitForSelector('#errata-add');
+  const prefilled = await page.$$eval('#errata-add input', (is) => Object.fromEntries(is.map((i) => [i.name, i.value])));
+  assert.equal(prefilled.month, '2020-08');
+  assert.match(prefilled.country, /^[A-Z]{3}$/);
+  assert.equal(prefilled.women, prefilled.printed_men);
+  assert.equal(prefilled.men, prefilled.printed_women);
+  assert.match(prefilled.evidence, /2020-07: /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the upload form dates a report that prints no month', { skip }, async () => {
+  const pdf = join(RAW, 'UN_country_contributions_2019_10.pdf');
+  if (!existsSync(pdf)) return;
+  const { page, context, errors } = await newPage();
+  await login(page, 'admin');
+  await page.goto(`${base}/#/imports`);
+  await page.waitForSelector('#upload-un #upload-month');
+  await page.setInputFiles('#upload-un input[type=file]', pdf);
+  await page.click('#upload-un button[type=submit]');
+  await page.waitForSelector('#upload-un .error');
+  assert.match(await page.textContent('#upload-un .error'), /prints no 'as of' date; .*the upload's Month field/);
+  await page.fill('#upload-month', '2019-10');
+  await page.click('#upload-un button[type=submit]');
+  await page.waitForSelector('#upload-un .ok');
+  assert.match(await page.textContent('#upload-un .upload-result'), /imported/);
+  const months = await apiJson(page, '/api/months');
+  assert.ok(months.rows.some((r) => r.Month === '2019-10'));
+  // The uploaded report is kept beside the database: its pages can be drawn.
+  const src = await apiJson(page, '/api/source?month=2019-10&country=VNM');
+  const row = src.rows.find((r) => typeof r.Page === 'number');
+  const png = await page.evaluate(async (q) => {
+    const r = await fetch(`/api/source/page.png?${new URLSearchParams(q)}`);
+    return { status: r.status, type: r.headers.get('content-type') };
+  }, { month: '2019-10', country: 'VNM', mission: row.Mission || '', type: row.Type });
+  assert.deepEqual(png, { status: 200, type: 'image/png' });
+  // A month that is not one is refused by the API in one line.
+  const bad = await page.evaluate(async () => {
+    const data = new FormData();
+    data.append('file', new Blob(['x'], { type: 'text/csv' }), 'x.csv');
+    const r = await fetch('/api/imports?month=2019-13', { method: 'POST', body: data, headers: { 'X-Requested-With': 'bluehelmet' } });
+    return { status: r.status, body: await r.json() };
+  });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error, /2019-13/);
+  assert.deepEqual(errors.filter((e) => !e.includes('status of 4')), []);
+  await context.close();
+});
+
+test('imports page: the SHA-256 is short, whole on hover, and the columns fit', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/imports`);
+  await page.waitForSelector('#imports .sha');
+  const sha = await page.$eval('#imports .sha', (s) => ({ text: s.textContent, full: s.dataset.full, title: s.title }));
+  assert.match(sha.full, /^[0-9a-f]{64}$/);
+  assert.equal(sha.text, `${sha.full.slice(0, 12)}…`);
+  assert.ok(sha.title.startsWith(sha.full));
+  const fits = await page.$eval('#imports', (t) => t.parentElement.scrollWidth <= t.parentElement.clientWidth);
+  assert.equal(fits, true);
+  await page.click('#imports .sha');
+  assert.equal(await page.$eval('#imports .sha', (s) => s.textContent), sha.full);
+  await shoot(page, 'imports');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('projector mode keeps "Women needed" and the ranks on screen', { skip }, async () => {
+  const { page, context, errors } = await newPage(1280, 720);
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/scorecard?group=ADMM-Plus&month=2021-04`);
+  await page.waitForSelector('#scorecard tbody tr');
+  await page.click('#projector');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projector')), true);
+  const edges = await page.evaluate(() => {
+    const ths = [...document.querySelectorAll('#scorecard th')];
+    const right = (name) => ths.find((th) => th.textContent === name).getBoundingClientRect().right;
+    const wrap = document.querySelector('#scorecard').parentElement;
+    return { needed: right('Women needed'), rank: right('Rank (share)'), width: window.innerWidth, scroll: wrap.scrollWidth - wrap.clientWidth };
+  });
+  assert.ok(edges.needed <= edges.width, JSON.stringify(edges));
+  assert.ok(edges.rank <= edges.width, JSON.stringify(edges));
+  assert.equal(edges.scroll, 0);
+  await shoot(page, 'projector');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('at 390 px wide no page scrolls sideways; wide tables scroll in their own box', { skip }, async () => {
+  const { page, context, errors } = await newPage(390, 844);
+  await login(page, 'admin');
+  for (const [name, hash, ready] of PAGES) {
+    await page.goto(`${base}/${hash}`);
+    await page.waitForSelector(ready);
+    const w = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+    assert.ok(w.doc <= 390 && w.body <= 390, `${name}: ${JSON.stringify(w)}`);
+    await shoot(page, `${name}-phone`);
+  }
+  // The provenance panel, over the page.
+  await page.goto(`${base}/#/scorecard?group=ADMM-Plus&month=2021-04`);
+  await page.click('#scorecard tbody tr[data-iso3="VNM"] [data-col="Women"] button.figure');
+  await page.waitForFunction(() => document.querySelector('#source-page')?.naturalWidth > 0);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  assert.ok(await page.$eval('#source-page', (i) => i.getBoundingClientRect().width <= 390));
+  await shoot(page, 'source-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('EWG page: the cycle report and participation by sex', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/ewg?ewg=PKO&cycle=4`);
+  await page.waitForSelector('#ewg-participants tbody tr');
+  const participants = await apiJson(page, '/api/ewg/participants?ewg=PKO&cycle=4');
+  const shown = await page.$$eval('#ewg-participants tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  assert.deepEqual(shown, participants.display);
+  assert.ok(participants.columns.includes('Women') && participants.columns.includes('Men'));
+  const report = await apiJson(page, '/api/ewg/report?ewg=PKO&cycle=4');
+  const captions = await page.$$eval('#ewg-report caption', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(captions, report.tables.map((t) => t.title));
+  await shoot(page, 'ewg');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('register page: an editor reconciles their country with the UN month by month and plans a rotation', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'editor-vnm');
+  await page.goto(`${base}/#/register`);
+  await page.waitForSelector('#register-briefing');
+  assert.equal(await page.$eval('#register-country', (s) => s.value), 'VNM');
+  await page.selectOption('#reconcile-month', '2021-04');
+  await page.waitForSelector('#register-reconcile tbody tr');
+  const rec = await apiJson(page, '/api/register/VNM/reconcile?month=2021-04');
+  assert.equal(await page.$$eval('#register-reconcile tbody tr', (trs) => trs.length), rec.rows.length);
+  assert.match(await page.textContent('#register-reconcile caption'), /register against UN figures, 2021-04/);
+  await page.selectOption('#plan-unit', 'L2FH-3');
+  await page.waitForSelector('#register-plan tbody tr');
+  const plan = await apiJson(page, `/api/register/VNM/plan?unit=L2FH-3&year=${new Date().getUTCFullYear()}`);
+  assert.equal(await page.textContent('#register-plan caption'), plan.title);
+  // A month the UN has no figures for: said, not a blank page.
+  await page.selectOption('#reconcile-month', '2020-07');
+  await page.waitForSelector('#register-reconcile tbody tr, #register-reconcile-error');
+  await shoot(page, 'register');
+  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  await context.close();
+});
+
+test('with --anonymous-read every page works without a session, and no form to change data shows', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  for (const [name, hash, ready] of PAGES) {
+    await page.goto(`${openBase}/${hash}`);
+    await page.waitForSelector(ready);
+    assert.equal(await page.$('main .error'), null, name);
+    assert.equal(await page.$('#errata-add, #upload-un, #upload-register, #upload-ewg'), null, name);
+  }
+  await page.goto(`${openBase}/#/scorecard?group=ASEAN&month=2021-04`);
+  await page.click('#scorecard tbody tr[data-iso3="KHM"] [data-col="Share"] button.figure');
+  await page.waitForFunction(() => document.querySelector('#source-page')?.naturalWidth > 0);
+  // Without the switch, the same pages send a stranger to the login.
+  await page.goto(`${base}/#/anomalies`);
+  await page.waitForSelector('#login-form');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
