@@ -28,6 +28,7 @@ TEST_F(CliTest, HelpOnEveryCommand) {
                                                                             {"import", "--help"},
                                                                             {"months", "--help"},
                                                                             {"scorecard", "--help"},
+                                                                            {"series", "--help"},
                                                                             {"country", "--help"},
                                                                             {"targets", "--help"},
                                                                             {"targets", "import", "--help"},

@@ -108,7 +108,8 @@ Result<Table> RunScorecard(CliContext& ctx, Db* db, const Reference& ref, const 
 // ---------------------------------------------------------------- rankings
 
 struct RankingsArgs {
-  std::string month, category = "contingents", by = "women";
+  std::string month, by = "women";
+  FigureFilterTexts filter;
   int limit = 0;
 };
 
@@ -116,13 +117,15 @@ struct RankingsArgs {
 
 struct TopArgs {
   TopQuery query;
+  FigureFilterTexts filter;
   int repeat = 0;
 };
 
 Result<Table> RunTop(CliContext& ctx, Db* db, const Reference& ref, const TopArgs& a) {
-  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, a.query));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a.filter));
+  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, a.query, filter, FilterSyntax::kCommandLine));
   BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top,
-                      Repeated(ctx, "top", a.repeat, [&] { return TopCountriesByWomen(db, spec.month, spec.limit); }));
+                      Repeated(ctx, "top", a.repeat, [&] { return ReadTop(db, &spec); }));
   return TopTable(db, ref, spec, top);
 }
 
@@ -259,24 +262,44 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<RankingsArgs>();
     CLI::App* cmd = app.add_subcommand("rankings", "World ranking of contributing countries in one category and month");
     cmd->add_option("--month", a->month, "YYYY-MM (default: the latest imported month)");
-    cmd->add_option("--category", a->category, "contingents, mo_so, fpu or ipo")->capture_default_str();
     cmd->add_option("--by", a->by, "women (number of women) or share (share of women)")->capture_default_str();
     cmd->add_option("--limit", a->limit, "Show the first N (default: all)");
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["category"]->description(
+        "The one category ranked: contingents (default), mo_so, fpu, ipo, jc, or all (every personnel type summed, "
+        "no target)");
+    f["type"]->description("Rank these personnel types only (TRP, SO, EOM, FPU, IPO; one category)");
+    f["mission"]->description("Rank the countries' personnel in these missions, among the countries there");
+    f["countries"]->description("Show these countries' rows only, with their ranks among all");
+    f["group"]->description("Show the group's members (in that month) only, with their ranks among all");
+    f["countries"]->excludes(f["group"]);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
-      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) {
-        return One(RankingsTable(db, ref, a->month, a->category, a->by, a->limit));
+      ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a->filter));
+        return One(RankingsTable(db, ref, a->month, filter, a->by, a->limit, FilterSyntax::kCommandLine));
       });
     });
   }
   {
     auto repeat = std::make_shared<int>(0);
+    auto filter = std::make_shared<FigureFilterTexts>();
     CLI::App* cmd = app.add_subcommand("shares", "Every country's monthly share of women per category, whole history");
+    FilterOptionMap f = AddFigureFilterOptions(cmd, filter.get());
+    f["mission"]->description("Each country's personnel in these missions only (acronyms, comma-separated)");
+    f["category"]->description(
+        "These UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: one row per country and month, "
+        "every personnel type summed");
+    f["countries"]->description("These countries' rows only, ISO3 codes or names");
+    f["group"]->description("The group's members' rows only, as of each month");
     AddRepeatOption(cmd, repeat.get());
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, repeat] {
-      ctx.exit_code = ctx.RunTables([&ctx, repeat](Db* db, const Reference&) -> Result<std::vector<Table>> {
-        BH_ASSIGN_OR_RETURN(ShareFigures shares, Repeated(ctx, "shares", *repeat, [&] { return ReadShares(db); }));
+    cmd->callback([&ctx, repeat, filter] {
+      ctx.exit_code = ctx.RunTables([&ctx, repeat, filter](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter parsed, ParseFigureFilterOptions(db, ref, *filter));
+        BH_ASSIGN_OR_RETURN(ShareFigures shares,
+                            Repeated(ctx, "shares", *repeat, [&] { return ReadShares(db, ref, parsed); }));
         return One(SharesTable(db, shares));
       });
     });
@@ -286,6 +309,16 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = app.add_subcommand("top", "The countries with the most women deployed in one month");
     cmd->add_option("--month", a->query.month, "YYYY-MM (default: the latest imported month)");
     cmd->add_option("--limit", a->query.limit, "How many countries")->capture_default_str();
+    FilterOptionMap f = AddFigureFilterOptions(
+        cmd, &a->filter, kFilterMission | kFilterCategory | kFilterType | kFilterCountries | kFilterGroup);
+    f["mission"]->description("Count the women deployed in these missions only");
+    f["category"]->description(
+        "Count these UGPS categories only (contingents, mo_so, fpu, ipo, jc); all (every type, the default) also "
+        "takes the rank files' totals");
+    f["type"]->description("Count these personnel types only (TRP, SO, EOM, FPU, IPO)");
+    f["countries"]->description("Rank these countries only");
+    f["group"]->description("Rank the group's members (in that month) only");
+    f["countries"]->excludes(f["group"]);
     AddRepeatOption(cmd, &a->repeat);
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, a] {
@@ -317,13 +350,23 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto name = std::make_shared<std::string>();
+    auto filter = std::make_shared<FigureFilterTexts>();
     CLI::App* cmd = app.add_subcommand("country",
                                        "One country's monthly series per category, annual means and "
                                        "change year on year");
     cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
+    FilterOptionMap f =
+        AddFigureFilterOptions(cmd, filter.get(), kFilterMission | kFilterMonths | kFilterCategory | kFilterType);
+    f["mission"]->description("The country's personnel in these missions only, e.g. UNMISS");
+    f["category"]->description(
+        "These UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: every personnel type summed (the "
+        "rank files' totals in months without reports), no target");
     AddFormatOption(cmd, ctx);
-    cmd->callback([&ctx, name] {
-      ctx.exit_code = ctx.RunTables([name](Db* db, const Reference& ref) { return CountryTables(db, ref, *name); });
+    cmd->callback([&ctx, name, filter] {
+      ctx.exit_code = ctx.RunTables([name, filter](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
+        BH_ASSIGN_OR_RETURN(ParsedFigureFilter parsed, ParseFigureFilterOptions(db, ref, *filter));
+        return CountryTables(db, ref, *name, parsed, FilterSyntax::kCommandLine);
+      });
     });
   }
   {

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/file_util.h"
 #include "base/strings.h"
@@ -96,6 +98,17 @@ Result<ScorecardQuery> ScorecardQueryFrom(const ParsedFigureFilter& p, const std
 
 namespace {
 
+// The month a command shows: the given one, else the latest month with
+// reports, or (with `all`, which the rank files serve too) with either.
+Result<Month> ResolveMonthFor(Db* db, const std::string& month, bool all) {
+  if (!month.empty() || !all) return ResolveMonth(db, month);
+  BH_ASSIGN_OR_RETURN(std::vector<MonthDataset> months, MonthDatasets(db));
+  if (months.empty()) {
+    return Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')");
+  }
+  return months.back().month;
+}
+
 // The figures a filtered scorecard (or ranking) scores in `month`: with
 // missions or types, each country's rows there, summed per category; with
 // `all`, every category summed into one figure per country (filed under
@@ -152,7 +165,8 @@ Result<std::vector<CategoryFigures>> FiguresToScore(Db* db, Month month, const s
 }  // namespace
 
 Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery& q) {
-  BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, q.month));
+  BH_ASSIGN_OR_RETURN(Month month,
+                      ResolveMonthFor(db, q.month, q.all_categories && q.missions.empty() && q.types.empty()));
   std::vector<std::string> countries;
   std::string group_name, membership_note;
   if (!q.countries.empty()) {
@@ -263,7 +277,7 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
   }
   for (const std::string& s : interpolated) t.notes.push_back("Target " + s + " (not an official figure).");
   t.notes.push_back("Targets: " + targets.version() + " (see 'bluehelmet targets').");
-  auto sources = SourcesForMonth(db, month);
+  auto sources = SourcesForMonth(db, month, source == "rank files" ? "country_total" : "contribution");
   if (sources.ok()) {
     t.notes.push_back(DescribeSources(*sources));
     if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
@@ -275,39 +289,114 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
 
 // ---------------------------------------------------------------- country
 
-Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country) {
-  BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(country));
-  BH_ASSIGN_OR_RETURN(std::vector<SeriesPoint> series, CountrySeries(db, iso3));
+namespace {
+
+// One month of a country's series in one category (nullopt: all).
+struct CountryPoint {
+  Month month;
+  std::optional<Category> category;
+  int64_t women = 0, men = 0, total = 0;
+  bool sex_known = true;
+};
+
+struct CountrySeriesData {
+  std::string iso3, name;
+  std::string narrowed;  // the filters given, for titles ("" when none)
+  std::vector<CountryPoint> points;
+  bool all_categories = false;
+};
+
+std::string CategoryName(const std::optional<Category>& c) {
+  return c ? std::string(CategoryLabel(*c)) : std::string("All uniformed personnel");
+}
+
+// The country's points: CountrySeries when no filter is given, else the
+// months SeriesFor finds with personnel (missing months and months with
+// nobody in a category are left out, as in the unfiltered series).
+Result<CountrySeriesData> ReadCountrySeries(Db* db, const Reference& ref, const std::string& country,
+                                            const ParsedFigureFilter* filter, FilterSyntax syntax) {
+  CountrySeriesData d;
+  BH_ASSIGN_OR_RETURN(d.iso3, ref.ResolveCountry(country));
+  d.name = ref.CountryName(d.iso3);
+  if (filter == nullptr || filter->given.empty()) {
+    BH_ASSIGN_OR_RETURN(std::vector<SeriesPoint> series, CountrySeries(db, d.iso3));
+    for (const SeriesPoint& p : series) d.points.push_back({p.month, p.category, p.women, p.men, p.total, p.sex_known});
+    if (d.points.empty()) {
+      // The rank files know the country's totals: say where they are.
+      BH_ASSIGN_OR_RETURN(std::vector<CountryTotal> totals, CountryTotals(db, std::nullopt, std::nullopt));
+      bool in_rank_files =
+          std::any_of(totals.begin(), totals.end(), [&](const CountryTotal& t) { return t.iso3 == d.iso3; });
+      return Status::NotFound(fmt::format(
+          "no contribution figures for {} ({}){}", d.name, d.iso3,
+          in_rank_files ? fmt::format("; the rank files give its totals: add {} all", FilterName(syntax, "category"))
+                        : ""));
+    }
+    return d;
+  }
+  BH_RETURN_IF_ERROR(RefuseFilters(*filter, {"countries", "group"}, syntax, "country",
+                                   "the country is the argument ('series' sums several countries or a group)"));
+  ParsedFigureFilter p = *filter;
+  p.filter.countries = {d.iso3};
+  d.all_categories = p.all_categories;
+  ParsedFigureFilter shown = p;
+  shown.filter.countries.clear();
+  d.narrowed = DescribeFilter(ref, shown);
+  SeriesOptions options;
+  options.all_categories = p.all_categories;
+  Result<Series> s = SeriesFor(db, p.filter, options);
+  if (!s.ok()) {
+    if (s.status().code() != Status::Code::kNotFound) return s.status();
+    return Status::NotFound(fmt::format("no contribution figures for {} ({}), {}", d.name, d.iso3, d.narrowed));
+  }
+  for (const SeriesMonth& m : s->points) {
+    if (m.missing || m.total == 0) continue;
+    d.points.push_back({m.month, m.category, m.women, m.men, m.total, m.sex_known});
+  }
+  if (d.points.empty()) {
+    return Status::NotFound(fmt::format("no contribution figures for {} ({}), {}", d.name, d.iso3, d.narrowed));
+  }
+  return d;
+}
+
+Result<std::vector<Table>> CountryTablesOf(Db* db, const CountrySeriesData& d) {
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
-  const std::string& cname = ref.CountryName(iso3);
-  if (series.empty()) return Status::NotFound(fmt::format("no contribution figures for {} ({})", cname, iso3));
+  const std::string what = d.narrowed.empty() ? "" : ", " + d.narrowed;
   Table monthly;
-  monthly.title = fmt::format("{} ({}): monthly series per category", cname, iso3);
+  monthly.title = fmt::format("{} ({}): monthly series per category{}", d.name, d.iso3, what);
   monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status"};
   struct Year {
     int64_t women = 0, total = 0;
     int months = 0;
   };
-  std::map<std::pair<Category, int>, Year> years;
-  for (const SeriesPoint& p : series) {
-    auto target = targets.Lookup(p.category, p.month.year);
+  // Key: category (-1: all), year.
+  std::map<std::pair<int, int>, Year> years;
+  for (const CountryPoint& p : d.points) {
+    std::optional<Target> target;
+    if (p.category) target = targets.Lookup(*p.category, p.month.year);
     std::optional<Fraction> share;
     if (p.sex_known && p.total > 0) share = Fraction::Of(p.women, p.total);
-    monthly.AddRow({p.month.ToString(), std::string(CategoryLabel(p.category)),
-                    p.sex_known ? Cell(p.women) : Cell::Null("n/a"), p.sex_known ? Cell(p.men) : Cell::Null("n/a"),
-                    p.total, ShareCell(share), TargetCellOf(target),
-                    std::string(ParityStatusName(StatusFor(p.women, p.total, p.sex_known, target)))});
+    std::string status = p.category || !p.sex_known
+                             ? std::string(ParityStatusName(StatusFor(p.women, p.total, p.sex_known, target)))
+                             : "no target";
+    monthly.AddRow({p.month.ToString(), CategoryName(p.category), p.sex_known ? Cell(p.women) : Cell::Null("n/a"),
+                    p.sex_known ? Cell(p.men) : Cell::Null("n/a"), p.total, ShareCell(share), TargetCellOf(target),
+                    status});
     if (p.sex_known) {
-      Year& y = years[{p.category, p.month.year}];
+      Year& y = years[{p.category ? static_cast<int>(*p.category) : -1, p.month.year}];
       y.women += p.women;
       y.total += p.total;
       ++y.months;
     }
   }
+  if (d.all_categories) {
+    monthly.notes.push_back(
+        "All uniformed personnel: every personnel type summed (the rank files' totals in months without reports); "
+        "the UGPS sets no target for it.");
+  }
   Table annual;
-  annual.title = fmt::format("{} ({}): annual means and change year on year", cname, iso3);
+  annual.title = fmt::format("{} ({}): annual means and change year on year{}", d.name, d.iso3, what);
   annual.columns = {"Year", "Category", "Months", "Mean women", "Mean total", "Share", "Change (points)"};
-  std::map<Category, std::optional<Fraction>> prev;
+  std::map<int, std::optional<Fraction>> prev;
   for (const auto& [key, y] : years) {
     auto [cat, year] = key;
     std::optional<Fraction> share;
@@ -322,8 +411,8 @@ Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std
     }
     double mean_women = static_cast<double>(y.women) / y.months;
     double mean_total = static_cast<double>(y.total) / y.months;
-    annual.AddRow({YearCell(year), std::string(CategoryLabel(cat)), y.months,
-                   Cell::Decimal(mean_women, fmt::format("{:.1f}", mean_women)),
+    annual.AddRow({YearCell(year), CategoryName(cat < 0 ? std::nullopt : std::optional<Category>(Category(cat))),
+                   y.months, Cell::Decimal(mean_women, fmt::format("{:.1f}", mean_women)),
                    Cell::Decimal(mean_total, fmt::format("{:.1f}", mean_total)), ShareCell(share), change});
     prev[cat] = share;
   }
@@ -332,12 +421,15 @@ Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std
   std::set<int64_t> ids;
   std::vector<SourceFile> files;
   std::set<Month> seen;
-  for (const SeriesPoint& p : series) {
+  for (const CountryPoint& p : d.points) {
     if (!seen.insert(p.month).second) continue;
-    auto s = SourcesForMonth(db, p.month);
-    if (!s.ok()) continue;
-    for (const SourceFile& f : *s) {
-      if (ids.insert(f.import_id).second) files.push_back(f);
+    for (std::string_view dataset : {"contribution", "country_total"}) {
+      if (dataset == "country_total" && !d.all_categories) continue;
+      auto s = SourcesForMonth(db, p.month, dataset);
+      if (!s.ok()) continue;
+      for (const SourceFile& f : *s) {
+        if (ids.insert(f.import_id).second) files.push_back(f);
+      }
     }
   }
   annual.notes.push_back(DescribeSources(files));
@@ -348,28 +440,25 @@ Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std
   return std::vector<Table>{monthly, annual};
 }
 
-Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country) {
-  BH_ASSIGN_OR_RETURN(std::string iso3, ref.ResolveCountry(country));
-  BH_ASSIGN_OR_RETURN(std::vector<SeriesPoint> series, CountrySeries(db, iso3));
+Result<CountryChart> CountryChartOf(Db* db, const CountrySeriesData& d) {
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
-  if (series.empty()) {
-    return Status::NotFound(fmt::format("no contribution figures for {} ({})", ref.CountryName(iso3), iso3));
-  }
   CountryChart chart;
-  chart.iso3 = iso3;
-  chart.name = ref.CountryName(iso3);
-  std::map<Category, ChartSeries> by_cat;
+  chart.iso3 = d.iso3;
+  chart.name = d.name;
+  std::map<int, ChartSeries> by_cat;
   std::set<Month> months;
-  for (const SeriesPoint& p : series) {
-    ChartSeries& s = by_cat[p.category];
-    s.category = p.category;
+  for (const CountryPoint& p : d.points) {
+    ChartSeries& s = by_cat[p.category ? static_cast<int>(*p.category) : -1];
+    s.category = p.category.value_or(Category::kContingents);
+    s.all_categories = !p.category.has_value();
     s.months.push_back(p.month.ToString());
     if (p.sex_known && p.total > 0) {
       s.share_pct.push_back(static_cast<double>(p.women) * 100.0 / static_cast<double>(p.total));
     } else {
       s.share_pct.push_back(std::nullopt);
     }
-    auto target = targets.Lookup(p.category, p.month.year);
+    std::optional<Target> target;
+    if (p.category) target = targets.Lookup(*p.category, p.month.year);
     s.target_pct.push_back(target ? std::optional<double>(target->share.ToDouble() * 100.0) : std::nullopt);
     s.women.push_back(p.sex_known ? p.women : 0);
     s.total.push_back(p.total);
@@ -386,30 +475,115 @@ Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::s
   return chart;
 }
 
+}  // namespace
+
+Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country) {
+  BH_ASSIGN_OR_RETURN(CountrySeriesData d, ReadCountrySeries(db, ref, country, nullptr, FilterSyntax::kCommandLine));
+  return CountryTablesOf(db, d);
+}
+
+Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country,
+                                         const ParsedFigureFilter& filter, FilterSyntax syntax) {
+  BH_ASSIGN_OR_RETURN(CountrySeriesData d, ReadCountrySeries(db, ref, country, &filter, syntax));
+  return CountryTablesOf(db, d);
+}
+
+Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country) {
+  BH_ASSIGN_OR_RETURN(CountrySeriesData d, ReadCountrySeries(db, ref, country, nullptr, FilterSyntax::kApi));
+  return CountryChartOf(db, d);
+}
+
+Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country,
+                                      const ParsedFigureFilter& filter, FilterSyntax syntax) {
+  BH_ASSIGN_OR_RETURN(CountrySeriesData d, ReadCountrySeries(db, ref, country, &filter, syntax));
+  return CountryChartOf(db, d);
+}
+
 // ---------------------------------------------------------------- rankings
+
+namespace {
+
+// The countries whose rows a command shows: the filter's countries, or its
+// group's members in `month`; empty: everyone.
+Result<std::vector<std::string>> ShownCountries(Db* db, const FigureFilter& f, Month month) {
+  if (!f.group.empty()) {
+    BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, f.group));
+    return g.MembersIn(month);
+  }
+  return f.countries;
+}
+
+}  // namespace
 
 Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month_text,
                             const std::string& category_code, const std::string& by, int limit) {
-  auto category = CategoryFromCode(category_code.empty() ? "contingents" : category_code);
-  if (!category) {
-    return Status::InvalidArgument(
-        fmt::format("unknown category '{}' (want contingents, mo_so, fpu or ipo)", category_code));
+  ParsedFigureFilter filter;
+  if (!category_code.empty()) {
+    auto category = CategoryFromCode(category_code);
+    if (!category) {
+      return Status::InvalidArgument(
+          fmt::format("unknown category '{}' (want contingents, mo_so, fpu or ipo)", category_code));
+    }
+    filter.filter.categories = {*category};
+    filter.given = {"category"};
   }
+  return RankingsTable(db, ref, month_text, filter, by, limit, FilterSyntax::kApi);
+}
+
+Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month_text,
+                            const ParsedFigureFilter& filter, const std::string& by, int limit, FilterSyntax syntax) {
+  BH_RETURN_IF_ERROR(RefuseFilters(filter, {"from", "to"}, syntax, "rankings",
+                                   "it ranks one month (give the month; 'series' covers a range)"));
+  const FigureFilter& f = filter.filter;
+  if (f.categories.size() > 1) {
+    return Status::InvalidArgument(
+        fmt::format("rankings: {} takes one category, got {}", FilterName(syntax, "category"), f.categories.size()));
+  }
+  if (!f.countries.empty() && !f.group.empty()) {
+    return Status::InvalidArgument(fmt::format("rankings: give either {} or {}, not both", FilterName(syntax, "group"),
+                                               FilterName(syntax, "countries")));
+  }
+  // The category: given, else the one of the types given, else contingents.
+  Category category = Category::kContingents;
+  if (!f.categories.empty()) {
+    category = f.categories[0];
+  } else if (!f.types.empty()) {
+    category = CategoryOf(f.types[0]);
+    for (PersonnelType t : f.types) {
+      if (CategoryOf(t) != category) {
+        return Status::InvalidArgument(fmt::format("rankings: {} {} and {} are in two categories; rank one at a time",
+                                                   FilterName(syntax, "type"), PersonnelTypeCode(f.types[0]),
+                                                   PersonnelTypeCode(t)));
+      }
+    }
+  }
+  const bool all = filter.all_categories;
+  if (all) category = Category::kContingents;  // where FiguresToScore files the sums
   std::string order = by.empty() ? "women" : by;
   if (order != "women" && order != "share") {
     return Status::InvalidArgument(fmt::format("unknown ranking '{}' (want women or share)", by));
   }
-  BH_ASSIGN_OR_RETURN(Month month, ResolveMonth(db, month_text));
-  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures, CategoryFiguresForMonth(db, month));
+  BH_ASSIGN_OR_RETURN(Month month, ResolveMonthFor(db, month_text, all));
+  std::string source;
+  BH_ASSIGN_OR_RETURN(std::vector<CategoryFigures> figures,
+                      FiguresToScore(db, month, f.missions, f.types, all, &source));
   if (figures.empty()) {
-    return Status::NotFound(fmt::format("no contribution figures for {} (see 'bluehelmet months')", month.ToString()));
+    return Status::NotFound(fmt::format("no contribution figures for {}{} (see 'bluehelmet months')", month.ToString(),
+                                        f.missions.empty() ? "" : " in " + Join(f.missions, ", ")));
   }
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
-  std::vector<ScoreRow> rows = ComputeScorecard(figures, targets, month.year, {}, "");
+  std::vector<ScoreRow> rows = ComputeScorecard(figures, all ? TargetTable() : targets, month.year, {}, "");
+  BH_ASSIGN_OR_RETURN(std::vector<std::string> shown_countries, ShownCountries(db, f, month));
   std::vector<const ScoreRow*> ranked;
+  size_t ranked_all = 0;
   for (const ScoreRow& r : rows) {
-    if (r.category != *category || r.group_total) continue;
+    if (r.category != category || r.group_total) continue;
     if ((order == "women" ? r.rank_women : r.rank_share) == 0) continue;
+    ++ranked_all;
+    if (!shown_countries.empty() &&
+        std::find(shown_countries.begin(), shown_countries.end(), r.iso3) == shown_countries.end()) {
+      continue;
+    }
     ranked.push_back(&r);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [&](const ScoreRow* a, const ScoreRow* b) {
@@ -418,9 +592,16 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
     if (ra != rb) return ra < rb;
     return ref.CountryName(a->iso3) < ref.CountryName(b->iso3);
   });
+  std::vector<std::string> narrowed;
+  if (!f.missions.empty())
+    narrowed.push_back((f.missions.size() == 1 ? "mission " : "missions ") + Join(f.missions, ", "));
+  for (PersonnelType t : f.types) narrowed.emplace_back(PersonnelTypeLabel(t));
+  if (!f.group.empty()) narrowed.push_back(f.group);
+  if (!f.countries.empty()) narrowed.push_back("selected countries");
   Table t;
-  t.title = fmt::format("Ranking by {}, {}, {}", order == "women" ? "number of women" : "share of women",
-                        CategoryLabel(*category), month.ToString());
+  t.title = fmt::format("Ranking by {}, {}, {}{}", order == "women" ? "number of women" : "share of women",
+                        all ? std::string("All uniformed personnel") : std::string(CategoryLabel(category)),
+                        month.ToString(), narrowed.empty() ? "" : ", " + Join(narrowed, ", "));
   t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share", "Target", "Status"};
   int shown = 0;
   for (const ScoreRow* r : ranked) {
@@ -429,8 +610,21 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
     t.AddRow({order == "women" ? r->rank_women : r->rank_share, ref.CountryName(r->iso3), r->iso3, r->women, r->total,
               ShareCell(r->share()), TargetCellOf(r->target), std::string(ParityStatusName(r->status))});
   }
-  t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown, ranked.size()));
-  auto sources = SourcesForMonth(db, month);
+  t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown, ranked_all));
+  if (!f.missions.empty()) {
+    t.notes.push_back(fmt::format("Within {}: each country's personnel there; ranks among the countries there.",
+                                  Join(f.missions, ", ")));
+  }
+  if (!shown_countries.empty()) {
+    t.notes.push_back(fmt::format("Only {}'s rows are shown; the ranks are among all {} countries ranked.",
+                                  f.group.empty() ? "the selected countries" : f.group, ranked_all));
+  }
+  if (all) {
+    t.notes.push_back(fmt::format(
+        "All uniformed personnel: every personnel type summed ({}); the UGPS sets no target for it.",
+        source == "rank files" ? "from the rank files' country totals: the month has no reports" : "from the reports"));
+  }
+  auto sources = SourcesForMonth(db, month, source == "rank files" ? "country_total" : "contribution");
   if (sources.ok()) {
     t.notes.push_back(DescribeSources(*sources));
     if (AnySynthetic(*sources)) t.title += " [SYNTHETIC sample data]";
@@ -570,6 +764,62 @@ Result<TopSpec> ResolveTop(Db* db, const TopQuery& q) {
   return TopSpec{month, q.limit};
 }
 
+Result<TopSpec> ResolveTop(Db* db, const TopQuery& q, const ParsedFigureFilter& filter, FilterSyntax syntax) {
+  BH_RETURN_IF_ERROR(RefuseFilters(filter, {"from", "to"}, syntax, "top",
+                                   "it ranks one month (give the month; 'series' covers a range)"));
+  if (q.limit < 1) return Status::InvalidArgument(fmt::format("limit must be at least 1, got {}", q.limit));
+  // Every type together is what top counts anyway: `all` allows the rank
+  // files' months.
+  const FigureFilter& f = filter.filter;
+  bool totals_serve = f.missions.empty() && f.types.empty() && f.categories.empty();
+  BH_ASSIGN_OR_RETURN(Month month, ResolveMonthFor(db, q.month, totals_serve));
+  TopSpec spec{month, q.limit};
+  spec.filter = filter;
+  return spec;
+}
+
+Result<std::vector<CountryWomen>> ReadTop(Db* db, TopSpec* spec) {
+  const FigureFilter& f = spec->filter.filter;
+  std::vector<CountryWomen> top;
+  if (!f.NarrowsRows()) {
+    BH_ASSIGN_OR_RETURN(top, TopCountriesByWomen(db, spec->month, spec->limit));
+  } else {
+    FigureFilter rf = f;
+    rf.from = rf.to = spec->month;
+    BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, rf));
+    std::map<std::string, CountryWomen> by_country;
+    for (const FigureRow& r : rows) {
+      CountryWomen& c = by_country[r.iso3];
+      if (c.iso3.empty()) {
+        c.iso3 = r.iso3;
+        c.sex_known = false;
+      }
+      c.women += r.women.value_or(0);
+      c.total += r.total;
+      c.sex_known = c.sex_known || r.women.has_value();
+    }
+    for (auto& [iso3, c] : by_country) top.push_back(std::move(c));
+  }
+  // A month of the rank files only (Rank.csv): their totals, every type
+  // together, which is what top counts.
+  spec->from_country_totals = false;
+  if (top.empty() && f.missions.empty() && f.types.empty() && f.categories.empty()) {
+    BH_ASSIGN_OR_RETURN(std::vector<CountryTotal> totals, CountryTotals(db, spec->month, spec->month));
+    BH_ASSIGN_OR_RETURN(std::vector<std::string> shown, ShownCountries(db, f, spec->month));
+    for (const CountryTotal& t : totals) {
+      if (!shown.empty() && std::find(shown.begin(), shown.end(), t.iso3) == shown.end()) continue;
+      top.push_back({t.iso3, t.women, t.total, true});
+    }
+    spec->from_country_totals = !top.empty();
+  }
+  std::sort(top.begin(), top.end(), [](const CountryWomen& a, const CountryWomen& b) {
+    if (a.women != b.women) return a.women > b.women;
+    return a.iso3 < b.iso3;
+  });
+  if (top.size() > static_cast<size_t>(spec->limit)) top.resize(static_cast<size_t>(spec->limit));
+  return top;
+}
+
 Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const std::vector<CountryWomen>& top) {
   if (top.empty()) {
     return Status::NotFound(
@@ -583,7 +833,11 @@ Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const 
                     spec.month.ToString()));
   }
   Table t;
-  t.title = fmt::format("Top {} countries by women deployed, {}", spec.limit, spec.month.ToString());
+  ParsedFigureFilter shown = spec.filter;
+  shown.all_categories = false;  // top counts every type anyway
+  std::string narrowed = DescribeFilter(ref, shown);
+  t.title = fmt::format("Top {} countries by women deployed, {}{}", spec.limit, spec.month.ToString(),
+                        narrowed.empty() ? "" : ", " + narrowed);
   t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share"};
   int unknown = 0;
   for (size_t i = 0; i < top.size(); ++i) {
@@ -601,8 +855,21 @@ Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const 
     t.notes.push_back(fmt::format("{} {} no split by sex this month: not ranked.", unknown,
                                   unknown == 1 ? "country has" : "countries have"));
   }
-  t.notes.push_back("All personnel types together; rows without a sex split count no women.");
-  auto sources = SourcesForMonth(db, spec.month);
+  const FigureFilter& f = spec.filter.filter;
+  if (spec.from_country_totals) {
+    t.notes.push_back(
+        "All personnel types together, from the rank files' country totals: the month has no reports by mission "
+        "and type.");
+  } else if (f.types.empty() && f.categories.empty()) {
+    t.notes.push_back("All personnel types together; rows without a sex split count no women.");
+  } else {
+    t.notes.push_back("The personnel types given only; rows without a sex split count no women.");
+  }
+  if (!f.missions.empty()) t.notes.push_back(fmt::format("Women deployed in {} only.", Join(f.missions, ", ")));
+  if (!f.group.empty() || !f.countries.empty()) {
+    t.notes.push_back(fmt::format("Ranked among {} only.", f.group.empty() ? "the selected countries" : f.group));
+  }
+  auto sources = SourcesForMonth(db, spec.month, spec.from_country_totals ? "country_total" : "contribution");
   if (sources.ok()) t.notes.push_back(DescribeSources(*sources));
   return t;
 }
@@ -610,6 +877,13 @@ Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const 
 Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q) {
   BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, q));
   BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top, TopCountriesByWomen(db, spec.month, spec.limit));
+  return TopTable(db, ref, spec, top);
+}
+
+Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q, const ParsedFigureFilter& filter,
+                       FilterSyntax syntax) {
+  BH_ASSIGN_OR_RETURN(TopSpec spec, ResolveTop(db, q, filter, syntax));
+  BH_ASSIGN_OR_RETURN(std::vector<CountryWomen> top, ReadTop(db, &spec));
   return TopTable(db, ref, spec, top);
 }
 
@@ -624,18 +898,114 @@ Result<ShareFigures> ReadShares(Db* db) {
   return out;
 }
 
+namespace {
+
+// Each figure's share as a number, NaN without a sex split or personnel.
+void ComputeShares(ShareFigures* out) {
+  out->shares.clear();
+  out->shares.reserve(out->figures.size());
+  for (const MonthlyFigures& f : out->figures) {
+    out->shares.push_back(f.sex_known && f.total > 0 ? static_cast<double>(f.women) / static_cast<double>(f.total)
+                                                     : std::numeric_limits<double>::quiet_NaN());
+  }
+}
+
+}  // namespace
+
+Result<ShareFigures> ReadShares(Db* db, const Reference& ref, const ParsedFigureFilter& filter) {
+  const FigureFilter& f = filter.filter;
+  const bool all = filter.all_categories;
+  if (!f.NarrowsRows() && !all) return ReadShares(db);
+  ShareFigures out;
+  out.all_categories = all;
+  out.narrowed = DescribeFilter(ref, filter);
+  // Sums by (month, ISO3, category; all: one category).
+  std::map<std::tuple<Month, std::string, int>, MonthlyFigures> sums;
+  auto add = [&](Month m, std::string_view iso3, Category c, std::optional<int64_t> women, std::optional<int64_t> men,
+                 int64_t total) {
+    MonthlyFigures& x = sums[{m, std::string(iso3), all ? 0 : static_cast<int>(c) + 1}];
+    std::memcpy(x.iso3.data(), iso3.data(), 3);
+    x.month = m;
+    x.category = all ? Category::kContingents : c;
+    if (women && men) {
+      x.women += *women;
+      x.men += *men;
+    } else {
+      x.sex_known = false;
+    }
+    x.total += total;
+  };
+  const bool row_filter = !f.missions.empty() || !f.types.empty();
+  std::set<Month> with_reports;
+  if (row_filter) {
+    BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, f));
+    for (const FigureRow& r : rows) {
+      if (r.category) add(r.month, r.iso3, *r.category, r.women, r.men, r.total);
+    }
+  } else {
+    std::optional<GroupInfo> group;
+    if (!f.group.empty()) {
+      BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, f.group));
+      group = std::move(g);
+    }
+    std::optional<Month> members_month;
+    std::vector<std::string> members;
+    auto counts = [&](Month m, std::string_view iso3) {
+      if (!f.countries.empty() && std::find(f.countries.begin(), f.countries.end(), iso3) == f.countries.end()) {
+        return false;
+      }
+      if (group) {
+        if (members_month != m) {
+          members = group->MembersIn(m);
+          members_month = m;
+        }
+        if (!std::binary_search(members.begin(), members.end(), iso3)) return false;
+      }
+      return (!f.from || *f.from <= m) && (!f.to || m <= *f.to);
+    };
+    BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> figures, MonthlyFiguresAllCountries(db));
+    for (const MonthlyFigures& m : figures) {
+      with_reports.insert(m.month);
+      if (!f.categories.empty() &&
+          std::find(f.categories.begin(), f.categories.end(), m.category) == f.categories.end()) {
+        continue;
+      }
+      if (!counts(m.month, m.Iso3())) continue;
+      if (m.sex_known) {
+        add(m.month, m.Iso3(), m.category, m.women, m.men, m.total);
+      } else {
+        add(m.month, m.Iso3(), m.category, std::nullopt, std::nullopt, m.total);
+      }
+    }
+    if (all) {
+      // Months without reports: the rank files' totals.
+      BH_ASSIGN_OR_RETURN(std::vector<CountryTotal> totals, CountryTotals(db, f.from, f.to));
+      for (const CountryTotal& t : totals) {
+        if (with_reports.count(t.month) || !counts(t.month, t.iso3)) continue;
+        add(t.month, t.iso3, Category::kContingents, t.women, t.men, t.total);
+      }
+    }
+  }
+  for (auto& [key, x] : sums) out.figures.push_back(x);
+  ComputeShares(&out);
+  return out;
+}
+
 Result<Table> SharesTable(Db* db, const ShareFigures& shares) {
   if (shares.figures.empty()) {
+    if (!shares.narrowed.empty()) return Status::NotFound("no contribution figures for " + shares.narrowed);
     return Status::NotFound("no contribution figures imported yet (run 'bluehelmet import FILE' or 'make demo')");
   }
   Table t;
   t.title = "Share of women per country, month and category";
+  if (!shares.narrowed.empty()) t.title += ", " + shares.narrowed;
   t.columns = {"ISO3", "Month", "Category", "Women", "Men", "Total", "Share"};
   std::set<Month> months;
   for (const MonthlyFigures& f : shares.figures) {
     std::optional<Fraction> share;
     if (f.sex_known && f.total > 0) share = Fraction::Of(f.women, f.total);
-    t.AddRow({std::string(f.Iso3()), f.month.ToString(), std::string(CategoryLabel(f.category)),
+    t.AddRow({std::string(f.Iso3()), f.month.ToString(),
+              shares.all_categories ? std::string("All uniformed personnel") : std::string(CategoryLabel(f.category)),
               f.sex_known ? Cell(f.women) : Cell::Null("n/a"), f.sex_known ? Cell(f.men) : Cell::Null("n/a"), f.total,
               ShareCell(share)});
     months.insert(f.month);
@@ -643,11 +1013,19 @@ Result<Table> SharesTable(Db* db, const ShareFigures& shares) {
   std::vector<SourceFile> files;
   std::set<int64_t> ids;
   for (const Month& m : months) {
-    auto s = SourcesForMonth(db, m);
-    if (!s.ok()) continue;
-    for (const SourceFile& f : *s) {
-      if (ids.insert(f.import_id).second) files.push_back(f);
+    for (std::string_view dataset : {"contribution", "country_total"}) {
+      if (dataset == "country_total" && !shares.all_categories) continue;
+      auto s = SourcesForMonth(db, m, dataset);
+      if (!s.ok()) continue;
+      for (const SourceFile& f : *s) {
+        if (ids.insert(f.import_id).second) files.push_back(f);
+      }
     }
+  }
+  if (shares.all_categories) {
+    t.notes.push_back(
+        "All uniformed personnel: every personnel type summed, from the reports or, in months without them, the "
+        "rank files' country totals; the UGPS sets no target for it.");
   }
   t.notes.push_back(DescribeSources(files));
   return t;

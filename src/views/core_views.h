@@ -72,11 +72,18 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
 // One country's monthly series per category and its annual means, as two
 // tables. NotFound: unknown country or no figures.
 Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country);
+// The same narrowed by the shared filters: --mission (the country's
+// personnel in those missions), --from/--to, --category (all: every type
+// summed, from the reports or, in months without them, the rank files),
+// --type. countries and group are refused (the country is the argument).
+Result<std::vector<Table>> CountryTables(Db* db, const Reference& ref, const std::string& country,
+                                         const ParsedFigureFilter& filter, FilterSyntax syntax);
 
 // The same monthly series as numbers for a chart: per category, the share of
 // women (percent) and the target (percent, null where there is none).
 struct ChartSeries {
   Category category = Category::kContingents;
+  bool all_categories = false;                    // every type summed (category is meaningless)
   std::vector<std::string> months;                // YYYY-MM, oldest first
   std::vector<std::optional<double>> share_pct;   // null without a sex split
   std::vector<std::optional<double>> target_pct;  // null without a target
@@ -88,12 +95,23 @@ struct CountryChart {
   std::vector<ChartSeries> series;  // categories with data, in category order
 };
 Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country);
+// The chart of the filtered series (CountryTables with a filter); the series
+// of category all has no category code in the chart ("all") and no target.
+Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country,
+                                      const ParsedFigureFilter& filter, FilterSyntax syntax);
 
 // World ranking of every contributing country in one category and month,
 // by number of women (by == "women") or by share (by == "share"), with the
 // scorecard's status. InvalidArgument for an unknown category code or `by`.
 Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month, const std::string& category_code,
                             const std::string& by, int limit);
+// The same with the shared filters: one category (default contingents; a
+// type alone picks its category; all: every type summed, no target),
+// --mission and --type narrow the figures ranked (ranks among the countries
+// with personnel there), --countries/--group show those countries' rows
+// with their ranks. from/to and several categories are refused.
+Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& month, const ParsedFigureFilter& filter,
+                            const std::string& by, int limit, FilterSyntax syntax);
 
 // Every imported month with its current file, reconciliation state and the
 // files it superseded.
@@ -133,16 +151,29 @@ struct TopQuery {
 struct TopSpec {
   Month month;
   int limit = 20;
+  // The shared filters (all optional): --mission, --category, --type narrow
+  // whose women count; --countries/--group rank among those countries.
+  ParsedFigureFilter filter = {};
+  bool from_country_totals = false;  // set by ReadTop: the month has only the rank files' totals
 };
 // InvalidArgument for a limit below 1 or a malformed month; NotFound when
 // nothing is imported.
 Result<TopSpec> ResolveTop(Db* db, const TopQuery& q);
+// With the shared filters: from/to are refused (one month). With no month
+// given and no reports imported, the latest month of the rank files.
+Result<TopSpec> ResolveTop(Db* db, const TopQuery& q, const ParsedFigureFilter& filter, FilterSyntax syntax);
+// The figures of `top` for `spec`: TopCountriesByWomen when nothing narrows,
+// else the month's FigureRows summed per country; a month without reports
+// takes the rank files' totals (and sets spec->from_country_totals).
+Result<std::vector<CountryWomen>> ReadTop(Db* db, TopSpec* spec);
 // The table (Rank, Country, ISO3, Women, Total, Share) of `top`, the figures
 // TopCountriesByWomen read for `spec`, with the month's provenance.
 // NotFound when the month has no figures.
 Result<Table> TopTable(Db* db, const Reference& ref, const TopSpec& spec, const std::vector<CountryWomen>& top);
 // The three steps at once (the web API).
 Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q);
+Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q, const ParsedFigureFilter& filter,
+                       FilterSyntax syntax);
 
 // `shares`: every country's share of women per month and category over the
 // whole history. ReadShares is the part a benchmark times (`shares
@@ -151,8 +182,15 @@ Result<Table> TopTable(Db* db, const Reference& ref, const TopQuery& q);
 struct ShareFigures {
   std::vector<MonthlyFigures> figures;  // by month, country and category
   std::vector<double> shares;           // one per figure; NaN without a sex split or personnel
+  // With category all: one figure per month and country, every type summed
+  // (its `category` is meaningless), from the reports or the rank files.
+  bool all_categories = false;
+  std::string narrowed;  // the filters given, for the title ("" when none)
 };
 Result<ShareFigures> ReadShares(Db* db);
+// Narrowed by every shared filter: mission and type read FigureRows; the
+// others filter the month figures (a group: its members in each month).
+Result<ShareFigures> ReadShares(Db* db, const Reference& ref, const ParsedFigureFilter& filter);
 // The table (ISO3, Month, Category, Women, Men, Total, Share) with the
 // provenance of every month. NotFound when nothing is imported.
 Result<Table> SharesTable(Db* db, const ShareFigures& shares);

@@ -226,16 +226,16 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/scorecard", Guard::kRead, Cache::kShared, &Api::Scorecard,
        "UGPS scorecard: ?month=, group= or countries=, mission=, category=, type="},
       {"GET", "/api/rankings", Guard::kRead, Cache::kShared, &Api::Rankings,
-       "world ranking: ?category=&by=women|share&month=&limit="},
+       "world ranking: ?category=&by=women|share&month=&limit=, mission=, type=, countries= or group="},
       {"GET", "/api/top", Guard::kRead, Cache::kShared, &Api::Top,
-       "the countries with the most women deployed: ?month=&limit="},
+       "the countries with the most women deployed: ?month=&limit=, mission=, category=, type=, countries= or group="},
       {"GET", "/api/shares", Guard::kRead, Cache::kShared, &Api::Shares,
-       "every country's share of women per month and category, whole history"},
+       "every country's share of women per month and category: ?mission=&from=&to=&category=&type=&countries=&group="},
       {"GET", "/api/series", Guard::kRead, Cache::kShared, &Api::SeriesOf,
        "monthly series per category: ?countries= or group=, mission=, from=, to=, category=, type=, annual=1"},
       {"GET", "/api/countries", Guard::kRead, Cache::kShared, &Api::Countries, "countries with contribution figures"},
       {"GET", "/api/countries/{country}", Guard::kRead, Cache::kShared, &Api::Country,
-       "a country's series, annual means, chart"},
+       "a country's series, annual means, chart: ?mission=&from=&to=&category=&type="},
       {"GET", "/api/missions", Guard::kRead, Cache::kShared, &Api::Missions,
        "each mission's strength and share of women per category: ?month= or ?from=&to=, and the shared filters "
        "mission, category, type, countries, group"},
@@ -628,8 +628,9 @@ Result<HttpResponse> Api::Scorecard(Call& call) {
 Result<HttpResponse> Api::Rankings(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 0));
-  BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), call.req.Query("category"),
-                                             call.req.Query("by"), limit));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), filter, call.req.Query("by"),
+                                             limit, FilterSyntax::kApi));
   return TableResponse(t);
 }
 
@@ -638,7 +639,8 @@ Result<HttpResponse> Api::Top(Call& call) {
   TopQuery q;
   q.month = call.req.Query("month");
   BH_ASSIGN_OR_RETURN(q.limit, IntParam(call.req, "limit", q.limit));
-  BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q, filter, FilterSyntax::kApi));
   return TableResponse(t);
 }
 
@@ -660,7 +662,10 @@ Result<HttpResponse> Api::Errata(Call& call) {
 }
 
 Result<HttpResponse> Api::Shares(Call& call) {
-  BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db));
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(ShareFigures shares, ReadShares(call.db, *ref, filter));
+  BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db, shares));
   return TableResponse(t);
 }
 
@@ -726,8 +731,9 @@ Result<HttpResponse> Api::Project(Call& call) {
 Result<HttpResponse> Api::Country(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   const std::string& name = call.params["country"];
-  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name));
-  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name));
+  BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name, filter, FilterSyntax::kApi));
+  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name, filter, FilterSyntax::kApi));
   json series = json::array();
   for (const ChartSeries& s : chart.series) {
     auto opt = [](const std::vector<std::optional<double>>& v) {
@@ -735,13 +741,14 @@ Result<HttpResponse> Api::Country(Call& call) {
       for (const auto& x : v) a.push_back(x ? json(*x) : json(nullptr));
       return a;
     };
-    series.push_back({{"category", std::string(CategoryCode(s.category))},
-                      {"label", std::string(CategoryLabel(s.category))},
-                      {"months", s.months},
-                      {"share_pct", opt(s.share_pct)},
-                      {"target_pct", opt(s.target_pct)},
-                      {"women", s.women},
-                      {"total", s.total}});
+    series.push_back(
+        {{"category", s.all_categories ? std::string("all") : std::string(CategoryCode(s.category))},
+         {"label", s.all_categories ? std::string("All uniformed personnel") : std::string(CategoryLabel(s.category))},
+         {"months", s.months},
+         {"share_pct", opt(s.share_pct)},
+         {"target_pct", opt(s.target_pct)},
+         {"women", s.women},
+         {"total", s.total}});
   }
   json tables_json = json::array();
   for (const Table& t : tables) tables_json.push_back(TableToJson(t, true));

@@ -259,8 +259,37 @@ TEST_F(ApiTest, FilteredCommandsAndSeriesEqualTheCli) {
       {{"scorecard", "--group", "ASEAN", "--mission", "UNIFIL", "--month", "2021-02"},
        "/api/scorecard?group=ASEAN&mission=UNIFIL&month=2021-02"},
       {{"scorecard", "--countries", "VNM,JPN", "--category", "all"}, "/api/scorecard?countries=VNM,JPN&category=all"},
+      {{"rankings", "--mission", "UNIFIL", "--group", "ASEAN", "--month", "2021-02", "--category", "ipo"},
+       "/api/rankings?mission=UNIFIL&group=ASEAN&month=2021-02&category=ipo"},
+      {{"rankings", "--category", "all", "--by", "share", "--limit", "5"},
+       "/api/rankings?category=all&by=share&limit=5"},
+      {{"top", "--group", "ADMM-Plus", "--type", "TRP", "--limit", "5"}, "/api/top?group=ADMM-Plus&type=TRP&limit=5"},
+      {{"top", "--mission", "UNIFIL", "--month", "2021-01"}, "/api/top?mission=UNIFIL&month=2021-01"},
+      {{"shares", "--group", "ASEAN", "--category", "all", "--from", "2021-02"},
+       "/api/shares?group=ASEAN&category=all&from=2021-02"},
+      {{"shares", "--mission", "UNIFIL", "--type", "FPU"}, "/api/shares?mission=UNIFIL&type=FPU"},
   };
   for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
+  // country: its two tables, and the chart follows the filter.
+  {
+    std::ostringstream out, err;
+    ASSERT_EQ(0, RunCliArgs({"--db", path_, "country", "MYS", "--mission", "UNIFIL", "--format", "json"}, out, err))
+        << err.str();
+    json cli = json::parse(out.str());
+    json web = Json(Call("GET", "/api/countries/MYS?mission=UNIFIL", viewer));
+    ASSERT_EQ(2u, web["tables"].size());
+    for (size_t i = 0; i < 2; ++i) {
+      EXPECT_EQ(cli[i]["title"], web["tables"][i]["title"]);
+      EXPECT_EQ(cli[i]["rows"], web["tables"][i]["rows"]);
+      EXPECT_EQ(cli[i]["notes"], web["tables"][i]["notes"]);
+    }
+    EXPECT_EQ("Malaysia (MYS): monthly series per category, mission UNIFIL [SYNTHETIC sample data]",
+              web["tables"][0]["title"]);
+    json all = Json(Call("GET", "/api/countries/MYS?category=all", viewer));
+    ASSERT_EQ(1u, all["chart"]["series"].size());
+    EXPECT_EQ("all", all["chart"]["series"][0]["category"]);
+    EXPECT_TRUE(all["chart"]["series"][0]["target_pct"][0].is_null());
+  }
   // --annual: two tables.
   json two = Json(Call("GET", "/api/series?countries=VNM&annual=1", viewer));
   ASSERT_EQ(2u, two["tables"].size());
@@ -278,6 +307,13 @@ TEST_F(ApiTest, FilteredCommandsAndSeriesEqualTheCli) {
       {"/api/scorecard?from=2021-01",
        "scorecard: from has no meaning here: it scores one month (give the month; "
        "'series' covers a range)"},
+      {"/api/top?to=2021-01",
+       "top: to has no meaning here: it ranks one month (give the month; 'series' covers a "
+       "range)"},
+      {"/api/rankings?category=contingents,fpu", "rankings: category takes one category, got 2"},
+      {"/api/countries/VNM?group=ASEAN",
+       "country: group has no meaning here: the country is the argument ('series' "
+       "sums several countries or a group)"},
   };
   for (const Bad& b : bad) {
     HttpResponse r = Call("GET", b.target, viewer);
