@@ -284,6 +284,7 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
                                        "change year on year");
     cmd->add_option("country", *name, "ISO3 code or name, e.g. VNM or 'Viet Nam'")->required();
     AddFormatOption(cmd, ctx);
+    AddTableOption(cmd, ctx, {"monthly", "annual"});
     cmd->callback([&ctx, name] {
       ctx.exit_code = ctx.RunTables([name](Db* db, const Reference& ref) { return CountryTables(db, ref, *name); });
     });
