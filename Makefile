@@ -1,6 +1,6 @@
 # Bluehelmet: the two commands a new user needs are `make demo` and `make test`.
 # Everything else wraps CMake presets (see CMakePresets.json).
-.PHONY: all deps web-deps release debug demo serve test test-unit test-browser test-release test-tsan bench bench-micro fuzz clean format help
+.PHONY: all deps web-deps reader-deps release debug demo demo-sample real-data serve test test-unit test-browser test-release test-tsan bench bench-micro fuzz clean format help
 
 JOBS ?= $(shell nproc)
 BUILD_RELEASE := build/release
@@ -10,7 +10,9 @@ BH := $(BUILD_RELEASE)/bluehelmet
 all: release
 
 help:
-	@echo "make demo    install what is missing, build, and print the ADMM-Plus scorecard of the bundled sample"
+	@echo "make demo    install what is missing, build, load the bundled real UN figures, print the ADMM-Plus scorecard"
+	@echo "make demo-sample   the same on the SYNTHETIC sample, in its own database (sample.db)"
+	@echo "make real-data     rewrite data/real/ from the UN reports in ../shared (scripts/bundle-real-data)"
 	@echo "make test    install what is missing, build with ASan+UBSan, run every test (unit, then browser)"
 	@echo "make serve   the demo database on http://127.0.0.1:8080/ (make demo first; 'bluehelmet user add' an admin)"
 	@echo "make bench   run the benchmarks against DuckDB, pandas and pdftotext (docs/performance.md)"
@@ -40,16 +42,35 @@ release: deps $(BUILD_RELEASE)/build.ninja
 debug: deps $(BUILD_DEBUG)/build.ninja
 	cmake --build --preset debug -j $(JOBS)
 
-# The main job on the bundled sample: a database at the default path
-# (./bluehelmet.db), then the ADMM-Plus scorecard.
+# The main job on the bundled real figures (data/real/): a database at the
+# default path (./bluehelmet.db), then the ADMM-Plus scorecard of the latest
+# real month and the seed statement.
 demo: deps $(BUILD_RELEASE)/build.ninja
 	cmake --build --preset release -j $(JOBS) --target bluehelmet
 	@scripts/demo.sh $(BH)
 
+# The same on the SYNTHETIC sample (benchmarks, tests), in ./sample.db.
+demo-sample: deps $(BUILD_RELEASE)/build.ninja
+	cmake --build --preset release -j $(JOBS) --target bluehelmet
+	@scripts/demo.sh --synthetic $(BH)
+
+# The bundled real data, rewritten from the UN's reports in ../shared.
+real-data: deps $(BUILD_RELEASE)/build.ninja
+	cmake --build --preset release -j $(JOBS) --target bluehelmet
+	@scripts/bundle-real-data $(BH)
+
 test: test-unit test-browser
 
-test-unit: debug
+test-unit: debug reader-deps
 	ctest --preset debug -j $(JOBS)
+
+# pandas (Debian's) and DuckDB (the benchmarks' pinned @duckdb/node-api) read
+# the export in ExportCommandsTest, installed as `make bench` installs them.
+reader-deps:
+	@scripts/install-deps.sh --readers
+	@if ! cmp -s bench/package-lock.json bench/node_modules/.package-lock.json.bench 2>/dev/null; then \
+	  (cd bench && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.package-lock.json.bench); \
+	fi
 
 # Real Chromium (Debian's package) driven by playwright-core against
 # `bluehelmet serve` on a loopback port.

@@ -214,7 +214,8 @@ def bh_timing(err, name):
 def targets_for_year(bh, db, year):
     _, out, _, _ = run([bh, '--db', db, 'targets', '--from', str(year), '--to', str(year), '--format', 'json'])
     data = json.loads(out)
-    rows = data[0]['rows'] if isinstance(data, list) else data['rows']
+    # The machine-format rule: {"tables": {"targets": {...}}}.
+    rows = data['tables']['targets']['rows']
     codes = {'Contingents': 'contingents', 'Observers & staff officers': 'mo_so', 'FPU': 'fpu',
              'Individual police': 'ipo'}
     t = {}

@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh            build + test packages
 #   scripts/install-deps.sh --bench    also the benchmark peers
 #   scripts/install-deps.sh --browser  also Chromium for the browser tests
+#   scripts/install-deps.sh --readers  also pandas, which reads `export` in a test
 # nodejs and npm fetch the dashboard's pinned chart library (make web-deps);
 # the browser tests' playwright-core needs Node.js 20 or newer.
 set -euo pipefail
@@ -11,7 +12,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git iso-codes
   libsqlite3-dev libpoppler-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
-  libcpp-httplib-dev libssl-dev libsodium-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev libpng-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libsodium-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev libpng-dev
   poppler-utils sqlite3 nodejs npm clang-format
 )
 for arg in "$@"; do
@@ -24,6 +25,9 @@ for arg in "$@"; do
       command -v npm >/dev/null 2>&1 || packages+=(npm)
       ;;
     --browser) packages+=(chromium nodejs npm fonts-dejavu-core) ;;
+    # The readers `export` is tested with (ExportCommandsTest): pandas here,
+    # DuckDB from bench/package-lock.json (make reader-deps).
+    --readers) packages+=(python3-pandas) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 
@@ -86,6 +88,47 @@ Status WriteFile(const std::string& path, std::string_view data) {
 std::string BaseName(std::string_view path) {
   size_t pos = path.find_last_of('/');
   return std::string(pos == std::string_view::npos ? path : path.substr(pos + 1));
+}
+
+bool IsGzip(std::string_view bytes) { return bytes.size() >= 2 && bytes[0] == '\x1f' && bytes[1] == '\x8b'; }
+
+Result<std::string> Gunzip(std::string_view gz, const std::string& name, size_t max_bytes) {
+  z_stream z{};
+  // 16 + MAX_WBITS: a gzip header and trailer (CRC-32 and length checked).
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return Status::Internal(name + ": zlib would not start");
+  std::string out;
+  char buf[1 << 16];
+  size_t pos = 0;
+  int rc = Z_OK;
+  for (;;) {
+    if (z.avail_in == 0 && pos < gz.size()) {
+      size_t n = std::min<size_t>(gz.size() - pos, 1u << 30);
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data() + pos));
+      z.avail_in = static_cast<uInt>(n);
+      pos += n;
+    }
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - z.avail_out);
+    if (out.size() > max_bytes) {
+      inflateEnd(&z);
+      return Status::InvalidData(fmt::format("{}: holds more than {} uncompressed", name, ByteSizeText(max_bytes)));
+    }
+    if (rc == Z_STREAM_END) {
+      // Another member may follow (gzip files may be concatenated).
+      if (z.avail_in == 0 && pos >= gz.size()) break;
+      if (inflateReset(&z) != Z_OK) break;
+      continue;
+    }
+    if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_in == 0 && pos < gz.size())) {
+      std::string why = z.msg ? z.msg : (rc == Z_BUF_ERROR ? "cut short" : fmt::format("zlib error {}", rc));
+      inflateEnd(&z);
+      return Status::InvalidData(fmt::format("{}: not a valid gzip stream ({})", name, why));
+    }
+  }
+  inflateEnd(&z);
+  return out;
 }
 
 }  // namespace bh

@@ -24,6 +24,15 @@ inline constexpr size_t kMaxReadBytes = size_t{1} << 30;
 // bounded even for a file that grows; IoError otherwise.
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes = kMaxReadBytes);
 
+// True when `bytes` start as a gzip stream does (RFC 1952: 1f 8b).
+bool IsGzip(std::string_view bytes);
+
+// The bytes a gzip stream (one member or several) holds, via zlib.
+// InvalidData "NAME: not a valid gzip stream (REASON)" for a damaged or cut
+// short one, and "NAME: holds more than LIMIT uncompressed" past
+// `max_bytes`, checked while inflating so memory stays bounded.
+Result<std::string> Gunzip(std::string_view gz, const std::string& name, size_t max_bytes = kMaxReadBytes);
+
 // "1.0 GiB", "100 MiB", "512 bytes": a byte count for messages.
 std::string ByteSizeText(uint64_t bytes);
 

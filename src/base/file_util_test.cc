@@ -40,5 +40,25 @@ TEST(FileUtilTest, FilesOverTheLimitAreRefused) {
   EXPECT_EQ("100 MiB", ByteSizeText(100u << 20));
 }
 
+TEST(FileUtilTest, GunzipReadsAStreamAndNamesADamagedOne) {
+  // gzip.compress(b"hello, tidy\n", mtime=0)
+  const std::string gz(
+      "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xcb\x48\xcd\xc9\xc9\xd7\x51\x28\xc9\x4c\xa9\xe4\x02\x00\xbf\x22\x74"
+      "\x18\x0c\x00\x00\x00",
+      32);
+  ASSERT_TRUE(IsGzip(gz));
+  EXPECT_FALSE(IsGzip("month,iso3"));
+  Result<std::string> text = Gunzip(gz, "t.csv.gz");
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  EXPECT_EQ("hello, tidy\n", *text);
+  // Two members, as `cat a.gz b.gz` makes.
+  EXPECT_EQ("hello, tidy\nhello, tidy\n", *Gunzip(gz + gz, "t.csv.gz"));
+  EXPECT_EQ("t.csv.gz: not a valid gzip stream (cut short)", Gunzip(gz.substr(0, 20), "t.csv.gz").status().message());
+  std::string bad = gz;
+  bad[31] = '\x01';  // the length in the trailer
+  EXPECT_EQ("t.csv.gz: not a valid gzip stream (incorrect length check)", Gunzip(bad, "t.csv.gz").status().message());
+  EXPECT_EQ("t.csv.gz: holds more than 4 bytes uncompressed", Gunzip(gz, "t.csv.gz", 4).status().message());
+}
+
 }  // namespace
 }  // namespace bh

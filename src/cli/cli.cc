@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/workspace.h"
+#include "base/strings.h"
 #include "store/errata.h"
 
 namespace bh {
@@ -31,7 +33,26 @@ std::string CliContext::db_path() const { return ResolveDbPath(db_flag); }
 int CliContext::Emit(const std::vector<Table>& tables) {
   auto f = ParseFormat(format_flag_);
   if (!f.ok()) return Fail(f.status());
-  out_ << Render(tables, *f);
+  std::string name = command_name_.empty() ? "table" : command_name_;
+  std::vector<std::string> names;
+  for (const Table& t : tables) names.push_back(t.name.empty() ? name : t.name);
+  std::vector<Table> chosen;
+  if (!table_flag_.empty()) {
+    auto it = std::find(names.begin(), names.end(), table_flag_);
+    if (it == names.end()) {
+      return Fail(Status::InvalidArgument(
+          fmt::format("--table {}: no such table here (tables: {})", table_flag_, Join(names, ", "))));
+    }
+    chosen.push_back(tables[static_cast<size_t>(it - names.begin())]);
+  } else {
+    chosen = tables;
+    if ((*f == Format::kCsv || *f == Format::kJsonLines) && tables.size() > 1) {
+      // One table per stream: the first, and where the others are.
+      Say(fmt::format("note: {} holds one table: '{}'; the others with --table {}", format_flag_, names[0],
+                      Join(std::vector<std::string>(names.begin() + 1, names.end()), "|")));
+    }
+  }
+  out_ << Render(chosen, *f, name);
   out_.flush();
   return 0;
 }
@@ -78,13 +99,40 @@ std::istream& CliContext::DefaultIn() { return std::cin; }
 
 void CliContext::Say(const std::string& msg) { err_ << msg << "\n"; }
 
+// "ewg_list" for `ewg list`: the command's words, root excluded.
+std::string CommandName(const CLI::App* cmd) {
+  std::vector<std::string> words;
+  for (const CLI::App* c = cmd; c != nullptr && c->get_parent() != nullptr; c = c->get_parent()) {
+    words.insert(words.begin(), c->get_name());
+  }
+  return Join(words, "_");
+}
+
 void AddFormatOption(CLI::App* cmd, CliContext& ctx) {
-  cmd->add_option("--format", ctx.format_flag_, "Output format: table, csv, json or markdown")
+  // The command that runs names its unnamed tables in JSON (a subcommand's
+  // preparse runs after its parent's, so the innermost wins).
+  cmd->preparse_callback([&ctx, name = CommandName(cmd)](size_t) { ctx.command_name_ = name; });
+  cmd->add_option("--format", ctx.format_flag_,
+                  "Output format: table, csv, json, jsonl (JSON Lines) or markdown; csv, json and jsonl follow the "
+                  "machine-format rule (README)")
       ->capture_default_str()
       ->check(CLI::Validator(
           [](const std::string& value) {
             Result<Format> f = ParseFormat(value);
             return f.ok() ? std::string() : f.status().message();
+          },
+          ""));
+}
+
+void AddTableOption(CLI::App* cmd, CliContext& ctx, const std::vector<std::string>& names) {
+  cmd->add_option("--table", ctx.table_flag_,
+                  fmt::format("Print only this table: {} (csv and jsonl hold one table: '{}' unless this says "
+                              "otherwise)",
+                              Join(names, ", "), names.empty() ? "" : names[0]))
+      ->check(CLI::Validator(
+          [names](const std::string& value) {
+            if (std::find(names.begin(), names.end(), value) != names.end()) return std::string();
+            return fmt::format("--table {}: no such table (want {})", value, Join(names, ", "));
           },
           ""));
 }
@@ -144,6 +192,7 @@ void ConfigureCli(CLI::App& app, CliContext& ctx) {
   AddTrustCommands(app, ctx);
   AddMissionCommands(app, ctx);
   AddProjectionCommands(app, ctx);
+  AddExportCommands(app, ctx);
 }
 
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty) {

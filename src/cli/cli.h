@@ -4,7 +4,10 @@
 // them is ConfigureCli, in cli.cc), so `--help` and dispatch come from one list.
 // Conventions every command follows:
 //   - data on stdout, messages and progress on stderr;
-//   - --format table|csv|json|markdown on every command that prints data;
+//   - --format table|csv|json|jsonl|markdown on every command that prints
+//     data, following the machine-format rule (README, "Machine formats"):
+//     CSV and JSON Lines hold one table (a command with several offers the
+//     others by --table NAME), JSON is always {"tables": {NAME: ...}};
 //   - --db FILE, else $BLUEHELMET_DB, else ./bluehelmet.db;
 //   - exit codes: 0 ok, 1 invalid data or mismatch, 2 usage, 3 not found,
 //     4 I/O error, 5 permission denied, 70 internal error.
@@ -94,6 +97,14 @@ class CliContext {
 
  private:
   friend void AddFormatOption(CLI::App* cmd, CliContext& ctx);
+
+  // Adds `--table NAME` to a command that prints several tables (`names`, in
+  // the order it prints them): only that table is printed, in any format. CSV
+  // and JSON Lines, one table per stream, write the first unless --table says
+  // otherwise (and say on stderr which others there are). An unknown name is
+  // a usage error listing the names.
+  void AddTableOption(CLI::App* cmd, CliContext& ctx, const std::vector<std::string>& names);
+  friend void AddTableOption(CLI::App* cmd, CliContext& ctx, const std::vector<std::string>& names);
   // Renders tables in the chosen --format to stdout; returns the exit code.
   // Called only by the Run* shapes above.
   int Emit(const std::vector<Table>& tables);
@@ -101,6 +112,8 @@ class CliContext {
   // only by the Run* shapes above.
   int Fail(const Status& s);
   std::string format_flag_ = "table";  // checked when parsed (AddFormatOption)
+  std::string table_flag_;             // --table NAME: only that table
+  std::string command_name_;           // "country", "ewg_list": the JSON name of an unnamed table
   static std::istream& DefaultIn();
   std::istream* in_ = nullptr;
   std::ostream& out_;
@@ -115,6 +128,13 @@ class CliContext {
 // markdown is a usage error when the arguments are parsed (exit 2, one
 // line), before the command runs.
 void AddFormatOption(CLI::App* cmd, CliContext& ctx);
+
+// Adds `--table NAME` to a command that prints several tables (`names`, in
+// the order it prints them): only that table is printed, in any format. CSV
+// and JSON Lines, one table per stream, write the first unless --table says
+// otherwise (and say on stderr which others there are). An unknown name is
+// a usage error listing the names.
+void AddTableOption(CLI::App* cmd, CliContext& ctx, const std::vector<std::string>& names);
 
 // Adds every command (the table of them: each layer's Add*Commands) and the
 // global options to `app`, bound to `ctx`. RunCli calls it; tests walk the
@@ -140,6 +160,10 @@ void AddMissionCommands(CLI::App& app, CliContext& ctx);
 // project: the share of women carried forward to 2028
 // (src/cli/projection_commands.cc).
 void AddProjectionCommands(CLI::App& app, CliContext& ctx);
+
+// `export`: the tidy long table of figures with their sources
+// (export_commands.cc).
+void AddExportCommands(CLI::App& app, CliContext& ctx);
 
 // Parses argv and runs the command; returns the process exit code.
 int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err, bool err_is_tty);

@@ -105,12 +105,13 @@ TEST_F(CliTest, ImportThenScorecardWithExactFigures) {
   EXPECT_NE(std::string::npos, out_.str().find("imported #1"));
   ASSERT_EQ(0, Run({"scorecard", "--month", "2021-04", "--countries", "VNM,JPN", "--format", "csv"}));
   EXPECT_EQ(
-      "Country,ISO3,Category,Women,Total,Share,Target,Status,Women needed,Rank (women),Rank (share)\n"
-      "Viet Nam,VNM,Contingents,13,62,20.967741935483872,8 %,green,0,2 of 2,1 of 2\n"
-      "Selected countries total,,Contingents,13,62,20.967741935483872,8 %,green,0,,\n"
-      "Viet Nam,VNM,Observers & staff officers,0,1,0,18 %,red,1,1 of 2,1 of 2\n"
-      "Japan,JPN,Observers & staff officers,0,4,0,18 %,red,1,1 of 2,1 of 2\n"
-      "Selected countries total,,Observers & staff officers,0,5,0,18 %,red,1,,\n",
+      "Country,ISO3,Category,Women,Total,Share,Target,Status,Women needed,Rank (women),Rank (share),Ranked countries,"
+      "Target kind\n"
+      "Viet Nam,VNM,Contingents,13,62,20.967741935483872,8,green,0,2,1,2,sourced\n"
+      "Selected countries total,,Contingents,13,62,20.967741935483872,8,green,0,,,,sourced\n"
+      "Viet Nam,VNM,Observers & staff officers,0,1,0,18,red,1,1,1,2,sourced\n"
+      "Japan,JPN,Observers & staff officers,0,4,0,18,red,1,1,1,2,sourced\n"
+      "Selected countries total,,Observers & staff officers,0,5,0,18,red,1,,,,sourced\n",
       out_.str());
 }
 
@@ -125,7 +126,7 @@ TEST_F(CliTest, BadFileFailsWithOneLineAndLeavesTheDatabaseUnchanged) {
   ASSERT_EQ(0, Run({"months", "--format", "csv"}));
   EXPECT_EQ(
       "Month,Dataset,File,Import,Rows,Reconciliation,Mismatches,Superseded\n"
-      "2021-04,contribution,good.csv,1,1,no totals printed,0,-\n",
+      "2021-04,contribution,good.csv,1,1,no totals printed,0,\n",
       out_.str());
 }
 
@@ -170,8 +171,10 @@ TEST_F(CliTest, CountrySeriesWithAnnualChange) {
   ASSERT_EQ(0, Run({"import", f}));
   ASSERT_EQ(0, Run({"country", "Viet Nam", "--format", "csv"}));
   std::string s = out_.str();
-  EXPECT_NE(std::string::npos, s.find("2021-04,Contingents,13,49,62,20.967741935483872,8 %,green\n"));
+  EXPECT_NE(std::string::npos, s.find("2021-04,Contingents,13,49,62,20.967741935483872,8,green,sourced\n"));
   // 2021: (13 + 12) / (62 + 63) = 20 %; 2020: 10 / 63 = 15.87 %: +4.1 points.
+  ASSERT_EQ(0, Run({"country", "Viet Nam", "--format", "csv", "--table", "annual"}));
+  s = out_.str();
   EXPECT_NE(std::string::npos, s.find("2021,Contingents,2,12.5,62.5,20,4.12698412698412")) << s;
   EXPECT_EQ(3, Run({"country", "Atlantis"}));
   EXPECT_EQ("bluehelmet: unknown country: 'Atlantis'\n", err_.str());
@@ -180,7 +183,7 @@ TEST_F(CliTest, CountrySeriesWithAnnualChange) {
 TEST_F(CliTest, TargetsListAndImport) {
   ASSERT_EQ(0, Run({"targets", "--from", "2021", "--to", "2021", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("2021,Contingents,8,sourced,"));
-  EXPECT_NE(std::string::npos, out_.str().find("2021,FPU,,no sourced value,-"));
+  EXPECT_NE(std::string::npos, out_.str().find("2021,FPU,,no sourced value,\n"));
   std::string bad = File("t.csv", "category,year,percent,source\ncontingents,2021,8.5.1,x\n");
   EXPECT_EQ(1, Run({"targets", "import", bad}));
   EXPECT_EQ("bluehelmet: t.csv:2: column 'percent': not a percentage between 0 and 100: '8.5.1'\n", err_.str());
@@ -237,7 +240,7 @@ TEST_F(CliTest, ReadOnlyDatabaseServesReadCommands) {
   ASSERT_EQ(0, Run({"--read-only", "months", "--format", "csv"})) << err_.str();
   EXPECT_EQ(
       "Month,Dataset,File,Import,Rows,Reconciliation,Mismatches,Superseded\n"
-      "2021-04,contribution,good.csv,1,1,no totals printed,0,-\n",
+      "2021-04,contribution,good.csv,1,1,no totals printed,0,\n",
       out_.str());
   ASSERT_EQ(0, Run({"--read-only", "scorecard", "--countries", "VNM", "--format", "csv"})) << err_.str();
   std::string other = File("other.csv", std::string(kHeader) + "1,VNM,704,Viet Nam,UNMISS,Troops,13,49,31/05/2021\n");

@@ -341,6 +341,7 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--annual", a->annual, "Add a table of annual means and change year on year");
     cmd->footer("With no --countries, --group or --mission: the world (every contributing country).");
     AddFormatOption(cmd, ctx);
+    AddTableOption(cmd, ctx, {"series", "annual"});
     cmd->callback([&ctx, a] {
       ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
         BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, ParseFigureFilterOptions(db, ref, a->filter));
@@ -362,6 +363,7 @@ void AddCoreCommands(CLI::App& app, CliContext& ctx) {
         "These UGPS categories only (contingents, mo_so, fpu, ipo, jc), or all: every personnel type summed (the "
         "rank files' totals in months without reports), no target");
     AddFormatOption(cmd, ctx);
+    AddTableOption(cmd, ctx, {"monthly", "annual"});
     cmd->callback([&ctx, name, filter] {
       ctx.exit_code = ctx.RunTables([name, filter](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
         BH_ASSIGN_OR_RETURN(ParsedFigureFilter parsed, ParseFigureFilterOptions(db, ref, *filter));

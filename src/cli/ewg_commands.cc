@@ -232,6 +232,7 @@ void AddEwgCommands(CLI::App& app, CliContext& ctx) {
                   "Scorecard month for the start, YYYY-MM (default: from the cycle's start)");
     c->add_option("--at-end", a->at_end, "Scorecard month for the end, YYYY-MM (default: from the cycle's end)");
     AddFormatOption(c, ctx);
+    AddTableOption(c, ctx, {"cycle", "activities", "participation", "workplan", "outcomes", "at_start", "at_end"});
     c->callback([&ctx, a] {
       ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) { return Report(db, ref, *a); });
     });

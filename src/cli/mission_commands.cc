@@ -32,9 +32,9 @@ void AddMissionCommands(CLI::App& app, CliContext& ctx) {
     AddFormatOption(cmd, ctx);
     cmd->callback([&ctx, month, texts] {
       ctx.exit_code = ctx.RunTables([month, texts](Db* db, const Reference& ref) -> Result<std::vector<Table>> {
-        BH_ASSIGN_OR_RETURN(std::optional<Month> m, ParseOptionalMonth(*month, "--month"));
+        BH_ASSIGN_OR_RETURN(std::optional<Month> in_month, ParseOptionalMonth(*month, "--month"));
         BH_ASSIGN_OR_RETURN(ParsedFigureFilter f, ParseFigureFilterOptions(db, ref, *texts));
-        BH_ASSIGN_OR_RETURN(Table t, MissionsTable(db, ref, f, m));
+        BH_ASSIGN_OR_RETURN(Table t, MissionsTable(db, ref, f, in_month));
         return std::vector<Table>{std::move(t)};
       });
     });

@@ -71,6 +71,7 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--horizons", a->horizons, "With --backtest: months ahead to compare, comma-separated")
       ->capture_default_str();
   AddFormatOption(cmd, ctx);
+  AddTableOption(cmd, ctx, {"projection", "crossings", "women_needed", "backtest", "backtest_summary"});
   cmd->callback([&ctx, a] {
     ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) { return RunProject(db, ref, *a); });
   });

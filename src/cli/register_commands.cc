@@ -127,6 +127,7 @@ void AddRegisterCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--country", *country, "ISO3 code or name, e.g. VNM")->required();
     cmd->add_option("--as-of", *as_of, "YYYY-MM-DD (default: today)");
     AddFormatOption(cmd, ctx);
+    AddTableOption(cmd, ctx, {"groups", "units", "briefing"});
     cmd->callback([&ctx, country, as_of] {
       ctx.exit_code = ctx.RunTables([&ctx, country, as_of](Db* db, const Reference& ref) -> Tables {
         Date day = TodayUtc(ctx.clock());

@@ -42,20 +42,19 @@ TEST_F(RegisterCommandsTest, SummaryOfTheExampleAsOf6April2021) {
   ASSERT_EQ(0, ImportExample()) << err_.str();
   ASSERT_EQ(0, Run({"register", "summary", "--country", "VNM", "--as-of", "2021-04-06"})) << err_.str();
   std::string out = out_.str();
-  EXPECT_EQ(0u, out.find("Viet Nam (VNM): deployment register as of 2021-04-06 [ILLUSTRATIVE "
-                         "register]\n"
-                         "Group                   Teams  Sent  Women   Share  Requested  Vs "
-                         "requested  UGPS target "
-                         "2021  Vs target\n"
-                         "----------------------  -----  ----  -----  ------  ---------  "
-                         "------------  "
-                         "----------------  ---------\n"
-                         "Level-2 field hospital      3   189     33  17.5 %  8\xE2\x80\x93"
-                         "10 %     above         8 %"
-                         "               meets\n"
-                         "Individual postings         -    54      4   7.4 %  -          -    "
-                         "         18 %"
-                         "              below\n"))
+  EXPECT_EQ(0u,
+            out.find("Viet Nam (VNM): deployment register as of 2021-04-06 [ILLUSTRATIVE "
+                     "register]\n"
+                     "Group                   Teams  Sent  Women   Share  Requested  Vs "
+                     "requested  UGPS target "
+                     "2021  Vs target\n"
+                     "----------------------  -----  ----  -----  ------  ---------  "
+                     "------------  "
+                     "----------------  ---------\n"
+                     "Level-2 field hospital      3   189     33  17.5 %     8\xE2\x80\x93"
+                     "10 %  above                      8 %  meets\n"
+                     "Individual postings         -    54      4   7.4 %          -  -                         18 %  "
+                     "below\n"))
       << out;
   EXPECT_NE(std::string::npos, out.find("ILLUSTRATIVE: built on illustrative register records"));
   EXPECT_NE(std::string::npos, out.find("As of 6 April 2021, Viet Nam has sent "
@@ -64,7 +63,10 @@ TEST_F(RegisterCommandsTest, SummaryOfTheExampleAsOf6April2021) {
   ASSERT_EQ(0, Run({"register", "summary", "--country", "Viet Nam", "--as-of", "2021-04-06", "--format", "csv"}));
   EXPECT_NE(std::string::npos, out_.str().find("Level-2 field hospital,3,189,33,17.4603"));
   EXPECT_NE(std::string::npos, out_.str().find("Individual postings,,54,4,7.4074"));
-  EXPECT_NE(std::string::npos, out_.str().find("# Briefing [ILLUSTRATIVE register]"));
+  // The briefing is a table of its own (one table per CSV stream).
+  ASSERT_EQ(0, Run({"register", "summary", "--country", "VNM", "--as-of", "2021-04-06", "--format", "csv", "--table",
+                    "briefing"}));
+  EXPECT_EQ(0u, out_.str().find("Briefing\n\"ILLUSTRATIVE register:")) << out_.str();
 }
 
 TEST_F(RegisterCommandsTest, ImportTwiceIsIdempotentAndBadFilesChangeNothing) {
@@ -147,10 +149,10 @@ TEST_F(RegisterCommandsTest, PlanTheNextRotation) {
   ASSERT_EQ(0, ImportExample());
   ASSERT_EQ(0, Run({"register", "plan", "--country", "VNM", "--unit", "L2FH-3", "--year", "2021", "--format", "csv"}));
   EXPECT_EQ(
-      "Basis,Share,Women needed,Of,This rotation's women,Change\n"
-      "UGPS target 2021 (Contingents),8 %,6,63,13,-7\n"
-      "Requested share (bottom),8 %,6,63,13,-7\n"
-      "Requested share (top),10 %,7,63,13,-6\n",
+      "Basis,Share,Women needed,Of,This rotation's women,Change,Target kind\n"
+      "UGPS target 2021 (Contingents),8,6,63,13,-7,sourced\n"
+      "Requested share (bottom),8,6,63,13,-7,\n"
+      "Requested share (top),10,7,63,13,-6,\n",
       out_.str());
   EXPECT_EQ(3, Run({"register", "plan", "--country", "VNM", "--unit", "L2FH-9"}));
   EXPECT_EQ("bluehelmet: unknown unit 'L2FH-9' of VNM\n", err_.str());

@@ -47,7 +47,7 @@ TEST_F(SourceCommandTest, CsvShowsEveryColumnInFull) {
   EXPECT_EQ(
       "Month,ISO3,Mission,Type,Women,Men,Total,Import,File,SHA-256,Page,Line,As printed,Correction\n"
       "2021-04,VNM,UNMISS,Troops,13,49,62,1,apr.csv," +
-          sha + ",,2,\"1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\",none\n",
+          sha + ",,2,\"1,VNM,704,Viet Nam,UNMISS,Troops,13,49,30/04/2021\",\n",
       out_.str());
   EXPECT_EQ("", err_.str());
 }

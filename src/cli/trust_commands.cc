@@ -148,6 +148,7 @@ void AddTrustCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = imports->add_subcommand("show", "One import: its provenance and the months it covers");
     cmd->add_option("id", *id, "The import's number (see 'imports list')")->required()->check(CLI::PositiveNumber);
     AddFormatOption(cmd, ctx);
+    AddTableOption(cmd, ctx, {"import", "months"});
     cmd->callback([&ctx, id] {
       ctx.exit_code = ctx.RunTables([id](Db* db, const Reference&) { return ImportDetailTables(db, *id); });
     });

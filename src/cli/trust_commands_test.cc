@@ -39,7 +39,7 @@ TEST_F(TrustCommandsTest, AOneRowFileCannotTakeAReconciledMonth) {
 
   // --replace: the user's explicit choice.
   ASSERT_EQ(0, Run({"import", one, "--replace"})) << err_.str();
-  ASSERT_EQ(0, Run({"imports", "show", "1", "--format", "csv"}));
+  ASSERT_EQ(0, Run({"imports", "show", "1", "--format", "csv", "--table", "months"}));
   EXPECT_NE(std::string::npos, out_.str().find("2021-04,contribution,948,123,22,import #2 one.csv")) << out_.str();
 
   // Removing it brings the PDF back as the month's source, in one step.

@@ -20,8 +20,10 @@
 #include "base/strings.h"
 #include "checks/plausibility.h"
 #include "ingest/pdf_import.h"
+#include "ingest/tidy_csv.h"
 #include "ingest/un_csv.h"
 #include "store/contribution_store.h"
+#include "store/errata.h"
 
 namespace bh {
 
@@ -30,6 +32,8 @@ namespace {
 // A CSV is read while it is written (ReadCsvInBatches), so preparing it
 // only keeps its bytes.
 struct PendingCsv {};
+// A tidy file (ingest/tidy_csv.h), read whole when written.
+struct PendingTidy {};
 
 // A file read and checked, ready to write: the work that needs no database.
 struct Prepared {
@@ -39,7 +43,7 @@ struct Prepared {
   // bytes a caller hands over (an upload's name).
   std::string stored_path;
   Status status;  // non-OK: the file failed before any write
-  std::variant<std::monostate, PendingCsv, PreparedPdf> content;
+  std::variant<std::monostate, PendingCsv, PendingTidy, PreparedPdf> content;
   std::optional<std::string> owned;  // the bytes, when read from a file
   std::string_view borrowed;         // the bytes, when the caller keeps them
   // An earlier import of the same bytes, found before reading them (a PDF
@@ -67,6 +71,10 @@ void PrepareContent(const Reference& ref, std::string_view bytes, const ImportOp
     p.status = Status::InvalidData(fmt::format("{}: empty file", p.name));
     return;
   }
+  if (LooksLikeTidyCsv(bytes)) {
+    p.content = PendingTidy{};
+    return;
+  }
   // Anything else is read as CSV when written; the parser says what is
   // wrong with it.
   p.content = PendingCsv{};
@@ -85,7 +93,7 @@ Prepared Prepare(const Reference& ref, const std::string& path, std::string_view
   } else {
     // A CSV's SHA-256 is taken when it is written, while its reading starts.
     PrepareContent(ref, bytes, options, p);
-    if (!std::holds_alternative<PendingCsv>(p.content)) p.sha256 = Sha256Hex(bytes);
+    if (std::holds_alternative<std::monostate>(p.content)) p.sha256 = Sha256Hex(bytes);
   }
   return p;
 }
@@ -325,6 +333,98 @@ Status WritePdf(Db* db, const Prepared& p, const PreparedPdf& pdf, const ImportO
   return Status::Ok();
 }
 
+// A tidy file: each source file's figures become one import under that
+// file's name and SHA-256 (the UN's file stays the figure's source), all in
+// one transaction: the whole tidy file or nothing. A source already
+// imported (the same SHA-256) is left as it is, so importing the file again
+// changes nothing.
+Status WriteTidy(Db* db, const Reference& ref, const Prepared& p, const ImportOptions& options, FileOutcome* out) {
+  out->kind = "tidy_csv";
+  // A source's failure, named by the tidy file and the source.
+  auto in_source = [&p](const std::string& source, const Status& st) {
+    return st.WithPrefix(fmt::format("{}: source {}", p.name, source));
+  };
+  BH_ASSIGN_OR_RETURN(std::vector<TidyRow> rows, ParseTidyCsv(p.bytes(), p.name, ref));
+  // No month after this one. (Not the typo check of months far from the
+  // others: a filtered export may skip years, and each month here is its
+  // source's, named with the source's SHA-256.)
+  MonthCheck months(p.name, options);
+  for (const TidyRow& r : rows) BH_RETURN_IF_ERROR(months.Add(r.line, r.report_date));
+  // The sources in the order they first appear; each one's rows in file order.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const TidyRow*>> by_sha;
+  for (const TidyRow& r : rows) {
+    auto [it, added] = by_sha.try_emplace(r.sha256);
+    if (added) order.push_back(r.sha256);
+    const TidyRow* first = it->second.empty() ? nullptr : it->second.front();
+    if (first && (first->source_file != r.source_file || first->synthetic != r.synthetic)) {
+      return Status::InvalidData(fmt::format("{}:{}: sha256 {} names {} at line {} and {} here", p.name, r.line,
+                                             r.sha256.substr(0, 12), first->source_file, first->line, r.source_file));
+    }
+    it->second.push_back(&r);
+  }
+  Transaction tx(db);
+  BH_RETURN_IF_ERROR(tx.status());
+  std::set<std::string> errata;
+  int64_t first_import = 0, existing = 0;
+  for (const std::string& sha : order) {
+    const std::vector<const TidyRow*>& source = by_sha[sha];
+    ImportSession session(db, {source.front()->source_file, p.stored_path, sha, out->kind, "from " + p.name,
+                               source.front()->synthetic, options.replace});
+    if (!session.status().ok()) return in_source(source.front()->source_file, session.status());
+    if (session.existing_import()) {
+      if (!existing) existing = *session.existing_import();
+      continue;
+    }
+    for (const TidyRow* r : source) {
+      ContributionRow c;
+      c.page = r->source_page;
+      c.line = r->source_line;
+      c.report_date = r->report_date;
+      c.iso3 = r->iso3;
+      c.mission = r->mission;
+      c.type = r->type;
+      c.women = r->women;
+      c.men = r->men;
+      c.total = r->total;
+      Status st = session.AddContribution(c);
+      if (!st.ok()) return Status::InvalidData(fmt::format("{}:{}: {}", p.name, r->line, st.message()));
+      if (!r->erratum.empty()) errata.insert(r->erratum);
+    }
+    session.set_synthetic(source.front()->synthetic);
+    Status committed = session.Commit("no totals printed", "from the tidy file " + p.name);
+    if (!committed.ok()) return in_source(source.front()->source_file, committed);
+    NoteRemoved(session, out);
+    if (!first_import) first_import = session.import_id();
+    out->rows += session.rows();
+    out->months.insert(session.months().begin(), session.months().end());
+    out->synthetic = out->synthetic || source.front()->synthetic;
+  }
+  BH_RETURN_IF_ERROR(tx.Commit());
+  if (!first_import) {
+    out->state = FileOutcome::State::kAlreadyImported;
+    out->import_id = existing;
+    return Status::Ok();
+  }
+  // The corrections the file names apply from this database's errata:
+  // say which it does not have (their figures stay as printed).
+  if (!errata.empty()) {
+    BH_ASSIGN_OR_RETURN(std::vector<Erratum> known, ListErrata(db, std::nullopt));
+    for (const Erratum& e : known) errata.erase(e.id);
+    if (!errata.empty()) {
+      std::vector<std::string> missing(errata.begin(), errata.end());
+      if (missing.size() > 3) missing.resize(3), missing.push_back("...");
+      out->notes.push_back(
+          fmt::format("{} correction(s) named in the file are not in this database ({}): those figures stay as printed",
+                      errata.size(), Join(missing, ", ")));
+    }
+  }
+  out->state = FileOutcome::State::kImported;
+  out->import_id = first_import;
+  out->reconciliation = fmt::format("{} source file(s)", order.size());
+  return Status::Ok();
+}
+
 FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportOptions& options) {
   if (p.known) {
     // Found by its hash before it was read: still there (another process
@@ -352,6 +452,8 @@ FileOutcome Write(Db* db, const Reference& ref, const Prepared& p, const ImportO
   if (st.ok()) {
     if (std::holds_alternative<PendingCsv>(p.content)) {
       st = WriteCsv(db, ref, p, options, &out);
+    } else if (std::holds_alternative<PendingTidy>(p.content)) {
+      st = WriteTidy(db, ref, p, options, &out);
     } else if (const auto* pdf = std::get_if<PreparedPdf>(&p.content)) {
       st = WritePdf(db, p, *pdf, options, &out);
     } else {
@@ -374,6 +476,9 @@ using KnownImports = std::unordered_map<std::string, KnownImport>;
 Prepared PrepareFile(const Reference& ref, const std::string& path, const ImportOptions& options,
                      const KnownImports& known) {
   Result<std::string> bytes = ReadFile(path, kMaxImportCsvBytes);
+  // A gzip file (the bundled real data, data/real/*.csv.gz) is read as the
+  // bytes it holds, within the same limit.
+  if (bytes.ok() && IsGzip(*bytes)) bytes = Gunzip(*bytes, BaseName(path), kMaxImportCsvBytes);
   if (!bytes.ok()) {
     Prepared p;
     p.path = path;
@@ -403,7 +508,9 @@ Prepared PrepareFile(const Reference& ref, const std::string& path, const Import
   // A CSV is parsed when written: it keeps its bytes until then. A PDF's
   // rows are extracted already; a known one keeps its bytes in case its
   // import is gone by the time it is written (Write).
-  if (std::holds_alternative<PendingCsv>(p.content) || p.known) p.owned = std::move(*bytes);
+  if (std::holds_alternative<PendingCsv>(p.content) || std::holds_alternative<PendingTidy>(p.content) || p.known) {
+    p.owned = std::move(*bytes);
+  }
   return p;
 }
 
@@ -419,8 +526,10 @@ Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string
     if (fs::is_directory(st)) {
       std::vector<std::string> files;
       for (const auto& e : fs::directory_iterator(a, ec)) {
-        std::string ext = ToLowerAscii(e.path().extension().string());
-        if (e.is_regular_file() && (ext == ".csv" || ext == ".pdf")) files.push_back(e.path().string());
+        std::string name = ToLowerAscii(e.path().filename().string());
+        if (e.is_regular_file() && (name.ends_with(".csv") || name.ends_with(".pdf") || name.ends_with(".csv.gz"))) {
+          files.push_back(e.path().string());
+        }
       }
       if (ec) return Status::IoError(a, ec.value());
       std::sort(files.begin(), files.end());

@@ -1,11 +1,11 @@
 // The import front door: `bluehelmet import FILE|FOLDER...`.
 //
 // Recognises each file's kind from its content (a PDF by its %PDF header, a
-// CSV by its header row), reads it (a PDF fully on a worker thread, a CSV in
-// batches on a second thread while the first writes), and writes it in one transaction
-// with its provenance. A file either imports whole or not at all; importing
-// the same bytes again changes nothing; a newer file for a month becomes
-// that month's source while the older rows stay as history.
+// CSV by its header row: the UN's open-data files, or the tidy form that
+// `export` writes, ingest/tidy_csv.h; a file read from disk may be gzipped), reads it (a PDF fully on a worker thread,
+// a CSV in batches on a second thread while the first writes), and writes it in one transaction with its provenance. A
+// file either imports whole or not at all; importing the same bytes again changes nothing; a newer file for a month
+// becomes that month's source while the older rows stay as history.
 //
 // Thread safety: one call at a time per Db.
 #ifndef BLUEHELMET_INGEST_IMPORTER_H_
@@ -76,7 +76,8 @@ struct FileOutcome {
 // Called before each file (done = files finished so far).
 using ImportProgress = std::function<void(size_t done, size_t total, const std::string& path)>;
 
-// Expands folders (their *.csv and *.pdf files, sorted) into file paths.
+// Expands folders (their *.csv, *.csv.gz and *.pdf files, sorted) into file
+// paths.
 // NotFound names a path that does not exist.
 Result<std::vector<std::string>> ExpandImportPaths(const std::vector<std::string>& args);
 

@@ -58,6 +58,7 @@ std::string HtmlTable(const Table& t) {
   std::string h = "<table>\n<caption>" + HtmlEscape(t.title) + "</caption>\n<thead><tr>";
   std::vector<bool> numeric(t.columns.size(), false);
   for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (!t.Shown(i)) continue;  // a machine-only column: another's text says it
     for (const auto& r : t.rows) {
       if (i < r.size() && r[i].IsNumber()) numeric[i] = true;
     }
@@ -69,6 +70,7 @@ std::string HtmlTable(const Table& t) {
     bool total = !r.empty() && r[0].Text().size() > 6 && r[0].Text().ends_with(" total");
     h += total ? "<tr class=\"total\">" : "<tr>";
     for (size_t i = 0; i < t.columns.size(); ++i) {
+      if (!t.Shown(i)) continue;
       std::string text = i < r.size() ? r[i].Text() : "";
       if (t.columns[i] == "Status") {
         std::string cls = text == "green" || text == "yellow" || text == "red" ? text : "other";

@@ -42,7 +42,8 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f) {
   // UseFiguresAsPrinted; `p` is the row as printed when corrected.
   std::string sql =
       "SELECT c.month, c.iso3, n.m49, n.name, COALESCE(c.mission, ''), COALESCE(c.ptype, ''), c.women, c.men,"
-      " c.total, c.erratum, p.women, p.men, i.id, i.file_name, i.sha256, COALESCE(c.page, 0), c.line, i.synthetic"
+      " c.total, c.erratum, p.women, p.men, i.id, i.file_name, i.sha256, COALESCE(c.page, 0), c.line, i.synthetic,"
+      " c.report_date"
       " FROM current_contribution c JOIN import i ON i.id = c.import_id JOIN country n ON n.iso3 = c.iso3"
       " LEFT JOIN personnel_type t ON t.code = c.ptype"
       " LEFT JOIN contribution p ON c.erratum IS NOT NULL AND p.import_id = c.import_id AND p.month = c.month"
@@ -119,6 +120,7 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f) {
     r.page = static_cast<int>(st.Int(15));
     r.line = static_cast<int>(st.Int(16));
     r.synthetic = st.Int(17) != 0;
+    BH_ASSIGN_OR_RETURN(r.report_date, Date::ParseIso(st.Text(18)));
     out.push_back(std::move(r));
   }
   return out;

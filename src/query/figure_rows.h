@@ -47,6 +47,7 @@ struct FigureFilter {
 
 struct FigureRow {
   Month month;
+  Date report_date;  // the date the source reports (in `month`)
   std::string iso3;
   std::optional<int> m49;             // nullopt: the reference has none
   std::string country;                // the reference's name

@@ -318,17 +318,26 @@ Transaction::Transaction(Db* db) : db_(db) {
     begin_status_ = ReadOnlyError(db_->path());
     return;
   }
+  // Inside another transaction: a savepoint, so an importer can make
+  // several sessions one all-or-nothing write (a tidy file's sources).
+  nested_ = sqlite3_get_autocommit(db_->raw()) == 0;
   // Waits up to the busy timeout for another writer; then BusyError.
-  begin_status_ = db_->Exec("BEGIN IMMEDIATE");
+  begin_status_ = db_->Exec(nested_ ? "SAVEPOINT bh_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-  if (!done_ && begin_status_.ok()) (void)db_->Exec("ROLLBACK");
+  if (done_ || !begin_status_.ok()) return;
+  if (nested_) {
+    (void)db_->Exec("ROLLBACK TO bh_nested");
+    (void)db_->Exec("RELEASE bh_nested");
+  } else {
+    (void)db_->Exec("ROLLBACK");
+  }
 }
 
 Status Transaction::Commit() {
   BH_RETURN_IF_ERROR(begin_status_);
-  Status st = db_->Exec("COMMIT");
+  Status st = db_->Exec(nested_ ? "RELEASE bh_nested" : "COMMIT");
   if (st.ok()) done_ = true;
   return st;
 }

@@ -146,7 +146,10 @@ class Db {
 };
 
 // RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK in the
-// destructor unless Commit() succeeded. Nested use is a programmer error.
+// destructor unless Commit() succeeded. Inside another transaction it is a
+// savepoint (SAVEPOINT, RELEASE at Commit, ROLLBACK TO in the destructor),
+// so the outer one decides: several writes that each take a Transaction
+// (import sessions) become one all-or-nothing write.
 // status() is PermissionDenied on a read-only Db ("PATH: the database is
 // open read-only ...") and IoError when another process kept the write lock
 // past the busy timeout ("PATH: the database is busy: another process is
@@ -164,6 +167,7 @@ class Transaction {
  private:
   Db* db_;
   Status begin_status_;
+  bool nested_ = false;  // a SAVEPOINT inside the caller's transaction
   bool done_ = false;
 };
 

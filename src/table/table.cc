@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/csv.h"
@@ -30,6 +31,11 @@ nlohmann::json ToJson(const Cell& c) {
 
 }  // namespace
 
+bool Table::Shown(size_t column) const {
+  return column >= columns.size() ||
+         std::find(machine_only.begin(), machine_only.end(), columns[column]) == machine_only.end();
+}
+
 nlohmann::json TableToJson(const Table& t, bool with_display) {
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json display = nlohmann::json::array();
@@ -38,17 +44,57 @@ nlohmann::json TableToJson(const Table& t, bool with_display) {
     nlohmann::json d = nlohmann::json::array();
     for (size_t i = 0; i < t.columns.size() && i < r.size(); ++i) {
       o[t.columns[i]] = ToJson(r[i]);
-      d.push_back(r[i].Text());
+      if (t.Shown(i)) d.push_back(r[i].Text());
     }
     rows.push_back(std::move(o));
     display.push_back(std::move(d));
   }
-  nlohmann::json j = {{"title", t.title}, {"columns", t.columns}, {"rows", rows}, {"notes", t.notes}};
-  if (with_display) j["display"] = std::move(display);
+  std::vector<std::string> columns;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (!with_display || t.Shown(i)) columns.push_back(t.columns[i]);
+  }
+  nlohmann::json j = {{"title", t.title}, {"columns", columns}, {"rows", rows}, {"notes", t.notes}};
+  if (with_display) {
+    j["display"] = std::move(display);
+    j["machine_only"] = t.machine_only;
+  }
   return j;
 }
 
+nlohmann::json TablesToJson(const std::vector<Table>& ts, const std::string& default_name) {
+  nlohmann::json tables = nlohmann::json::object();
+  int unnamed = 0;
+  for (const Table& t : ts) {
+    std::string name = t.name;
+    if (name.empty()) name = ++unnamed == 1 ? default_name : fmt::format("{}_{}", default_name, unnamed);
+    tables[name] = TableToJson(t);
+  }
+  return nlohmann::json{{"tables", std::move(tables)}};
+}
+
 namespace {
+
+// `t` without its machine_only columns: what people read.
+Table Shown(const Table& t) {
+  if (t.machine_only.empty()) return t;
+  Table s;
+  s.name = t.name;
+  s.title = t.title;
+  s.notes = t.notes;
+  std::vector<size_t> keep;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.Shown(i)) {
+      keep.push_back(i);
+      s.columns.push_back(t.columns[i]);
+    }
+  }
+  for (const auto& r : t.rows) {
+    std::vector<Cell> row;
+    for (size_t i : keep) row.push_back(i < r.size() ? r[i] : Cell());
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
 
 std::string RenderText(const Table& t) {
   std::vector<size_t> width(t.columns.size(), 0);
@@ -108,6 +154,17 @@ std::string RenderCsv(const Table& t) {
   return out;
 }
 
+std::string RenderJsonLines(const Table& t) {
+  std::string out;
+  for (const auto& r : t.rows) {
+    nlohmann::json o = nlohmann::json::object();
+    for (size_t i = 0; i < t.columns.size() && i < r.size(); ++i) o[t.columns[i]] = ToJson(r[i]);
+    out += o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "\n";
+  }
+  return out;
+}
+
 std::string MdEscape(std::string s) {
   std::string out;
   for (char c : s) {
@@ -151,8 +208,9 @@ Result<Format> ParseFormat(std::string_view s) {
   if (k == "table" || k == "text") return Format::kTable;
   if (k == "csv") return Format::kCsv;
   if (k == "json") return Format::kJson;
+  if (k == "jsonl" || k == "jsonlines") return Format::kJsonLines;
   if (k == "markdown" || k == "md") return Format::kMarkdown;
-  return Status::InvalidArgument(fmt::format("unknown format '{}' (want table, csv, json or markdown)", s));
+  return Status::InvalidArgument(fmt::format("unknown format '{}' (want table, csv, json, jsonl or markdown)", s));
 }
 
 std::string DumpJson(const nlohmann::json& j) {
@@ -173,28 +231,26 @@ std::string Cell::Text() const {
 std::string Render(const Table& t, Format f) {
   switch (f) {
     case Format::kTable:
-      return RenderText(t);
+      return RenderText(Shown(t));
     case Format::kCsv:
       return RenderCsv(t);
     case Format::kJson:
-      return DumpJson(TableToJson(t)) + "\n";
+      return DumpJson(TablesToJson({t})) + "\n";
+    case Format::kJsonLines:
+      return RenderJsonLines(t);
     case Format::kMarkdown:
-      return RenderMarkdown(t);
+      return RenderMarkdown(Shown(t));
   }
   return {};
 }
 
-std::string Render(const std::vector<Table>& ts, Format f) {
-  if (ts.size() == 1) return Render(ts[0], f);
-  if (f == Format::kJson) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const Table& t : ts) arr.push_back(TableToJson(t));
-    return DumpJson(arr) + "\n";
-  }
+std::string Render(const std::vector<Table>& ts, Format f, const std::string& default_name) {
+  if (f == Format::kJson) return DumpJson(TablesToJson(ts, default_name)) + "\n";
+  if (ts.empty()) return {};
+  if (f == Format::kCsv || f == Format::kJsonLines) return Render(ts[0], f);
   std::string out;
   for (size_t i = 0; i < ts.size(); ++i) {
     if (i) out += "\n";
-    if (f == Format::kCsv && !ts[i].title.empty()) out += "# " + ts[i].title + "\n";
     out += Render(ts[i], f);
   }
   return out;

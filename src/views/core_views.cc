@@ -32,11 +32,26 @@ Cell YearCell(int year) {
   return c;
 }
 
+}  // namespace
+
 Cell TargetCellOf(const std::optional<Target>& t) {
   if (!t) return Cell::Null("none");
-  Cell c(t->Label());
+  return Cell::Decimal(t->share.ToDouble() * 100.0, t->Label());
+}
+
+Cell TargetKindCell(const std::optional<Target>& t) {
+  if (!t) return Cell::Null();
+  return Cell(t->interpolated ? "interpolated" : "sourced");
+}
+
+Cell RankCell(int rank, int of) {
+  if (!rank) return Cell::Null("-");
+  Cell c(static_cast<int64_t>(rank));
+  c.display = fmt::format("{} of {}", rank, of);
   return c;
 }
+
+namespace {
 
 bool AnySynthetic(const std::vector<SourceFile>& sources) {
   return std::any_of(sources.begin(), sources.end(), [](const SourceFile& s) { return s.synthetic; });
@@ -213,16 +228,20 @@ Result<Table> ScorecardTable(Db* db, const Reference& ref, const ScorecardQuery&
   Table t;
   t.title = fmt::format("UGPS scorecard, {}{}{}", month.ToString(), group_name.empty() ? "" : ", " + group_name,
                         narrowed.empty() ? "" : ", " + Join(narrowed, ", "));
-  t.columns = {"Country", "ISO3",   "Category",     "Women",        "Total",       "Share",
-               "Target",  "Status", "Women needed", "Rank (women)", "Rank (share)"};
+  t.name = "scorecard";
+  t.columns = {"Country",    "ISO3",   "Category",     "Women",        "Total",        "Share",
+               "Target",     "Status", "Women needed", "Rank (women)", "Rank (share)", "Ranked countries",
+               "Target kind"};
+  t.machine_only = {"Ranked countries", "Target kind"};
   for (const ScoreRow& r : rows) {
     std::string name = r.group_total ? r.iso3 + " total" : ref.CountryName(r.iso3);
+    bool ranked = r.rank_women || r.rank_share;
     t.AddRow({name, r.group_total ? Cell::Null("") : Cell(r.iso3),
               q.all_categories ? std::string("All uniformed personnel") : std::string(CategoryLabel(r.category)),
               r.sex_known ? Cell(r.women) : Cell::Null("n/a"), r.total, ShareCell(r.share()), TargetCellOf(r.target),
               std::string(ParityStatusName(r.status)), r.women_needed ? Cell(*r.women_needed) : Cell::Null("-"),
-              r.rank_women ? Cell(fmt::format("{} of {}", r.rank_women, r.ranked_countries)) : Cell::Null("-"),
-              r.rank_share ? Cell(fmt::format("{} of {}", r.rank_share, r.ranked_countries)) : Cell::Null("-")});
+              RankCell(r.rank_women, r.ranked_countries), RankCell(r.rank_share, r.ranked_countries),
+              ranked ? Cell(static_cast<int64_t>(r.ranked_countries)) : Cell::Null(), TargetKindCell(r.target)});
   }
   if (!countries.empty()) {
     std::set<std::string> shown;
@@ -362,8 +381,10 @@ Result<std::vector<Table>> CountryTablesOf(Db* db, const CountrySeriesData& d) {
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
   const std::string what = d.narrowed.empty() ? "" : ", " + d.narrowed;
   Table monthly;
+  monthly.name = "monthly";
   monthly.title = fmt::format("{} ({}): monthly series per category{}", d.name, d.iso3, what);
-  monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status"};
+  monthly.columns = {"Month", "Category", "Women", "Men", "Total", "Share", "Target", "Status", "Target kind"};
+  monthly.machine_only = {"Target kind"};
   struct Year {
     int64_t women = 0, total = 0;
     int months = 0;
@@ -380,7 +401,7 @@ Result<std::vector<Table>> CountryTablesOf(Db* db, const CountrySeriesData& d) {
                              : "no target";
     monthly.AddRow({p.month.ToString(), CategoryName(p.category), p.sex_known ? Cell(p.women) : Cell::Null("n/a"),
                     p.sex_known ? Cell(p.men) : Cell::Null("n/a"), p.total, ShareCell(share), TargetCellOf(target),
-                    status});
+                    status, TargetKindCell(target)});
     if (p.sex_known) {
       Year& y = years[{p.category ? static_cast<int>(*p.category) : -1, p.month.year}];
       y.women += p.women;
@@ -394,6 +415,7 @@ Result<std::vector<Table>> CountryTablesOf(Db* db, const CountrySeriesData& d) {
         "the UGPS sets no target for it.");
   }
   Table annual;
+  annual.name = "annual";
   annual.title = fmt::format("{} ({}): annual means and change year on year{}", d.name, d.iso3, what);
   annual.columns = {"Year", "Category", "Months", "Mean women", "Mean total", "Share", "Change (points)"};
   std::map<int, std::optional<Fraction>> prev;
@@ -602,13 +624,16 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
   t.title = fmt::format("Ranking by {}, {}, {}{}", order == "women" ? "number of women" : "share of women",
                         all ? std::string("All uniformed personnel") : std::string(CategoryLabel(category)),
                         month.ToString(), narrowed.empty() ? "" : ", " + Join(narrowed, ", "));
-  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share", "Target", "Status"};
+  t.name = "rankings";
+  t.columns = {"Rank", "Country", "ISO3", "Women", "Total", "Share", "Target", "Status", "Target kind"};
+  t.machine_only = {"Target kind"};
   int shown = 0;
   for (const ScoreRow* r : ranked) {
     if (limit > 0 && shown >= limit) break;
     ++shown;
     t.AddRow({order == "women" ? r->rank_women : r->rank_share, ref.CountryName(r->iso3), r->iso3, r->women, r->total,
-              ShareCell(r->share()), TargetCellOf(r->target), std::string(ParityStatusName(r->status))});
+              ShareCell(r->share()), TargetCellOf(r->target), std::string(ParityStatusName(r->status)),
+              TargetKindCell(r->target)});
   }
   t.notes.push_back(fmt::format("{} of {} countries with a sex split shown; ties share a rank.", shown, ranked_all));
   if (!f.missions.empty()) {
@@ -642,8 +667,8 @@ Result<Table> MonthsTable(Db* db) {
   for (const MonthSource& m : list) {
     std::string file = m.current.file_name + (m.current.synthetic ? " (SYNTHETIC)" : "");
     t.AddRow({m.month, m.dataset, file, m.current.import_id, m.rows,
-              m.current.reconciliation.empty() ? "-" : m.current.reconciliation, m.mismatches,
-              m.superseded.empty() ? "-" : Join(m.superseded, "; ")});
+              m.current.reconciliation.empty() ? Cell::Null("-") : Cell(m.current.reconciliation), m.mismatches,
+              m.superseded.empty() ? Cell::Null("-") : Cell(Join(m.superseded, "; "))});
   }
   if (list.empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
   return t;
@@ -662,7 +687,7 @@ Result<Table> TargetsTable(Db* db, int from, int to) {
     for (Category c : kAllCategories) {
       auto target = targets.Lookup(c, y);
       if (!target) {
-        t.AddRow({YearCell(y), std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", "-"});
+        t.AddRow({YearCell(y), std::string(CategoryLabel(c)), Cell::Null("none"), "no sourced value", Cell::Null("-")});
         continue;
       }
       t.AddRow({YearCell(y), std::string(CategoryLabel(c)),
@@ -732,9 +757,11 @@ Result<Table> ImportsTable(Db* db) {
                        : i.first_month == i.last_month ? i.first_month
                                                        : i.first_month + ".." + i.last_month;
     synthetic = synthetic || i.synthetic;
-    t.AddRow({i.id, i.file_name + (i.synthetic ? " (SYNTHETIC)" : ""), i.sha256, i.kind, i.imported_at, i.rows, span,
-              fmt::format("{} month(s)", i.current_months), i.reconciliation.empty() ? "-" : i.reconciliation,
-              i.mismatches});
+    Cell current(static_cast<int64_t>(i.current_months));
+    current.display = fmt::format("{} month(s)", i.current_months);
+    t.AddRow({i.id, i.file_name + (i.synthetic ? " (SYNTHETIC)" : ""), i.sha256, i.kind, i.imported_at, i.rows,
+              span == "-" ? Cell::Null("-") : Cell(span), current,
+              i.reconciliation.empty() ? Cell::Null("-") : Cell(i.reconciliation), i.mismatches});
   }
   if (t.rows.empty()) t.notes.push_back("Nothing imported yet: run 'bluehelmet import FILE' or 'make demo'.");
   t.notes.push_back(
@@ -1057,7 +1084,8 @@ Table ImportSummaryTable(const std::vector<FileOutcome>& outcomes) {
     std::string recon = o.state == FileOutcome::State::kFailed ? o.status.message() : o.reconciliation;
     if (o.rejected) recon += fmt::format("; {} rows rejected -> {}", o.rejected, o.rejects_path);
     if (o.synthetic) recon += "; SYNTHETIC";
-    t.AddRow({BaseName(o.path), result, o.kind.empty() ? "-" : o.kind, span, o.rows, recon});
+    t.AddRow({BaseName(o.path), result, o.kind.empty() ? Cell::Null("-") : Cell(o.kind),
+              span == "-" ? Cell::Null("-") : Cell(span), o.rows, recon});
     if (o.state == FileOutcome::State::kFailed) ++failed;
     rows += o.rows;
     months.insert(o.months.begin(), o.months.end());

@@ -37,6 +37,14 @@ namespace bh {
 // A share cell: the percentage as a number, "7.14 %" as its display text,
 // "-" when there is no share.
 Cell ShareCell(const std::optional<Fraction>& f);
+// A target cell: the percentage as a number, "13.33 % (interpolated)" as its
+// display text, "none" (null) without a target. Its kind, a label in its
+// own column (machine-format rule): TargetKindCell, "sourced" or
+// "interpolated" (null without a target).
+Cell TargetCellOf(const std::optional<Target>& t);
+Cell TargetKindCell(const std::optional<Target>& t);
+// A rank: the number, "52 of 65" as its display text, null ("-") for 0.
+Cell RankCell(int rank, int of);
 
 // Which countries a scorecard covers: an explicit list, a group, or (both
 // empty) every contributing country.

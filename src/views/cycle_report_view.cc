@@ -11,6 +11,7 @@
 
 #include "base/strings.h"
 #include "query/queries.h"
+#include "views/core_views.h"
 
 namespace bh {
 
@@ -29,16 +30,18 @@ std::string Basis(bool reported, bool illustrative) {
 
 Table SnapshotTable(const ScorecardSnapshot& s, const CycleReport& r, const Reference& ref, bool start) {
   Table t;
+  t.name = start ? "at_start" : "at_end";
   std::string label = fmt::format("cycle {} {}", r.cycle.ewg, r.cycle.number);
   t.title = fmt::format("Members' UN contributions at the {} of {}: {} (ADMM-Plus)", start ? "start" : "end", label,
                         s.month ? s.month->ToString() : "month not known");
-  t.columns = {"Country", "Category", "Women", "Total", "Share", "Target", "Status"};
+  t.columns = {"Country", "Category", "Women", "Total", "Share", "Target", "Status", "Target kind"};
+  t.machine_only = {"Target kind"};
   for (const ScoreRow& row : s.rows) {
     std::optional<Fraction> share = row.share();
     t.AddRow({row.group_total ? row.iso3 + " total" : ref.CountryName(row.iso3),
               std::string(CategoryLabel(row.category)), row.sex_known ? Cell(row.women) : Cell::Null("n/a"), row.total,
               share ? Cell::Decimal(share->ToDouble() * 100.0, share->PercentText()) : Cell::Null("-"),
-              row.target ? Cell(row.target->Label()) : Cell::Null("none"), std::string(ParityStatusName(row.status))});
+              TargetCellOf(row.target), std::string(ParityStatusName(row.status)), TargetKindCell(row.target)});
   }
   t.notes.push_back("Month " + s.basis + ".");
   if (!s.month) {
@@ -86,6 +89,7 @@ std::vector<Table> CycleReportTables(const CycleReport& r, const Reference& ref)
 
   // Overview.
   Table o;
+  o.name = "cycle";
   o.title = fmt::format("ADMM-Plus EWG on {} ({}), cycle {}", r.ewg.name, r.ewg.code, r.cycle.number);
   o.columns = {"Field", "Value"};
   std::string dates = DateRangeText(r.cycle.start, r.cycle.end);
@@ -109,19 +113,31 @@ std::vector<Table> CycleReportTables(const CycleReport& r, const Reference& ref)
     }
   }
   o.AddRow({"Themes", themes.empty() ? Cell::Null("none recorded") : Cell(Join(themes, "; "))});
-  o.AddRow({"Participant records",
-            fmt::format("{} delegation(s), {} with counts by sex", r.records, r.records_with_counts)});
-  o.AddRow({"Women among participants", r.records_with_counts == 0
-                                            ? Cell::Null("not known (no counts by sex recorded)")
-                                            : Cell(fmt::format("{} of {} ({}){}", r.women, r.women + r.men,
-                                                               ShareCell(r.women, r.women + r.men).Text(),
-                                                               r.any_illustrative ? " ILLUSTRATIVE" : ""))});
+  // Each figure is a number (the machine-format rule); the terminal's text
+  // says them together.
+  Cell records(static_cast<int64_t>(r.records));
+  records.display = fmt::format("{} delegation(s), {} with counts by sex", r.records, r.records_with_counts);
+  o.AddRow({"Participant records", records});
+  Cell women = Cell::Null("not known (no counts by sex recorded)");
+  if (r.records_with_counts > 0) {
+    women = Cell(static_cast<int64_t>(r.women));
+    women.display = fmt::format("{} of {} ({}){}", r.women, r.women + r.men, ShareCell(r.women, r.women + r.men).Text(),
+                                r.any_illustrative ? " ILLUSTRATIVE" : "");
+  }
+  o.AddRow({"Women among participants", women});
+  o.AddRow({"Participant records with counts by sex", static_cast<int64_t>(r.records_with_counts)});
+  if (r.records_with_counts > 0) {
+    o.AddRow({"Participants counted by sex", static_cast<int64_t>(r.women + r.men)});
+    o.AddRow({"Women's share of those counted", ShareCell(r.women, r.women + r.men)});
+    o.AddRow({"Counts by sex", r.any_illustrative ? "ILLUSTRATIVE" : "reported"});
+  }
   o.AddRow({"Source", r.cycle.source});
   if (!r.cycle.note.empty()) o.AddRow({"Note", r.cycle.note});
   out.push_back(std::move(o));
 
   // Activities.
   Table a;
+  a.name = "activities";
   a.title = fmt::format("Activities of {}", label);
   a.columns = {"Date", "Ref", "Type", "No.", "Title", "Venue", "Host", "Themes", "Delegations"};
   for (size_t i = 0; i < r.activities.size(); ++i) {
@@ -144,6 +160,7 @@ std::vector<Table> CycleReportTables(const CycleReport& r, const Reference& ref)
 
   // Participation.
   Table p;
+  p.name = "participation";
   p.title = fmt::format("Participation by country, {}{}", label, ill_tag);
   p.columns = {"Country", "Side", "Activities", "With counts", "Women", "Men", "Total", "Women's share", "Basis"};
   for (const CountryParticipation& c : r.participation) {
@@ -183,6 +200,7 @@ std::vector<Table> CycleReportTables(const CycleReport& r, const Reference& ref)
 
   // Work plan and outcomes.
   Table w;
+  w.name = "workplan";
   w.title = fmt::format("Work plan of {}", label);
   w.columns = {"Ref", "Title", "Status", "Due", "Activity", "Source"};
   for (const WorkplanItem& x : r.workplan) {
@@ -193,6 +211,7 @@ std::vector<Table> CycleReportTables(const CycleReport& r, const Reference& ref)
   if (r.workplan.empty()) w.notes.push_back("No work-plan items recorded for this cycle.");
   out.push_back(std::move(w));
   Table oc;
+  oc.name = "outcomes";
   oc.title = fmt::format("Outcomes and documents of {}", label);
   oc.columns = {"Date", "Ref", "Kind", "Title", "Activity", "Source"};
   for (const Outcome& x : r.outcomes) {

@@ -131,6 +131,7 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilt
   }
 
   Table t;
+  t.name = "missions";
   t.title = "Missions: strength and share of women per category, " + Span(f);
   ParsedFigureFilter rest = parsed;  // the months are in the title already
   rest.filter.from = rest.filter.to = std::nullopt;

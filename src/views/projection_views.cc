@@ -151,6 +151,9 @@ Result<std::vector<Table>> ProjectionTables(Db* db, const Reference& ref, const 
   std::string span = first.ToString() + " to " + last.ToString();
 
   Table trend, cross, needed;
+  trend.name = "projection";
+  cross.name = "crossings";
+  needed.name = "women_needed";
   trend.title = fmt::format("Projection: {}, share of women per category, trend of {}", who, span);
   trend.columns = {"Category",
                    "Months used",
@@ -277,6 +280,7 @@ Result<std::vector<Table>> ProjectionBacktestTables(Db* db, const Reference& ref
   // By kind (0 members, 1 groups) and horizon.
   std::map<std::pair<int, int>, std::vector<Error>> by_horizon;
   Table cases;
+  cases.name = "backtest";
   cases.title = fmt::format("Projection back-test: fit on {} to {}, compared with the reports", first.ToString(),
                             origin.ToString());
   cases.columns = {"Series",    "Category", "Months used", "Share at origin", "Trend (pp/year)", "Horizon",    "Month",
@@ -314,6 +318,7 @@ Result<std::vector<Table>> ProjectionBacktestTables(Db* db, const Reference& ref
     }
   }
   Table summary;
+  summary.name = "backtest_summary";
   summary.title = fmt::format(
       "Projection back-test: error of a {}-month Theil–Sen trend fitted up to {}, per horizon (percentage points)",
       window, origin.ToString());

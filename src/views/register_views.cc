@@ -6,6 +6,7 @@
 #include "query/queries.h"
 #include "register/reconcile.h"
 #include "register/summary.h"
+#include "views/core_views.h"
 
 namespace bh {
 
@@ -23,6 +24,17 @@ Cell ShareCell(int64_t women, int64_t total) {
 }
 
 Cell OptCell(const std::optional<int64_t>& v) { return v ? Cell(*v) : Cell::Null("-"); }
+
+// A requested share: its lower bound as a number (percent), "8–10 %" as its
+// display text; its upper bound in the machine-only "Requested max" column.
+Cell RequestedCell(const std::optional<ShareRange>& r, bool varies) {
+  if (!r) return Cell::Null(varies ? "varies" : "-");
+  return Cell::Decimal(r->min_bp / 100.0, r->Text());
+}
+Cell RequestedMaxCell(const std::optional<ShareRange>& r) {
+  if (!r) return Cell::Null();
+  return Cell::Decimal(r->max_bp / 100.0, "");
+}
 
 // Wraps a paragraph at `width` columns for the terminal.
 std::string Wrap(const std::string& text, size_t width) {
@@ -61,17 +73,19 @@ Result<Loaded> LoadCountry(Db* db, const Reference& ref, const std::string& coun
 Table GroupsTable(const Loaded& l, const RegisterSummary& s) {
   Table groups;
   groups.title = fmt::format("{} ({}): deployment register as of {}", l.name, l.iso3, s.as_of.ToString());
-  groups.columns = {"Group",    "Teams",     "Sent",         "Women",
-                    "Share",    "Requested", "Vs requested", fmt::format("UGPS target {}", s.as_of.year),
-                    "Vs target"};
+  groups.name = "groups";
+  groups.columns = {"Group",     "Teams",         "Sent",         "Women",
+                    "Share",     "Requested",     "Vs requested", fmt::format("UGPS target {}", s.as_of.year),
+                    "Vs target", "Requested max", "Target kind"};
+  groups.machine_only = {"Requested max", "Target kind"};
   for (const GroupSummary& g : s.groups) {
-    std::string vs_req = g.requested ? std::string(RangeComparisonName(CompareToRange(g.women, g.sent, *g.requested)))
-                         : g.requested_varies ? "varies"
-                                              : "-";
+    Cell vs_req = g.requested ? Cell(std::string(RangeComparisonName(CompareToRange(g.women, g.sent, *g.requested))))
+                  : g.requested_varies ? Cell("varies")
+                                       : Cell::Null("-");
     std::string vs_target = !g.target ? "no target" : MeetsTarget(g.women, g.sent, g.target->share) ? "meets" : "below";
     groups.AddRow({g.label, g.individual ? Cell::Null("-") : Cell(g.units), g.sent, g.women, ShareCell(g.women, g.sent),
-                   g.requested ? Cell(g.requested->Text()) : Cell::Null(g.requested_varies ? "varies" : "-"), vs_req,
-                   g.target ? Cell(g.target->Label()) : Cell::Null("none"), vs_target});
+                   RequestedCell(g.requested, g.requested_varies), vs_req, TargetCellOf(g.target), vs_target,
+                   RequestedMaxCell(g.requested), TargetKindCell(g.target)});
   }
   return groups;
 }
@@ -79,6 +93,7 @@ Table GroupsTable(const Loaded& l, const RegisterSummary& s) {
 Table UnitsTable(const Loaded& l, const RegisterSummary& s) {
   Table units;
   units.title = fmt::format("{} ({}): units sent as of {}", l.name, l.iso3, s.as_of.ToString());
+  units.name = "units";
   units.columns = {"Unit",
                    "Type",
                    "Mission",
@@ -92,15 +107,20 @@ Table UnitsTable(const Loaded& l, const RegisterSummary& s) {
                    "Requested",
                    "Vs requested",
                    "Target (year began)",
-                   "Not yet departed"};
+                   "Not yet departed",
+                   "Requested max",
+                   "Target kind"};
+  units.machine_only = {"Requested max", "Target kind"};
   for (const UnitSummary& u : s.units) {
     units.AddRow({u.code, u.unit_type, u.mission, u.location.empty() ? Cell::Null("-") : Cell(u.location),
                   u.rotation ? Cell(*u.rotation) : Cell::Null("-"), u.began.ToString(), u.sent, u.women,
-                  ShareCell(u.women, u.sent), u.authorised, u.requested ? Cell(u.requested->Text()) : Cell::Null("-"),
-                  u.requested ? std::string(RangeComparisonName(CompareToRange(u.women, u.sent, *u.requested))) : "-",
-                  u.target ? Cell(fmt::format("{} ({})", u.target->Label(), u.began.year))
+                  ShareCell(u.women, u.sent), u.authorised, RequestedCell(u.requested, false),
+                  u.requested ? Cell(std::string(RangeComparisonName(CompareToRange(u.women, u.sent, *u.requested))))
+                              : Cell::Null("-"),
+                  u.target ? Cell::Decimal(u.target->share.ToDouble() * 100.0,
+                                           fmt::format("{} ({})", u.target->Label(), u.began.year))
                            : Cell::Null(fmt::format("none ({})", u.began.year)),
-                  u.not_yet_departed});
+                  u.not_yet_departed, RequestedMaxCell(u.requested), TargetKindCell(u.target)});
   }
   units.notes.push_back(
       "A unit counts as sent once its first batch has left, "
@@ -131,6 +151,7 @@ std::vector<Table> RegisterSummaryView::Tables(BriefingAs as) const {
     return {g, units};
   }
   Table b;
+  b.name = "briefing";
   b.title = "Briefing" + std::string(illustrative ? kIllustrativeTag : "");
   b.columns = {"Briefing"};
   b.AddRow({briefing});
@@ -235,18 +256,18 @@ Result<Table> RegisterPlanTable(Db* db, const Reference& ref, const std::string&
       "{} ({}): next rotation of {} ({}, {}) at its "
       "authorised strength of {}, {}",
       l.name, l.iso3, p.unit, p.unit_type, p.mission, p.strength, year);
-  t.columns = {"Basis", "Share", "Women needed", "Of", "This rotation's women", "Change"};
-  auto row = [&](const std::string& basis, const std::string& share, const std::optional<int64_t>& need) {
-    t.AddRow({basis, share, OptCell(need), p.strength, p.current_women,
-              need ? Cell(*need - p.current_women) : Cell::Null("-")});
+  t.columns = {"Basis", "Share", "Women needed", "Of", "This rotation's women", "Change", "Target kind"};
+  t.machine_only = {"Target kind"};
+  auto row = [&](const std::string& basis, Cell share, const std::optional<int64_t>& need, Cell kind) {
+    t.AddRow({basis, std::move(share), OptCell(need), p.strength, p.current_women,
+              need ? Cell(*need - p.current_women) : Cell::Null("-"), std::move(kind)});
   };
-  row(fmt::format("UGPS target {} ({})", year, CategoryLabel(p.category)), p.target ? p.target->Label() : "none",
-      p.women_for_target);
+  row(fmt::format("UGPS target {} ({})", year, CategoryLabel(p.category)), TargetCellOf(p.target), p.women_for_target,
+      TargetKindCell(p.target));
   if (p.requested) {
-    auto lo = ShareRange{p.requested->min_bp, p.requested->min_bp}.Text();
-    auto hi = ShareRange{p.requested->max_bp, p.requested->max_bp}.Text();
-    row("Requested share (bottom)", lo, p.women_for_requested_min);
-    row("Requested share (top)", hi, p.women_for_requested_max);
+    auto percent = [](int bp) { return Cell::Decimal(bp / 100.0, ShareRange{bp, bp}.Text()); };
+    row("Requested share (bottom)", percent(p.requested->min_bp), p.women_for_requested_min, Cell::Null());
+    row("Requested share (top)", percent(p.requested->max_bp), p.women_for_requested_max, Cell::Null());
   }
   t.notes.push_back(
       fmt::format("Women needed: the smallest number whose share "

@@ -55,6 +55,7 @@ Result<std::vector<Table>> SeriesTables(Db* db, const Reference& ref, const Pars
   const std::string flag = s.synthetic ? " [SYNTHETIC sample data]" : "";
 
   Table monthly;
+  monthly.name = "series";
   monthly.title = fmt::format("Monthly series, {}, {} to {}{}", subject, s.first.ToString(), s.last.ToString(), flag);
   monthly.columns = {"Month",  "Category",    "Women",  "Men",       "Total", "Share",
                      "Target", "Target kind", "Status", "Countries", "Source"};
@@ -112,6 +113,7 @@ Result<std::vector<Table>> SeriesTables(Db* db, const Reference& ref, const Pars
   if (!annual) return out;
 
   Table yearly;
+  yearly.name = "annual";
   yearly.title = fmt::format("Annual means and change year on year, {}{}", subject, flag);
   yearly.columns = {"Year",       "Category", "Months",          "Mean women", "Mean men",
                     "Mean total", "Share",    "Change (points)", "Target"};

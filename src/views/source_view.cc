@@ -185,7 +185,7 @@ Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req
               f.type ? Cell(std::string(PersonnelTypeLabel(*f.type))) : Cell::Null("-"),
               f.women ? Cell(*f.women) : Cell::Null("n/a"), f.men ? Cell(*f.men) : Cell::Null("n/a"), f.total,
               f.import_id, f.file_name, sha, f.page ? PlainNumber(f.page) : Cell::Null("-"), PlainNumber(f.line),
-              printed, f.corrections.empty() ? Cell("none") : Cell(Join(f.corrections, "; "))});
+              printed, f.corrections.empty() ? Cell::Null("none") : Cell(Join(f.corrections, "; "))});
     synthetic = synthetic || f.synthetic;
   }
   for (const auto& [id, file] : files) {

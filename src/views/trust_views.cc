@@ -12,8 +12,9 @@ namespace bh {
 
 Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
   BH_ASSIGN_OR_RETURN(ImportDetail d, GetImport(db, import_id));
-  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  auto or_dash = [](const std::string& s) { return s.empty() ? Cell::Null("-") : Cell(s); };
   Table about;
+  about.name = "import";
   about.title = fmt::format("Import #{}{}", import_id, d.synthetic ? " [SYNTHETIC sample data]" : "");
   about.columns = {"Field", "Value"};
   about.AddRow({"File", d.file_name});
@@ -27,6 +28,7 @@ Result<std::vector<Table>> ImportDetailTables(Db* db, int64_t import_id) {
   about.AddRow({"Note", or_dash(d.note)});
 
   Table months;
+  months.name = "months";
   months.title = fmt::format("Months of import #{}", import_id);
   months.columns = {"Month", "Dataset", "Rows", "Countries", "Missions", "Current source"};
   BH_ASSIGN_OR_RETURN(std::vector<ImportMonth> list, MonthsOfImport(db, import_id));
@@ -88,9 +90,9 @@ Result<Table> AnomaliesTable(Db* db, const Reference& ref, const AnomalyFilter& 
   std::map<Anomaly::Kind, int> kinds;
   for (const Anomaly& a : found) {
     ++kinds[a.kind];
-    std::string type = a.type       ? std::string(PersonnelTypeLabel(*a.type))
-                       : a.category ? std::string(CategoryLabel(*a.category))
-                                    : "-";
+    Cell type = a.type       ? Cell(std::string(PersonnelTypeLabel(*a.type)))
+                : a.category ? Cell(std::string(CategoryLabel(*a.category)))
+                             : Cell::Null("-");
     std::vector<std::string> evidence;
     for (const NeighbourFigure& n : a.neighbours) {
       evidence.push_back(n.women ? fmt::format("{}: {} men, {} women", n.month.ToString(), n.men.value_or(0), *n.women)
@@ -132,7 +134,7 @@ Result<Table> ErrataTable(Db* db, std::optional<Month> month) {
                                              : fmt::format("no ({} is not imported)", e.month.ToString());
     shipped += !e.source.empty();
     waiting += !e.applied;
-    t.AddRow({e.id, e.month.ToString(), e.iso3, e.mission.empty() ? "-" : e.mission,
+    t.AddRow({e.id, e.month.ToString(), e.iso3, e.mission.empty() ? Cell::Null("-") : Cell(e.mission),
               std::string(PersonnelTypeCode(e.type)), e.printed_women, e.printed_men, e.women, e.men, e.reason,
               e.evidence, e.author, e.created_at, applied,
               e.source.empty() ? "made in this database" : "shipped: " + e.source});

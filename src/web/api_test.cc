@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -23,26 +24,7 @@ namespace {
 
 using nlohmann::json;
 
-class ApiTest : public ApiTestBase {
- protected:
-  // GET `target` as `cookie` answers the table `bluehelmet ARGS --format
-  // json` prints on the same database: title, columns, rows and notes.
-  void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
-                          const std::string& cookie) {
-    SCOPED_TRACE(target);
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), cli_args.begin(), cli_args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    json cli = json::parse(out.str());
-    json web = Json(Call("GET", target, cookie));
-    EXPECT_EQ(cli["title"], web["title"]);
-    EXPECT_EQ(cli["columns"], web["columns"]);
-    EXPECT_EQ(cli["rows"], web["rows"]);
-    EXPECT_EQ(cli["notes"], web["notes"]);
-  }
-};
+class ApiTest : public ApiTestBase {};
 
 std::string HeaderOf(const HttpResponse& r, const std::string& name) {
   for (const auto& [k, v] : r.headers) {
@@ -89,7 +71,7 @@ TEST_F(ApiTest, ScorecardEqualsTheCli) {
   ASSERT_EQ(0, RunCliArgs({"--db", path_, "scorecard", "--group", "ASEAN", "--month", "2021-03", "--format", "json"},
                           out, err))
       << err.str();
-  json cli = json::parse(out.str());
+  json cli = json::parse(out.str())["tables"]["scorecard"];
   json web = Json(Call("GET", "/api/scorecard?group=ASEAN&month=2021-03", Login("viewer")));
   EXPECT_EQ(cli["title"], web["title"]);
   EXPECT_EQ(cli["rows"], web["rows"]);
@@ -155,26 +137,8 @@ TEST_F(ApiTest, MissionsAndProjectionEqualTheCliForEveryRole) {
   std::string viewer = Login("viewer");
   for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
 
-  // project: three tables, the CLI's in the same order.
-  std::ostringstream out, err;
-  ASSERT_EQ(0, RunCliArgs({"--db", path_, "project", "--country", "VNM", "--format", "json"}, out, err)) << err.str();
-  std::vector<json> cli_tables;
-  std::function<void(const json&)> collect = [&](const json& j) {
-    if (j.is_object() && j.contains("title") && j.contains("rows")) {
-      cli_tables.push_back(j);
-    } else if (j.is_array() || j.is_object()) {
-      for (const json& e : j) collect(e);
-    }
-  };
-  collect(json::parse(out.str()));
-  json web = Json(Call("GET", "/api/project?country=VNM", viewer));
-  ASSERT_EQ(3u, cli_tables.size());
-  ASSERT_EQ(3u, web["tables"].size());
-  for (size_t i = 0; i < 3; ++i) {
-    EXPECT_EQ(cli_tables[i]["title"], web["tables"][i]["title"]);
-    EXPECT_EQ(cli_tables[i]["rows"], web["tables"][i]["rows"]);
-    EXPECT_EQ(cli_tables[i]["notes"], web["tables"][i]["notes"]);
-  }
+  // project: three tables, each the CLI's.
+  json web = ExpectApiTablesEqualCli({"project", "--country", "VNM"}, "/api/project?country=VNM", viewer, 3);
   EXPECT_EQ(
       "Projection: Viet Nam, share of women per category, trend of 2019-04 to 2021-03 "
       "[SYNTHETIC sample data]",
@@ -272,17 +236,8 @@ TEST_F(ApiTest, FilteredCommandsAndSeriesEqualTheCli) {
   for (const Case& c : cases) ExpectApiEqualsCli(c.args, c.target, viewer);
   // country: its two tables, and the chart follows the filter.
   {
-    std::ostringstream out, err;
-    ASSERT_EQ(0, RunCliArgs({"--db", path_, "country", "MYS", "--mission", "UNIFIL", "--format", "json"}, out, err))
-        << err.str();
-    json cli = json::parse(out.str());
-    json web = Json(Call("GET", "/api/countries/MYS?mission=UNIFIL", viewer));
-    ASSERT_EQ(2u, web["tables"].size());
-    for (size_t i = 0; i < 2; ++i) {
-      EXPECT_EQ(cli[i]["title"], web["tables"][i]["title"]);
-      EXPECT_EQ(cli[i]["rows"], web["tables"][i]["rows"]);
-      EXPECT_EQ(cli[i]["notes"], web["tables"][i]["notes"]);
-    }
+    json web = ExpectApiTablesEqualCli({"country", "MYS", "--mission", "UNIFIL"}, "/api/countries/MYS?mission=UNIFIL",
+                                       viewer, 2);
     EXPECT_EQ("Malaysia (MYS): monthly series per category, mission UNIFIL [SYNTHETIC sample data]",
               web["tables"][0]["title"]);
     json all = Json(Call("GET", "/api/countries/MYS?category=all", viewer));
@@ -291,7 +246,8 @@ TEST_F(ApiTest, FilteredCommandsAndSeriesEqualTheCli) {
     EXPECT_TRUE(all["chart"]["series"][0]["target_pct"][0].is_null());
   }
   // --annual: two tables.
-  json two = Json(Call("GET", "/api/series?countries=VNM&annual=1", viewer));
+  json two = ExpectApiTablesEqualCli({"series", "--countries", "VNM", "--annual"}, "/api/series?countries=VNM&annual=1",
+                                     viewer, 2);
   ASSERT_EQ(2u, two["tables"].size());
   EXPECT_EQ("Annual means and change year on year, Viet Nam [SYNTHETIC sample data]", two["tables"][1]["title"]);
   struct Bad {
@@ -700,12 +656,12 @@ TEST_F(ApiTest, RegisterUploadPermissionMatrixAuditAndBriefing) {
                            "--format", "json"},
                           out, err))
       << err.str();
-  json cli = json::parse(out.str());
-  EXPECT_EQ(cli.back()["rows"][0]["Briefing"], j["briefing"]);
+  json cli = json::parse(out.str())["tables"];
+  EXPECT_EQ(cli["briefing"]["rows"][0]["Briefing"], j["briefing"]);
   // One view (views/register_views.h): the same tables in both.
-  EXPECT_EQ(cli[0]["title"], j["groups"]["title"]);
-  EXPECT_EQ(cli[0]["rows"], j["groups"]["rows"]);
-  EXPECT_EQ(cli[1]["rows"], j["units"]["rows"]);
+  EXPECT_EQ(cli["groups"]["title"], j["groups"]["title"]);
+  EXPECT_EQ(cli["groups"]["rows"], j["groups"]["rows"]);
+  EXPECT_EQ(cli["units"]["rows"], j["units"]["rows"]);
   EXPECT_EQ("Level-2 field hospital", j["groups"]["rows"][0]["Group"]);
   EXPECT_EQ(404, Call("GET", "/api/register/JPN", Login("viewer")).status);
 }

@@ -6,10 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "app/workspace.h"
+#include "cli/cli.h"
 #include "ingest/importer.h"
 #include "sample/generator.h"
 #include "web/api.h"
@@ -95,6 +98,61 @@ class ApiTestBase : public ::testing::Test {
     return "";
   }
   static nlohmann::json Json(const HttpResponse& r) { return nlohmann::json::parse(r.body); }
+  // GET `target` as `cookie` answers the table `bluehelmet ARGS --format
+  // json` prints on the same database: title, columns, rows and notes.
+  void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
+                          const std::string& cookie) {
+    SCOPED_TRACE(target);
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), cli_args.begin(), cli_args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    nlohmann::json all = nlohmann::json::parse(out.str());
+    ASSERT_EQ(1u, all["tables"].size()) << out.str();
+    nlohmann::json cli = all["tables"].begin().value();
+    nlohmann::json web = Json(Call("GET", target, cookie));
+    EXPECT_EQ(cli["title"], web["title"]);
+    // The web's columns are the ones the terminal shows; the machine-only
+    // ones are in its rows all the same.
+    nlohmann::json shown = nlohmann::json::array();
+    for (const auto& c : cli["columns"]) {
+      if (std::find(web["machine_only"].begin(), web["machine_only"].end(), c) == web["machine_only"].end()) {
+        shown.push_back(c);
+      }
+    }
+    EXPECT_EQ(shown, web["columns"]);
+    EXPECT_EQ(cli["rows"], web["rows"]);
+    EXPECT_EQ(cli["notes"], web["notes"]);
+  }
+
+  // The same for a route that answers several tables ({"tables": [...]}):
+  // each one equals the CLI's table of the same title (the CLI's JSON names
+  // its tables; the API lists them in order). Returns the API's answer.
+  nlohmann::json ExpectApiTablesEqualCli(const std::vector<std::string>& cli_args, const std::string& target,
+                                         const std::string& cookie, size_t tables) {
+    SCOPED_TRACE(target);
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), cli_args.begin(), cli_args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    nlohmann::json cli = nlohmann::json::parse(out.str(), nullptr, false)["tables"];
+    nlohmann::json web = Json(Call("GET", target, cookie));
+    EXPECT_EQ(tables, cli.size()) << out.str();
+    EXPECT_EQ(tables, web["tables"].size()) << web.dump();
+    for (const nlohmann::json& w : web["tables"]) {
+      auto same =
+          std::find_if(cli.begin(), cli.end(), [&](const nlohmann::json& c) { return c["title"] == w["title"]; });
+      if (same == cli.end()) {
+        ADD_FAILURE() << "the CLI has no table titled " << w["title"];
+        continue;
+      }
+      EXPECT_EQ((*same)["rows"], w["rows"]) << w["title"];
+      EXPECT_EQ((*same)["notes"], w["notes"]) << w["title"];
+    }
+    return web;
+  }
 
   FakeClock clock_;
   std::filesystem::path dir_;

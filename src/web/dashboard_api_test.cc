@@ -23,24 +23,6 @@ constexpr const char* kRoles[] = {"admin", "editor-vnm", "editor-jpn", "viewer"}
 
 class DashboardApiTest : public ApiTestBase {
  protected:
-  json Cli(std::vector<std::string> cli_args) {
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), cli_args.begin(), cli_args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    return json::parse(out.str(), nullptr, false);
-  }
-  void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
-                          const std::string& cookie) {
-    SCOPED_TRACE(target);
-    json cli = Cli(cli_args);
-    json web = Json(Call("GET", target, cookie));
-    EXPECT_EQ(cli["title"], web["title"]);
-    EXPECT_EQ(cli["columns"], web["columns"]);
-    EXPECT_EQ(cli["rows"], web["rows"]);
-    EXPECT_EQ(cli["notes"], web["notes"]);
-  }
   // Every role reads `target`; a stranger does not (anonymous read off).
   void ExpectEveryRoleReads(const std::string& target) {
     EXPECT_EQ(401, Call("GET", target).status) << target;
