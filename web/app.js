@@ -481,6 +481,12 @@ function isAdmin() {
   return !!(u && u.role === 'admin');
 }
 
+const TYPE_LABELS = { TRP: 'Troops', SO: 'Staff Officer', EOM: 'Experts on Mission', FPU: 'Formed Police Units', IPO: 'Individual Police' };
+// One cell of a month's figures, whichever table names it ("-" or null: no mission).
+function cellKey(month, iso3, mission, type) {
+  return [month, iso3, mission && mission !== '-' ? mission : '', type].join('|');
+}
+
 async function pageAnomalies() {
   const p = params();
   const month = p.get('month') || '';
@@ -493,14 +499,21 @@ async function pageAnomalies() {
     ANOMALY_KINDS.map((k) => el('option', { value: k, selected: k === kind, text: k })));
   const go = () => navigate('anomalies', { month: monthSel.value, country: countrySel.value, kind: kindSel.value });
   for (const x of [monthSel, countrySel, kindSel]) x.addEventListener('change', go);
-  const t = await api(`/api/anomalies?${sourceQuery({ month, country, kind })}`);
   const admin = isAdmin();
+  const [t, errata] = await Promise.all([
+    api(`/api/anomalies?${sourceQuery({ month, country, kind })}`),
+    admin ? api(`/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`) : null]);
+  // The corrections that stand: a finding they already fix offers none.
+  const corrected = new Map();
+  for (const e of (errata ? errata.rows : []).filter((e) => e.Applied === 'yes')) {
+    corrected.set(cellKey(e.Month, e.ISO3, e.Mission, TYPE_LABELS[e.Type] || e.Type), e.Id);
+  }
   setPage('Anomalies',
     el('p', { class: 'muted', text: 'What the plausibility checks found in the imported reports, with the neighbouring months as evidence. A finding changes no figure: a correction (Errata) does.' }),
     el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel), el('label', {}, 'Country', countrySel), el('label', {}, 'Kind', kindSel)),
     renderTable(t, {
       id: 'anomalies', sortable: true,
-      actions: admin ? { label: 'Correct', cell: (r) => (['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
+      actions: admin ? { label: 'Correct', cell: (r) => (corrected.has(cellKey(r.Month, r.ISO3, r.Mission, r.Type)) ? el('span', { class: 'muted corrected', text: `corrected (${corrected.get(cellKey(r.Month, r.ISO3, r.Mission, r.Type))})` }) : ['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
         class: 'correct', href: `#/errata?${sourceQuery({ month: r.Month, add: '1', country: r.ISO3, mission: r.Mission || '', type: r.Type, pw: String(r.Women), pm: String(r.Men), w: String(r.Men), m: String(r.Women), evidence: r.Evidence || '' })}`, text: 'swap sexes…',
       }) : null) } : null,
     }));

@@ -1154,7 +1154,7 @@ Result<HttpResponse> Api::Source(Call& call) {
   SourceRequest r = SourceRequestOf(call.req);
   BH_RETURN_IF_ERROR(CheckSourceRequest(r));
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r));
+  BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r, /*reveal_paths=*/false));
   return TableResponse(t);
 }
 

@@ -321,7 +321,20 @@ test('an admin corrects a swapped row from the anomalies page', { skip }, async 
   const { page, context, errors } = await newPage();
   await login(page, 'admin');
   await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  // The shipped corrections fix every one: none is offered again.
+  await page.waitForSelector('#anomalies td.actions .corrected');
+  const marks = await page.$$eval('#anomalies td.actions .corrected', (ss) => ss.map((s) => s.textContent));
+  assert.equal(marks.length, 100);
+  assert.equal(await page.$('#anomalies td.actions a.correct'), null);
+  // One removed: its finding offers the correction, prefilled; added back from there.
+  const id = marks[0].match(/\((E-[^)]+)\)/)[1];
+  const removed = await page.evaluate(async (id) => (await fetch(`/api/errata/${encodeURIComponent(id)}`, {
+    method: 'DELETE', headers: { 'X-Requested-With': 'bluehelmet', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason: 'test: offered again' }) })).status, id);
+  assert.equal(removed, 200);
+  await page.reload();
   await page.waitForSelector('#anomalies td.actions a.correct');
+  assert.equal(await page.$$eval('#anomalies td.actions a.correct', (as) => as.length), 1);
   await page.click('#anomalies td.actions a.correct');
   await page.waitForSelector('#errata-add');
   const prefilled = await page.$$eval('#errata-add input', (is) => Object.fromEntries(is.map((i) => [i.name, i.value])));
@@ -330,6 +343,12 @@ test('an admin corrects a swapped row from the anomalies page', { skip }, async 
   assert.equal(prefilled.women, prefilled.printed_men);
   assert.equal(prefilled.men, prefilled.printed_women);
   assert.match(prefilled.evidence, /2020-07: /);
+  await page.fill('#errata-add [name=reason]', 'test: sexes swapped in print');
+  await page.click('#errata-add button[type=submit]');
+  await page.waitForFunction((id) => (document.querySelector('#errata-message') || {}).textContent?.includes(`Added ${id}`), id);
+  await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  await page.waitForSelector('#anomalies td.actions .corrected');
+  assert.equal(await page.$('#anomalies td.actions a.correct'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
