@@ -350,7 +350,8 @@ async function pageScorecard() {
     el('div', { class: 'controls' }, el('label', {}, 'Group', tabs), el('label', {}, 'Month', select), el('label', {}, 'Chart', catSel)),
     el('div', { class: 'chart-card' }, el('h3', { text: `${current}: share of women by member, ${shownMonth}` }), box,
       el('p', { class: 'muted legend', text: 'Bars: green meets the target, yellow has women below it, red has none, grey has no target or split; dark blue is the group. Dashed line: the target.' })),
-    el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort.' }),
+    el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort. ' },
+      el('a', { id: 'group-trends', href: `#/trends?group=${encodeURIComponent(group)}`, text: `${group}: trends and the projection to 2028` })),
     renderTable(t, {
       id: 'scorecard', sortable: true,
       link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
@@ -405,7 +406,8 @@ async function pageCountry() {
   });
   setPage(`${data.name} (${data.iso3})`,
     el('div', { class: 'controls' }, el('label', {}, 'Country', select)),
-    el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') }),
+    el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') + ' ' },
+      el('a', { id: 'country-trends', href: `#/trends?c=${encodeURIComponent(data.iso3)}`, text: 'Trends, counts and the projection to 2028' })),
     charts,
     el('p', { class: 'muted', text: 'Click a monthly figure to see where it came from.' }),
     data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t, i === 0 ? {
@@ -413,6 +415,184 @@ async function pageCountry() {
       figure: { columns: ['Women', 'Men', 'Total', 'Share'], open: (r) => showProvenance({ month: r.Month, country: data.iso3, category: r.Category }) },
     } : { id: 'country-annual' })]));
   for (const [canvas, s] of cards) drawChart(canvas, s);
+}
+
+// Months from `first` to `last` (YYYY-MM), both included.
+function monthRange(first, last) {
+  const out = [];
+  let [y, m] = first.split('-').map(Number);
+  const [ly, lm] = last.split('-').map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+const monthsBetween = (a, b) => {
+  const [ay, am] = a.split('-').map(Number);
+  const [by, bm] = b.split('-').map(Number);
+  return (by - ay) * 12 + (bm - am);
+};
+const round2 = (v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
+
+// The category a finding or a correction belongs to, from its type's label.
+function categoryOfType(label) {
+  for (const [c, types] of Object.entries(CATEGORY_TYPES)) if (types.includes(label) || c === label) return c;
+  return null;
+}
+
+// One category's trend: the series (shares or counts; null points leave a
+// gap), the target, and in shares the projection to 2028 with its band;
+// marked points say on hover why they are marked.
+function drawTrend(canvas, { rows, measure, projection, marks }) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(el('p', { class: 'muted', text: 'The chart library was not built in (run npm ci in web/ and rebuild).' }));
+    return;
+  }
+  const byMonth = new Map(rows.map((r) => [r.Month, r]));
+  const months = rows.map((r) => r.Month);
+  const labels = projection && measure === 'share' ? monthRange(months[0], '2028-12') : months;
+  const value = (r) => {
+    if (!r) return null;
+    if (measure === 'share') return round2(r.Share);
+    return typeof r.Women === 'number' ? r.Women : null;
+  };
+  const series = labels.map((m) => value(byMonth.get(m)));
+  const datasets = [{
+    label: measure === 'share' ? 'Share of women (%)' : 'Women deployed', data: series, borderColor: '#0b5cad', backgroundColor: '#0b5cad',
+    pointRadius: 1.5, borderWidth: 2, spanGaps: false,
+  }];
+  if (measure === 'count') {
+    datasets.push({ label: 'Men deployed', data: labels.map((m) => { const r = byMonth.get(m); return r && typeof r.Men === 'number' ? r.Men : null; }),
+      borderColor: '#8a939e', backgroundColor: '#8a939e', pointRadius: 1, borderWidth: 1.5, spanGaps: false });
+  } else {
+    const targetOf = (m) => {
+      const r = byMonth.get(m);
+      if (r) return typeof r.Target === 'number' ? r.Target : null;
+      return projection && projection.targets.has(m.slice(0, 4)) && monthsBetween(months[months.length - 1], m) > 0 ? projection.targets.get(m.slice(0, 4)) : null;
+    };
+    datasets.push({ label: 'UGPS target (%)', data: labels.map(targetOf),
+      borderColor: '#a4161a', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, stepped: true, spanGaps: false });
+  }
+  if (projection && measure === 'share') {
+    // The Theil–Sen line through its December values, from the last month used.
+    const last = projection.last;
+    const at = (m) => round2(projection.end - (projection.slope * monthsBetween(m, '2028-12')) / 12);
+    const line = labels.map((m) => (monthsBetween(last, m) >= 0 ? at(m) : null));
+    const span = monthsBetween(last, '2028-12') || 1;
+    const edge = (bound) => labels.map((m) => {
+      const k = monthsBetween(last, m);
+      return k >= 0 ? round2(at(m) + ((bound - projection.end) * k) / span) : null;
+    });
+    datasets.push({ label: 'band (90 %)', data: edge(projection.high), borderColor: 'rgba(11,92,173,0.25)', backgroundColor: 'rgba(11,92,173,0.12)', pointRadius: 0, borderWidth: 1, fill: '+1' });
+    datasets.push({ label: 'band low', data: edge(projection.low), borderColor: 'rgba(11,92,173,0.25)', pointRadius: 0, borderWidth: 1, fill: false });
+    datasets.push({ label: 'projection (not a forecast)', data: line, borderColor: '#0b5cad', borderDash: [4, 4], pointRadius: 0, borderWidth: 2 });
+  }
+  const markData = labels.map((m) => (marks.has(m) ? series[labels.indexOf(m)] : null));
+  datasets.push({ label: 'corrected or anomalous', data: markData, showLine: false, pointStyle: 'triangle', pointRadius: 6, pointHoverRadius: 8,
+    borderColor: '#c99a00', backgroundColor: '#c99a00' });
+  const markIndex = datasets.length - 1;
+  // eslint-disable-next-line no-new
+  new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      scales: { y: { beginAtZero: true, title: { display: true, text: measure === 'share' ? '% women' : 'personnel' } }, x: { ticks: { maxTicksLimit: 12 } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { filter: (item) => item.text !== 'band low' } },
+        tooltip: {
+          filter: (c) => c.datasetIndex === markIndex || !marks.has(labels[c.dataIndex]) || c.datasetIndex === 0,
+          callbacks: { afterLabel: (c) => (c.datasetIndex === markIndex ? marks.get(labels[c.dataIndex]).join('\n') : '') },
+        },
+      },
+    },
+  });
+}
+
+async function pageTrends() {
+  const p = params();
+  const group = p.get('group') || '';
+  const country = group ? '' : (p.get('c') || '');
+  const measure = p.get('measure') === 'count' ? 'count' : 'share';
+  const [groups, countries] = await Promise.all([api('/api/groups'), api('/api/countries')]);
+  const chosen = country ? `c:${country}` : `g:${group || 'ADMM-Plus'}`;
+  const select = el('select', { id: 'trend-of' },
+    el('optgroup', { label: 'Groups' }, groups.rows.map((r) => el('option', { value: `g:${r.Group}`, selected: `g:${r.Group}` === chosen, text: r.Group }))),
+    el('optgroup', { label: 'Countries' }, countries.rows.map((r) => el('option', { value: `c:${r.ISO3}`, selected: `c:${r.ISO3}` === chosen, text: `${r.Country} (${r.ISO3})` }))));
+  const go = (m) => {
+    const [kind, v] = select.value.split(/:(.*)/s);
+    navigate('trends', kind === 'c' ? { c: v, measure: m } : { group: v, measure: m });
+  };
+  select.addEventListener('change', () => go(measure));
+  const toggle = el('div', { class: 'tabs', role: 'group', 'aria-label': 'Measure', id: 'trend-measure' },
+    [['share', 'Shares'], ['count', 'Counts']].map(([m, text]) => el('button', { type: 'button', 'aria-pressed': String(m === measure), 'data-measure': m, text, onclick: () => go(m) })));
+  setPage('Trends', el('p', { class: 'muted', text: 'Loading…' }));
+  const [kind, name] = chosen.split(/:(.*)/s);
+  const q = kind === 'c' ? `countries=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
+  const pq = kind === 'c' ? `country=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
+  const [series, errata, anomalies] = await Promise.all([
+    api(`/api/series?${q}`),
+    api('/api/errata'),
+    api(`/api/anomalies${kind === 'c' ? '?country=' + encodeURIComponent(name) : ''}`),
+  ]);
+  // A projection needs 12 months with a sex split among the last 24 (docs/projection.md): asked only then.
+  const split = [...new Set(series.rows.filter((r) => typeof r.Share === 'number').map((r) => r.Month))].sort();
+  const lastMonth = split[split.length - 1];
+  const recent = lastMonth ? split.filter((m) => monthsBetween(m, lastMonth) < 24).length : 0;
+  const project = recent >= 12 ? await api(`/api/project?${pq}`).catch((err) => ({ error: err.message }))
+    : { error: `${recent} month(s) with a sex split in the 24 up to ${lastMonth || 'the last'}; at least 12 needed` };
+  if (/SYNTHETIC/.test(series.title || '') || (series.rows[0] && /SYNTHETIC/.test(series.rows[0].Source || ''))) document.getElementById('synthetic-banner').hidden = false;
+  // Who is in the selection: one country, or the group's members by name.
+  const members = kind === 'c' ? null : new Set(((groups.rows.find((r) => r.Group === name) || {}).Countries || '').split(', ').map((c) => c.replace(/ \(from .*\)$/, '')));
+  const iso3s = kind === 'c' ? new Set([name]) : new Set(countries.rows.filter((r) => members.has(r.Country)).map((r) => r.ISO3));
+  const marksOf = new Map();  // category -> month -> reasons
+  const mark = (cat, month, why) => {
+    if (!cat) return;
+    if (!marksOf.has(cat)) marksOf.set(cat, new Map());
+    const m = marksOf.get(cat);
+    if (!m.has(month)) m.set(month, []);
+    m.get(month).push(why);
+  };
+  for (const e of errata.rows) {
+    if (iso3s.has(e.ISO3) && e.Applied === 'yes') mark(categoryOfType(TYPE_LABELS[e.Type] || e.Type), e.Month, `corrected ${e.ISO3} ${e.Mission} ${e.Type}: ${e.Reason}`);
+  }
+  for (const a of anomalies.rows) {
+    if (iso3s.has(a.ISO3)) mark(categoryOfType(a.Type), a.Month, `anomaly (${a.Kind}) ${a.ISO3} ${a.Mission || ''} ${a.Type}`.replace(/\s+/g, ' '));
+  }
+  const projections = new Map();
+  const projTable = project.tables ? project.tables[0] : null;
+  if (projTable) {
+    for (const r of projTable.rows) {
+      if (typeof r['Projected 2028-12'] === 'number') {
+        const targets = new Map((project.tables[1] ? project.tables[1].rows : []).filter((y) => y.Category === r.Category && typeof y.Target === 'number').map((y) => [String(y.Year), y.Target]));
+        projections.set(r.Category, { last: r['Last month'], end: r['Projected 2028-12'], low: r['Low 2028-12'], high: r['High 2028-12'], slope: r['Trend (pp/year)'], targets });
+      }
+    }
+  }
+  const categories = [...new Set(series.rows.map((r) => r.Category))];
+  const charts = el('div', { class: 'charts', id: 'trend-charts' });
+  const drawn = categories.map((cat) => {
+    const canvas = el('canvas', { role: 'img', 'aria-label': `${cat}: ${measure === 'share' ? 'share of women against the target, with the projection to 2028' : 'women and men deployed'}, by month` });
+    charts.append(el('div', { class: 'chart-card', 'data-category': cat }, el('h3', { text: cat }), el('div', { class: 'chart-box' }, canvas)));
+    return [canvas, cat];
+  });
+  const title = kind === 'c' ? `${(countries.rows.find((r) => r.ISO3 === name) || { Country: name }).Country} (${name})` : name;
+  setPage(`Trends: ${title}`,
+    el('div', { class: 'controls' }, el('label', {}, 'Country or group', select), el('label', {}, 'Show', toggle)),
+    el('p', { class: 'muted', text: 'Monthly series per UGPS category. A month without figures leaves a gap. Triangles mark corrected or anomalous figures (hover says why).' +
+      (measure === 'share' ? ' Dashed blue: the PROJECTION to 2028 (the recent trend carried forward, not a forecast) with its 90 % band, drawn straight from the last month used to December 2028.' : '') }),
+    project.error ? el('p', { class: 'muted', id: 'projection-note', text: `No projection: ${project.error}` }) : null,
+    charts,
+    el('h2', { text: 'Monthly series' }),
+    renderTable(series, { id: 'trend-table', sortable: true }),
+    projTable ? [el('h2', { text: 'Projection to 2028' }), renderTable(projTable, { id: 'trend-projection' })] : null);
+  for (const [canvas, cat] of drawn) {
+    drawTrend(canvas, { rows: series.rows.filter((r) => r.Category === cat), measure, projection: projections.get(cat), marks: (marksOf.get(cat) || new Map()) });
+  }
 }
 
 async function pageRankings() {
@@ -734,6 +914,7 @@ const PAGES = {
   login: pageLogin,
   scorecard: pageScorecard,
   country: pageCountry,
+  trends: pageTrends,
   rankings: pageRankings,
   anomalies: pageAnomalies,
   errata: pageErrata,

@@ -114,6 +114,7 @@ async function shoot(page, name) {
 const PAGES = [
   ['scorecard', '#/scorecard?group=ASEAN&month=2021-04', '#scorecard tbody tr'],
   ['country', '#/country?c=VNM', '#country-monthly tbody tr'],
+  ['trends', '#/trends?c=VNM', '#trend-table tbody tr'],
   ['rankings', '#/rankings', '#rankings tbody tr'],
   ['anomalies', '#/anomalies?month=2020-08', '#anomalies tbody tr'],
   ['errata', '#/errata?month=2020-08', '#errata tbody tr'],
@@ -315,6 +316,114 @@ test('errata: an admin adds a correction and removes it with a reason, audited; 
     method: 'POST', headers: { 'X-Requested-With': 'bluehelmet', 'Content-Type': 'application/json' }, body: '{}' })).status);
   assert.equal(refused, 403);
   await v.context.close();
+});
+
+// The chart of `category` on the trends page: its labels and datasets.
+async function trendChart(page, category) {
+  return page.evaluate((cat) => {
+    const c = Chart.getChart(document.querySelector(`#trend-charts [data-category="${cat}"] canvas`));
+    return { labels: c.data.labels, sets: Object.fromEntries(c.data.datasets.map((d) => [d.label, d.data])), spanGaps: c.data.datasets[0].spanGaps };
+  }, category);
+}
+
+test('trends: a country\'s series per category, shares or counts, gaps left open, corrected points marked', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  // A country the shipped corrections of 2020-08 correct.
+  const errata = await apiJson(page, '/api/errata?month=2020-08');
+  const fixed = errata.rows.find((r) => r.Applied === 'yes' && r.Type === 'TRP');
+  const iso3 = fixed.ISO3;
+  await page.goto(`${base}/#/country?c=${iso3}`);
+  await page.click('#country-trends');
+  await page.waitForFunction((c) => location.hash === `#/trends?c=${c}`, iso3);
+  await page.waitForSelector('#trend-charts [data-category="Contingents"] canvas');
+  const series = await apiJson(page, `/api/series?countries=${iso3}`);
+  const rows = series.rows.filter((r) => r.Category === 'Contingents');
+  const shares = await trendChart(page, 'Contingents');
+  assert.deepEqual(shares.labels, rows.map((r) => r.Month));
+  assert.deepEqual(shares.sets['Share of women (%)'], rows.map((r) => (typeof r.Share === 'number' ? Math.round(r.Share * 100) / 100 : null)));
+  // The months between 2020-09 and 2021-04 are there, empty: a gap, never closed up.
+  assert.ok(shares.labels.includes('2020-12'));
+  assert.equal(shares.sets['Share of women (%)'][shares.labels.indexOf('2020-12')], null);
+  assert.equal(shares.spanGaps, false);
+  // Four months cannot carry a projection: said, and none drawn.
+  assert.match(await page.textContent('#projection-note'), /at least 12 needed/);
+  assert.equal(shares.sets['projection (not a forecast)'], undefined);
+  // The corrected month is marked; its hover says why.
+  const at = shares.labels.indexOf('2020-08');
+  assert.notEqual(shares.sets['corrected or anomalous'][at], null);
+  const tip = await page.evaluate((i) => {
+    const c = Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'));
+    const set = c.data.datasets.findIndex((d) => d.label === 'corrected or anomalous');
+    const pt = c.getDatasetMeta(set).data[i];
+    const r = c.canvas.getBoundingClientRect();
+    return { x: r.left + pt.x, y: r.top + pt.y };
+  }, at);
+  await page.mouse.move(tip.x, tip.y);
+  const lines = await page.evaluate(() => {
+    const c = Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'));
+    return c.tooltip.body.flatMap((b) => [...b.lines, ...b.after]).join('\n');
+  });
+  assert.match(lines, new RegExp(`corrected ${iso3} .*TRP: `));
+  await shoot(page, 'trends');
+  // Counts: the women deployed, as the API counts them.
+  await page.click('#trend-measure [data-measure=count]');
+  await page.waitForFunction(() => location.hash.includes('measure=count'));
+  await page.waitForFunction(() => document.querySelector('#trend-measure [data-measure=count]')?.getAttribute('aria-pressed') === 'true');
+  const counts = await trendChart(page, 'Contingents');
+  assert.deepEqual(counts.sets['Women deployed'], rows.map((r) => (typeof r.Women === 'number' ? r.Women : null)));
+  // A group, from the picker and from the scorecard.
+  await page.selectOption('#trend-of', 'g:ASEAN');
+  await page.waitForFunction(() => location.hash.includes('group=ASEAN'));
+  await page.waitForFunction(() => /Trends: ASEAN/.test(document.querySelector('h1').textContent));
+  const asean = await apiJson(page, '/api/series?group=ASEAN');
+  assert.deepEqual((await trendChart(page, 'Contingents')).sets['Women deployed'],
+    asean.rows.filter((r) => r.Category === 'Contingents').map((r) => (typeof r.Women === 'number' ? r.Women : null)));
+  await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+  await page.waitForSelector('#group-trends');
+  assert.equal(await page.getAttribute('#group-trends', 'href'), '#/trends?group=ASEAN');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Twelve months and more: the sample (on its own database, read anonymously).
+test('trends: the projection to 2028, dashed with its band, labelled, as the API projects it', { skip }, async () => {
+  const db = join(work, 'sample.db');
+  execFileSync(BIN, ['--db', db, 'sample', 'load'], { stdio: 'ignore', timeout: 120000 });
+  const server = spawn(BIN, ['--db', db, 'serve', '--port', '0', '--quiet', '--anonymous-read'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  servers.push(server);
+  const at = await new Promise((resolve, reject) => {
+    let err = '';
+    server.stderr.on('data', (d) => { err += d; const m = err.match(/Serving (http:\/\/127\.0\.0\.1:\d+)\//); if (m) resolve(m[1]); });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  const { page, context, errors } = await newPage();
+  await page.goto(`${at}/#/trends?group=ADMM-Plus`);
+  await page.waitForSelector('#trend-projection tbody tr');
+  const project = await apiJson(page, '/api/project?group=ADMM-Plus');
+  const p = project.tables[0].rows.find((r) => r.Category === 'Contingents');
+  const chart = await trendChart(page, 'Contingents');
+  assert.equal(chart.labels[chart.labels.length - 1], '2028-12');
+  const end = chart.labels.length - 1;
+  const r2 = (v) => Math.round(v * 100) / 100;
+  assert.equal(chart.sets['projection (not a forecast)'][end], r2(p['Projected 2028-12']));
+  assert.equal(chart.sets['band (90 %)'][end], r2(p['High 2028-12']));
+  assert.equal(chart.sets['band low'][end], r2(p['Low 2028-12']));
+  assert.equal(chart.sets['projection (not a forecast)'][chart.labels.indexOf(p['Last month']) - 1], null);  // starts at the last month used
+  assert.notEqual(chart.sets['UGPS target (%)'][end], null);  // the target line runs on to 2028
+  const dash = await page.evaluate(() => Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'))
+    .data.datasets.find((d) => d.label === 'projection (not a forecast)').borderDash);
+  assert.ok(dash.length > 0);
+  assert.match(await page.textContent('main'), /PROJECTION to 2028/);
+  if (SHOTS) {
+    await shoot(page, 'trends-projection');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+    await shoot(page, 'trends-projection-phone');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('an admin corrects a swapped row from the anomalies page', { skip }, async () => {
