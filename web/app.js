@@ -121,7 +121,7 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
       const known = ['green', 'yellow', 'red'].includes(text);
       return el('td', { 'data-col': col }, el('span', { class: `status status-${known ? text : 'other'}`, text }));
     }
-    if (link && col === link.column && row.ISO3) {
+    if (link && col === link.column && (link.when ? link.when(row) : row.ISO3)) {
       return el('td', { 'data-col': col }, el('a', { href: link.href(row), text }));
     }
     if (col === 'SHA-256' && typeof row[col] === 'string' && row[col].length === 64) {
@@ -595,6 +595,81 @@ async function pageTrends() {
   }
 }
 
+// `t` with only the rows `keep` accepts (display texts kept in step).
+function filterRows(t, keep) {
+  const idx = t.rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+  return { ...t, rows: idx.map((i) => t.rows[i]), display: idx.map((i) => t.display[i]) };
+}
+
+async function pageMissions() {
+  const p = params();
+  const month = p.get('month') || '';
+  const category = p.get('category') || 'All uniformed';
+  const select = await monthOptions(month);
+  const t = await api(`/api/missions${month ? '?month=' + encodeURIComponent(month) : ''}`);
+  const categories = [...new Set(t.rows.map((r) => r.Category))];
+  const current = categories.includes(category) ? category : categories[0];
+  const catSel = el('select', { id: 'missions-category' }, categories.map((c) => el('option', { value: c, selected: c === current, text: c })));
+  select.addEventListener('change', () => navigate('missions', { month: select.value, category: current }));
+  catSel.addEventListener('change', () => navigate('missions', { month, category: catSel.value }));
+  const shown = filterRows(t, (r) => r.Category === current);
+  const shownMonth = month || (t.rows[0] && t.rows[0].Month) || '';
+  setPage('Missions',
+    el('p', { class: 'muted', text: 'Each mission\'s uniformed strength and share of women per UGPS category, its host country, and the months the imported reports give figures for it. Click a mission for its contributors.' }),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Category', catSel)),
+    renderTable(shown, {
+      id: 'missions', sortable: true,
+      link: { column: 'Mission', when: (r) => !!r.Mission, href: (r) => `#/mission?${sourceQuery({ m: r.Mission, month: shownMonth })}` },
+    }));
+}
+
+// The contributors' shares of women, largest contributor first (at most 25).
+function drawMissionChart(canvas, rows) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(el('p', { class: 'muted', text: 'The chart library was not built in (run npm ci in web/ and rebuild).' }));
+    return;
+  }
+  // eslint-disable-next-line no-new
+  new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.Country),
+      datasets: [{ label: 'Share of women (%)', data: rows.map((r) => round2(r.Share)), backgroundColor: '#0b5cad' }],
+    },
+    options: {
+      indexAxis: 'y', animation: false, maintainAspectRatio: false,
+      scales: { x: { beginAtZero: true, title: { display: true, text: '% women' } }, y: { ticks: { autoSkip: false } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: (c) => `${rows[c.dataIndex].Women} women of ${rows[c.dataIndex].Total}` } } },
+    },
+  });
+}
+
+async function pageMission() {
+  const p = params();
+  const mission = p.get('m') || '';
+  const month = p.get('month') || '';
+  const by = p.get('by') === 'women' ? 'women' : 'total';
+  if (!mission) {
+    navigate('missions', {});
+    return;
+  }
+  const select = await monthOptions(month);
+  select.addEventListener('change', () => navigate('mission', { m: mission, month: select.value, by }));
+  const bySel = el('select', { id: 'mission-by' }, [['total', 'total personnel'], ['women', 'women']].map(([v, text]) => el('option', { value: v, selected: v === by, text })));
+  bySel.addEventListener('change', () => navigate('mission', { m: mission, month, by: bySel.value }));
+  const t = await api(`/api/missions/${encodeURIComponent(mission)}?${sourceQuery({ month, by })}`);
+  const all = t.rows.filter((r) => r.Category === 'All uniformed' && typeof r.Share === 'number').slice(0, 25);
+  const canvas = el('canvas', { id: 'mission-chart', role: 'img', 'aria-label': `${mission}: each contributor's share of women` });
+  const box = el('div', { class: 'chart-box' }, canvas);
+  box.style.height = `${Math.max(160, all.length * 22 + 60)}px`;
+  setPage(`Mission ${mission.toUpperCase()}`,
+    el('p', { class: 'muted' }, el('a', { href: '#/missions', text: '← all missions' })),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Rank by', bySel)),
+    el('div', { class: 'chart-card' }, el('h3', { text: `All uniformed: share of women by contributor${all.length === 25 ? ' (the first 25)' : ''}` }), box),
+    renderTable(t, { id: 'mission-contributors', sortable: true, link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` } }));
+  drawMissionChart(canvas, all);
+}
+
 async function pageRankings() {
   const p = params();
   const category = p.get('category') || 'contingents';
@@ -915,6 +990,8 @@ const PAGES = {
   scorecard: pageScorecard,
   country: pageCountry,
   trends: pageTrends,
+  missions: pageMissions,
+  mission: pageMission,
   rankings: pageRankings,
   anomalies: pageAnomalies,
   errata: pageErrata,
@@ -926,7 +1003,7 @@ const PAGES = {
 
 async function route() {
   const name = (location.hash.replace(/^#\//, '').split('?')[0]) || 'scorecard';
-  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.page === name);
+  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.page === name || a.dataset.page === `${name}s`);
   document.getElementById('synthetic-banner').hidden = true;
   if (!state.session) await loadSession();
   const mayRead = state.session.user || state.session.anonymous_read;

@@ -115,6 +115,8 @@ const PAGES = [
   ['scorecard', '#/scorecard?group=ASEAN&month=2021-04', '#scorecard tbody tr'],
   ['country', '#/country?c=VNM', '#country-monthly tbody tr'],
   ['trends', '#/trends?c=VNM', '#trend-table tbody tr'],
+  ['missions', '#/missions?month=2021-04', '#missions tbody tr'],
+  ['mission', '#/mission?m=UNMISS&month=2021-04', '#mission-contributors tbody tr'],
   ['rankings', '#/rankings', '#rankings tbody tr'],
   ['anomalies', '#/anomalies?month=2020-08', '#anomalies tbody tr'],
   ['errata', '#/errata?month=2020-08', '#errata tbody tr'],
@@ -422,6 +424,60 @@ test('trends: the projection to 2028, dashed with its band, labelled, as the API
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
     await shoot(page, 'trends-projection-phone');
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('missions: each mission\'s strength and share per category, and a page per mission with its contributors ranked', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.click('#nav a[data-page=missions]');
+  await page.waitForSelector('#missions tbody tr');
+  await page.selectOption('#month', '2021-04');
+  await page.waitForFunction(() => location.hash.includes('month=2021-04'));
+  await page.waitForFunction(() => /2021-04/.test(document.querySelector('#missions caption')?.textContent));
+  const api = await apiJson(page, '/api/missions?month=2021-04');
+  const all = api.rows.filter((r) => r.Category === 'All uniformed');
+  const shown = await page.$$eval('#missions tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const at = api.columns.indexOf('Mission');
+  assert.deepEqual(shown.map((r) => r[at]), all.map((r) => r.Mission));
+  assert.ok(all.length > 5 && all.every((r) => r.Month === '2021-04'));
+  await shoot(page, 'missions');
+  // Another category: the same table's rows of that category.
+  await page.selectOption('#missions-category', 'Contingents');
+  await page.waitForFunction(() => location.hash.includes('category=Contingents'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#missions tbody tr')].every((tr) => tr.textContent.includes('Contingents')));
+  assert.equal(await page.$$eval('#missions tbody tr', (trs) => trs.length), api.rows.filter((r) => r.Category === 'Contingents').length);
+  // One mission: its contributors, ranked, as the API ranks them; the chart of their shares.
+  await page.click('#missions tbody a[href*="m=UNMISS"]');
+  await page.waitForSelector('#mission-contributors tbody tr');
+  const m = new URLSearchParams(page.url().split('?')[1]).get('m');
+  const contributors = await apiJson(page, `/api/missions/${m}?month=2021-04`);
+  const rows = await page.$$eval('#mission-contributors tbody tr', (trs) => trs.map((tr) => tr.dataset.iso3));
+  assert.deepEqual(rows, contributors.rows.map((r) => r.ISO3));
+  const chart = await page.evaluate(() => Chart.getChart(document.querySelector('#mission-chart')).data);
+  const ranked = contributors.rows.filter((r) => r.Category === 'All uniformed' && typeof r.Share === 'number').slice(0, 25);
+  assert.deepEqual(chart.labels, ranked.map((r) => r.Country));
+  assert.deepEqual(chart.datasets[0].data, ranked.map((r) => Math.round(r.Share * 100) / 100));
+  // Ranked by women.
+  await page.selectOption('#mission-by', 'women');
+  await page.waitForFunction(() => location.hash.includes('by=women'));
+  await page.waitForFunction(() => /by women/.test(document.querySelector('#mission-contributors caption')?.textContent));
+  const byWomen = await apiJson(page, `/api/missions/${m}?month=2021-04&by=women`);
+  assert.deepEqual(await page.$$eval('#mission-contributors tbody tr', (trs) => trs.map((tr) => tr.dataset.iso3)), byWomen.rows.map((r) => r.ISO3));
+  await page.click('#mission-contributors tbody tr a');
+  await page.waitForSelector('#country-monthly tbody tr');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the mission page of UNMISS, shot', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
+  await page.waitForSelector('#mission-contributors tbody tr');
+  assert.match(await page.textContent('h1'), /UNMISS/);
+  await shoot(page, 'mission');
   assert.deepEqual(errors, []);
   await context.close();
 });
