@@ -334,6 +334,15 @@ async function pageScorecard() {
       onclick: () => navigate('scorecard', { group: g, month, category }),
     })));
   setPage('UGPS scorecard', el('p', { class: 'muted', text: 'Loading…' }));
+  // The other groups, the users' own among them, beside the two tabs.
+  const groups = await api('/api/groups');
+  const others = groups.rows.filter((r) => !['ADMM-Plus', 'ASEAN'].includes(r.Group));
+  if (others.length) {
+    const other = el('select', { id: 'group-other', 'aria-label': 'Other group' }, el('option', { value: '', text: 'other group…' }),
+      others.map((r) => el('option', { value: r.Group, selected: r.Group === group, title: r.Description || null, text: r.Kind === 'built-in' ? r.Group : `${r.Group} (yours)` })));
+    other.addEventListener('change', () => { if (other.value) navigate('scorecard', { group: other.value, month, category }); });
+    tabs.append(other);
+  }
   const select = await monthOptions(month);
   select.addEventListener('change', () => navigate('scorecard', { group, month: select.value, category }));
   const t = await api(`/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + encodeURIComponent(month) : ''}`);

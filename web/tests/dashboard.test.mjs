@@ -482,6 +482,33 @@ test('the mission page of UNMISS, shot', { skip }, async () => {
   await context.close();
 });
 
+test('a user\'s own group appears in the group picker beside ADMM-Plus and ASEAN, and in the trends', { skip }, async () => {
+  bh(['groups', 'add', 'Mekong', '--countries', 'KHM,LAO,MMR,THA,VNM', '--description', 'test: the lower Mekong']);
+  try {
+    const { page, context, errors } = await newPage();
+    await login(page, 'viewer');
+    await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+    await page.waitForSelector('#group-other');
+    const options = await page.$$eval('#group-other option', (os) => os.map((o) => o.value));
+    assert.ok(options.includes('Mekong') && options.includes('ADMM-Plus-Partners'), options.join(','));
+    assert.ok(!options.includes('ASEAN'));
+    await page.selectOption('#group-other', 'Mekong');
+    await page.waitForFunction(() => location.hash.includes('group=Mekong'));
+    await page.waitForFunction(() => /Mekong/.test(document.querySelector('#scorecard caption')?.textContent));
+    const api = await apiJson(page, '/api/scorecard?group=Mekong&month=2021-04');
+    assert.deepEqual(await page.$$eval('#scorecard tbody tr', (trs) => trs.length), api.rows.length);
+    assert.equal(await page.$eval('#group-other', (s) => s.value), 'Mekong');
+    assert.ok(await page.$$eval('.tabs button[aria-pressed=true]', (bs) => bs.length === 0));
+    await page.click('#group-trends');
+    await page.waitForFunction(() => /Trends: Mekong/.test(document.querySelector('h1').textContent));
+    assert.equal(await page.$eval('#trend-of', (s) => s.value), 'g:Mekong');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    bh(['groups', 'remove', 'Mekong']);
+  }
+});
+
 test('an admin corrects a swapped row from the anomalies page', { skip }, async () => {
   const { page, context, errors } = await newPage();
   await login(page, 'admin');
