@@ -166,7 +166,35 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
   fill();
   const table = el('table', { id }, el('caption', { text: t.title }), el('thead', {}, head), tbody);
   const notes = t.notes && t.notes.length ? el('ul', { class: 'notes' }, t.notes.map((n) => el('li', { text: n }))) : null;
-  return el('section', {}, el('div', { class: 'table-wrap' }, table), notes);
+  const download = el('button', { type: 'button', class: 'download', 'data-table': id || null, text: 'Download CSV', onclick: () => downloadCsv(t, id || 'table') });
+  return el('section', {}, el('div', { class: 'table-tools' }, download), el('div', { class: 'table-wrap' }, table), notes);
+}
+
+// One CSV field: numbers as numbers, null as empty; a text that a
+// spreadsheet would run as a formula (= + @ tab CR first) gets a leading '.
+function csvField(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  let text = String(v);
+  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// The table as the API answered it (its rows in its order, not as sorted
+// on screen): one header row, then a line per row.
+function tableCsv(t) {
+  const lines = [t.columns.map(csvField).join(',')];
+  for (const r of t.rows) lines.push(t.columns.map((c) => csvField(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function downloadCsv(t, name) {
+  const url = URL.createObjectURL(new Blob([tableCsv(t)], { type: 'text/csv;charset=utf-8' }));
+  const a = el('a', { href: url, download: `${name}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 // ------------------------------------------------------------------ provenance
