@@ -389,6 +389,10 @@ async function pageScorecard() {
       el('p', { class: 'muted legend', text: 'Bars: green meets the target, yellow has women below it, red has none, grey has no target or split; dark blue is the group. Dashed line: the target.' })),
     el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort. ' },
       el('a', { id: 'group-trends', href: `#/trends?group=${encodeURIComponent(group)}`, text: `${group}: trends and the projection to 2028` })),
+    el('p', { class: 'muted downloads' }, 'This scorecard as the report to send: ',
+      el('a', { id: 'report-html', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'html' })}`, download: '', text: 'HTML' }), ' · ',
+      el('a', { id: 'report-xlsx', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'xlsx' })}`, download: '', text: 'XLSX' }),
+      ' (with the world rankings and the targets of the year).'),
     renderTable(t, {
       id: 'scorecard', sortable: true,
       link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },

@@ -197,6 +197,37 @@ TEST_F(DashboardApiTest, SourceNamesNoServerPath) {
   EXPECT_EQ(std::string::npos, png.body.find(dir_.string())) << png.body;
 }
 
+// The scorecard as the file `bluehelmet report` writes, for every role; a
+// stranger gets nothing (anonymous read off).
+TEST_F(DashboardApiTest, ReportDownloadsForEveryRole) {
+  ExpectEveryRoleReads("/api/report?group=ASEAN&month=2021-02");
+  ExpectEveryRoleReads("/api/report?group=ASEAN&month=2021-02&format=xlsx");
+  std::string viewer = Login("viewer");
+  HttpResponse html = Call("GET", "/api/report?group=ASEAN&month=2021-02", viewer);
+  ASSERT_EQ(200, html.status) << html.body;
+  EXPECT_EQ("text/html; charset=utf-8", html.content_type);
+  const std::string out = (dir_ / "report.html").string();
+  std::ostringstream o, e;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "report", "--month", "2021-02", "--group", "ASEAN", "--out", out}, o, e))
+      << e.str();
+  EXPECT_EQ(*ReadFile(out), html.body);
+  auto header = [](const HttpResponse& r) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "Content-Disposition") return v;
+    }
+    return std::string();
+  };
+  EXPECT_EQ("attachment; filename=\"bluehelmet-scorecard-ASEAN-2021-02.html\"", header(html));
+  HttpResponse xlsx = Call("GET", "/api/report?group=ASEAN&month=2021-02&format=xlsx", viewer);
+  ASSERT_EQ(200, xlsx.status) << xlsx.body;
+  EXPECT_EQ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.content_type);
+  EXPECT_EQ(std::string("PK\x03\x04", 4), xlsx.body.substr(0, 4));
+  EXPECT_EQ("attachment; filename=\"bluehelmet-scorecard-ASEAN-2021-02.xlsx\"", header(xlsx));
+  EXPECT_EQ(400, Call("GET", "/api/report?format=pdf", viewer).status);
+  EXPECT_EQ(400, Call("GET", "/api/report?month=April", viewer).status);
+  EXPECT_EQ(404, Call("GET", "/api/report?group=Nowhere", viewer).status);
+}
+
 // The real 2021-04 report imported from disk: the page of Viet Nam's UNMISS
 // troops, drawn within the server's size limit, for every role.
 TEST_F(DashboardApiTest, PagePictureOfTheRealReport) {

@@ -555,6 +555,14 @@ test('every table downloads as CSV, equal to the API\'s answer (numbers as numbe
   const scorecard = await downloadedCsv(page, 'scorecard');
   expectCsvEqualsApi(scorecard, await apiJson(page, '/api/scorecard?group=ASEAN&month=2021-04'));
   assert.match(scorecard[1][scorecard[0].indexOf('Share')], /^-?\d+(\.\d+)?$/);  // a number, not "7.14 %"
+  // The scorecard as the report file, for the same group and month.
+  for (const format of ['html', 'xlsx']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#report-${format}`)]);
+    assert.equal(download.suggestedFilename(), `bluehelmet-scorecard-ASEAN-2021-04.${format}`);
+    const bytes = readFileSync(await download.path());
+    if (format === 'html') assert.match(bytes.toString('utf8'), /<!DOCTYPE html>[\s\S]*ASEAN[\s\S]*2021-04/i);
+    else assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  }
   await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
   await page.waitForSelector('#mission-contributors tbody tr');
   expectCsvEqualsApi(await downloadedCsv(page, 'mission-contributors'), await apiJson(page, '/api/missions/UNMISS?month=2021-04'));
