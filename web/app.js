@@ -171,13 +171,16 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
 }
 
 // One CSV field: numbers as numbers, null as empty; a text that a
-// spreadsheet would run as a formula (= + @ tab CR first) gets a leading '.
+// spreadsheet would run as a formula gets a leading ' and quotes, as the
+// CLI's CSV does (docs/security.md, "CSV injection"): = + - @ tab or CR
+// first, after any apostrophes; not a plain number nor a lone "-".
 function csvField(v) {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   let text = String(v);
-  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const formula = /^'*[=+\-@\t\r]/.test(text) && text !== '-' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 // The table as the API answered it (its rows in its order, not as sorted
