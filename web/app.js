@@ -121,7 +121,7 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
       const known = ['green', 'yellow', 'red'].includes(text);
       return el('td', { 'data-col': col }, el('span', { class: `status status-${known ? text : 'other'}`, text }));
     }
-    if (link && col === link.column && row.ISO3) {
+    if (link && col === link.column && (link.when ? link.when(row) : row.ISO3)) {
       return el('td', { 'data-col': col }, el('a', { href: link.href(row), text }));
     }
     if (col === 'SHA-256' && typeof row[col] === 'string' && row[col].length === 64) {
@@ -166,7 +166,38 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
   fill();
   const table = el('table', { id }, el('caption', { text: t.title }), el('thead', {}, head), tbody);
   const notes = t.notes && t.notes.length ? el('ul', { class: 'notes' }, t.notes.map((n) => el('li', { text: n }))) : null;
-  return el('section', {}, el('div', { class: 'table-wrap' }, table), notes);
+  const download = el('button', { type: 'button', class: 'download', 'data-table': id || null, text: 'Download CSV', onclick: () => downloadCsv(t, id || 'table') });
+  return el('section', {}, el('div', { class: 'table-tools' }, download), el('div', { class: 'table-wrap' }, table), notes);
+}
+
+// One CSV field: numbers as numbers, null as empty; a text that a
+// spreadsheet would run as a formula gets a leading ' and quotes, as the
+// CLI's CSV does (docs/security.md, "CSV injection"): = + - @ tab or CR
+// first, after any apostrophes; not a plain number nor a lone "-".
+function csvField(v) {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  let text = String(v);
+  const formula = /^'*[=+\-@\t\r]/.test(text) && text !== '-' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// The table as the API answered it (its rows in its order, not as sorted
+// on screen): one header row, then a line per row.
+function tableCsv(t) {
+  const lines = [t.columns.map(csvField).join(',')];
+  for (const r of t.rows) lines.push(t.columns.map((c) => csvField(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function downloadCsv(t, name) {
+  const url = URL.createObjectURL(new Blob([tableCsv(t)], { type: 'text/csv;charset=utf-8' }));
+  const a = el('a', { href: url, download: `${name}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 // ------------------------------------------------------------------ provenance
@@ -334,6 +365,15 @@ async function pageScorecard() {
       onclick: () => navigate('scorecard', { group: g, month, category }),
     })));
   setPage('UGPS scorecard', el('p', { class: 'muted', text: 'Loading…' }));
+  // The other groups, the users' own among them, beside the two tabs.
+  const groups = await api('/api/groups');
+  const others = groups.rows.filter((r) => !['ADMM-Plus', 'ASEAN'].includes(r.Group));
+  if (others.length) {
+    const other = el('select', { id: 'group-other', 'aria-label': 'Other group' }, el('option', { value: '', text: 'other group…' }),
+      others.map((r) => el('option', { value: r.Group, selected: r.Group === group, title: r.Description || null, text: r.Kind === 'built-in' ? r.Group : `${r.Group} (yours)` })));
+    other.addEventListener('change', () => { if (other.value) navigate('scorecard', { group: other.value, month, category }); });
+    tabs.append(other);
+  }
   const select = await monthOptions(month);
   select.addEventListener('change', () => navigate('scorecard', { group, month: select.value, category }));
   const t = await api(`/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + encodeURIComponent(month) : ''}`);
@@ -350,7 +390,12 @@ async function pageScorecard() {
     el('div', { class: 'controls' }, el('label', {}, 'Group', tabs), el('label', {}, 'Month', select), el('label', {}, 'Chart', catSel)),
     el('div', { class: 'chart-card' }, el('h3', { text: `${current}: share of women by member, ${shownMonth}` }), box,
       el('p', { class: 'muted legend', text: 'Bars: green meets the target, yellow has women below it, red has none, grey has no target or split; dark blue is the group. Dashed line: the target.' })),
-    el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort.' }),
+    el('p', { class: 'muted', text: 'Click a figure to see where it came from. Click a column heading to sort. ' },
+      el('a', { id: 'group-trends', href: `#/trends?group=${encodeURIComponent(group)}`, text: `${group}: trends and the projection to 2028` })),
+    el('p', { class: 'muted downloads' }, 'This scorecard as the report to send: ',
+      el('a', { id: 'report-html', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'html' })}`, download: '', text: 'HTML' }), ' · ',
+      el('a', { id: 'report-xlsx', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'xlsx' })}`, download: '', text: 'XLSX' }),
+      ' (with the world rankings and the targets of the year).'),
     renderTable(t, {
       id: 'scorecard', sortable: true,
       link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
@@ -405,7 +450,8 @@ async function pageCountry() {
   });
   setPage(`${data.name} (${data.iso3})`,
     el('div', { class: 'controls' }, el('label', {}, 'Country', select)),
-    el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') }),
+    el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') + ' ' },
+      el('a', { id: 'country-trends', href: `#/trends?c=${encodeURIComponent(data.iso3)}`, text: 'Trends, counts and the projection to 2028' })),
     charts,
     el('p', { class: 'muted', text: 'Click a monthly figure to see where it came from.' }),
     data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t, i === 0 ? {
@@ -413,6 +459,259 @@ async function pageCountry() {
       figure: { columns: ['Women', 'Men', 'Total', 'Share'], open: (r) => showProvenance({ month: r.Month, country: data.iso3, category: r.Category }) },
     } : { id: 'country-annual' })]));
   for (const [canvas, s] of cards) drawChart(canvas, s);
+}
+
+// Months from `first` to `last` (YYYY-MM), both included.
+function monthRange(first, last) {
+  const out = [];
+  let [y, m] = first.split('-').map(Number);
+  const [ly, lm] = last.split('-').map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+const monthsBetween = (a, b) => {
+  const [ay, am] = a.split('-').map(Number);
+  const [by, bm] = b.split('-').map(Number);
+  return (by - ay) * 12 + (bm - am);
+};
+const round2 = (v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
+
+// The category a finding or a correction belongs to, from its type's label.
+function categoryOfType(label) {
+  for (const [c, types] of Object.entries(CATEGORY_TYPES)) if (types.includes(label) || c === label) return c;
+  return null;
+}
+
+// One category's trend: the series (shares or counts; null points leave a
+// gap), the target, and in shares the projection to 2028 with its band;
+// marked points say on hover why they are marked.
+function drawTrend(canvas, { rows, measure, projection, marks }) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(el('p', { class: 'muted', text: 'The chart library was not built in (run npm ci in web/ and rebuild).' }));
+    return;
+  }
+  const byMonth = new Map(rows.map((r) => [r.Month, r]));
+  const months = rows.map((r) => r.Month);
+  const labels = projection && measure === 'share' ? monthRange(months[0], '2028-12') : months;
+  const value = (r) => {
+    if (!r) return null;
+    if (measure === 'share') return round2(r.Share);
+    return typeof r.Women === 'number' ? r.Women : null;
+  };
+  const series = labels.map((m) => value(byMonth.get(m)));
+  const datasets = [{
+    label: measure === 'share' ? 'Share of women (%)' : 'Women deployed', data: series, borderColor: '#0b5cad', backgroundColor: '#0b5cad',
+    pointRadius: 1.5, borderWidth: 2, spanGaps: false,
+  }];
+  if (measure === 'count') {
+    datasets.push({ label: 'Men deployed', data: labels.map((m) => { const r = byMonth.get(m); return r && typeof r.Men === 'number' ? r.Men : null; }),
+      borderColor: '#8a939e', backgroundColor: '#8a939e', pointRadius: 1, borderWidth: 1.5, spanGaps: false });
+  } else {
+    const targetOf = (m) => {
+      const r = byMonth.get(m);
+      if (r) return typeof r.Target === 'number' ? r.Target : null;
+      return projection && projection.targets.has(m.slice(0, 4)) && monthsBetween(months[months.length - 1], m) > 0 ? projection.targets.get(m.slice(0, 4)) : null;
+    };
+    datasets.push({ label: 'UGPS target (%)', data: labels.map(targetOf),
+      borderColor: '#a4161a', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, stepped: true, spanGaps: false });
+  }
+  if (projection && measure === 'share') {
+    // The Theil–Sen line through its December values, from the last month used.
+    const last = projection.last;
+    const at = (m) => round2(projection.end - (projection.slope * monthsBetween(m, '2028-12')) / 12);
+    const line = labels.map((m) => (monthsBetween(last, m) >= 0 ? at(m) : null));
+    const span = monthsBetween(last, '2028-12') || 1;
+    const edge = (bound) => labels.map((m) => {
+      const k = monthsBetween(last, m);
+      return k >= 0 ? round2(at(m) + ((bound - projection.end) * k) / span) : null;
+    });
+    datasets.push({ label: 'band (90 %)', data: edge(projection.high), borderColor: 'rgba(11,92,173,0.25)', backgroundColor: 'rgba(11,92,173,0.12)', pointRadius: 0, borderWidth: 1, fill: '+1' });
+    datasets.push({ label: 'band low', data: edge(projection.low), borderColor: 'rgba(11,92,173,0.25)', pointRadius: 0, borderWidth: 1, fill: false });
+    datasets.push({ label: 'projection (not a forecast)', data: line, borderColor: '#0b5cad', borderDash: [4, 4], pointRadius: 0, borderWidth: 2 });
+  }
+  const markData = labels.map((m) => (marks.has(m) ? series[labels.indexOf(m)] : null));
+  datasets.push({ label: 'corrected or anomalous', data: markData, showLine: false, pointStyle: 'triangle', pointRadius: 6, pointHoverRadius: 8,
+    borderColor: '#c99a00', backgroundColor: '#c99a00' });
+  const markIndex = datasets.length - 1;
+  // eslint-disable-next-line no-new
+  new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      scales: { y: { beginAtZero: true, title: { display: true, text: measure === 'share' ? '% women' : 'personnel' } }, x: { ticks: { maxTicksLimit: 12 } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { filter: (item) => item.text !== 'band low' } },
+        tooltip: {
+          filter: (c) => c.datasetIndex === markIndex || !marks.has(labels[c.dataIndex]) || c.datasetIndex === 0,
+          callbacks: { afterLabel: (c) => (c.datasetIndex === markIndex ? marks.get(labels[c.dataIndex]).join('\n') : '') },
+        },
+      },
+    },
+  });
+}
+
+async function pageTrends() {
+  const p = params();
+  const group = p.get('group') || '';
+  const country = group ? '' : (p.get('c') || '');
+  const measure = p.get('measure') === 'count' ? 'count' : 'share';
+  const [groups, countries] = await Promise.all([api('/api/groups'), api('/api/countries')]);
+  const chosen = country ? `c:${country}` : `g:${group || 'ADMM-Plus'}`;
+  const select = el('select', { id: 'trend-of' },
+    el('optgroup', { label: 'Groups' }, groups.rows.map((r) => el('option', { value: `g:${r.Group}`, selected: `g:${r.Group}` === chosen, text: r.Group }))),
+    el('optgroup', { label: 'Countries' }, countries.rows.map((r) => el('option', { value: `c:${r.ISO3}`, selected: `c:${r.ISO3}` === chosen, text: `${r.Country} (${r.ISO3})` }))));
+  const go = (m) => {
+    const [kind, v] = select.value.split(/:(.*)/s);
+    navigate('trends', kind === 'c' ? { c: v, measure: m } : { group: v, measure: m });
+  };
+  select.addEventListener('change', () => go(measure));
+  const toggle = el('div', { class: 'tabs', role: 'group', 'aria-label': 'Measure', id: 'trend-measure' },
+    [['share', 'Shares'], ['count', 'Counts']].map(([m, text]) => el('button', { type: 'button', 'aria-pressed': String(m === measure), 'data-measure': m, text, onclick: () => go(m) })));
+  setPage('Trends', el('p', { class: 'muted', text: 'Loading…' }));
+  const [kind, name] = chosen.split(/:(.*)/s);
+  const q = kind === 'c' ? `countries=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
+  const pq = kind === 'c' ? `country=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
+  const [series, errata, anomalies] = await Promise.all([
+    api(`/api/series?${q}`),
+    api('/api/errata'),
+    api(`/api/anomalies${kind === 'c' ? '?country=' + encodeURIComponent(name) : ''}`),
+  ]);
+  // A projection needs 12 months with a sex split among the last 24 (docs/projection.md): asked only then.
+  const split = [...new Set(series.rows.filter((r) => typeof r.Share === 'number').map((r) => r.Month))].sort();
+  const lastMonth = split[split.length - 1];
+  const recent = lastMonth ? split.filter((m) => monthsBetween(m, lastMonth) < 24).length : 0;
+  const project = recent >= 12 ? await api(`/api/project?${pq}`).catch((err) => ({ error: err.message }))
+    : { error: `${recent} month(s) with a sex split in the 24 up to ${lastMonth || 'the last'}; at least 12 needed` };
+  if (/SYNTHETIC/.test(series.title || '') || (series.rows[0] && /SYNTHETIC/.test(series.rows[0].Source || ''))) document.getElementById('synthetic-banner').hidden = false;
+  // Who is in the selection: one country, or the group's members by name.
+  const members = kind === 'c' ? null : new Set(((groups.rows.find((r) => r.Group === name) || {}).Countries || '').split(', ').map((c) => c.replace(/ \(from .*\)$/, '')));
+  const iso3s = kind === 'c' ? new Set([name]) : new Set(countries.rows.filter((r) => members.has(r.Country)).map((r) => r.ISO3));
+  const marksOf = new Map();  // category -> month -> reasons
+  const mark = (cat, month, why) => {
+    if (!cat) return;
+    if (!marksOf.has(cat)) marksOf.set(cat, new Map());
+    const m = marksOf.get(cat);
+    if (!m.has(month)) m.set(month, []);
+    m.get(month).push(why);
+  };
+  for (const e of errata.rows) {
+    if (iso3s.has(e.ISO3) && e.Applied === 'yes') mark(categoryOfType(TYPE_LABELS[e.Type] || e.Type), e.Month, `corrected ${e.ISO3} ${e.Mission} ${e.Type}: ${e.Reason}`);
+  }
+  for (const a of anomalies.rows) {
+    if (iso3s.has(a.ISO3)) mark(categoryOfType(a.Type), a.Month, `anomaly (${a.Kind}) ${a.ISO3} ${a.Mission || ''} ${a.Type}`.replace(/\s+/g, ' '));
+  }
+  const projections = new Map();
+  const projTable = project.tables ? project.tables[0] : null;
+  if (projTable) {
+    for (const r of projTable.rows) {
+      if (typeof r['Projected 2028-12'] === 'number') {
+        const targets = new Map((project.tables[1] ? project.tables[1].rows : []).filter((y) => y.Category === r.Category && typeof y.Target === 'number').map((y) => [String(y.Year), y.Target]));
+        projections.set(r.Category, { last: r['Last month'], end: r['Projected 2028-12'], low: r['Low 2028-12'], high: r['High 2028-12'], slope: r['Trend (pp/year)'], targets });
+      }
+    }
+  }
+  const categories = [...new Set(series.rows.map((r) => r.Category))];
+  const charts = el('div', { class: 'charts', id: 'trend-charts' });
+  const drawn = categories.map((cat) => {
+    const canvas = el('canvas', { role: 'img', 'aria-label': `${cat}: ${measure === 'share' ? 'share of women against the target, with the projection to 2028' : 'women and men deployed'}, by month` });
+    charts.append(el('div', { class: 'chart-card', 'data-category': cat }, el('h3', { text: cat }), el('div', { class: 'chart-box' }, canvas)));
+    return [canvas, cat];
+  });
+  const title = kind === 'c' ? `${(countries.rows.find((r) => r.ISO3 === name) || { Country: name }).Country} (${name})` : name;
+  setPage(`Trends: ${title}`,
+    el('div', { class: 'controls' }, el('label', {}, 'Country or group', select), el('label', {}, 'Show', toggle)),
+    el('p', { class: 'muted', text: 'Monthly series per UGPS category. A month without figures leaves a gap. Triangles mark corrected or anomalous figures (hover says why).' +
+      (measure === 'share' ? ' Dashed blue: the PROJECTION to 2028 (the recent trend carried forward, not a forecast) with its 90 % band, drawn straight from the last month used to December 2028.' : '') }),
+    project.error ? el('p', { class: 'muted', id: 'projection-note', text: `No projection: ${project.error}` }) : null,
+    charts,
+    el('h2', { text: 'Monthly series' }),
+    renderTable(series, { id: 'trend-table', sortable: true }),
+    projTable ? [el('h2', { text: 'Projection to 2028' }), renderTable(projTable, { id: 'trend-projection' })] : null);
+  for (const [canvas, cat] of drawn) {
+    drawTrend(canvas, { rows: series.rows.filter((r) => r.Category === cat), measure, projection: projections.get(cat), marks: (marksOf.get(cat) || new Map()) });
+  }
+}
+
+// `t` with only the rows `keep` accepts (display texts kept in step).
+function filterRows(t, keep) {
+  const idx = t.rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
+  return { ...t, rows: idx.map((i) => t.rows[i]), display: idx.map((i) => t.display[i]) };
+}
+
+async function pageMissions() {
+  const p = params();
+  const month = p.get('month') || '';
+  const category = p.get('category') || 'All uniformed';
+  const select = await monthOptions(month);
+  const t = await api(`/api/missions${month ? '?month=' + encodeURIComponent(month) : ''}`);
+  const categories = [...new Set(t.rows.map((r) => r.Category))];
+  const current = categories.includes(category) ? category : categories[0];
+  const catSel = el('select', { id: 'missions-category' }, categories.map((c) => el('option', { value: c, selected: c === current, text: c })));
+  select.addEventListener('change', () => navigate('missions', { month: select.value, category: current }));
+  catSel.addEventListener('change', () => navigate('missions', { month, category: catSel.value }));
+  const shown = filterRows(t, (r) => r.Category === current);
+  const shownMonth = month || (t.rows[0] && t.rows[0].Month) || '';
+  setPage('Missions',
+    el('p', { class: 'muted', text: 'Each mission\'s uniformed strength and share of women per UGPS category, its host country, and the months the imported reports give figures for it. Click a mission for its contributors.' }),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Category', catSel)),
+    renderTable(shown, {
+      id: 'missions', sortable: true,
+      link: { column: 'Mission', when: (r) => !!r.Mission, href: (r) => `#/mission?${sourceQuery({ m: r.Mission, month: shownMonth })}` },
+    }));
+}
+
+// The contributors' shares of women, largest contributor first (at most 25).
+function drawMissionChart(canvas, rows) {
+  if (typeof Chart === 'undefined') {
+    canvas.replaceWith(el('p', { class: 'muted', text: 'The chart library was not built in (run npm ci in web/ and rebuild).' }));
+    return;
+  }
+  // eslint-disable-next-line no-new
+  new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => r.Country),
+      datasets: [{ label: 'Share of women (%)', data: rows.map((r) => round2(r.Share)), backgroundColor: '#0b5cad' }],
+    },
+    options: {
+      indexAxis: 'y', animation: false, maintainAspectRatio: false,
+      scales: { x: { beginAtZero: true, title: { display: true, text: '% women' } }, y: { ticks: { autoSkip: false } } },
+      plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: (c) => `${rows[c.dataIndex].Women} women of ${rows[c.dataIndex].Total}` } } },
+    },
+  });
+}
+
+async function pageMission() {
+  const p = params();
+  const mission = p.get('m') || '';
+  const month = p.get('month') || '';
+  const by = p.get('by') === 'women' ? 'women' : 'total';
+  if (!mission) {
+    navigate('missions', {});
+    return;
+  }
+  const select = await monthOptions(month);
+  select.addEventListener('change', () => navigate('mission', { m: mission, month: select.value, by }));
+  const bySel = el('select', { id: 'mission-by' }, [['total', 'total personnel'], ['women', 'women']].map(([v, text]) => el('option', { value: v, selected: v === by, text })));
+  bySel.addEventListener('change', () => navigate('mission', { m: mission, month, by: bySel.value }));
+  const t = await api(`/api/missions/${encodeURIComponent(mission)}?${sourceQuery({ month, by })}`);
+  const all = t.rows.filter((r) => r.Category === 'All uniformed' && typeof r.Share === 'number').slice(0, 25);
+  const canvas = el('canvas', { id: 'mission-chart', role: 'img', 'aria-label': `${mission}: each contributor's share of women` });
+  const box = el('div', { class: 'chart-box' }, canvas);
+  box.style.height = `${Math.max(160, all.length * 22 + 60)}px`;
+  setPage(`Mission ${mission.toUpperCase()}`,
+    el('p', { class: 'muted' }, el('a', { href: '#/missions', text: '← all missions' })),
+    el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Rank by', bySel)),
+    el('div', { class: 'chart-card' }, el('h3', { text: `All uniformed: share of women by contributor${all.length === 25 ? ' (the first 25)' : ''}` }), box),
+    renderTable(t, { id: 'mission-contributors', sortable: true, link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` } }));
+  drawMissionChart(canvas, all);
 }
 
 async function pageRankings() {
@@ -481,6 +780,12 @@ function isAdmin() {
   return !!(u && u.role === 'admin');
 }
 
+const TYPE_LABELS = { TRP: 'Troops', SO: 'Staff Officer', EOM: 'Experts on Mission', FPU: 'Formed Police Units', IPO: 'Individual Police' };
+// One cell of a month's figures, whichever table names it ("-" or null: no mission).
+function cellKey(month, iso3, mission, type) {
+  return [month, iso3, mission && mission !== '-' ? mission : '', type].join('|');
+}
+
 async function pageAnomalies() {
   const p = params();
   const month = p.get('month') || '';
@@ -493,14 +798,21 @@ async function pageAnomalies() {
     ANOMALY_KINDS.map((k) => el('option', { value: k, selected: k === kind, text: k })));
   const go = () => navigate('anomalies', { month: monthSel.value, country: countrySel.value, kind: kindSel.value });
   for (const x of [monthSel, countrySel, kindSel]) x.addEventListener('change', go);
-  const t = await api(`/api/anomalies?${sourceQuery({ month, country, kind })}`);
   const admin = isAdmin();
+  const [t, errata] = await Promise.all([
+    api(`/api/anomalies?${sourceQuery({ month, country, kind })}`),
+    admin ? api(`/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`) : null]);
+  // The corrections that stand: a finding they already fix offers none.
+  const corrected = new Map();
+  for (const e of (errata ? errata.rows : []).filter((e) => e.Applied === 'yes')) {
+    corrected.set(cellKey(e.Month, e.ISO3, e.Mission, TYPE_LABELS[e.Type] || e.Type), e.Id);
+  }
   setPage('Anomalies',
     el('p', { class: 'muted', text: 'What the plausibility checks found in the imported reports, with the neighbouring months as evidence. A finding changes no figure: a correction (Errata) does.' }),
     el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel), el('label', {}, 'Country', countrySel), el('label', {}, 'Kind', kindSel)),
     renderTable(t, {
       id: 'anomalies', sortable: true,
-      actions: admin ? { label: 'Correct', cell: (r) => (['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
+      actions: admin ? { label: 'Correct', cell: (r) => (corrected.has(cellKey(r.Month, r.ISO3, r.Mission, r.Type)) ? el('span', { class: 'muted corrected', text: `corrected (${corrected.get(cellKey(r.Month, r.ISO3, r.Mission, r.Type))})` }) : ['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
         class: 'correct', href: `#/errata?${sourceQuery({ month: r.Month, add: '1', country: r.ISO3, mission: r.Mission || '', type: r.Type, pw: String(r.Women), pm: String(r.Men), w: String(r.Men), m: String(r.Women), evidence: r.Evidence || '' })}`, text: 'swap sexes…',
       }) : null) } : null,
     }));
@@ -721,6 +1033,9 @@ const PAGES = {
   login: pageLogin,
   scorecard: pageScorecard,
   country: pageCountry,
+  trends: pageTrends,
+  missions: pageMissions,
+  mission: pageMission,
   rankings: pageRankings,
   anomalies: pageAnomalies,
   errata: pageErrata,
@@ -732,7 +1047,7 @@ const PAGES = {
 
 async function route() {
   const name = (location.hash.replace(/^#\//, '').split('?')[0]) || 'scorecard';
-  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.page === name);
+  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.page === name || a.dataset.page === `${name}s`);
   document.getElementById('synthetic-banner').hidden = true;
   if (!state.session) await loadSession();
   const mayRead = state.session.user || state.session.anonymous_read;

@@ -51,7 +51,10 @@ Result<SourceRows> FindSourceRows(Db* db, const Reference& ref, const SourceRequ
 // SHA-256 (a 12-digit prefix on the terminal, in full in CSV and JSON), Page,
 // Line, As printed, Correction. Notes say, per file, whether it was re-read
 // and verified or why it is not available. Errors as FindSourceRows.
-Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req);
+// Without `reveal_paths` (the web API), no text of the table names a
+// stored file's path on the server: a file is named by its file name and
+// SHA-256 only, and reasons such as "cannot open PATH" say the file name.
+Result<Table> SourceTable(Db* db, const Reference& ref, const SourceRequest& req, bool reveal_paths = true);
 
 // What SourcePagePng drew.
 struct SourcePicture {
@@ -74,7 +77,8 @@ Result<SourcePicture> SourcePagePng(Db* db, const Reference& ref, const SourceRe
 // As SourcePagePng, into `*png` (the PNG's bytes) instead of a file: the web
 // API's page picture. When the page's larger side would exceed
 // `max_side_px` pixels at `dpi`, the page is drawn at the resolution that
-// fits (never below 36 dpi); SourcePicture::dpi says which.
+// fits (never below 36 dpi); SourcePicture::dpi says which. Its errors
+// never name the stored file's path (as SourceTable without reveal_paths).
 Result<SourcePicture> SourcePagePngBytes(Db* db, const Reference& ref, const SourceRequest& req, double dpi,
                                          int max_side_px, std::string* png);
 

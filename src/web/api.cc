@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -18,6 +20,7 @@
 #include "base/utf8.h"
 #include "ewg/cycle_report.h"
 #include "ingest/importer.h"
+#include "publish/publication.h"
 #include "query/queries.h"
 #include "register/register_csv.h"
 #include "store/errata.h"
@@ -273,6 +276,8 @@ const std::vector<Api::Route>& Api::Routes() {
        "group"},
       {"GET", "/api/project", Guard::kRead, Cache::kShared, &Api::Project,
        "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to="},
+      {"GET", "/api/report", Guard::kRead, Cache::kShared, &Api::Report,
+       "a group's scorecard for a month as the file 'bluehelmet report' writes: ?group=&month=&format=html|xlsx"},
       {"GET", "/api/months", Guard::kRead, Cache::kShared, &Api::Months, "imported months, current source and history"},
       {"GET", "/api/imports", Guard::kRead, Cache::kShared, &Api::Imports, "imported files with provenance"},
       {"GET", "/api/anomalies", Guard::kRead, Cache::kShared, &Api::Anomalies,
@@ -773,6 +778,46 @@ Result<HttpResponse> Api::Project(Call& call) {
   return HttpResponse::Json({{"tables", out}});
 }
 
+// The file `bluehelmet report` writes (publish/publication.h), as a download.
+// The XLSX is written to a private temporary file (libxlsxwriter writes
+// files) and removed at once.
+Result<HttpResponse> Api::Report(Call& call) {
+  BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
+  PublicationRequest r;
+  r.month = call.req.Query("month");
+  if (!r.month.empty()) BH_RETURN_IF_ERROR(Month::Parse(r.month).status());
+  if (!call.req.Query("group").empty()) r.group = call.req.Query("group");
+  const std::string format = call.req.Query("format").empty() ? "html" : call.req.Query("format");
+  if (format != "html" && format != "xlsx") {
+    return Status::InvalidArgument(fmt::format("report: format '{}' is not one of html, xlsx", format));
+  }
+  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, PublicationTables(call.db, *ref, r));  // NotFound: group, month
+  // A file name of plain characters: the group's name may hold anything.
+  std::string name = "bluehelmet-scorecard-" + r.group + (r.month.empty() ? "" : "-" + r.month);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  }
+  HttpResponse out;
+  if (format == "html") {
+    BH_ASSIGN_OR_RETURN(out.body, RenderHtmlPublication(call.db, *ref, r));
+    out.content_type = "text/html; charset=utf-8";
+  } else {
+    std::string path = (std::filesystem::temp_directory_path() / "bh-report-XXXXXX").string();
+    int fd = mkstemp(path.data());
+    if (fd < 0) return Status::IoError("report: no temporary file", errno);
+    close(fd);
+    Status written = WriteXlsxPublication(call.db, *ref, r, path);
+    auto bytes = written.ok() ? ReadFile(path) : Result<std::string>(written);
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    BH_RETURN_IF_ERROR(bytes.status());
+    out.body = std::move(*bytes);
+    out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  out.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.{}\"", name, format));
+  return out;
+}
+
 Result<HttpResponse> Api::Country(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   const std::string& name = call.params["country"];
@@ -1154,7 +1199,7 @@ Result<HttpResponse> Api::Source(Call& call) {
   SourceRequest r = SourceRequestOf(call.req);
   BH_RETURN_IF_ERROR(CheckSourceRequest(r));
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r));
+  BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r, /*reveal_paths=*/false));
   return TableResponse(t);
 }
 

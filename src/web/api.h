@@ -218,6 +218,7 @@ class Api {
   Result<HttpResponse> Missions(Call& call);
   Result<HttpResponse> Mission(Call& call);
   Result<HttpResponse> Project(Call& call);
+  Result<HttpResponse> Report(Call& call);
   Result<HttpResponse> Country(Call& call);
   Result<HttpResponse> Months(Call& call);
   Result<HttpResponse> Imports(Call& call);

@@ -12,6 +12,7 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "ingest/importer.h"
+#include "sample/generator.h"
 #include "web/api_test_fixture.h"
 
 namespace bh {
@@ -142,6 +143,71 @@ TEST_F(DashboardApiTest, SourceEqualsTheCliForEveryRole) {
   EXPECT_EQ(400, png.status);
   EXPECT_NE(std::string::npos, Json(png)["error"].get<std::string>().find("only a PDF report has a page to draw"));
   EXPECT_EQ(401, Call("GET", "/api/source/page.png?month=2021-02&country=VNM").status);
+}
+
+// A report imported from disk: the API names its file and SHA-256, never
+// the path the server read it from (the CLI still does), also when the
+// file is gone and the reason would quote its path.
+TEST_F(DashboardApiTest, SourceNamesNoServerPath) {
+  SampleSpec spec;
+  spec.first = spec.last = {2021, 4};
+  const std::string csv = (dir_ / "SYNTHETIC_apr.csv").string();
+  ASSERT_TRUE(WriteFile(csv, GenerateSampleCsv(spec)).ok());
+  {
+    auto db = Db::Open(path_);
+    ASSERT_TRUE(db.ok());
+    auto ref = Reference::Load(db->get());
+    auto out = ImportFiles(db->get(), *ref, {csv}, {}, nullptr);
+    ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
+  }
+  const std::string target = "/api/source?month=2021-04&country=VNM";
+  EXPECT_NE(std::string::npos, Cli({"source", "--month", "2021-04", "--country", "VNM"}).dump().find(csv));
+  for (const char* user : kRoles) {
+    HttpResponse r = Call("GET", target, Login(user));
+    ASSERT_EQ(200, r.status) << r.body;
+    EXPECT_EQ(std::string::npos, r.body.find(dir_.string())) << user << ": " << r.body;
+    json notes = Json(r)["notes"];
+    ASSERT_FALSE(notes.empty());
+    EXPECT_EQ(0u, notes[0].get<std::string>().find("Import #2 SYNTHETIC_apr.csv: re-read, SHA-256 ")) << notes.dump();
+  }
+  std::filesystem::rename(csv, csv + ".moved");
+  HttpResponse gone = Call("GET", target, Login("viewer"));
+  ASSERT_EQ(200, gone.status) << gone.body;
+  EXPECT_EQ(std::string::npos, gone.body.find(dir_.string())) << gone.body;
+  EXPECT_NE(std::string::npos, gone.body.find("file not available: SYNTHETIC_apr.csv")) << gone.body;
+  HttpResponse png = Call("GET", "/api/source/page.png?month=2021-04&country=VNM", Login("viewer"));
+  EXPECT_EQ(std::string::npos, png.body.find(dir_.string())) << png.body;
+}
+
+// The scorecard as the file `bluehelmet report` writes, for every role; a
+// stranger gets nothing (anonymous read off).
+TEST_F(DashboardApiTest, ReportDownloadsForEveryRole) {
+  ExpectEveryRoleReads("/api/report?group=ASEAN&month=2021-02");
+  ExpectEveryRoleReads("/api/report?group=ASEAN&month=2021-02&format=xlsx");
+  std::string viewer = Login("viewer");
+  HttpResponse html = Call("GET", "/api/report?group=ASEAN&month=2021-02", viewer);
+  ASSERT_EQ(200, html.status) << html.body;
+  EXPECT_EQ("text/html; charset=utf-8", html.content_type);
+  const std::string out = (dir_ / "report.html").string();
+  std::ostringstream o, e;
+  ASSERT_EQ(0, RunCliArgs({"--db", path_, "report", "--month", "2021-02", "--group", "ASEAN", "--out", out}, o, e))
+      << e.str();
+  EXPECT_EQ(*ReadFile(out), html.body);
+  auto header = [](const HttpResponse& r) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "Content-Disposition") return v;
+    }
+    return std::string();
+  };
+  EXPECT_EQ("attachment; filename=\"bluehelmet-scorecard-ASEAN-2021-02.html\"", header(html));
+  HttpResponse xlsx = Call("GET", "/api/report?group=ASEAN&month=2021-02&format=xlsx", viewer);
+  ASSERT_EQ(200, xlsx.status) << xlsx.body;
+  EXPECT_EQ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.content_type);
+  EXPECT_EQ(std::string("PK\x03\x04", 4), xlsx.body.substr(0, 4));
+  EXPECT_EQ("attachment; filename=\"bluehelmet-scorecard-ASEAN-2021-02.xlsx\"", header(xlsx));
+  EXPECT_EQ(400, Call("GET", "/api/report?format=pdf", viewer).status);
+  EXPECT_EQ(400, Call("GET", "/api/report?month=April", viewer).status);
+  EXPECT_EQ(404, Call("GET", "/api/report?group=Nowhere", viewer).status);
 }
 
 // The real 2021-04 report imported from disk: the page of Viet Nam's UNMISS

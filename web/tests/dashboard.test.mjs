@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,9 @@ async function shoot(page, name) {
 const PAGES = [
   ['scorecard', '#/scorecard?group=ASEAN&month=2021-04', '#scorecard tbody tr'],
   ['country', '#/country?c=VNM', '#country-monthly tbody tr'],
+  ['trends', '#/trends?c=VNM', '#trend-table tbody tr'],
+  ['missions', '#/missions?month=2021-04', '#missions tbody tr'],
+  ['mission', '#/mission?m=UNMISS&month=2021-04', '#mission-contributors tbody tr'],
   ['rankings', '#/rankings', '#rankings tbody tr'],
   ['anomalies', '#/anomalies?month=2020-08', '#anomalies tbody tr'],
   ['errata', '#/errata?month=2020-08', '#errata tbody tr'],
@@ -317,11 +320,284 @@ test('errata: an admin adds a correction and removes it with a reason, audited; 
   await v.context.close();
 });
 
+// The chart of `category` on the trends page: its labels and datasets.
+async function trendChart(page, category) {
+  return page.evaluate((cat) => {
+    const c = Chart.getChart(document.querySelector(`#trend-charts [data-category="${cat}"] canvas`));
+    return { labels: c.data.labels, sets: Object.fromEntries(c.data.datasets.map((d) => [d.label, d.data])), spanGaps: c.data.datasets[0].spanGaps };
+  }, category);
+}
+
+test('trends: a country\'s series per category, shares or counts, gaps left open, corrected points marked', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  // A country the shipped corrections of 2020-08 correct.
+  const errata = await apiJson(page, '/api/errata?month=2020-08');
+  const fixed = errata.rows.find((r) => r.Applied === 'yes' && r.Type === 'TRP');
+  const iso3 = fixed.ISO3;
+  await page.goto(`${base}/#/country?c=${iso3}`);
+  await page.click('#country-trends');
+  await page.waitForFunction((c) => location.hash === `#/trends?c=${c}`, iso3);
+  await page.waitForSelector('#trend-charts [data-category="Contingents"] canvas');
+  const series = await apiJson(page, `/api/series?countries=${iso3}`);
+  const rows = series.rows.filter((r) => r.Category === 'Contingents');
+  const shares = await trendChart(page, 'Contingents');
+  assert.deepEqual(shares.labels, rows.map((r) => r.Month));
+  assert.deepEqual(shares.sets['Share of women (%)'], rows.map((r) => (typeof r.Share === 'number' ? Math.round(r.Share * 100) / 100 : null)));
+  // The months between 2020-09 and 2021-04 are there, empty: a gap, never closed up.
+  assert.ok(shares.labels.includes('2020-12'));
+  assert.equal(shares.sets['Share of women (%)'][shares.labels.indexOf('2020-12')], null);
+  assert.equal(shares.spanGaps, false);
+  // Four months cannot carry a projection: said, and none drawn.
+  assert.match(await page.textContent('#projection-note'), /at least 12 needed/);
+  assert.equal(shares.sets['projection (not a forecast)'], undefined);
+  // The corrected month is marked; its hover says why.
+  const at = shares.labels.indexOf('2020-08');
+  assert.notEqual(shares.sets['corrected or anomalous'][at], null);
+  const tip = await page.evaluate((i) => {
+    const c = Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'));
+    const set = c.data.datasets.findIndex((d) => d.label === 'corrected or anomalous');
+    const pt = c.getDatasetMeta(set).data[i];
+    const r = c.canvas.getBoundingClientRect();
+    return { x: r.left + pt.x, y: r.top + pt.y };
+  }, at);
+  await page.mouse.move(tip.x, tip.y);
+  const lines = await page.evaluate(() => {
+    const c = Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'));
+    return c.tooltip.body.flatMap((b) => [...b.lines, ...b.after]).join('\n');
+  });
+  assert.match(lines, new RegExp(`corrected ${iso3} .*TRP: `));
+  await shoot(page, 'trends');
+  // Counts: the women deployed, as the API counts them.
+  await page.click('#trend-measure [data-measure=count]');
+  await page.waitForFunction(() => location.hash.includes('measure=count'));
+  await page.waitForFunction(() => document.querySelector('#trend-measure [data-measure=count]')?.getAttribute('aria-pressed') === 'true');
+  const counts = await trendChart(page, 'Contingents');
+  assert.deepEqual(counts.sets['Women deployed'], rows.map((r) => (typeof r.Women === 'number' ? r.Women : null)));
+  // A group, from the picker and from the scorecard.
+  await page.selectOption('#trend-of', 'g:ASEAN');
+  await page.waitForFunction(() => location.hash.includes('group=ASEAN'));
+  await page.waitForFunction(() => /Trends: ASEAN/.test(document.querySelector('h1').textContent));
+  const asean = await apiJson(page, '/api/series?group=ASEAN');
+  assert.deepEqual((await trendChart(page, 'Contingents')).sets['Women deployed'],
+    asean.rows.filter((r) => r.Category === 'Contingents').map((r) => (typeof r.Women === 'number' ? r.Women : null)));
+  await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+  await page.waitForSelector('#group-trends');
+  assert.equal(await page.getAttribute('#group-trends', 'href'), '#/trends?group=ASEAN');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Twelve months and more: the sample (on its own database, read anonymously).
+test('trends: the projection to 2028, dashed with its band, labelled, as the API projects it', { skip }, async () => {
+  const db = join(work, 'sample.db');
+  execFileSync(BIN, ['--db', db, 'sample', 'load'], { stdio: 'ignore', timeout: 120000 });
+  const server = spawn(BIN, ['--db', db, 'serve', '--port', '0', '--quiet', '--anonymous-read'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  servers.push(server);
+  const at = await new Promise((resolve, reject) => {
+    let err = '';
+    server.stderr.on('data', (d) => { err += d; const m = err.match(/Serving (http:\/\/127\.0\.0\.1:\d+)\//); if (m) resolve(m[1]); });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+  const { page, context, errors } = await newPage();
+  await page.goto(`${at}/#/trends?group=ADMM-Plus`);
+  await page.waitForSelector('#trend-projection tbody tr');
+  const project = await apiJson(page, '/api/project?group=ADMM-Plus');
+  const p = project.tables[0].rows.find((r) => r.Category === 'Contingents');
+  const chart = await trendChart(page, 'Contingents');
+  assert.equal(chart.labels[chart.labels.length - 1], '2028-12');
+  const end = chart.labels.length - 1;
+  const r2 = (v) => Math.round(v * 100) / 100;
+  assert.equal(chart.sets['projection (not a forecast)'][end], r2(p['Projected 2028-12']));
+  assert.equal(chart.sets['band (90 %)'][end], r2(p['High 2028-12']));
+  assert.equal(chart.sets['band low'][end], r2(p['Low 2028-12']));
+  assert.equal(chart.sets['projection (not a forecast)'][chart.labels.indexOf(p['Last month']) - 1], null);  // starts at the last month used
+  assert.notEqual(chart.sets['UGPS target (%)'][end], null);  // the target line runs on to 2028
+  const dash = await page.evaluate(() => Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'))
+    .data.datasets.find((d) => d.label === 'projection (not a forecast)').borderDash);
+  assert.ok(dash.length > 0);
+  assert.match(await page.textContent('main'), /PROJECTION to 2028/);
+  if (SHOTS) {
+    await shoot(page, 'trends-projection');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+    await shoot(page, 'trends-projection-phone');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('missions: each mission\'s strength and share per category, and a page per mission with its contributors ranked', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.click('#nav a[data-page=missions]');
+  await page.waitForSelector('#missions tbody tr');
+  await page.selectOption('#month', '2021-04');
+  await page.waitForFunction(() => location.hash.includes('month=2021-04'));
+  await page.waitForFunction(() => /2021-04/.test(document.querySelector('#missions caption')?.textContent));
+  const api = await apiJson(page, '/api/missions?month=2021-04');
+  const all = api.rows.filter((r) => r.Category === 'All uniformed');
+  const shown = await page.$$eval('#missions tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const at = api.columns.indexOf('Mission');
+  assert.deepEqual(shown.map((r) => r[at]), all.map((r) => r.Mission));
+  assert.ok(all.length > 5 && all.every((r) => r.Month === '2021-04'));
+  await shoot(page, 'missions');
+  // Another category: the same table's rows of that category.
+  await page.selectOption('#missions-category', 'Contingents');
+  await page.waitForFunction(() => location.hash.includes('category=Contingents'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#missions tbody tr')].every((tr) => tr.textContent.includes('Contingents')));
+  assert.equal(await page.$$eval('#missions tbody tr', (trs) => trs.length), api.rows.filter((r) => r.Category === 'Contingents').length);
+  // One mission: its contributors, ranked, as the API ranks them; the chart of their shares.
+  await page.click('#missions tbody a[href*="m=UNMISS"]');
+  await page.waitForSelector('#mission-contributors tbody tr');
+  const m = new URLSearchParams(page.url().split('?')[1]).get('m');
+  const contributors = await apiJson(page, `/api/missions/${m}?month=2021-04`);
+  const rows = await page.$$eval('#mission-contributors tbody tr', (trs) => trs.map((tr) => tr.dataset.iso3));
+  assert.deepEqual(rows, contributors.rows.map((r) => r.ISO3));
+  const chart = await page.evaluate(() => Chart.getChart(document.querySelector('#mission-chart')).data);
+  const ranked = contributors.rows.filter((r) => r.Category === 'All uniformed' && typeof r.Share === 'number').slice(0, 25);
+  assert.deepEqual(chart.labels, ranked.map((r) => r.Country));
+  assert.deepEqual(chart.datasets[0].data, ranked.map((r) => Math.round(r.Share * 100) / 100));
+  // Ranked by women.
+  await page.selectOption('#mission-by', 'women');
+  await page.waitForFunction(() => location.hash.includes('by=women'));
+  await page.waitForFunction(() => /by women/.test(document.querySelector('#mission-contributors caption')?.textContent));
+  const byWomen = await apiJson(page, `/api/missions/${m}?month=2021-04&by=women`);
+  assert.deepEqual(await page.$$eval('#mission-contributors tbody tr', (trs) => trs.map((tr) => tr.dataset.iso3)), byWomen.rows.map((r) => r.ISO3));
+  await page.click('#mission-contributors tbody tr a');
+  await page.waitForSelector('#country-monthly tbody tr');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the mission page of UNMISS, shot', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
+  await page.waitForSelector('#mission-contributors tbody tr');
+  assert.match(await page.textContent('h1'), /UNMISS/);
+  await shoot(page, 'mission');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a user\'s own group appears in the group picker beside ADMM-Plus and ASEAN, and in the trends', { skip }, async () => {
+  bh(['groups', 'add', 'Mekong', '--countries', 'KHM,LAO,MMR,THA,VNM', '--description', 'test: the lower Mekong']);
+  try {
+    const { page, context, errors } = await newPage();
+    await login(page, 'viewer');
+    await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+    await page.waitForSelector('#group-other');
+    const options = await page.$$eval('#group-other option', (os) => os.map((o) => o.value));
+    assert.ok(options.includes('Mekong') && options.includes('ADMM-Plus-Partners'), options.join(','));
+    assert.ok(!options.includes('ASEAN'));
+    await page.selectOption('#group-other', 'Mekong');
+    await page.waitForFunction(() => location.hash.includes('group=Mekong'));
+    await page.waitForFunction(() => /Mekong/.test(document.querySelector('#scorecard caption')?.textContent));
+    const api = await apiJson(page, '/api/scorecard?group=Mekong&month=2021-04');
+    assert.deepEqual(await page.$$eval('#scorecard tbody tr', (trs) => trs.length), api.rows.length);
+    assert.equal(await page.$eval('#group-other', (s) => s.value), 'Mekong');
+    assert.ok(await page.$$eval('.tabs button[aria-pressed=true]', (bs) => bs.length === 0));
+    await page.click('#group-trends');
+    await page.waitForFunction(() => /Trends: Mekong/.test(document.querySelector('h1').textContent));
+    assert.equal(await page.$eval('#trend-of', (s) => s.value), 'g:Mekong');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    bh(['groups', 'remove', 'Mekong']);
+  }
+});
+
+// RFC 4180 records: quoted fields may hold commas, quotes and line breaks.
+function parseCsv(text) {
+  const records = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); records.push(row); row = []; field = ''; i += 1; } else field += c;
+  }
+  return records;
+}
+
+// The downloaded CSV of table `id` on the page, as records.
+async function downloadedCsv(page, id) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button.download[data-table="${id}"]`)]);
+  assert.equal(download.suggestedFilename(), `${id}.csv`);
+  const path = await download.path();
+  return parseCsv(readFileSync(path, 'utf8'));
+}
+
+// A text as the CSV writes it: one apostrophe before what a spreadsheet
+// would run (docs/security.md, "CSV injection").
+function markFormula(text) {
+  const formula = /^'*[=+\-@\t\r]/.test(text) && text !== '-' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  return formula ? `'${text}` : text;
+}
+
+// The API's table as the CSV should hold it: numbers as numbers, null empty.
+function expectCsvEqualsApi(records, api) {
+  assert.deepEqual(records[0], api.columns);
+  assert.equal(records.length, api.rows.length + 1);
+  api.rows.forEach((r, i) => {
+    api.columns.forEach((c, j) => {
+      const v = r[c];
+      const got = records[i + 1][j];
+      if (typeof v === 'number') assert.equal(Number(got), v, `${c} row ${i}: ${got}`);
+      else assert.equal(got, v === null ? '' : markFormula(String(v)), `${c} row ${i}`);
+    });
+  });
+}
+
+test('every table downloads as CSV, equal to the API\'s answer (numbers as numbers, one header row)', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'viewer');
+  await page.goto(`${base}/#/scorecard?group=ASEAN&month=2021-04`);
+  await page.waitForSelector('#scorecard tbody tr');
+  // Sorted on screen; the download keeps the API's order.
+  await page.click('#scorecard th button.sort >> text=Share');
+  const scorecard = await downloadedCsv(page, 'scorecard');
+  expectCsvEqualsApi(scorecard, await apiJson(page, '/api/scorecard?group=ASEAN&month=2021-04'));
+  assert.match(scorecard[1][scorecard[0].indexOf('Share')], /^-?\d+(\.\d+)?$/);  // a number, not "7.14 %"
+  // The scorecard as the report file, for the same group and month.
+  for (const format of ['html', 'xlsx']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#report-${format}`)]);
+    assert.equal(download.suggestedFilename(), `bluehelmet-scorecard-ASEAN-2021-04.${format}`);
+    const bytes = readFileSync(await download.path());
+    if (format === 'html') assert.match(bytes.toString('utf8'), /<!DOCTYPE html>[\s\S]*ASEAN[\s\S]*2021-04/i);
+    else assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  }
+  await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
+  await page.waitForSelector('#mission-contributors tbody tr');
+  expectCsvEqualsApi(await downloadedCsv(page, 'mission-contributors'), await apiJson(page, '/api/missions/UNMISS?month=2021-04'));
+  await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  await page.waitForSelector('#anomalies tbody tr');
+  expectCsvEqualsApi(await downloadedCsv(page, 'anomalies'), await apiJson(page, '/api/anomalies?month=2020-08&kind=sex_swapped'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an admin corrects a swapped row from the anomalies page', { skip }, async () => {
   const { page, context, errors } = await newPage();
   await login(page, 'admin');
   await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  // The shipped corrections fix every one: none is offered again.
+  await page.waitForSelector('#anomalies td.actions .corrected');
+  const marks = await page.$$eval('#anomalies td.actions .corrected', (ss) => ss.map((s) => s.textContent));
+  assert.equal(marks.length, 100);
+  assert.equal(await page.$('#anomalies td.actions a.correct'), null);
+  // One removed: its finding offers the correction, prefilled; added back from there.
+  const id = marks[0].match(/\((E-[^)]+)\)/)[1];
+  const removed = await page.evaluate(async (id) => (await fetch(`/api/errata/${encodeURIComponent(id)}`, {
+    method: 'DELETE', headers: { 'X-Requested-With': 'bluehelmet', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason: 'test: offered again' }) })).status, id);
+  assert.equal(removed, 200);
+  await page.reload();
   await page.waitForSelector('#anomalies td.actions a.correct');
+  assert.equal(await page.$$eval('#anomalies td.actions a.correct', (as) => as.length), 1);
   await page.click('#anomalies td.actions a.correct');
   await page.waitForSelector('#errata-add');
   const prefilled = await page.$$eval('#errata-add input', (is) => Object.fromEntries(is.map((i) => [i.name, i.value])));
@@ -330,6 +606,12 @@ test('an admin corrects a swapped row from the anomalies page', { skip }, async 
   assert.equal(prefilled.women, prefilled.printed_men);
   assert.equal(prefilled.men, prefilled.printed_women);
   assert.match(prefilled.evidence, /2020-07: /);
+  await page.fill('#errata-add [name=reason]', 'test: sexes swapped in print');
+  await page.click('#errata-add button[type=submit]');
+  await page.waitForFunction((id) => (document.querySelector('#errata-message') || {}).textContent?.includes(`Added ${id}`), id);
+  await page.goto(`${base}/#/anomalies?month=2020-08&kind=sex_swapped`);
+  await page.waitForSelector('#anomalies td.actions .corrected');
+  assert.equal(await page.$('#anomalies td.actions a.correct'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });
