@@ -98,18 +98,23 @@ class ApiTestBase : public ::testing::Test {
     return "";
   }
   static nlohmann::json Json(const HttpResponse& r) { return nlohmann::json::parse(r.body); }
+  // What `bluehelmet ARGS --format json` prints on the same database
+  // (null when it fails, with the failure recorded).
+  nlohmann::json CliJson(const std::vector<std::string>& cli_args) {
+    std::vector<std::string> args = {"--db", path_};
+    args.insert(args.end(), cli_args.begin(), cli_args.end());
+    args.insert(args.end(), {"--format", "json"});
+    std::ostringstream out, err;
+    EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
+    return nlohmann::json::parse(out.str(), nullptr, false);
+  }
   // GET `target` as `cookie` answers the table `bluehelmet ARGS --format
   // json` prints on the same database: title, columns, rows and notes.
   void ExpectApiEqualsCli(const std::vector<std::string>& cli_args, const std::string& target,
                           const std::string& cookie) {
     SCOPED_TRACE(target);
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), cli_args.begin(), cli_args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    ASSERT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    nlohmann::json all = nlohmann::json::parse(out.str());
-    ASSERT_EQ(1u, all["tables"].size()) << out.str();
+    nlohmann::json all = CliJson(cli_args);
+    ASSERT_EQ(1u, all["tables"].size()) << all.dump();
     nlohmann::json cli = all["tables"].begin().value();
     nlohmann::json web = Json(Call("GET", target, cookie));
     EXPECT_EQ(cli["title"], web["title"]);
@@ -132,14 +137,9 @@ class ApiTestBase : public ::testing::Test {
   nlohmann::json ExpectApiTablesEqualCli(const std::vector<std::string>& cli_args, const std::string& target,
                                          const std::string& cookie, size_t tables) {
     SCOPED_TRACE(target);
-    std::vector<std::string> args = {"--db", path_};
-    args.insert(args.end(), cli_args.begin(), cli_args.end());
-    args.insert(args.end(), {"--format", "json"});
-    std::ostringstream out, err;
-    EXPECT_EQ(0, RunCliArgs(args, out, err)) << err.str();
-    nlohmann::json cli = nlohmann::json::parse(out.str(), nullptr, false)["tables"];
+    nlohmann::json cli = CliJson(cli_args)["tables"];
     nlohmann::json web = Json(Call("GET", target, cookie));
-    EXPECT_EQ(tables, cli.size()) << out.str();
+    EXPECT_EQ(tables, cli.size()) << cli.dump();
     EXPECT_EQ(tables, web["tables"].size()) << web.dump();
     for (const nlohmann::json& w : web["tables"]) {
       auto same =

@@ -161,7 +161,7 @@ TEST_F(DashboardApiTest, SourceNamesNoServerPath) {
     ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
   }
   const std::string target = "/api/source?month=2021-04&country=VNM";
-  EXPECT_NE(std::string::npos, Cli({"source", "--month", "2021-04", "--country", "VNM"}).dump().find(csv));
+  EXPECT_NE(std::string::npos, CliJson({"source", "--month", "2021-04", "--country", "VNM"}).dump().find(csv));
   for (const char* user : kRoles) {
     HttpResponse r = Call("GET", target, Login(user));
     ASSERT_EQ(200, r.status) << r.body;
