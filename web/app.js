@@ -395,7 +395,8 @@ async function pageScorecard() {
     el('p', { class: 'muted downloads' }, 'This scorecard as the report to send: ',
       el('a', { id: 'report-html', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'html' })}`, download: '', text: 'HTML' }), ' · ',
       el('a', { id: 'report-xlsx', href: `/api/report?${sourceQuery({ group, month: shownMonth, format: 'xlsx' })}`, download: '', text: 'XLSX' }),
-      ' (with the world rankings and the targets of the year).'),
+      ' (with the world rankings and the targets of the year); the members\' figures with their sources, as the tidy table: ',
+      el('a', { id: 'export-csv', href: `/api/export?${sourceQuery({ group, from: shownMonth, to: shownMonth })}`, download: '', text: 'CSV' }), '.'),
     renderTable(t, {
       id: 'scorecard', sortable: true,
       link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
@@ -451,7 +452,8 @@ async function pageCountry() {
   setPage(`${data.name} (${data.iso3})`,
     el('div', { class: 'controls' }, el('label', {}, 'Country', select)),
     el('p', { class: 'muted', text: 'Monthly share of women per UGPS category against the target line.' + (data.synthetic ? ' SYNTHETIC sample data.' : '') + ' ' },
-      el('a', { id: 'country-trends', href: `#/trends?c=${encodeURIComponent(data.iso3)}`, text: 'Trends, counts and the projection to 2028' })),
+      el('a', { id: 'country-trends', href: `#/trends?c=${encodeURIComponent(data.iso3)}`, text: 'Trends, counts and the projection to 2028' }),
+      ' · ', el('a', { id: 'country-export', href: `/api/export?${sourceQuery({ countries: data.iso3 })}`, download: '', text: 'every figure with its source (tidy CSV)' })),
     charts,
     el('p', { class: 'muted', text: 'Click a monthly figure to see where it came from.' }),
     data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t, i === 0 ? {

@@ -136,6 +136,9 @@ struct ApiOptions {
   int render_wait_ms = 10000;
   double page_dpi = 110;
   int max_page_side_px = 1600;
+  // Rows one GET /api/export sends at most (docs/security.md): about 47 MB
+  // of CSV; the whole real history is 76,047 rows (14 MB).
+  size_t max_export_rows = 250'000;
   const AssetSource* assets = nullptr;  // null: the assets built into the binary
   // Reuse answers of Cache::kShared routes while the data version holds.
   bool cache_responses = true;
@@ -219,6 +222,7 @@ class Api {
   Result<HttpResponse> Mission(Call& call);
   Result<HttpResponse> Project(Call& call);
   Result<HttpResponse> Report(Call& call);
+  Result<HttpResponse> Export(Call& call);
   Result<HttpResponse> Country(Call& call);
   Result<HttpResponse> Months(Call& call);
   Result<HttpResponse> Imports(Call& call);

@@ -210,6 +210,36 @@ TEST_F(DashboardApiTest, ReportDownloadsForEveryRole) {
   EXPECT_EQ(404, Call("GET", "/api/report?group=Nowhere", viewer).status);
 }
 
+// The tidy export for the filters on screen: the bytes `bluehelmet export`
+// writes, for every role; a stranger's request is bounded in rows.
+TEST_F(DashboardApiTest, ExportEqualsTheCliForEveryRole) {
+  ExpectEveryRoleReads("/api/export?countries=VNM");
+  std::string viewer = Login("viewer");
+  for (const char* format : {"csv", "jsonl"}) {
+    SCOPED_TRACE(format);
+    HttpResponse r = Call("GET", fmt::format("/api/export?format={}&countries=VNM&from=2021-02", format), viewer);
+    ASSERT_EQ(200, r.status) << r.body;
+    std::ostringstream o, e;
+    ASSERT_EQ(
+        0, RunCliArgs({"--db", path_, "export", "--format", format, "--countries", "VNM", "--from", "2021-02"}, o, e))
+        << e.str();
+    EXPECT_EQ(o.str(), r.body);
+    EXPECT_NE(std::string::npos, r.body.find("VNM"));
+  }
+  HttpResponse csv = Call("GET", "/api/export?countries=VNM", viewer);
+  EXPECT_EQ("text/csv; charset=utf-8", csv.content_type);
+  EXPECT_EQ(0u, csv.body.find("month,iso3,m49,country,mission,personnel_type,category,women,men,total,"));
+  EXPECT_EQ(400, Call("GET", "/api/export?format=xml", viewer).status);
+  EXPECT_EQ(400, Call("GET", "/api/export?mission=UNMISZ", viewer).status);
+  // The row limit: with 2 rows allowed, Viet Nam's rows are refused with the count.
+  ApiOptions small;
+  small.max_export_rows = 2;
+  MakeApi(small);
+  HttpResponse big = Call("GET", "/api/export?countries=VNM", Login("viewer"));
+  EXPECT_EQ(400, big.status);
+  EXPECT_NE(std::string::npos, Json(big)["error"].get<std::string>().find("the API sends at most 2 (narrow it")) << big.body;
+}
+
 // The real 2021-04 report imported from disk: the page of Viet Nam's UNMISS
 // troops, drawn within the server's size limit, for every role.
 TEST_F(DashboardApiTest, PagePictureOfTheRealReport) {

@@ -570,6 +570,16 @@ test('every table downloads as CSV, equal to the API\'s answer (numbers as numbe
     if (format === 'html') assert.match(bytes.toString('utf8'), /<!DOCTYPE html>[\s\S]*ASEAN[\s\S]*2021-04/i);
     else assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
   }
+  // The members' figures with their sources, as the tidy table `bluehelmet export` writes.
+  {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.equal(download.suggestedFilename(), 'bluehelmet-export.csv');
+    const text = readFileSync(await download.path()).toString('utf8');
+    const api = await page.evaluate(async () => (await fetch('/api/export?group=ASEAN&from=2021-04&to=2021-04')).text());
+    assert.equal(text, api);
+    assert.match(text, /^month,iso3,m49,country,mission,personnel_type,category,women,men,total,/);
+    assert.match(text, /\n2021-04,VNM,704,Viet Nam,UNMISS,Troops,contingents,13,49,62,2021-04-30,,,,UN_country_contributions_2021_04\.pdf,2bee0bfc[0-9a-f]{56},29,/);
+  }
   await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
   await page.waitForSelector('#mission-contributors tbody tr');
   expectCsvEqualsApi(await downloadedCsv(page, 'mission-contributors'), await apiJson(page, '/api/missions/UNMISS?month=2021-04'));
