@@ -237,7 +237,8 @@ TEST_F(DashboardApiTest, ExportEqualsTheCliForEveryRole) {
   MakeApi(small);
   HttpResponse big = Call("GET", "/api/export?countries=VNM", Login("viewer"));
   EXPECT_EQ(400, big.status);
-  EXPECT_NE(std::string::npos, Json(big)["error"].get<std::string>().find("the API sends at most 2 (narrow it")) << big.body;
+  EXPECT_NE(std::string::npos, Json(big)["error"].get<std::string>().find("the API sends at most 2 (narrow it"))
+      << big.body;
 }
 
 // The real 2021-04 report imported from disk: the page of Viet Nam's UNMISS
