@@ -19,7 +19,7 @@ std::string Placeholders(size_t n) {
 
 }  // namespace
 
-Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f) {
+Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::optional<size_t> max_rows) {
   std::optional<GroupInfo> group;
   if (!f.group.empty()) {
     BH_ASSIGN_OR_RETURN(GroupInfo g, GetGroup(db, f.group));
@@ -122,6 +122,7 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f) {
     r.synthetic = st.Int(17) != 0;
     BH_ASSIGN_OR_RETURN(r.report_date, Date::ParseIso(st.Text(18)));
     out.push_back(std::move(r));
+    if (max_rows && out.size() > *max_rows) break;
   }
   return out;
 }

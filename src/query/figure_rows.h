@@ -67,8 +67,10 @@ struct FigureRow {
 
 // The rows matching `f`, ordered by month, ISO3, mission, personnel type
 // (the UN's order) and position in the file. InvalidArgument when the
-// group does not exist.
-Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f);
+// group does not exist. With `max_rows`, it stops reading after
+// max_rows + 1 rows: more than max_rows rows tells the caller the answer
+// is too large without building all of it (the API's bound on an export).
+Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::optional<size_t> max_rows = std::nullopt);
 
 // Every mission acronym the store knows (the mission table), sorted: what a
 // mission filter is checked against.

@@ -100,6 +100,14 @@ TEST_F(FigureRowsTest, EachFieldNarrows) {
                 })).size());
 }
 
+// A bound stops the reading one row past it.
+TEST_F(FigureRowsTest, AMaximumStopsOneRowPastIt) {
+  auto rows = FigureRows(db_.get(), {}, 3);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(4u, rows->size());
+  EXPECT_EQ(8u, FigureRows(db_.get(), {}, 8)->size());
+}
+
 TEST_F(FigureRowsTest, AGroupCountsEachMonthsMembers) {
   // Timor-Leste is in ASEAN from 2025-10-26: its October row counts, September's does not.
   auto rows = Rows(With([](FigureFilter& f) { f.group = "ASEAN"; }));
