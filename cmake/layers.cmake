@@ -59,3 +59,19 @@ function(bluehelmet_layer name)
     target_sources(bluehelmet_tests PRIVATE ${L_TESTS})
   endif()
 endfunction()
+
+# A plugin module (base/module.h): a shared object NAME.so in the build
+# directory, made of SOURCES (files of the layer LAYER, which see that
+# layer's headers) and LIBS, exporting only its entry (the sources are
+# compiled with hidden visibility, and the static libraries it links are
+# hidden too, so the module keeps its own copies and never binds to the
+# executable's).
+function(bluehelmet_module name)
+  cmake_parse_arguments(PARSE_ARGV 1 M "" "LAYER" "SOURCES;LIBS")
+  add_library(${name} MODULE ${M_SOURCES})
+  set_target_properties(${name} PROPERTIES PREFIX "" CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+                        LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+  target_include_directories(${name} PRIVATE ${CMAKE_BINARY_DIR}/layers/${M_LAYER} ${CMAKE_BINARY_DIR}/generated)
+  target_link_libraries(${name} PRIVATE ${M_LIBS} bluehelmet_warnings)
+  target_link_options(${name} PRIVATE -Wl,--exclude-libs,ALL)
+endfunction()

@@ -53,6 +53,19 @@ TEST(StringsTest, GroupThousands) {
   EXPECT_EQ("-1,000,000", GroupThousands(-1000000));
 }
 
+TEST(StringsTest, Sha256EnginesAgree) {
+  ASSERT_TRUE(Sha256HardwareAvailable());  // Debian 12's libcrypto.so.3
+  std::string big(kSha256OpenSslFrom + 17, '\0');
+  for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 131 + (i >> 9));
+  for (const std::string& in : {std::string(), std::string("abc"), big}) {
+    EXPECT_EQ(Sha256Hex(in, Sha256Engine::kSodium), Sha256Hex(in, Sha256Engine::kOpenSsl));
+    EXPECT_EQ(Sha256Hex(in, Sha256Engine::kSodium), Sha256Hex(in));
+  }
+  EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            Sha256Hex("abc", Sha256Engine::kOpenSsl));
+  EXPECT_EQ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256Hex(""));
+}
+
 TEST(StringsTest, Sha256OfKnownInput) {
   EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256Hex("abc"));
 }

@@ -15,6 +15,7 @@ struct EmbeddedFile {
   const char* path;
   const char* data;
   size_t size;
+  const char* sha256;
 };
 extern const EmbeddedFile kShippedErrataFiles[];
 extern const size_t kShippedErrataFileCount;
@@ -312,8 +313,9 @@ Result<Erratum> WriteErratum(Db* db, const Reference& ref, const Fields& given, 
 std::vector<ShippedErrataFile> ShippedErrataFiles() {
   std::vector<ShippedErrataFile> out;
   for (size_t i = 0; i < kShippedErrataFileCount; ++i) {
-    out.push_back(
-        {kShippedErrataFiles[i].path, std::string_view(kShippedErrataFiles[i].data, kShippedErrataFiles[i].size)});
+    out.push_back({kShippedErrataFiles[i].path,
+                   std::string_view(kShippedErrataFiles[i].data, kShippedErrataFiles[i].size),
+                   kShippedErrataFiles[i].sha256});
   }
   return out;
 }
@@ -322,7 +324,7 @@ Result<int64_t> LoadShippedErrata(Db* db, const std::vector<ShippedErrataFile>& 
   int64_t added = 0;
   for (const ShippedErrataFile& file : files) {
     const std::string name(file.name);
-    const std::string sha = Sha256Hex(file.csv);
+    const std::string sha = file.sha256.empty() ? Sha256Hex(file.csv) : std::string(file.sha256);
     auto loaded = [&]() -> Result<bool> {
       BH_ASSIGN_OR_RETURN(Stmt q, db->Prepare("SELECT 1 FROM main.erratum_shipped_file WHERE name = ? AND sha256 = ?"));
       q.Bind(1, name).Bind(2, sha);

@@ -114,6 +114,9 @@ Result<Erratum> WriteErratum(Db* db, const Reference& ref, const Fields& given, 
 struct ShippedErrataFile {
   std::string_view name;  // its path in the source tree: "data/errata/un_2020_08_sex_swaps.csv"
   std::string_view csv;   // its bytes, exactly
+  // Its SHA-256 (hex) when known beforehand (the build computes it for the
+  // shipped files, so opening a database hashes nothing); empty: computed.
+  std::string_view sha256 = {};
 };
 // The files of data/errata/ at build time (cmake/embed_assets.cmake).
 std::vector<ShippedErrataFile> ShippedErrataFiles();

@@ -311,6 +311,8 @@ TEST(ShippedErrataTest, TheBinaryHoldsTheDataFilesExactly) {
   ASSERT_TRUE(on_disk.ok()) << on_disk.status().message();
   EXPECT_EQ(Sha256Hex(*on_disk), Sha256Hex(files[0].csv));
   EXPECT_EQ(on_disk->size(), files[0].csv.size());
+  // The build's SHA-256, used instead of hashing at every open, is the file's.
+  EXPECT_EQ(Sha256Hex(*on_disk), files[0].sha256);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ struct EmbeddedFile {
   const char* path;
   const char* data;
   size_t size;
+  const char* sha256;
 };
 extern const EmbeddedFile kEmbeddedAssets[];
 extern const size_t kEmbeddedAssetCount;

@@ -1,5 +1,3 @@
-#include "web/server.h"
-
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <httplib.h>
@@ -18,6 +16,7 @@
 #include <type_traits>
 
 #include "base/strings.h"
+#include "web/httplib_server.h"
 
 namespace bh {
 
@@ -389,11 +388,11 @@ class LimitedServer : public Base {
 
 }  // namespace
 
-WebServer::WebServer(Api* api, ServeOptions options) : api_(api), options_(std::move(options)) {}
+HttplibServer::HttplibServer(Api* api, ServeOptions options) : api_(api), options_(std::move(options)) {}
 
-WebServer::~WebServer() = default;
+HttplibServer::~HttplibServer() = default;
 
-Result<int> WebServer::Bind() {
+Result<int> HttplibServer::Bind() {
   if (options_.threads < 1 || options_.threads > ServeOptions::kMaxThreads) {
     return Status::InvalidArgument(
         fmt::format("threads: want 1 to {}, got {}", ServeOptions::kMaxThreads, options_.threads));
@@ -501,14 +500,14 @@ Result<int> WebServer::Bind() {
   return port;
 }
 
-Status WebServer::Run() {
+Status HttplibServer::Run() {
   if (!server_->listen_after_bind()) return Status::IoError("the server stopped with a socket error");
   return Status::Ok();
 }
 
-bool WebServer::running() const { return server_ && server_->is_running(); }
+bool HttplibServer::running() const { return server_ && server_->is_running(); }
 
-void WebServer::Stop() {
+void HttplibServer::Stop() {
   if (server_) server_->stop();
 }
 

@@ -40,11 +40,10 @@
 #include "base/result.h"
 #include "web/api.h"
 
-namespace httplib {
-class Server;
-}
-
 namespace bh {
+
+class HttplibServer;  // web/httplib_server.h, in the module bluehelmet-http
+struct HttpModule;    // web/http_module.h
 
 struct ServeOptions {
   static constexpr int kDefaultThreads = 64;
@@ -80,6 +79,9 @@ struct ServeOptions {
   std::function<void(const std::string&)> log;
 };
 
+// The server itself lives in the module bluehelmet-http (web/http_module.h):
+// cpp-httplib and OpenSSL are loaded by Bind(), so a process that serves
+// nothing never maps them.
 class WebServer {
  public:
   // REQUIRES: api outlives the server.
@@ -88,7 +90,8 @@ class WebServer {
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
-  // Binds the address; returns the port. IoError "cannot listen on
+  // Loads the module and binds the address; returns the port. Internal when
+  // the module cannot be loaded; IoError "cannot listen on
   // 127.0.0.1:8080 (in use?)"; InvalidArgument for an unreadable
   // certificate or key, a port outside 0..65535, or threads outside
   // 1..kMaxThreads.
@@ -104,8 +107,8 @@ class WebServer {
  private:
   Api* api_;
   ServeOptions options_;
-  std::unique_ptr<httplib::Server> server_;
-  int listen_fd_ = -1;  // the listening socket, owned by server_
+  const HttpModule* module_ = nullptr;
+  HttplibServer* impl_ = nullptr;  // created by Bind(); owned
 };
 
 }  // namespace bh

@@ -1,0 +1,31 @@
+#include "pdf/poppler_module.h"
+
+#include <gtest/gtest.h>
+
+#include "pdf/test_pdf.h"
+
+namespace bh::pdf {
+namespace {
+
+TEST(PopplerModuleTest, LoadsOnceWithItsVersion) {
+  auto m = LoadPopplerModule();
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(kPopplerModuleVersion, (*m)->version);
+  auto again = LoadPopplerModule();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*m, *again);
+}
+
+TEST(PopplerModuleTest, TheExecutablesFunctionsAreTheModules) {
+  // The same answer through the forwarders and through the table.
+  const std::string pdf = testing::MakePdf({{{72, 92, "Hello"}, {200, 92, "World"}}}, 12);
+  auto direct = (*LoadPopplerModule())->extract_pages(pdf, "t.pdf");
+  auto forwarded = ExtractPages(pdf, "t.pdf");
+  ASSERT_TRUE(direct.ok() && forwarded.ok());
+  ASSERT_EQ(1u, forwarded->size());
+  ASSERT_EQ(direct->front().words.size(), forwarded->front().words.size());
+  EXPECT_EQ("Hello", forwarded->front().words.front().text);
+}
+
+}  // namespace
+}  // namespace bh::pdf
