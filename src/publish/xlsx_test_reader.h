@@ -162,7 +162,8 @@ inline std::map<std::string, std::string> SheetCells(const std::map<std::string,
 // The cell name of 0-based row and column ("A1" for 0, 0).
 inline std::string CellName(size_t row, size_t col) {
   std::string letters;
-  for (size_t c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  for (size_t c = col + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   return letters + std::to_string(row + 1);
 }
 

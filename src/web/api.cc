@@ -555,7 +555,11 @@ Result<HttpResponse> Api::Index(Call&) {
                       {"access", kGuard[static_cast<int>(r.guard)]},
                       {"summary", r.summary}});
   }
-  return HttpResponse::Json({{"endpoints", routes}});
+  return HttpResponse::Json(
+      {{"endpoints", routes},
+       {"downloads",
+        "every read route that answers tables also answers ?format=xlsx (one sheet per table) and ?format=html "
+        "(one page): the same tables for the same parameters"}});
 }
 
 Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true}, {"version", kVersion}}); }

@@ -64,6 +64,7 @@ TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
   // The route table lists every endpoint exactly as GET /api shows it.
   json index = Json(Call("GET", "/api", viewer));
   EXPECT_EQ(Api::Routes().size(), index["endpoints"].size());
+  EXPECT_NE(std::string::npos, index["downloads"].get<std::string>().find("?format=xlsx"));
 }
 
 TEST_F(ApiTest, ScorecardEqualsTheCli) {
