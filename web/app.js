@@ -79,6 +79,11 @@ const CATEGORY_TYPES = {
   'Individual police': ['Individual Police'],
 };
 
+// The API's code of each category label (the filter parameter category=).
+const CATEGORY_CODES = {
+  'All uniformed': 'all', Contingents: 'contingents', 'Observers & staff officers': 'mo_so', FPU: 'fpu', 'Individual police': 'ipo',
+};
+
 // A SHA-256 shown short; the whole value on hover, and copied on click.
 function shaCell(full) {
   const span = el('span', { class: 'sha', title: `${full} (click to copy)`, 'data-full': full, text: `${full.slice(0, 12)}…` });
@@ -110,7 +115,9 @@ function compareValues(a, b) {
 //   figure:   {columns, open(row, column)}: those cells open where the figure came from
 //   sortable: the headers sort the rows (group totals stay last)
 //   actions:  {label, cell(row)}: one more column, of what cell() returns (or nothing)
-function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, actions } = {}) {
+//   source:   the API address that answered `t`: links to the same tables as XLSX and HTML
+//   tidy:     an /api/export address: the figures behind the table as the tidy CSV
+function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, actions, source, tidy } = {}) {
   markSynthetic(t.title);
   let order = t.display.map((_, i) => i);
   const sort = { col: null, dir: 1 };
@@ -167,7 +174,7 @@ function renderTable(t, { id, statusColumn = 'Status', link, figure, sortable, a
   const table = el('table', { id }, el('caption', { text: t.title }), el('thead', {}, head), tbody);
   const notes = t.notes && t.notes.length ? el('ul', { class: 'notes' }, t.notes.map((n) => el('li', { text: n }))) : null;
   const download = el('button', { type: 'button', class: 'download', 'data-table': id || null, text: 'Download CSV', onclick: () => downloadCsv(t, id || 'table') });
-  return el('section', {}, el('div', { class: 'table-tools' }, download), el('div', { class: 'table-wrap' }, table), notes);
+  return el('section', {}, el('div', { class: 'table-tools' }, download, downloadLinks({ id, source, tidy })), el('div', { class: 'table-wrap' }, table), notes);
 }
 
 // One CSV field: numbers as numbers, null as empty; a text that a
@@ -198,6 +205,25 @@ function downloadCsv(t, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// `url` (an /api address) asking for `format`.
+function withFormat(url, format) {
+  return `${url}${url.includes('?') ? '&' : '?'}format=${format}`;
+}
+
+// The server's downloads of a table: the same tables as its JSON answer, as
+// XLSX and HTML (`source`), and the figures behind it as the tidy CSV of
+// `bluehelmet export` (`tidy`, an /api/export address).
+function downloadLinks({ id, source, tidy }) {
+  const links = [];
+  const link = (kind, href, text, title) => el('a', { class: 'download-link', href, download: '', 'data-table': id || null, 'data-kind': kind, title, text });
+  if (tidy) links.push(link('tidy', tidy, 'CSV (tidy)', 'Every figure behind this table with its source: the tidy table of bluehelmet export'));
+  if (source) {
+    links.push(link('xlsx', withFormat(source, 'xlsx'), 'XLSX', 'The same table as a workbook'));
+    links.push(link('html', withFormat(source, 'html'), 'HTML', 'The same table as a page to send or print'));
+  }
+  return links;
 }
 
 // ------------------------------------------------------------------ provenance
@@ -242,7 +268,7 @@ async function showProvenance({ month, country, category }) {
       type: 'button', class: 'page-button', text: `${r.Mission || '-'} ${r.Type}: page ${r.Page}`,
       onclick: () => showPagePicture(picture, { month, country: r.ISO3, mission: r.Mission || '', type: r.Type }),
     }))) : null;
-    body.replaceChildren(...[renderTable(table, { id: 'source' }), buttons, picture].filter((n) => n));
+    body.replaceChildren(...[renderTable(table, { id: 'source', source: `/api/source?${sourceQuery({ month, country })}` }), buttons, picture].filter((n) => n));
     if (pdfRows.length) {
       const r = pdfRows[0];
       showPagePicture(picture, { month, country: r.ISO3, mission: r.Mission || '', type: r.Type });
@@ -376,7 +402,8 @@ async function pageScorecard() {
   }
   const select = await monthOptions(month);
   select.addEventListener('change', () => navigate('scorecard', { group, month: select.value, category }));
-  const t = await api(`/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + encodeURIComponent(month) : ''}`);
+  const scorecardUrl = `/api/scorecard?group=${encodeURIComponent(group)}${month ? '&month=' + encodeURIComponent(month) : ''}`;
+  const t = await api(scorecardUrl);
   const shownMonth = month || ((t.title.match(/\d{4}-\d{2}/) || [])[0]);
   const categories = [...new Set(t.rows.map((r) => r.Category))];
   const current = categories.includes(category) ? category : categories[0];
@@ -398,7 +425,7 @@ async function pageScorecard() {
       ' (with the world rankings and the targets of the year); the members\' figures with their sources, as the tidy table: ',
       el('a', { id: 'export-csv', href: `/api/export?${sourceQuery({ group, from: shownMonth, to: shownMonth })}`, download: '', text: 'CSV' }), '.'),
     renderTable(t, {
-      id: 'scorecard', sortable: true,
+      id: 'scorecard', sortable: true, source: scorecardUrl,
       link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
       figure: { columns: ['Women', 'Total', 'Share'], when: (r) => !!r.ISO3, open: (r) => showProvenance({ month: shownMonth, country: r.ISO3, category: r.Category }) },
     }));
@@ -441,7 +468,8 @@ async function pageCountry() {
     setPage('Countries', el('p', { class: 'muted', text: 'Nothing imported yet.' }));
     return;
   }
-  const data = await api(`/api/countries/${encodeURIComponent(current)}`);
+  const countryUrl = `/api/countries/${encodeURIComponent(current)}`;
+  const data = await api(countryUrl);
   if (data.synthetic) document.getElementById('synthetic-banner').hidden = false;
   const charts = el('div', { class: 'charts', id: 'charts' });
   const cards = data.chart.series.map((s) => {
@@ -457,7 +485,7 @@ async function pageCountry() {
     charts,
     el('p', { class: 'muted', text: 'Click a monthly figure to see where it came from.' }),
     data.tables.map((t, i) => [el('h2', { text: i === 0 ? 'Monthly series' : 'Annual means' }), renderTable(t, i === 0 ? {
-      id: 'country-monthly',
+      id: 'country-monthly', source: countryUrl, tidy: `/api/export?${sourceQuery({ countries: data.iso3 })}`,
       figure: { columns: ['Women', 'Men', 'Total', 'Share'], open: (r) => showProvenance({ month: r.Month, country: data.iso3, category: r.Category }) },
     } : { id: 'country-annual' })]));
   for (const [canvas, s] of cards) drawChart(canvas, s);
@@ -522,18 +550,16 @@ function drawTrend(canvas, { rows, measure, projection, marks }) {
       borderColor: '#a4161a', borderDash: [6, 4], pointRadius: 0, borderWidth: 2, stepped: true, spanGaps: false });
   }
   if (projection && measure === 'share') {
-    // The Theil–Sen line through its December values, from the last month used.
-    const last = projection.last;
-    const at = (m) => round2(projection.end - (projection.slope * monthsBetween(m, '2028-12')) / 12);
-    const line = labels.map((m) => (monthsBetween(last, m) >= 0 ? at(m) : null));
-    const span = monthsBetween(last, '2028-12') || 1;
-    const edge = (bound) => labels.map((m) => {
-      const k = monthsBetween(last, m);
-      return k >= 0 ? round2(at(m) + ((bound - projection.end) * k) / span) : null;
+    // The Theil–Sen line and its 90 % band from the last month used, month by
+    // month as the API gives them (the band is open at the last month used,
+    // and bends where it is clamped at 0 or 100 %).
+    const of = (key) => labels.map((m) => {
+      const p = projection.path.get(m);
+      return p && typeof p[key] === 'number' ? round2(p[key]) : null;
     });
-    datasets.push({ label: 'band (90 %)', data: edge(projection.high), borderColor: 'rgba(11,92,173,0.25)', backgroundColor: 'rgba(11,92,173,0.12)', pointRadius: 0, borderWidth: 1, fill: '+1' });
-    datasets.push({ label: 'band low', data: edge(projection.low), borderColor: 'rgba(11,92,173,0.25)', pointRadius: 0, borderWidth: 1, fill: false });
-    datasets.push({ label: 'projection (not a forecast)', data: line, borderColor: '#0b5cad', borderDash: [4, 4], pointRadius: 0, borderWidth: 2 });
+    datasets.push({ label: 'band (90 %)', data: of('High'), borderColor: 'rgba(11,92,173,0.25)', backgroundColor: 'rgba(11,92,173,0.12)', pointRadius: 0, borderWidth: 1, fill: '+1' });
+    datasets.push({ label: 'band low', data: of('Low'), borderColor: 'rgba(11,92,173,0.25)', pointRadius: 0, borderWidth: 1, fill: false });
+    datasets.push({ label: 'projection (not a forecast)', data: of('Projected'), borderColor: '#0b5cad', borderDash: [4, 4], pointRadius: 0, borderWidth: 2 });
   }
   const markData = labels.map((m) => (marks.has(m) ? series[labels.indexOf(m)] : null));
   datasets.push({ label: 'corrected or anomalous', data: markData, showLine: false, pointStyle: 'triangle', pointRadius: 6, pointHoverRadius: 8,
@@ -580,8 +606,10 @@ async function pageTrends() {
   const [kind, name] = chosen.split(/:(.*)/s);
   const q = kind === 'c' ? `countries=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
   const pq = kind === 'c' ? `country=${encodeURIComponent(name)}` : `group=${encodeURIComponent(name)}`;
+  const seriesUrl = `/api/series?${q}`;
+  const projectUrl = `/api/project?${pq}&monthly=1`;
   const [series, errata, anomalies] = await Promise.all([
-    api(`/api/series?${q}`),
+    api(seriesUrl),
     api('/api/errata'),
     api(`/api/anomalies${kind === 'c' ? '?country=' + encodeURIComponent(name) : ''}`),
   ]);
@@ -589,7 +617,7 @@ async function pageTrends() {
   const split = [...new Set(series.rows.filter((r) => typeof r.Share === 'number').map((r) => r.Month))].sort();
   const lastMonth = split[split.length - 1];
   const recent = lastMonth ? split.filter((m) => monthsBetween(m, lastMonth) < 24).length : 0;
-  const project = recent >= 12 ? await api(`/api/project?${pq}`).catch((err) => ({ error: err.message }))
+  const project = recent >= 12 ? await api(projectUrl).catch((err) => ({ error: err.message }))
     : { error: `${recent} month(s) with a sex split in the 24 up to ${lastMonth || 'the last'}; at least 12 needed` };
   if (/SYNTHETIC/.test(series.title || '') || (series.rows[0] && /SYNTHETIC/.test(series.rows[0].Source || ''))) document.getElementById('synthetic-banner').hidden = false;
   // Who is in the selection: one country, or the group's members by name.
@@ -611,11 +639,14 @@ async function pageTrends() {
   }
   const projections = new Map();
   const projTable = project.tables ? project.tables[0] : null;
-  if (projTable) {
+  // The line and its band per month, as the fit gives them (monthly=1).
+  const pathTable = project.tables ? project.tables.find((t) => t.columns.includes('Month') && t.columns.includes('Low')) : null;
+  if (projTable && pathTable) {
     for (const r of projTable.rows) {
       if (typeof r['Projected 2028-12'] === 'number') {
         const targets = new Map((project.tables[1] ? project.tables[1].rows : []).filter((y) => y.Category === r.Category && typeof y.Target === 'number').map((y) => [String(y.Year), y.Target]));
-        projections.set(r.Category, { last: r['Last month'], end: r['Projected 2028-12'], low: r['Low 2028-12'], high: r['High 2028-12'], slope: r['Trend (pp/year)'], targets });
+        const path = new Map(pathTable.rows.filter((p) => p.Category === r.Category).map((p) => [p.Month, p]));
+        projections.set(r.Category, { last: r['Last month'], path, targets });
       }
     }
   }
@@ -630,21 +661,15 @@ async function pageTrends() {
   setPage(`Trends: ${title}`,
     el('div', { class: 'controls' }, el('label', {}, 'Country or group', select), el('label', {}, 'Show', toggle)),
     el('p', { class: 'muted', text: 'Monthly series per UGPS category. A month without figures leaves a gap. Triangles mark corrected or anomalous figures (hover says why).' +
-      (measure === 'share' ? ' Dashed blue: the PROJECTION to 2028 (the recent trend carried forward, not a forecast) with its 90 % band, drawn straight from the last month used to December 2028.' : '') }),
+      (measure === 'share' ? ' Dashed blue: the PROJECTION to 2028 (the recent trend carried forward, not a forecast) with its 90 % band, from the last month used to December 2028.' : '') }),
     project.error ? el('p', { class: 'muted', id: 'projection-note', text: `No projection: ${project.error}` }) : null,
     charts,
     el('h2', { text: 'Monthly series' }),
-    renderTable(series, { id: 'trend-table', sortable: true }),
-    projTable ? [el('h2', { text: 'Projection to 2028' }), renderTable(projTable, { id: 'trend-projection' })] : null);
+    renderTable(series, { id: 'trend-table', sortable: true, source: seriesUrl, tidy: `/api/export?${q}` }),
+    projTable ? [el('h2', { text: 'Projection to 2028' }), renderTable(projTable, { id: 'trend-projection', source: projectUrl })] : null);
   for (const [canvas, cat] of drawn) {
     drawTrend(canvas, { rows: series.rows.filter((r) => r.Category === cat), measure, projection: projections.get(cat), marks: (marksOf.get(cat) || new Map()) });
   }
-}
-
-// `t` with only the rows `keep` accepts (display texts kept in step).
-function filterRows(t, keep) {
-  const idx = t.rows.map((r, i) => (keep(r) ? i : -1)).filter((i) => i >= 0);
-  return { ...t, rows: idx.map((i) => t.rows[i]), display: idx.map((i) => t.display[i]) };
 }
 
 async function pageMissions() {
@@ -652,19 +677,23 @@ async function pageMissions() {
   const month = p.get('month') || '';
   const category = p.get('category') || 'All uniformed';
   const select = await monthOptions(month);
-  const t = await api(`/api/missions${month ? '?month=' + encodeURIComponent(month) : ''}`);
-  const categories = [...new Set(t.rows.map((r) => r.Category))];
+  const categories = Object.keys(CATEGORY_CODES);
   const current = categories.includes(category) ? category : categories[0];
+  const code = CATEGORY_CODES[current];
+  // The category on screen is the API's filter, so a download is this very table.
+  const missionsUrl = `/api/missions?${sourceQuery({ month, category: code })}`;
+  const shown = await api(missionsUrl);
   const catSel = el('select', { id: 'missions-category' }, categories.map((c) => el('option', { value: c, selected: c === current, text: c })));
   select.addEventListener('change', () => navigate('missions', { month: select.value, category: current }));
   catSel.addEventListener('change', () => navigate('missions', { month, category: catSel.value }));
-  const shown = filterRows(t, (r) => r.Category === current);
-  const shownMonth = month || (t.rows[0] && t.rows[0].Month) || '';
+  const shownMonth = month || (shown.rows[0] && shown.rows[0].Month) || '';
   setPage('Missions',
     el('p', { class: 'muted', text: 'Each mission\'s uniformed strength and share of women per UGPS category, its host country, and the months the imported reports give figures for it. Click a mission for its contributors.' }),
     el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Category', catSel)),
     renderTable(shown, {
       id: 'missions', sortable: true,
+      source: missionsUrl,
+      tidy: shownMonth ? `/api/export?${sourceQuery({ from: shownMonth, to: shownMonth, category: code === 'all' ? '' : code })}` : null,
       link: { column: 'Mission', when: (r) => !!r.Mission, href: (r) => `#/mission?${sourceQuery({ m: r.Mission, month: shownMonth })}` },
     }));
 }
@@ -703,7 +732,9 @@ async function pageMission() {
   select.addEventListener('change', () => navigate('mission', { m: mission, month: select.value, by }));
   const bySel = el('select', { id: 'mission-by' }, [['total', 'total personnel'], ['women', 'women']].map(([v, text]) => el('option', { value: v, selected: v === by, text })));
   bySel.addEventListener('change', () => navigate('mission', { m: mission, month, by: bySel.value }));
-  const t = await api(`/api/missions/${encodeURIComponent(mission)}?${sourceQuery({ month, by })}`);
+  const missionUrl = `/api/missions/${encodeURIComponent(mission)}?${sourceQuery({ month, by })}`;
+  const t = await api(missionUrl);
+  const shownMonth = month || ((t.title.match(/\d{4}-\d{2}/) || [])[0]) || '';
   const all = t.rows.filter((r) => r.Category === 'All uniformed' && typeof r.Share === 'number').slice(0, 25);
   const canvas = el('canvas', { id: 'mission-chart', role: 'img', 'aria-label': `${mission}: each contributor's share of women` });
   const box = el('div', { class: 'chart-box' }, canvas);
@@ -712,7 +743,10 @@ async function pageMission() {
     el('p', { class: 'muted' }, el('a', { href: '#/missions', text: '← all missions' })),
     el('div', { class: 'controls' }, el('label', {}, 'Month', select), el('label', {}, 'Rank by', bySel)),
     el('div', { class: 'chart-card' }, el('h3', { text: `All uniformed: share of women by contributor${all.length === 25 ? ' (the first 25)' : ''}` }), box),
-    renderTable(t, { id: 'mission-contributors', sortable: true, link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` } }));
+    renderTable(t, {
+      id: 'mission-contributors', sortable: true, link: { column: 'Country', href: (r) => `#/country?c=${encodeURIComponent(r.ISO3)}` },
+      source: missionUrl, tidy: `/api/export?${sourceQuery({ mission, from: shownMonth, to: shownMonth })}`,
+    }));
   drawMissionChart(canvas, all);
 }
 
@@ -728,10 +762,11 @@ async function pageRankings() {
   const monthSel = await monthOptions(month);
   const go = () => navigate('rankings', { category: cat.value, by: bySel.value, month: monthSel.value });
   for (const s of [cat, bySel, monthSel]) s.addEventListener('change', go);
-  const t = await api(`/api/rankings?category=${category}&by=${by}${month ? '&month=' + month : ''}&limit=50`);
+  const rankingsUrl = `/api/rankings?${sourceQuery({ category, by, month, limit: '50' })}`;
+  const t = await api(rankingsUrl);
   setPage('Rankings',
     el('div', { class: 'controls' }, el('label', {}, 'Category', cat), el('label', {}, 'Ranked by', bySel), el('label', {}, 'Month', monthSel)),
-    renderTable(t, { id: 'rankings', link: { column: 'Country', href: (r) => `#/country?c=${r.ISO3}` } }));
+    renderTable(t, { id: 'rankings', source: rankingsUrl, link: { column: 'Country', href: (r) => `#/country?c=${r.ISO3}` } }));
 }
 
 function uploadForm({ id, title, endpoint, accept, help, extra, multiple }) {
@@ -771,8 +806,8 @@ async function pageImports() {
         el('input', { type: 'month', name: 'month', id: 'upload-month', pattern: '[0-9]{4}-[0-9]{2}', placeholder: 'YYYY-MM' })),
       help: 'One file imports whole or not at all; the same file twice changes nothing; a newer file for a month becomes its source.',
     })] : null,
-    el('h2', { text: 'Imported files' }), renderTable(imports, { id: 'imports' }),
-    el('h2', { text: 'Months' }), renderTable(months, { id: 'months' }));
+    el('h2', { text: 'Imported files' }), renderTable(imports, { id: 'imports', source: '/api/imports' }),
+    el('h2', { text: 'Months' }), renderTable(months, { id: 'months', source: '/api/months' }));
 }
 
 const ANOMALY_KINDS = ['sex_swapped', 'share_jump', 'month_share_jump', 'gap'];
@@ -801,8 +836,9 @@ async function pageAnomalies() {
   const go = () => navigate('anomalies', { month: monthSel.value, country: countrySel.value, kind: kindSel.value });
   for (const x of [monthSel, countrySel, kindSel]) x.addEventListener('change', go);
   const admin = isAdmin();
+  const anomaliesUrl = `/api/anomalies?${sourceQuery({ month, country, kind })}`;
   const [t, errata] = await Promise.all([
-    api(`/api/anomalies?${sourceQuery({ month, country, kind })}`),
+    api(anomaliesUrl),
     admin ? api(`/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`) : null]);
   // The corrections that stand: a finding they already fix offers none.
   const corrected = new Map();
@@ -813,7 +849,7 @@ async function pageAnomalies() {
     el('p', { class: 'muted', text: 'What the plausibility checks found in the imported reports, with the neighbouring months as evidence. A finding changes no figure: a correction (Errata) does.' }),
     el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel), el('label', {}, 'Country', countrySel), el('label', {}, 'Kind', kindSel)),
     renderTable(t, {
-      id: 'anomalies', sortable: true,
+      id: 'anomalies', sortable: true, source: anomaliesUrl,
       actions: admin ? { label: 'Correct', cell: (r) => (corrected.has(cellKey(r.Month, r.ISO3, r.Mission, r.Type)) ? el('span', { class: 'muted corrected', text: `corrected (${corrected.get(cellKey(r.Month, r.ISO3, r.Mission, r.Type))})` }) : ['sex swapped', 'sex_swapped'].includes(r.Kind) && typeof r.Women === 'number' && typeof r.Men === 'number' ? el('a', {
         class: 'correct', href: `#/errata?${sourceQuery({ month: r.Month, add: '1', country: r.ISO3, mission: r.Mission || '', type: r.Type, pw: String(r.Women), pm: String(r.Men), w: String(r.Men), m: String(r.Women), evidence: r.Evidence || '' })}`, text: 'swap sexes…',
       }) : null) } : null,
@@ -876,7 +912,8 @@ async function pageErrata() {
   const month = p.get('month') || '';
   const monthSel = await monthOptions(month, 'all months');
   monthSel.addEventListener('change', () => navigate('errata', { month: monthSel.value }));
-  const t = await api(`/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`);
+  const errataUrl = `/api/errata${month ? '?month=' + encodeURIComponent(month) : ''}`;
+  const t = await api(errataUrl);
   const msg = el('div', { role: 'status', id: 'errata-message' });
   if (p.get('added')) msg.append(el('p', { class: 'ok', text: `Added ${p.get('added')}.` }));
   const admin = isAdmin();
@@ -884,7 +921,7 @@ async function pageErrata() {
     el('p', { class: 'muted', text: 'Corrections of the UN\'s figures, made in the open: every figure shown uses them; the figures as printed stay stored.' }),
     el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel)),
     msg,
-    renderTable(t, { id: 'errata', sortable: true }),
+    renderTable(t, { id: 'errata', sortable: true, source: errataUrl }),
     admin ? [el('h2', { text: 'Add a correction' }), el('div', { class: 'card wide' }, errataForm(p, msg)),
       el('h2', { text: 'Remove a correction' }), el('div', { class: 'card' }, errataRemoveForm(t, msg) || el('p', { class: 'muted', text: 'None to remove.' }))] : null);
   if (p.get('add')) document.getElementById('errata-add').scrollIntoView();
@@ -895,15 +932,13 @@ async function pageEwg() {
   const ewg = p.get('ewg') || 'PKO';
   const cycle = p.get('cycle') || '';
   const q = `ewg=${encodeURIComponent(ewg)}${cycle ? '&cycle=' + encodeURIComponent(cycle) : ''}`;
-  const [cycles, activities, participants] = await Promise.all([
-    api(`/api/ewg/cycles?ewg=${encodeURIComponent(ewg)}`),
-    api(`/api/ewg/activities?${q}`),
-    api(`/api/ewg/participants?${q}`),
-  ]);
+  const urls = { cycles: `/api/ewg/cycles?ewg=${encodeURIComponent(ewg)}`, activities: `/api/ewg/activities?${q}`, participants: `/api/ewg/participants?${q}` };
+  const [cycles, activities, participants] = await Promise.all([api(urls.cycles), api(urls.activities), api(urls.participants)]);
   // The cycle report: of the chosen cycle, or of the latest one.
   const latest = cycles.rows.map((r) => r.Cycle).filter((c) => typeof c === 'number').sort((x, y) => y - x)[0];
   const reportCycle = cycle || (latest ? String(latest) : '');
-  const report = reportCycle ? await api(`/api/ewg/report?ewg=${encodeURIComponent(ewg)}&cycle=${encodeURIComponent(reportCycle)}`) : null;
+  const reportUrl = `/api/ewg/report?ewg=${encodeURIComponent(ewg)}&cycle=${encodeURIComponent(reportCycle)}`;
+  const report = reportCycle ? await api(reportUrl) : null;
   const u = state.session && state.session.user;
   const mayEdit = u && (u.role === 'admin' || (u.role === 'editor' && u.ewg));
   const cycleSel = el('select', { id: 'ewg-cycle' }, el('option', { value: '', text: 'all' }),
@@ -911,10 +946,11 @@ async function pageEwg() {
   cycleSel.addEventListener('change', () => navigate('ewg', { ewg, cycle: cycleSel.value }));
   setPage(`ADMM-Plus EWG on ${ewg}`,
     el('div', { class: 'controls' }, el('label', {}, 'Cycle', cycleSel)),
-    el('h2', { text: 'Cycles and co-chairs' }), renderTable(cycles, { id: 'ewg-cycles' }),
-    el('h2', { text: 'Activities' }), renderTable(activities, { id: 'ewg-activities' }),
-    el('h2', { text: 'Participation by sex' }), renderTable(participants, { id: 'ewg-participants', sortable: true }),
+    el('h2', { text: 'Cycles and co-chairs' }), renderTable(cycles, { id: 'ewg-cycles', source: urls.cycles }),
+    el('h2', { text: 'Activities' }), renderTable(activities, { id: 'ewg-activities', source: urls.activities }),
+    el('h2', { text: 'Participation by sex' }), renderTable(participants, { id: 'ewg-participants', sortable: true, source: urls.participants }),
     report ? [el('h2', { text: `Cycle report, cycle ${reportCycle}` }),
+      el('p', { class: 'muted downloads' }, 'The whole cycle report (every table below): ', downloadLinks({ id: 'ewg-report', source: reportUrl })),
       el('div', { id: 'ewg-report' }, report.tables.map((t, i) => renderTable(t, { id: `ewg-report-${i}` })))] : null,
     mayEdit ? [el('h2', { text: 'Upload EWG data' }), uploadForm({
       id: 'upload-ewg', title: 'EWG CSV (cycles, activities, participants, workplan or outcomes)', endpoint: '/api/ewg/imports', multiple: true,
@@ -950,7 +986,8 @@ async function pageRegister() {
   select.addEventListener('change', () => navigate('register', { c: select.value, as_of: date.value }));
   date.addEventListener('change', () => go());
   const base = `/api/register/${encodeURIComponent(current)}`;
-  const r = await api(`${base}${asOf ? '?as_of=' + encodeURIComponent(asOf) : ''}`);
+  const briefingUrl = `${base}${asOf ? '?as_of=' + encodeURIComponent(asOf) : ''}`;
+  const r = await api(briefingUrl);
 
   // Reconciliation with the UN, month by month.
   const monthSel = await monthOptions(reconcileMonth, 'choose a month');
@@ -959,7 +996,8 @@ async function pageRegister() {
   let reconcile = el('p', { class: 'muted', text: 'Choose a month to compare the register\'s month-end headcount with the UN\'s figures.' });
   if (reconcileMonth) {
     try {
-      reconcile = renderTable(await api(`${base}/reconcile?month=${encodeURIComponent(reconcileMonth)}`), { id: 'register-reconcile' });
+      const url = `${base}/reconcile?month=${encodeURIComponent(reconcileMonth)}`;
+      reconcile = renderTable(await api(url), { id: 'register-reconcile', source: url });
     } catch (err) {
       reconcile = el('p', { class: 'error', role: 'alert', id: 'register-reconcile-error', text: err.message });
     }
@@ -974,7 +1012,8 @@ async function pageRegister() {
   let plan = el('p', { class: 'muted', text: 'Choose a unit to see the women its next rotation needs.' });
   if (unit) {
     try {
-      plan = renderTable(await api(`${base}/plan?unit=${encodeURIComponent(unit)}${year ? '&year=' + encodeURIComponent(year) : ''}`), { id: 'register-plan' });
+      const url = `${base}/plan?unit=${encodeURIComponent(unit)}${year ? '&year=' + encodeURIComponent(year) : ''}`;
+      plan = renderTable(await api(url), { id: 'register-plan', source: url });
     } catch (err) {
       plan = el('p', { class: 'error', role: 'alert', id: 'register-plan-error', text: err.message });
     }
@@ -982,6 +1021,7 @@ async function pageRegister() {
   setPage('Deployment register',
     el('div', { class: 'controls' }, el('label', {}, 'Country', select), el('label', {}, 'As of', date)),
     el('h2', { text: 'Briefing' }), el('p', { id: 'register-briefing', class: 'card', text: r.briefing }),
+    el('p', { class: 'muted downloads' }, 'The register\'s groups and units (both tables): ', downloadLinks({ id: 'register', source: briefingUrl })),
     renderTable(r.groups, { id: 'register' }), renderTable(r.units, { id: 'register-units' }),
     el('h2', { text: 'Reconciliation with the UN' }), el('div', { class: 'controls' }, el('label', {}, 'Month', monthSel)), reconcile,
     el('h2', { text: 'Rotation planner' }), el('div', { class: 'controls' }, el('label', {}, 'Unit', unitSel), el('label', {}, 'Year', yearIn)), plan,
@@ -1018,7 +1058,7 @@ async function pageAdmin() {
     }
   });
   setPage('Accounts', renderTable(table, { id: 'users' }), el('h2', { text: 'New account' }), el('div', { class: 'card' }, form),
-    el('h2', { text: 'Audit log' }), renderTable(audit, { id: 'audit' }));
+    el('h2', { text: 'Audit log' }), renderTable(audit, { id: 'audit', source: '/api/audit?limit=100' }));
 }
 
 // ------------------------------------------------------------------ shell

@@ -13,6 +13,7 @@ struct ProjectArgs {
   std::string country, group, to;
   int months = kDefaultProjectionWindow;
   bool backtest = false;
+  bool monthly = false;
   std::string origin = "2021-12";
   std::string horizons = "12,24,36";
 };
@@ -31,10 +32,10 @@ Result<std::vector<int>> ParseHorizons(std::string_view text) {
 
 Result<std::vector<Table>> RunProject(Db* db, const Reference& ref, const ProjectArgs& a) {
   if (a.backtest) {
-    if (!a.country.empty() || !a.group.empty() || !a.to.empty()) {
+    if (!a.country.empty() || !a.group.empty() || !a.to.empty() || a.monthly) {
       return Status::InvalidArgument(
-          "project --backtest covers the ADMM-Plus members and groups from --origin; --country, --group and --to "
-          "do not apply");
+          "project --backtest covers the ADMM-Plus members and groups from --origin; --country, --group, --to and "
+          "--monthly do not apply");
     }
     BH_ASSIGN_OR_RETURN(Month origin, Month::Parse(a.origin));
     BH_ASSIGN_OR_RETURN(std::vector<int> horizons, ParseHorizons(a.horizons));
@@ -44,6 +45,7 @@ Result<std::vector<Table>> RunProject(Db* db, const Reference& ref, const Projec
   q.country = a.country;
   q.group = a.group;
   q.months = a.months;
+  q.monthly = a.monthly;
   if (!a.to.empty()) {
     BH_ASSIGN_OR_RETURN(q.to, Month::Parse(a.to));
   }
@@ -64,6 +66,8 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   c->excludes(g);
   cmd->add_option("--months", a->months, "Fit the trend over this many months (12 to 120)")->capture_default_str();
   cmd->add_option("--to", a->to, "The last month the fit uses (YYYY-MM; default: the latest imported month)");
+  cmd->add_flag("--monthly", a->monthly,
+                "Add the table 'path': the central line and its 90 % band for each month to 2028-12");
   cmd->add_flag("--backtest", a->backtest,
                 "Check the method on the past: fit up to --origin for the ADMM-Plus members and groups, compare "
                 "with the reports --horizons months later");
@@ -71,7 +75,7 @@ void AddProjectionCommands(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--horizons", a->horizons, "With --backtest: months ahead to compare, comma-separated")
       ->capture_default_str();
   AddFormatOption(cmd, ctx);
-  AddTableOption(cmd, ctx, {"projection", "crossings", "women_needed", "backtest", "backtest_summary"});
+  AddTableOption(cmd, ctx, {"projection", "crossings", "women_needed", "path", "backtest", "backtest_summary"});
   cmd->callback([&ctx, a] {
     ctx.exit_code = ctx.RunTables([a](Db* db, const Reference& ref) { return RunProject(db, ref, *a); });
   });

@@ -37,6 +37,31 @@ Result<std::string> RenderHtmlPublication(Db* db, const Reference& ref, const Pu
 // the path.
 Status WriteXlsxPublication(Db* db, const Reference& ref, const PublicationRequest& r, const std::string& path);
 
+// Any tables as one self-contained HTML document (no external reference,
+// no script; the publication's style): `title` as its heading, the
+// SYNTHETIC banner when a table's title carries that label, then each table
+// under its title, with the columns the terminal shows and their display
+// texts (the JSON answer's "display"), and its notes; then `notes`. Every
+// text is escaped. The dashboard's HTML download of any page's tables.
+// Pure.
+std::string RenderHtmlTables(const std::string& title, const std::vector<Table>& tables,
+                             const std::vector<std::string>& notes);
+
+// An .xlsx workbook at `path` of any tables, one sheet per table (named by
+// SheetNames of the titles): the title, the header row of every column (the
+// machine-only ones too), the rows with numbers as numbers and null as an
+// empty cell, then the notes. A text longer than a cell holds (32,767
+// characters) is cut, between characters, and ends with "…".
+// InvalidArgument when a table has more rows than a sheet holds (1,048,576
+// with its title, header and notes); IoError names the path.
+Status WriteXlsxTables(const std::vector<Table>& tables, const std::string& path);
+
+// The same workbook as bytes. Debian 12's libxlsxwriter (1.1.4) writes only
+// to a file, so this writes a private temporary file (mkstemp, mode 0600) in
+// `temp_dir` (empty: the system's, $TMPDIR) and reads it back; the file is
+// removed on every path. IoError names the folder when none can be made.
+Result<std::string> XlsxTablesBytes(const std::vector<Table>& tables, const std::string& temp_dir = "");
+
 // The worksheet names for tables with these titles, valid for Excel whatever
 // the titles hold: the " [SYNTHETIC ...]" label dropped; none of []:*?/\,
 // control characters or bytes that are not UTF-8; 1 to 31 characters

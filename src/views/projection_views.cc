@@ -150,7 +150,11 @@ Result<std::vector<Table>> ProjectionTables(Db* db, const Reference& ref, const 
   BH_ASSIGN_OR_RETURN(TargetTable targets, LoadTargetTable(db));
   std::string span = first.ToString() + " to " + last.ToString();
 
-  Table trend, cross, needed;
+  Table trend, cross, needed, path;
+  path.name = "path";
+  path.title =
+      fmt::format("Projection: {}, the central line and its 90 % band per month, from the trend of {}", who, span);
+  path.columns = {"Category", "Month", "Projected", "Low", "High"};
   trend.name = "projection";
   cross.name = "crossings";
   needed.name = "women_needed";
@@ -203,6 +207,12 @@ Result<std::vector<Table>> ProjectionTables(Db* db, const Reference& ref, const 
                   Pct(fit->Central(end)), Pct(fit->Lower(end)), Pct(fit->Upper(end)),
                   t2028 ? Cell::Decimal(TargetPct(*t2028), t2028->Label()) : Cell::Null("none"), gap});
 
+    if (q.monthly) {
+      for (Month m = fit->last; m <= end; m = m.Next()) {
+        path.AddRow({std::string(CategoryLabel(c)), m.ToString(), Pct(fit->Central(m)), Pct(fit->Lower(m)),
+                     Pct(fit->Upper(m))});
+      }
+    }
     std::optional<int64_t> before;
     for (int year = fit->last.year; year <= kProjectionEndYear; ++year) {
       std::optional<Target> t = targets.Lookup(c, year);
@@ -242,11 +252,15 @@ Result<std::vector<Table>> ProjectionTables(Db* db, const Reference& ref, const 
   std::string tv = "Targets: " + targets.version() + " (see 'bluehelmet targets').";
   bool synthetic = false;
   std::string sources = series.Sources(&synthetic);
-  for (Table* t : {&trend, &cross, &needed}) {
+  path.notes.push_back(
+      "Projected: the central line; Low and High: the 90 % band, from the last month used to 2028-12, as the fit "
+      "gives them (docs/projection.md).");
+  for (Table* t : {&trend, &cross, &needed, &path}) {
     t->notes.push_back(tv);
     t->notes.push_back(sources);
     if (synthetic) t->title += " [SYNTHETIC sample data]";
   }
+  if (q.monthly) return std::vector<Table>{trend, cross, needed, path};
   return std::vector<Table>{trend, cross, needed};
 }
 

@@ -31,6 +31,7 @@ struct ProjectionQuery {
   std::string group;                      // a group's name (members as of each month)
   int months = kDefaultProjectionWindow;  // the window: this many calendar months
   std::optional<Month> to;                // the window's last month; default the latest imported month
+  bool monthly = false;                   // add the fourth table, "path" (below)
 };
 
 // Three tables, each titled "Projection ...":
@@ -43,6 +44,11 @@ struct ProjectionQuery {
 //      latest: its lower edge), searched to 2050-12;
 //   3. per category and year: the women the last month's strength needs to
 //      meet that year's target, and how many more than it has.
+// With `monthly`, a fourth table, "path": per category and month from the
+// last month used to 2028-12, the central line and the 90 % band as the fit
+// gives them (TrendFit::Central, Lower, Upper: two straight edges through
+// the median month, clamped to [0, 100], so the band is already open at the
+// last month used), for a chart to draw.
 // A category with too few months is left out with a note that says how many
 // it needs; when every category is, InvalidData says so ("projection for
 // Viet Nam: needs at least 12 months with a sex split in 2023-08 to

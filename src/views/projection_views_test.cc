@@ -76,6 +76,25 @@ TEST_F(ProjectionViewsTest, AStraightLineIsCarriedTo2028) {
   EXPECT_EQ((Row{"Contingents", "2028", "15 %", "1,000", "73", "150", "77", "10"}), Texts(needed.rows[4]));
 }
 
+// With `monthly`, the central line and the band per month, from the last
+// month used to 2028-12, as the fit gives them.
+TEST_F(ProjectionViewsTest, MonthlyAddsThePathOfTheLineAndItsBand) {
+  ProjectionQuery q;
+  q.country = "VNM";
+  q.monthly = true;
+  auto tables = ProjectionTables(db_.get(), *ref_, q);
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  ASSERT_EQ(4u, tables->size());
+  const Table& path = (*tables)[3];
+  EXPECT_EQ("path", path.name);
+  EXPECT_EQ((std::vector<std::string>{"Category", "Month", "Projected", "Low", "High"}), path.columns);
+  ASSERT_EQ(49u, path.rows.size());  // 2024-12 to 2028-12
+  EXPECT_EQ((Row{"Contingents", "2024-12", "7.30 %", "7.30 %", "7.30 %"}), Texts(path.rows[0]));
+  EXPECT_EQ((Row{"Contingents", "2028-12", "12.10 %", "12.10 %", "12.10 %"}), Texts(path.rows[48]));
+  q.monthly = false;
+  EXPECT_EQ(3u, ProjectionTables(db_.get(), *ref_, q)->size());
+}
+
 TEST_F(ProjectionViewsTest, TooFewMonthsIsRefusedWithTheNumberNeeded) {
   ProjectionQuery q;
   q.country = "VNM";

@@ -276,7 +276,8 @@ const std::vector<Api::Route>& Api::Routes() {
        "a mission's contributors, ranked: ?month=&by=total|women, and the filters category, type, countries, "
        "group"},
       {"GET", "/api/project", Guard::kRead, Cache::kShared, &Api::Project,
-       "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to="},
+       "PROJECTION of the share of women to 2028: ?country= or ?group=, &months=&to=, monthly=1 (the line and band per "
+       "month)"},
       {"GET", "/api/report", Guard::kRead, Cache::kShared, &Api::Report,
        "a group's scorecard for a month as the file 'bluehelmet report' writes: ?group=&month=&format=html|xlsx"},
       {"GET", "/api/export", Guard::kRead, Cache::kShared, &Api::Export,
@@ -554,7 +555,11 @@ Result<HttpResponse> Api::Index(Call&) {
                       {"access", kGuard[static_cast<int>(r.guard)]},
                       {"summary", r.summary}});
   }
-  return HttpResponse::Json({{"endpoints", routes}});
+  return HttpResponse::Json(
+      {{"endpoints", routes},
+       {"downloads",
+        "every read route that answers tables also answers ?format=xlsx (one sheet per table) and ?format=html "
+        "(one page): the same tables for the same parameters"}});
 }
 
 Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true}, {"version", kVersion}}); }
@@ -676,7 +681,7 @@ Result<HttpResponse> Api::Scorecard(Call& call) {
   BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
   BH_ASSIGN_OR_RETURN(ScorecardQuery q, ScorecardQueryFrom(filter, call.req.Query("month"), FilterSyntax::kApi));
   BH_ASSIGN_OR_RETURN(Table t, ScorecardTable(call.db, *ref, q));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Rankings(Call& call) {
@@ -685,7 +690,7 @@ Result<HttpResponse> Api::Rankings(Call& call) {
   BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
   BH_ASSIGN_OR_RETURN(Table t, RankingsTable(call.db, *ref, call.req.Query("month"), filter, call.req.Query("by"),
                                              limit, FilterSyntax::kApi));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Top(Call& call) {
@@ -695,7 +700,7 @@ Result<HttpResponse> Api::Top(Call& call) {
   BH_ASSIGN_OR_RETURN(q.limit, IntParam(call.req, "limit", q.limit));
   BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
   BH_ASSIGN_OR_RETURN(Table t, TopTable(call.db, *ref, q, filter, FilterSyntax::kApi));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Anomalies(Call& call) {
@@ -703,7 +708,7 @@ Result<HttpResponse> Api::Anomalies(Call& call) {
   BH_ASSIGN_OR_RETURN(AnomalyFilter f, ParseAnomalyFilter(*ref, call.req.Query("month"), call.req.Query("country"),
                                                           call.req.Query("kind"), "kind"));
   BH_ASSIGN_OR_RETURN(Table t, AnomaliesTable(call.db, *ref, f));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Errata(Call& call) {
@@ -712,7 +717,7 @@ Result<HttpResponse> Api::Errata(Call& call) {
     BH_ASSIGN_OR_RETURN(month, Month::Parse(m));
   }
   BH_ASSIGN_OR_RETURN(Table t, ErrataTable(call.db, month));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Shares(Call& call) {
@@ -720,7 +725,7 @@ Result<HttpResponse> Api::Shares(Call& call) {
   BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
   BH_ASSIGN_OR_RETURN(ShareFigures shares, ReadShares(call.db, *ref, filter));
   BH_ASSIGN_OR_RETURN(Table t, SharesTable(call.db, shares));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::SeriesOf(Call& call) {
@@ -731,16 +736,18 @@ Result<HttpResponse> Api::SeriesOf(Call& call) {
     return Status::InvalidArgument(fmt::format("annual: want 1 or 0, got '{}'", annual));
   }
   BH_ASSIGN_OR_RETURN(std::vector<Table> tables, SeriesTables(call.db, *ref, filter, annual == "1"));
-  if (tables.size() == 1) return TableResponse(tables[0]);
-  json arr = json::array();
-  for (const Table& t : tables) arr.push_back(TableToJson(t, true));
-  return HttpResponse::Json({{"tables", arr}});
+  return TablesAnswer(call, tables, [&tables] {
+    if (tables.size() == 1) return TableResponse(tables[0]);
+    json arr = json::array();
+    for (const Table& t : tables) arr.push_back(TableToJson(t, true));
+    return HttpResponse::Json({{"tables", arr}});
+  });
 }
 
 Result<HttpResponse> Api::Countries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Missions(Call& call) {
@@ -751,7 +758,7 @@ Result<HttpResponse> Api::Missions(Call& call) {
       ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
                         FilterSyntax::kApi));
   BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Mission(Call& call) {
@@ -766,7 +773,7 @@ Result<HttpResponse> Api::Mission(Call& call) {
   BH_RETURN_IF_ERROR(RefuseFilters(f, {"mission", "from", "to"}, FilterSyntax::kApi, "missions/{mission}",
                                    "one mission and one month: use month="));
   BH_ASSIGN_OR_RETURN(Table t, MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Project(Call& call) {
@@ -776,15 +783,18 @@ Result<HttpResponse> Api::Project(Call& call) {
   q.group = call.req.Query("group");
   BH_ASSIGN_OR_RETURN(q.months, IntParam(call.req, "months", q.months));
   BH_ASSIGN_OR_RETURN(q.to, ParseOptionalMonth(call.req.Query("to"), "to"));
+  if (std::string m = call.req.Query("monthly"); !m.empty()) {
+    if (m != "0" && m != "1") return Status::InvalidArgument(fmt::format("monthly: want 1 or 0, got '{}'", m));
+    q.monthly = m == "1";
+  }
   BH_ASSIGN_OR_RETURN(std::vector<Table> tables, ProjectionTables(call.db, *ref, q));
-  json out = json::array();
-  for (const Table& t : tables) out.push_back(TableToJson(t, true));
-  return HttpResponse::Json({{"tables", out}});
+  return TablesAnswer(call, tables, [&tables] {
+    json out = json::array();
+    for (const Table& t : tables) out.push_back(TableToJson(t, true));
+    return HttpResponse::Json({{"tables", out}});
+  });
 }
 
-// The file `bluehelmet report` writes (publish/publication.h), as a download.
-// The XLSX is written to a private temporary file (libxlsxwriter writes
-// files) and removed at once.
 // The tidy long table, as `bluehelmet export` writes it for the same
 // filters (views/tidy_export.h). The filters are a stranger's: the answer
 // is bounded by ApiOptions::max_export_rows (the whole real history is
@@ -812,6 +822,7 @@ Result<HttpResponse> Api::Export(Call& call) {
   return out;
 }
 
+// The file `bluehelmet report` writes (publish/publication.h), as a download.
 Result<HttpResponse> Api::Report(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   PublicationRequest r;
@@ -833,20 +844,79 @@ Result<HttpResponse> Api::Report(Call& call) {
     BH_ASSIGN_OR_RETURN(out.body, RenderHtmlPublication(call.db, *ref, r));
     out.content_type = "text/html; charset=utf-8";
   } else {
-    std::string path = (std::filesystem::temp_directory_path() / "bh-report-XXXXXX").string();
-    int fd = mkstemp(path.data());
-    if (fd < 0) return Status::IoError("report: no temporary file", errno);
-    close(fd);
-    Status written = WriteXlsxPublication(call.db, *ref, r, path);
-    auto bytes = written.ok() ? ReadFile(path) : Result<std::string>(written);
-    std::error_code ignored;
-    std::filesystem::remove(path, ignored);
-    BH_RETURN_IF_ERROR(bytes.status());
-    out.body = std::move(*bytes);
+    BH_ASSIGN_OR_RETURN(out.body, XlsxTablesBytes(tables));  // WriteXlsxPublication's workbook, as bytes
     out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   }
   out.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.{}\"", name, format));
   return out;
+}
+
+// ---------------------------------------------------------------- downloads
+
+namespace {
+
+// What a read route's download is called: the path after /api/ and the
+// parameters' values, in plain characters (the values are a stranger's),
+// e.g. "bluehelmet-missions-MINUSCA-2021-04".
+std::string DownloadName(const HttpRequest& req) {
+  std::string name = "bluehelmet";
+  std::string_view path = req.path;
+  if (path.starts_with("/api/")) path.remove_prefix(5);
+  name += "-" + std::string(path);
+  for (const auto& [k, v] : req.query) {
+    if (k != "format" && !v.empty()) name += "-" + v;
+  }
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = c == '/' ? '-' : '_';
+  }
+  if (name.size() > 100) name.resize(100);
+  return name;
+}
+
+// "GET /api/missions?month=2021-04": the request the download answers, for its notes.
+std::string RequestLine(const HttpRequest& req) {
+  std::string q;
+  for (const auto& [k, v] : req.query) {
+    if (k == "format") continue;
+    q += (q.empty() ? "?" : "&") + k + "=" + v;
+  }
+  return "GET " + req.path + q;
+}
+
+}  // namespace
+
+Result<HttpResponse> Api::TablesAnswer(Call& call, const std::vector<Table>& tables,
+                                       const std::function<HttpResponse()>& as_json) const {
+  const std::string format = call.req.Query("format");
+  if (format.empty() || format == "json") return as_json();
+  if (format != "xlsx" && format != "html") {
+    return Status::InvalidArgument(fmt::format("format: '{}' is not one of json, xlsx, html", format));
+  }
+  size_t cells = 0;
+  for (const Table& t : tables) cells += t.rows.size() * std::max<size_t>(1, t.columns.size());
+  if (cells > options_.max_download_cells) {
+    return Status::InvalidArgument(fmt::format(
+        "format={}: {} cells; a download holds at most {} (narrow the request, or use the JSON answer or the CLI)",
+        format, cells, options_.max_download_cells));
+  }
+  HttpResponse out;
+  if (format == "html") {
+    std::string title = tables.size() == 1 ? tables[0].title : "Bluehelmet: " + RequestLine(call.req).substr(4);
+    out.body = RenderHtmlTables(
+        title, tables,
+        {fmt::format("Written by bluehelmet serve for {}: the tables of its JSON answer.", RequestLine(call.req))});
+    out.content_type = "text/html; charset=utf-8";
+  } else {
+    BH_ASSIGN_OR_RETURN(out.body, XlsxTablesBytes(tables));
+    out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  out.headers.emplace_back("Content-Disposition",
+                           fmt::format("attachment; filename=\"{}.{}\"", DownloadName(call.req), format));
+  return out;
+}
+
+Result<HttpResponse> Api::TableAnswer(Call& call, const Table& t) const {
+  return TablesAnswer(call, {t}, [&t] { return TableResponse(t); });
 }
 
 Result<HttpResponse> Api::Country(Call& call) {
@@ -871,24 +941,26 @@ Result<HttpResponse> Api::Country(Call& call) {
          {"women", s.women},
          {"total", s.total}});
   }
-  json tables_json = json::array();
-  for (const Table& t : tables) tables_json.push_back(TableToJson(t, true));
-  json j = {{"iso3", chart.iso3},
-            {"name", chart.name},
-            {"synthetic", chart.synthetic},
-            {"tables", tables_json},
-            {"chart", {{"series", series}}}};
-  return HttpResponse::Json(j);
+  return TablesAnswer(call, tables, [&] {
+    json tables_json = json::array();
+    for (const Table& t : tables) tables_json.push_back(TableToJson(t, true));
+    json j = {{"iso3", chart.iso3},
+              {"name", chart.name},
+              {"synthetic", chart.synthetic},
+              {"tables", tables_json},
+              {"chart", {{"series", series}}}};
+    return HttpResponse::Json(j);
+  });
 }
 
 Result<HttpResponse> Api::Months(Call& call) {
   BH_ASSIGN_OR_RETURN(Table t, MonthsTable(call.db));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Imports(Call& call) {
   BH_ASSIGN_OR_RETURN(Table t, ImportsTable(call.db));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Upload(Call& call) {
@@ -940,13 +1012,13 @@ Result<HttpResponse> Api::Targets(Call& call) {
   BH_ASSIGN_OR_RETURN(int to, IntParam(call.req, "to", 2028));
   if (to < from || to - from > 100) return Status::InvalidArgument("targets: want from <= to within 100 years");
   BH_ASSIGN_OR_RETURN(Table t, TargetsTable(call.db, from, to));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::Groups(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, GroupsTable(call.db, *ref));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 // ---------------------------------------------------------------- accounts
@@ -1007,7 +1079,7 @@ Result<HttpResponse> Api::DeleteUser(Call& call) {
 Result<HttpResponse> Api::AuditLog(Call& call) {
   BH_ASSIGN_OR_RETURN(int limit, IntParam(call.req, "limit", 200));
   BH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, call.accounts->ListAudit(limit));
-  return TableResponse(AuditTable(entries));
+  return TableAnswer(call, AuditTable(entries));
 }
 
 // ---------------------------------------------------------------- EWG
@@ -1015,7 +1087,7 @@ Result<HttpResponse> Api::AuditLog(Call& call) {
 Result<HttpResponse> Api::EwgCycles(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, EwgCyclesTable(call.db, *ref, call.req.Query("ewg")));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::EwgActivities(Call& call) {
@@ -1025,7 +1097,7 @@ Result<HttpResponse> Api::EwgActivities(Call& call) {
   if (!ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(call.db, ewg).status());
   BH_ASSIGN_OR_RETURN(Table t,
                       EwgActivitiesTable(call.db, *ref, ewg, cycle > 0 ? std::optional<int>(cycle) : std::nullopt));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::EwgReport(Call& call) {
@@ -1034,9 +1106,12 @@ Result<HttpResponse> Api::EwgReport(Call& call) {
   BH_ASSIGN_OR_RETURN(int cycle, IntParam(call.req, "cycle", 0));
   if (ewg.empty() || cycle <= 0) return Status::InvalidArgument("EWG report: want ?ewg=CODE&cycle=N");
   BH_ASSIGN_OR_RETURN(CycleReport r, BuildCycleReport(call.db, *ref, ewg, cycle, {}));
-  json arr = json::array();
-  for (const Table& t : CycleReportTables(r, *ref)) arr.push_back(TableToJson(t, true));
-  return HttpResponse::Json({{"tables", arr}});
+  const std::vector<Table> tables = CycleReportTables(r, *ref);
+  return TablesAnswer(call, tables, [&tables] {
+    json arr = json::array();
+    for (const Table& t : tables) arr.push_back(TableToJson(t, true));
+    return HttpResponse::Json({{"tables", arr}});
+  });
 }
 
 Result<HttpResponse> Api::EwgUpload(Call& call) {
@@ -1066,7 +1141,7 @@ Result<HttpResponse> Api::EwgUpload(Call& call) {
 Result<HttpResponse> Api::RegisterCountries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, RegisterCountriesTable(call.db, *ref));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::RegisterBriefing(Call& call) {
@@ -1078,13 +1153,15 @@ Result<HttpResponse> Api::RegisterBriefing(Call& call) {
     as_of = *d;
   }
   BH_ASSIGN_OR_RETURN(RegisterSummaryView v, RegisterSummaryTables(call.db, *ref, call.params["country"], as_of));
-  return HttpResponse::Json({{"iso3", v.iso3},
-                             {"name", v.name},
-                             {"as_of", v.as_of.ToString()},
-                             {"illustrative", v.illustrative},
-                             {"briefing", v.briefing},
-                             {"groups", TableToJson(v.groups, true)},
-                             {"units", TableToJson(v.units, true)}});
+  return TablesAnswer(call, {v.groups, v.units}, [&v] {
+    return HttpResponse::Json({{"iso3", v.iso3},
+                               {"name", v.name},
+                               {"as_of", v.as_of.ToString()},
+                               {"illustrative", v.illustrative},
+                               {"briefing", v.briefing},
+                               {"groups", TableToJson(v.groups, true)},
+                               {"units", TableToJson(v.units, true)}});
+  });
 }
 
 Result<HttpResponse> Api::RegisterUpload(Call& call) {
@@ -1231,7 +1308,7 @@ Result<HttpResponse> Api::Source(Call& call) {
   BH_RETURN_IF_ERROR(CheckSourceRequest(r));
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   BH_ASSIGN_OR_RETURN(Table t, SourceTable(call.db, *ref, r, /*reveal_paths=*/false));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 // What a stranger may ask for is a cell (month, country, mission, type): the
@@ -1262,7 +1339,7 @@ Result<HttpResponse> Api::EwgParticipants(Call& call) {
   if (!ewg.empty()) BH_RETURN_IF_ERROR(GetEwg(call.db, ewg).status());
   BH_ASSIGN_OR_RETURN(
       Table t, EwgParticipantsTable(call.db, *ref, ewg, cycle > 0 ? std::optional<int>(cycle) : std::nullopt, ""));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::RegisterReconcile(Call& call) {
@@ -1271,7 +1348,7 @@ Result<HttpResponse> Api::RegisterReconcile(Call& call) {
   if (text.empty()) return Status::InvalidArgument("reconcile: want ?month=YYYY-MM");
   BH_ASSIGN_OR_RETURN(Month month, Month::Parse(text));
   BH_ASSIGN_OR_RETURN(Table t, RegisterReconcileTable(call.db, *ref, call.params["country"], month));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 Result<HttpResponse> Api::RegisterPlan(Call& call) {
@@ -1282,7 +1359,7 @@ Result<HttpResponse> Api::RegisterPlan(Call& call) {
   if (year < 1948 || year > 2100)
     return Status::InvalidArgument(fmt::format("plan: year {} is not 1948 to 2100", year));
   BH_ASSIGN_OR_RETURN(Table t, RegisterPlanTable(call.db, *ref, call.params["country"], unit, year));
-  return TableResponse(t);
+  return TableAnswer(call, t);
 }
 
 }  // namespace bh

@@ -45,6 +45,10 @@
 //   GET  /api/register/{country}/plan?unit=&year=     women a unit's next rotation needs
 // Tables come as {"title","columns","rows","notes","display"}: the same
 // tables the CLI prints (views/), with the terminal's display texts.
+// Downloads: every GET route above that answers tables (all but session,
+// health, users, login and the uploads) also answers ?format=xlsx (one sheet
+// per table) and ?format=html (one self-contained page), the same tables for
+// the same parameters, after the same access check (TablesAnswer).
 //
 // Errors: every failure is a Status turned into JSON once, by ErrorResponse
 // (http.h): {"error": message, "code": stable code} with the HTTP status for
@@ -91,6 +95,7 @@
 #include "base/clock.h"
 #include "base/mutex.h"
 #include "store/reference.h"
+#include "table/table.h"
 #include "web/access.h"
 #include "web/assets.h"
 #include "web/db_pool.h"
@@ -139,6 +144,12 @@ struct ApiOptions {
   // Rows one GET /api/export sends at most (docs/security.md): about 47 MB
   // of CSV; the whole real history is 76,047 rows (14 MB).
   size_t max_export_rows = 250'000;
+  // Cells (rows times columns, over all tables) that one ?format=xlsx|html
+  // download of a read route holds at most (docs/security.md); the JSON
+  // answer of the same parameters is not bounded by it. The largest real
+  // table, every country's shares (25,662 rows of 7 columns, 180,000 cells),
+  // took 1.0 s and a peak of 89 MB as XLSX in the release build.
+  size_t max_download_cells = 500'000;
   const AssetSource* assets = nullptr;  // null: the assets built into the binary
   // Reuse answers of Cache::kShared routes while the data version holds.
   bool cache_responses = true;
@@ -248,6 +259,17 @@ class Api {
   Result<HttpResponse> EwgParticipants(Call& call);
   Result<HttpResponse> RegisterReconcile(Call& call);
   Result<HttpResponse> RegisterPlan(Call& call);
+
+  // The answer of a read route: `as_json()`, or, when the request asks
+  // ?format=xlsx or ?format=html, the same tables as a download (an XLSX
+  // workbook, one sheet per table, or one self-contained HTML page), with a
+  // Content-Disposition file name made of the path and its parameters. The
+  // route's access check has run as for the JSON. InvalidArgument: another
+  // format ("json" is the JSON), or more than max_download_cells cells.
+  Result<HttpResponse> TablesAnswer(Call& call, const std::vector<Table>& tables,
+                                    const std::function<HttpResponse()>& as_json) const;
+  // One table: TablesAnswer with the table's JSON form.
+  Result<HttpResponse> TableAnswer(Call& call, const Table& t) const;
 
   std::string SessionCookie(const std::string& token, int64_t max_age) const;
   // The Reference at the call's data version: the shared one when it was

@@ -64,6 +64,7 @@ TEST_F(ApiTest, EveryReadEndpointAnswersAViewer) {
   // The route table lists every endpoint exactly as GET /api shows it.
   json index = Json(Call("GET", "/api", viewer));
   EXPECT_EQ(Api::Routes().size(), index["endpoints"].size());
+  EXPECT_NE(std::string::npos, index["downloads"].get<std::string>().find("?format=xlsx"));
 }
 
 TEST_F(ApiTest, ScorecardEqualsTheCli) {
@@ -151,6 +152,19 @@ TEST_F(ApiTest, MissionsAndProjectionEqualTheCliForEveryRole) {
   EXPECT_EQ("missions/{mission}: from has no meaning here: one mission and one month: use month=",
             Json(Call("GET", "/api/missions/UNMISS?from=2021-01", viewer))["error"]);
   EXPECT_EQ(400, Call("GET", "/api/project?country=VNM&months=6", viewer).status);
+  // monthly=1: the fourth table, the line and band per month, as `project --monthly`.
+  json monthly = ExpectApiTablesEqualCli({"project", "--country", "VNM", "--monthly"},
+                                         "/api/project?country=VNM&monthly=1", viewer, 4);
+  const json& path = monthly["tables"][3];
+  ASSERT_FALSE(path["rows"].empty());
+  EXPECT_EQ("2021-03", path["rows"][0]["Month"]);
+  EXPECT_EQ("2028-12", path["rows"].back()["Month"]);
+  for (const json& r : path["rows"]) {
+    EXPECT_LE(r["Low"].get<double>(), r["Projected"].get<double>()) << r.dump();
+    EXPECT_LE(r["Projected"].get<double>(), r["High"].get<double>()) << r.dump();
+  }
+  EXPECT_LT(path["rows"][0]["Low"].get<double>(), path["rows"][0]["High"].get<double>()) << "open at the last month";
+  EXPECT_EQ(400, Call("GET", "/api/project?country=VNM&monthly=yes", viewer).status);
   for (const char* target : {"/api/missions", "/api/missions/UNMISS", "/api/project?group=ASEAN"}) {
     EXPECT_EQ(401, Call("GET", target).status) << target;
     for (const char* user : {"admin", "editor-vnm", "editor-jpn", "viewer"}) {

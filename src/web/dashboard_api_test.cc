@@ -12,6 +12,8 @@
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "ingest/importer.h"
+#include "publish/publication.h"
+#include "publish/xlsx_test_reader.h"
 #include "sample/generator.h"
 #include "web/api_test_fixture.h"
 
@@ -21,6 +23,22 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kRoles[] = {"admin", "editor-vnm", "editor-jpn", "viewer"};
+
+// The header Content-Disposition of `r`, or "".
+std::string Disposition(const HttpResponse& r) {
+  for (const auto& [k, v] : r.headers) {
+    if (k == "Content-Disposition") return v;
+  }
+  return "";
+}
+
+// The tables of a route's JSON answer: {"tables": [...]}, {"groups",
+// "units"} (the register) or one table.
+std::vector<json> TablesOf(const json& j) {
+  if (j.contains("tables")) return std::vector<json>(j["tables"].begin(), j["tables"].end());
+  if (j.contains("groups")) return {j["groups"], j["units"]};
+  return {j};
+}
 
 class DashboardApiTest : public ApiTestBase {
  protected:
@@ -40,6 +58,70 @@ class DashboardApiTest : public ApiTestBase {
     }
     ADD_FAILURE() << "no VNM row with a sex split: " << src.dump();
     return json();
+  }
+  // `target`'s ?format=html and ?format=xlsx answers hold the tables of its
+  // JSON answer: in the HTML, every title and every display text, escaped, in
+  // order; in the workbook, one sheet per table with the title in A1, the
+  // header in row 3 and each row's values below it (numbers as numbers).
+  // Returns the workbook's members.
+  std::map<std::string, std::string> ExpectDownloadsEqualJson(const std::string& target, const std::string& cookie) {
+    SCOPED_TRACE(target);
+    const std::string sep = target.find('?') == std::string::npos ? "?" : "&";
+    HttpResponse j = Call("GET", target, cookie);
+    EXPECT_EQ(200, j.status) << j.body;
+    std::vector<json> tables = TablesOf(json::parse(j.body));
+
+    HttpResponse html = Call("GET", target + sep + "format=html", cookie);
+    EXPECT_EQ(200, html.status) << html.body;
+    EXPECT_EQ("text/html; charset=utf-8", html.content_type);
+    EXPECT_TRUE(Disposition(html).starts_with("attachment; filename=\"bluehelmet-")) << Disposition(html);
+    EXPECT_TRUE(Disposition(html).ends_with(".html\"")) << Disposition(html);
+    size_t at = 0;
+    for (const json& table : tables) {
+      at = html.body.find("<h2>" + HtmlEscape(table["title"].get<std::string>()) + "</h2>", at);
+      EXPECT_NE(std::string::npos, at) << table["title"];
+      if (at == std::string::npos) return {};
+      for (const json& row : table["display"]) {
+        for (const json& text : row) {
+          size_t found = html.body.find(">" + HtmlEscape(text.get<std::string>()) + "</", at);
+          EXPECT_NE(std::string::npos, found) << "display text " << text << " of " << row;
+          if (found != std::string::npos) at = found;
+        }
+      }
+    }
+
+    HttpResponse xlsx = Call("GET", target + sep + "format=xlsx", cookie);
+    EXPECT_EQ(200, xlsx.status) << xlsx.body;
+    EXPECT_EQ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.content_type);
+    EXPECT_TRUE(Disposition(xlsx).ends_with(".xlsx\"")) << Disposition(xlsx);
+    auto zip = xlsx_test::ZipMembers(xlsx.body);
+    EXPECT_EQ(tables.size(), xlsx_test::SheetNames(zip).size());
+    for (size_t i = 0; i < tables.size() && i < xlsx_test::SheetNames(zip).size(); ++i) {
+      const json& table = tables[i];
+      auto cells = xlsx_test::SheetCells(zip, static_cast<int>(i) + 1);
+      EXPECT_EQ(table["title"], cells["A1"]);
+      // The header: every column, the machine-only ones too.
+      std::vector<std::string> header;
+      for (size_t c = 0; cells.count(xlsx_test::CellName(2, c)); ++c)
+        header.push_back(cells[xlsx_test::CellName(2, c)]);
+      EXPECT_EQ(table["columns"].size() + (table.contains("machine_only") ? table["machine_only"].size() : 0),
+                header.size());
+      for (size_t r = 0; r < table["rows"].size(); ++r) {
+        const json& row = table["rows"][r];
+        for (size_t c = 0; c < header.size(); ++c) {
+          const json v = row.contains(header[c]) ? row[header[c]] : json();
+          const std::string name = xlsx_test::CellName(3 + r, c);
+          if (v.is_number() && !cells.count(name)) {
+            ADD_FAILURE() << name << " " << header[c] << ": no cell for " << v;
+          } else if (v.is_number()) {
+            EXPECT_NEAR(v.get<double>(), std::stod(cells[name]), 1e-9) << name << " " << header[c];
+          } else if (v.is_string()) {
+            EXPECT_EQ(v.get<std::string>(), cells[name]) << name << " " << header[c];
+          }
+        }
+      }
+    }
+    return zip;
   }
 };
 
@@ -392,6 +474,155 @@ TEST_F(DashboardApiTest, AnUploadedReportIsKeptAndItsPagesCanBeDrawn) {
   size_t files = 0;
   for (const auto& e : std::filesystem::recursive_directory_iterator(uploads)) files += e.is_regular_file();
   EXPECT_EQ(1u, files);
+}
+
+// Every read route that answers tables answers the same tables as XLSX and
+// HTML for the same parameters (issue 14: downloads on every page).
+TEST_F(DashboardApiTest, EveryTablesRouteDownloadsItsTablesAsXlsxAndHtml) {
+  std::string viewer = Login("viewer");
+  for (const char* target : {"/api/scorecard?group=ASEAN&month=2021-02",
+                             "/api/rankings?category=contingents&month=2021-02&limit=10",
+                             "/api/top?month=2021-02",
+                             "/api/shares?countries=VNM",
+                             "/api/series?countries=VNM&annual=1",
+                             "/api/series?group=ASEAN&category=contingents",
+                             "/api/countries",
+                             "/api/countries/VNM",
+                             "/api/missions?month=2021-02",
+                             "/api/missions/UNMISS?month=2021-02&by=women",
+                             "/api/months",
+                             "/api/imports",
+                             "/api/anomalies",
+                             "/api/errata",
+                             "/api/targets",
+                             "/api/groups",
+                             "/api/source?month=2021-02&country=VNM",
+                             "/api/ewg/cycles?ewg=PKO",
+                             "/api/ewg/participants?ewg=PKO",
+                             "/api/register"}) {
+    ExpectDownloadsEqualJson(target, viewer);
+  }
+  // A known figure: Viet Nam's UNMISS row of the scorecard's source, in the
+  // workbook as a number and in the page as the JSON shows it.
+  json row = VnmRow(viewer);
+  auto zip = ExpectDownloadsEqualJson("/api/source?month=2021-02&country=VNM", viewer);
+  auto cells = xlsx_test::SheetCells(zip, 1);
+  bool found = false;
+  for (size_t r = 3; cells.count(xlsx_test::CellName(r, 0)); ++r) {
+    for (size_t c = 0; cells.count(xlsx_test::CellName(2, c)); ++c) {
+      if (cells[xlsx_test::CellName(2, c)] == "Women" && cells[xlsx_test::CellName(r, c)] == row["Women"].dump()) {
+        found = true;
+      }
+    }
+  }
+  EXPECT_TRUE(found) << "no row with " << row["Women"] << " women";
+  // The file is named after the request.
+  HttpResponse m = Call("GET", "/api/missions/UNMISS?month=2021-02&by=women&format=xlsx", viewer);
+  EXPECT_EQ("attachment; filename=\"bluehelmet-missions-UNMISS-women-2021-02.xlsx\"", Disposition(m));
+  // "json" is the JSON; anything else is refused in one line.
+  EXPECT_EQ(Json(Call("GET", "/api/months", viewer)), Json(Call("GET", "/api/months?format=json", viewer)));
+  HttpResponse bad = Call("GET", "/api/months?format=pdf", viewer);
+  EXPECT_EQ(400, bad.status);
+  EXPECT_EQ("format: 'pdf' is not one of json, xlsx, html", Json(bad)["error"]);
+  // A route's own errors come before the download's.
+  EXPECT_EQ(404, Call("GET", "/api/missions/MINUSKA?format=xlsx", viewer).status);
+}
+
+// A download is read as the JSON is: every role may, a stranger may not
+// unless the server lets anonymous visitors read; the admin's audit log is
+// the admin's only, in every format.
+TEST_F(DashboardApiTest, DownloadsFollowTheRouteAccessForEveryRole) {
+  for (const char* format : {"xlsx", "html"}) {
+    for (std::string target : {"/api/scorecard?group=ASEAN&month=2021-02", "/api/missions?month=2021-02",
+                               "/api/missions/UNMISS", "/api/series?countries=VNM", "/api/countries/VNM",
+                               "/api/anomalies", "/api/errata", "/api/imports", "/api/ewg/participants?ewg=PKO"}) {
+      target += (target.find('?') == std::string::npos ? "?format=" : "&format=") + std::string(format);
+      ExpectEveryRoleReads(target);
+    }
+    const std::string audit = std::string("/api/audit?format=") + format;
+    EXPECT_EQ(401, Call("GET", audit).status);
+    for (const char* user : {"editor-vnm", "editor-jpn", "viewer"}) {
+      EXPECT_EQ(403, Call("GET", audit, Login(user)).status) << user;
+    }
+    HttpResponse admin = Call("GET", audit, Login("admin"));
+    EXPECT_EQ(200, admin.status) << admin.body;
+    EXPECT_EQ(0u, admin.body.find(std::string(format) == "html" ? "<!doctype html>" : "PK")) << format;
+  }
+  // The anonymous-read switch: a stranger downloads what they may read.
+  ApiOptions open;
+  open.anonymous_read = true;
+  MakeApi(open);
+  ExpectDownloadsEqualJson("/api/missions?month=2021-02", "");
+  EXPECT_EQ(401, Call("GET", "/api/audit?format=xlsx").status);
+}
+
+// The download's size limit: more cells than max_download_cells is refused
+// with the count, in one line; the JSON answer is not limited by it.
+TEST_F(DashboardApiTest, DownloadsBeyondTheCellLimitAreRefused) {
+  json months = Json(Call("GET", "/api/months", Login("viewer")));
+  const size_t cells = months["rows"].size() * (months["columns"].size() + months["machine_only"].size());
+  ASSERT_GT(cells, 10u);
+  ApiOptions exact;
+  exact.max_download_cells = cells;
+  MakeApi(exact);
+  std::string viewer = Login("viewer");
+  EXPECT_EQ(200, Call("GET", "/api/months?format=xlsx", viewer).status);
+  ApiOptions small;
+  small.max_download_cells = cells - 1;
+  MakeApi(small);
+  viewer = Login("viewer");
+  EXPECT_EQ(200, Call("GET", "/api/months", viewer).status);
+  for (const char* format : {"xlsx", "html"}) {
+    HttpResponse r = Call("GET", std::string("/api/months?format=") + format, viewer);
+    EXPECT_EQ(400, r.status);
+    EXPECT_EQ(
+        fmt::format("format={}: {} cells; a download holds at most {} (narrow the request, or use the JSON answer "
+                    "or the CLI)",
+                    format, cells, cells - 1),
+        Json(r)["error"]);
+  }
+}
+
+// The real 2021-04 report: the mission MINUSCA's figures as printed
+// ("Total MINUSCA 12677 904 13581"; Rwanda 158 women of 1,855) are in the
+// workbook and the page of the mission's download.
+TEST_F(DashboardApiTest, RealMissionFiguresAreInTheDownloads) {
+  const std::string pdf = std::string(BLUEHELMET_SHARED_DIR) +
+                          "/data/raw/un_country_contributions_pdf/UN_country_contributions_2021_04.pdf";
+  if (!std::filesystem::exists(pdf)) GTEST_SKIP() << "no ../shared data";
+  {
+    auto db = Db::Open(path_);
+    ASSERT_TRUE(db.ok());
+    auto ref = Reference::Load(db->get());
+    auto out = ImportFiles(db->get(), *ref, {pdf}, {}, nullptr);
+    ASSERT_EQ(FileOutcome::State::kImported, out[0].state) << out[0].status.message();
+  }
+  std::string viewer = Login("viewer");
+  // The mission's strength, in the list of missions.
+  const std::string list = "/api/missions?month=2021-04&mission=MINUSCA&category=all";
+  auto cells = xlsx_test::SheetCells(ExpectDownloadsEqualJson(list, viewer), 1);
+  std::map<std::string, size_t> col;
+  for (size_t c = 0; cells.count(xlsx_test::CellName(2, c)); ++c) col[cells[xlsx_test::CellName(2, c)]] = c;
+  ASSERT_TRUE(col.count("Women") && col.count("Total")) << "header";
+  EXPECT_EQ("904", cells[xlsx_test::CellName(3, col["Women"])]);
+  EXPECT_EQ("13581", cells[xlsx_test::CellName(3, col["Total"])]);
+  // Its contributors: Rwanda first.
+  const std::string target = "/api/missions/MINUSCA?month=2021-04";
+  cells = xlsx_test::SheetCells(ExpectDownloadsEqualJson(target, viewer), 1);
+  col.clear();
+  for (size_t c = 0; cells.count(xlsx_test::CellName(2, c)); ++c) col[cells[xlsx_test::CellName(2, c)]] = c;
+  ASSERT_TRUE(col.count("Country") && col.count("Women") && col.count("Total")) << "header";
+  bool rwanda = false;
+  for (size_t r = 3; cells.count(xlsx_test::CellName(r, 0)); ++r) {
+    if (cells[xlsx_test::CellName(r, col["Country"])] == "Rwanda" &&
+        cells[xlsx_test::CellName(r, col["Women"])] == "158" && cells[xlsx_test::CellName(r, col["Total"])] == "1855") {
+      rwanda = true;
+    }
+  }
+  EXPECT_TRUE(rwanda);
+  HttpResponse html = Call("GET", target + "&format=html", viewer);
+  EXPECT_NE(std::string::npos, html.body.find(">1,855</td>")) << html.body.substr(0, 3000);
+  EXPECT_NE(std::string::npos, Call("GET", list + "&format=html", viewer).body.find(">13,581</td>"));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -412,6 +413,17 @@ test('trends: the projection to 2028, dashed with its band, labelled, as the API
   assert.equal(chart.sets['band (90 %)'][end], r2(p['High 2028-12']));
   assert.equal(chart.sets['band low'][end], r2(p['Low 2028-12']));
   assert.equal(chart.sets['projection (not a forecast)'][chart.labels.indexOf(p['Last month']) - 1], null);  // starts at the last month used
+  // The band as the fit gives it, month by month (monthly=1): open at the last month used, not a wedge from a point.
+  const path = (await apiJson(page, '/api/project?group=ADMM-Plus&monthly=1')).tables[3].rows.filter((r) => r.Category === 'Contingents');
+  assert.equal(path[0].Month, p['Last month']);
+  assert.equal(path[path.length - 1].Month, '2028-12');
+  for (const r of path) {
+    const i = chart.labels.indexOf(r.Month);
+    assert.deepEqual([chart.sets['band low'][i], chart.sets['projection (not a forecast)'][i], chart.sets['band (90 %)'][i]],
+      [r2(r.Low), r2(r.Projected), r2(r.High)], r.Month);
+  }
+  const first = chart.labels.indexOf(p['Last month']);
+  assert.ok(chart.sets['band low'][first] < chart.sets['band (90 %)'][first], 'the band is open at the last month used');
   assert.notEqual(chart.sets['UGPS target (%)'][end], null);  // the target line runs on to 2028
   const dash = await page.evaluate(() => Chart.getChart(document.querySelector('#trend-charts [data-category="Contingents"] canvas'))
     .data.datasets.find((d) => d.label === 'projection (not a forecast)').borderDash);
@@ -778,6 +790,147 @@ test('with --anonymous-read every page works without a session, and no form to c
   // Without the switch, the same pages send a stranger to the login.
   await page.goto(`${base}/#/anomalies`);
   await page.waitForSelector('#login-form');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The members of a zip file (an .xlsx), by its central directory: name -> Buffer.
+function unzip(buf) {
+  const out = new Map();
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'not a zip');
+  let at = buf.readUInt32LE(end + 16);
+  for (let k = 0; k < buf.readUInt16LE(end + 10); k += 1) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50);
+    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
+    const nlen = buf.readUInt16LE(at + 28), elen = buf.readUInt16LE(at + 30), clen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nlen).toString('utf8');
+    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const packed = buf.subarray(data, data + size);
+    out.set(name, method === 0 ? packed : inflateRawSync(packed));
+    at += 46 + nlen + elen + clen;
+  }
+  return out;
+}
+
+const unescapeXml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+
+// A workbook's sheet names, and per sheet its cells' texts (shared strings
+// resolved) and numbers.
+function readXlsx(buf) {
+  const zip = unzip(buf);
+  const names = [...zip.get('xl/workbook.xml').toString('utf8').matchAll(/<sheet name="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+  const sharedXml = zip.has('xl/sharedStrings.xml') ? zip.get('xl/sharedStrings.xml').toString('utf8') : '';
+  const shared = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescapeXml([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+  const sheets = names.map((_, i) => {
+    const xml = zip.get(`xl/worksheets/sheet${i + 1}.xml`).toString('utf8');
+    const texts = [], numbers = [];
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v><\/c>/g)) {
+      if (/t="s"/.test(c[2])) texts.push(shared[Number(c[3])]);
+      else numbers.push(Number(c[3]));
+    }
+    return { texts, numbers };
+  });
+  return { names, sheets };
+}
+
+// Table `id` on the page offers its XLSX and HTML downloads: the same
+// tables as the JSON answer behind it, with the figures shown on screen.
+async function expectServerDownloads(page, id, { sheets, links = id } = {}) {
+  const link = (kind) => `a.download-link[data-table="${links}"][data-kind="${kind}"]`;
+  const source = (await page.getAttribute(link('xlsx'), 'href')).replace(/[?&]format=xlsx$/, '');
+  const answer = await apiJson(page, source);
+  const tables = answer.tables || (answer.groups ? [answer.groups, answer.units] : [answer]);
+  const caption = await page.textContent(`#${id} caption`);
+  const t = tables.find((x) => x.title === caption);
+  assert.ok(t, `${id}: the download's tables hold the one on screen (${caption})`);
+  const shown = await page.$$eval(`#${id} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td[data-col]')]
+    .map((td) => (td.querySelector('.sha') ? td.querySelector('.sha').dataset.full : td.textContent))));
+  const [dx] = await Promise.all([page.waitForEvent('download'), page.click(link('xlsx'))]);
+  assert.match(dx.suggestedFilename(), /^bluehelmet-[A-Za-z0-9_-]+\.xlsx$/);
+  const book = readXlsx(readFileSync(await dx.path()));
+  assert.equal(book.names.length, sheets || tables.length, `${id}: one sheet per table`);
+  const sheet = book.sheets[tables.indexOf(t)];
+  assert.equal(sheet.texts[0], caption, `${id}: the sheet's title`);
+  for (const r of t.rows.slice(0, 5)) {
+    for (const c of [...t.columns, ...(t.machine_only || [])]) {
+      const v = r[c];
+      if (typeof v === 'number') assert.ok(sheet.numbers.some((n) => Math.abs(n - v) < 1e-9), `${id}: ${c} ${v} in the sheet`);
+      else if (typeof v === 'string') assert.ok(sheet.texts.includes(v), `${id}: ${c} '${v}' in the sheet`);
+    }
+  }
+  const [dh] = await Promise.all([page.waitForEvent('download'), page.click(link('html'))]);
+  assert.match(dh.suggestedFilename(), /^bluehelmet-[A-Za-z0-9_-]+\.html$/);
+  const html = readFileSync(await dh.path(), 'utf8');
+  assert.match(html, /^<!doctype html>/);
+  assert.doesNotMatch(html, /<script|<link|src=/);
+  const plain = unescapeXml(html);
+  assert.ok(plain.includes(`<h2>${caption}</h2>`), `${id}: the title in the page`);
+  // Every text of the first rows on screen (the API's order; the screen may be sorted), in the page.
+  for (const row of t.display.slice(0, 5)) for (const text of row) assert.ok(plain.includes(`>${text}</`), `${id}: '${text}' in the page`);
+  assert.ok(shown.length > 0);
+  for (const row of shown) for (const text of row) assert.ok(plain.includes(`>${text}</`), `${id}: '${text}' on screen and in the page`);
+  return { book, html, source };
+}
+
+test('downloads: every page\'s tables as XLSX and HTML for the filters on screen, and the tidy CSV', { skip }, async () => {
+  const { page, context, errors } = await newPage();
+  await login(page, 'editor-vnm');
+  const cases = [
+    ['#/scorecard?group=ASEAN&month=2021-04', 'scorecard'],
+    ['#/country?c=VNM', 'country-monthly', { sheets: 2 }],
+    ['#/trends?c=VNM', 'trend-table'],
+    ['#/missions?month=2021-04&category=Contingents', 'missions'],
+    ['#/mission?m=UNMISS&month=2021-04', 'mission-contributors'],
+    ['#/rankings?category=contingents&by=women&month=2020-08', 'rankings'],
+    ['#/anomalies?month=2020-08&kind=sex_swapped&country=CMR', 'anomalies'],
+    ['#/errata?month=2020-08', 'errata'],
+    ['#/imports', 'imports'],
+    ['#/imports', 'months'],
+    ['#/register?c=VNM&month=2021-04&unit=L2FH-3&year=2022', 'register-reconcile'],
+    ['#/register?c=VNM&month=2021-04&unit=L2FH-3&year=2022', 'register-plan'],
+    ['#/register?c=VNM', 'register'],
+    ['#/ewg?ewg=PKO&cycle=4', 'ewg-participants'],
+    ['#/ewg?ewg=PKO&cycle=4', 'ewg-report-0', { links: 'ewg-report' }],
+  ];
+  for (const [hash, id, opts] of cases) {
+    await page.goto(`${base}/${hash}`);
+    await page.waitForSelector(`#${id} tbody tr`);
+    await expectServerDownloads(page, id, opts);
+  }
+  // The missions page asks the server for the category on screen.
+  await page.goto(`${base}/#/missions?month=2021-04&category=Contingents`);
+  await page.waitForSelector('#missions tbody tr');
+  assert.equal(await page.getAttribute('a.download-link[data-table="missions"][data-kind="xlsx"]', 'href'), '/api/missions?month=2021-04&category=contingents&format=xlsx');
+  const rows = await page.$$eval('#missions tbody tr', (trs) => trs.length);
+  assert.equal((await apiJson(page, '/api/missions?month=2021-04&category=contingents')).rows.length, rows);
+  // A known figure: Viet Nam's UNMISS troops of 2021-04 (13 women of 62), in the mission's workbook and page.
+  await page.goto(`${base}/#/mission?m=UNMISS&month=2021-04`);
+  await page.waitForSelector('#mission-contributors tbody tr');
+  const { book, html } = await expectServerDownloads(page, 'mission-contributors');
+  assert.deepEqual(book.names, ['UNMISS (South Sudan) contributo']);  // the title, cut to Excel's 31 characters
+  assert.ok(book.sheets[0].texts.includes('Viet Nam') && book.sheets[0].numbers.includes(62), 'VNM in UNMISS');
+  assert.match(html, /Viet Nam/);
+  // The tidy export of the trends and mission pages, for their filters: the API's bytes.
+  const tidy = async (selector, expectHref) => {
+    assert.equal(await page.getAttribute(selector, 'href'), expectHref);
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    assert.equal(d.suggestedFilename(), 'bluehelmet-export.csv');
+    const text = readFileSync(await d.path(), 'utf8');
+    assert.equal(text, await page.evaluate(async (u) => (await fetch(u)).text(), expectHref));
+    return text;
+  };
+  const unmiss = await tidy('a.download-link[data-table="mission-contributors"][data-kind="tidy"]', '/api/export?mission=UNMISS&from=2021-04&to=2021-04');
+  assert.match(unmiss, /\n2021-04,VNM,704,Viet Nam,UNMISS,Troops,contingents,13,49,62,/);
+  assert.ok(unmiss.trim().split('\n').slice(1).every((l) => l.startsWith('2021-04,') && l.includes(',UNMISS,')));
+  await page.goto(`${base}/#/trends?c=VNM`);
+  await page.waitForSelector('#trend-table tbody tr');
+  const vnm = await tidy('a.download-link[data-table="trend-table"][data-kind="tidy"]', '/api/export?countries=VNM');
+  assert.ok(vnm.trim().split('\n').slice(1).every((l) => /^\d{4}-\d{2},VNM,/.test(l)));
+  await page.goto(`${base}/#/trends?group=ASEAN`);
+  await page.waitForSelector('#trend-table tbody tr');
+  assert.equal(await page.getAttribute('a.download-link[data-table="trend-table"][data-kind="tidy"]', 'href'), '/api/export?group=ASEAN');
   assert.deepEqual(errors, []);
   await context.close();
 });
