@@ -23,6 +23,22 @@ constexpr char kHeader[] =
     "Contribution_ID,ISOCode3,M49_Code,Contributing_Country,Mission_Acronym,Personnel_Type,Female_Personnel,"
     "Male_Personnel,Last_Reporting_Date\n";
 
+// Issue 16, goal 5: the binary links none of the heavy libraries (poppler,
+// cpp-httplib, OpenSSL, libxlsxwriter); they are in modules loaded on first
+// use (base/module.h), so a query process never maps them.
+TEST(CliBinaryTest, LinksNoHeavyLibrary) {
+  FILE* p = popen("ldd " BLUEHELMET_BINARY " 2>&1", "r");
+  ASSERT_NE(nullptr, p);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  ASSERT_EQ(0, pclose(p)) << out;
+  ASSERT_NE(std::string::npos, out.find("libsqlite3")) << out;  // ldd listed the libraries
+  for (const char* lib : {"libpoppler", "libcpp-httplib", "libssl", "libcrypto", "libxlsxwriter"}) {
+    EXPECT_EQ(std::string::npos, out.find(lib)) << lib << " in\n" << out;
+  }
+}
+
 TEST_F(CliTest, HelpOnEveryCommand) {
   for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{{"--help"},
                                                                             {"import", "--help"},
