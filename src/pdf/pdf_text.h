@@ -1,9 +1,14 @@
 // Word boxes from PDF pages, the input of the report parser.
 //
-// ExtractPages opens a PDF held in memory with poppler-cpp and returns, for
+// ExtractPages opens a PDF held in memory with poppler and returns, for
 // every page, the words poppler finds with their bounding boxes. Nothing
 // else of the PDF is kept: the parser works from positions alone, so tests
 // can build Pages by hand without any PDF.
+//
+// The words come from poppler's own TextOutputDev (libpoppler-private-dev,
+// Debian's poppler; no stable ABI, so built against the poppler it runs
+// with), with the settings of poppler-cpp's page::text_list, which gave them
+// before: the same words and boxes, to the last bit (PdfTextTest).
 //
 // Coordinates are PDF points with the origin at the top-left corner of the
 // page; y grows downward (poppler's text_list convention).
