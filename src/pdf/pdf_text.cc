@@ -11,11 +11,14 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 #include "base/utf8.h"
 
@@ -121,9 +124,98 @@ Result<std::unique_ptr<PDFDoc>> OpenDocument(std::string_view pdf_bytes, const s
   return doc;
 }
 
-// The words of page `i` (0-based) of an open document, in the order and with
-// the boxes poppler-cpp's page::text_list gave (the same TextOutputDev with
-// the same settings: no physical layout, reading order, 72 dpi, rotation 0).
+// A word as content-stream order gives it, with what poppler's reading-order
+// pass would look at.
+struct RawWord {
+  Word word;
+  double font_size = 0, base = 0;
+  int length = 0, char_pos = 0, char_len = 0, rotation = 0;  // length in characters
+  bool kept = false;                                         // its text is not empty (WordText)
+};
+
+// Whether poppler's reading-order pass (TextPage::coalesce) could change the
+// words of a page read in content-stream order. That pass drops a word that
+// repeats another at nearly the same place (fake bold, drop shadows: same
+// text, boxes within 0.1 and 0.2 font sizes) and joins two words that follow
+// each other in the stream (no character between them) on one line (baselines
+// within half the line's font size) closer than 0.4 font sizes. The test here
+// is wider than both, with the page's largest font size for every word, so a
+// "no" is certain; a "yes" only costs reading the page again.
+bool ReadingOrderMayChangeWords(const std::vector<RawWord>& raw) {
+  double font = 0;
+  for (const RawWord& r : raw) {
+    if (r.rotation != 0) return true;  // the ordering below assumes upright text
+    font = std::max(font, r.font_size);
+  }
+  for (size_t k = 1; k < raw.size(); ++k) {
+    const RawWord& a = raw[k - 1];
+    const RawWord& b = raw[k];
+    if (b.char_pos != a.char_pos + a.char_len || std::fabs(b.base - a.base) > font) continue;
+    // Overlapping words are never joined; words are joined closer than 0.03
+    // font sizes, or 0.4 where every word of the line is one character.
+    const double gap = b.word.x0 - a.word.x1;
+    const double space = (a.length == 1 && b.length == 1) ? 0.4 * font : 0.03 * font;
+    if (gap >= -0.5 * font && gap < space) return true;
+  }
+  std::vector<const Word*> by_x;
+  by_x.reserve(raw.size());
+  for (const RawWord& r : raw) {
+    if (r.kept) by_x.push_back(&r.word);
+  }
+  std::sort(by_x.begin(), by_x.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+  for (size_t i = 0; i < by_x.size(); ++i) {
+    for (size_t j = i + 1; j < by_x.size() && by_x[j]->x0 - by_x[i]->x0 < 0.1 * font; ++j) {
+      if (by_x[i]->text == by_x[j]->text && std::fabs(by_x[i]->x1 - by_x[j]->x1) < 0.1 * font &&
+          std::fabs(by_x[i]->y0 - by_x[j]->y0) < 0.2 * font && std::fabs(by_x[i]->y1 - by_x[j]->y1) < 0.2 * font) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Displays page `i` (0-based) through a TextOutputDev, at 72 dpi without
+// rotation (poppler-cpp's page::text_list settings), in content-stream order
+// (`raw_order`) or in poppler's reading order, and appends its words, those
+// whose text is empty too (marked not kept: the test above needs them).
+void DisplayWords(PDFDoc& doc, int i, bool raw_order, std::vector<RawWord>* words) {
+  TextOutputDev out(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, raw_order, /*append=*/false);
+  if (!out.isOk()) return;
+  // One thread reads a document, so the page needs no copy of the XRef.
+  doc.displayPageSlice(&out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
+                       -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
+  const std::unique_ptr<TextWordList> list = out.makeWordList();
+  if (list == nullptr) return;
+  const int n = list->getLength();
+  words->reserve(static_cast<size_t>(n));
+  for (int k = 0; k < n; ++k) {
+    const TextWord* word = list->get(k);
+    RawWord r;
+    r.kept = WordText(*word, &r.word.text);
+    double x1 = 0, y1 = 0;
+    word->getBBox(&r.word.x0, &r.word.y0, &x1, &y1);
+    // As poppler-cpp's rectf did (origin plus size), so that every box
+    // stays the same to the last bit: x0 + (x1 - x0) is not always x1.
+    r.word.x1 = r.word.x0 + (x1 - r.word.x0);
+    r.word.y1 = r.word.y0 + (y1 - r.word.y0);
+    r.font_size = word->getFontSize();
+    r.base = word->getBaseline();
+    r.length = word->getLength();
+    r.char_pos = word->getCharPos();
+    r.char_len = word->getCharLen();
+    r.rotation = word->getRotation();
+    words->push_back(std::move(r));
+  }
+}
+
+// The words of page `i` (0-based) of an open document: poppler's words (the
+// ones its reading-order pass keeps, see pdf_text.h), sorted.
+//
+// Issue 16: the reading-order pass (TextPage::coalesce: blocks, columns,
+// flows) took 17 % of an import's instructions, and the parser never used
+// its order (GroupLines sorts by position). So the page is read in content-
+// stream order, where the words are the same unless ReadingOrderMayChangeWords
+// says they may not be; only then is it read again in reading order.
 Result<Page> ReadPage(PDFDoc& doc, int i, const std::string& name) {
   ::Page* p = doc.getCatalog()->getPage(i + 1);
   if (p == nullptr) {
@@ -134,31 +226,30 @@ Result<Page> ReadPage(PDFDoc& doc, int i, const std::string& name) {
   const PDFRectangle* crop = p->getCropBox();
   page.width = crop->x2 - crop->x1;
   page.height = crop->y2 - crop->y1;
-  TextOutputDev out(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false, /*append=*/false);
-  if (!out.isOk()) return Status::Internal(name + ": poppler's text output could not start");
-  // One thread reads a document, so the page needs no copy of the XRef.
-  doc.displayPageSlice(&out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
-                       -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
-  const std::unique_ptr<TextWordList> list = out.makeWordList();
-  if (list == nullptr) return page;
-  const int n = list->getLength();
-  page.words.reserve(static_cast<size_t>(n));
-  for (int k = 0; k < n; ++k) {
-    const TextWord* word = list->get(k);
-    Word w;
-    if (!WordText(*word, &w.text)) continue;
-    double x1 = 0, y1 = 0;
-    word->getBBox(&w.x0, &w.y0, &x1, &y1);
-    // As poppler-cpp's rectf did (origin plus size), so that every box
-    // stays the same to the last bit: x0 + (x1 - x0) is not always x1.
-    w.x1 = w.x0 + (x1 - w.x0);
-    w.y1 = w.y0 + (y1 - w.y0);
-    page.words.push_back(std::move(w));
+  std::vector<RawWord> raw;
+  DisplayWords(doc, i, /*raw_order=*/true, &raw);
+  if (ReadingOrderMayChangeWords(raw)) {
+    raw.clear();
+    DisplayWords(doc, i, /*raw_order=*/false, &raw);
   }
+  page.words.reserve(raw.size());
+  for (RawWord& r : raw) {
+    if (r.kept) page.words.push_back(std::move(r.word));
+  }
+  SortWords(&page.words);
   return page;
 }
 
 }  // namespace
+
+void SortWords(std::vector<Word>* words) {
+  auto key = [](const Word& w) { return std::tie(w.x0, w.y0, w.x1, w.y1, w.text); };
+  std::sort(words->begin(), words->end(), [&](const Word& a, const Word& b) {
+    const double ca = (a.y0 + a.y1) / 2, cb = (b.y0 + b.y1) / 2;
+    if (ca != cb) return ca < cb;
+    return key(a) < key(b);
+  });
+}
 
 Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name) {
   BH_ASSIGN_OR_RETURN(std::unique_ptr<PDFDoc> doc, OpenDocument(pdf_bytes, name));
