@@ -1,8 +1,5 @@
 #include "base/strings.h"
 
-#include <dlfcn.h>
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -187,53 +184,6 @@ std::string GroupThousands(int64_t n) {
   if (neg) out.push_back('-');
   return std::string(out.rbegin(), out.rend());
 }
-
-namespace {
-
-using Sha256Fn = unsigned char* (*)(const unsigned char*, size_t, unsigned char*);
-
-// OpenSSL's SHA256, which uses the CPU's SHA extensions (~20x faster than
-// libsodium's portable code on a 227 MB file, issue 7), from libcrypto
-// loaded on first use: mapping libcrypto costs a process about as much as a
-// whole query (issue 16, goal 5), so processes that hash only small inputs
-// never load it. Null when it cannot be loaded (libsodium is used then).
-Sha256Fn OpenSslSha256() {
-  static const Sha256Fn fn = []() -> Sha256Fn {
-    void* lib = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
-    return lib ? reinterpret_cast<Sha256Fn>(dlsym(lib, "SHA256")) : nullptr;
-  }();
-  return fn;
-}
-
-std::string Hex(const unsigned char* digest, size_t n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(n * 2);
-  for (size_t i = 0; i < n; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 15]);
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string Sha256Hex(std::string_view bytes, Sha256Engine engine) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
-  Sha256Fn openssl = nullptr;
-  if (engine == Sha256Engine::kOpenSsl || (engine == Sha256Engine::kAuto && bytes.size() >= kSha256OpenSslFrom)) {
-    openssl = OpenSslSha256();
-  }
-  if (openssl) {
-    openssl(in, bytes.size(), digest.data());
-  } else {
-    crypto_hash_sha256(digest.data(), in, bytes.size());
-  }
-  return Hex(digest.data(), digest.size());
-}
-
-bool Sha256HardwareAvailable() { return OpenSslSha256() != nullptr; }
 
 // Stops early once every entry of a row exceeds `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {

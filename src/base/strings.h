@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/sha256.h"
+
 namespace bh {
 
 // Strips ASCII whitespace and U+00A0 (no-break space, common in PDFs).
@@ -40,16 +42,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 // "1,225" style thousands grouping for display.
 std::string GroupThousands(int64_t n);
 
-// Lower-case hex SHA-256 of `bytes`. kAuto: from kSha256OpenSslFrom bytes
-// on, OpenSSL's (libcrypto, loaded on the first such call; it uses the CPU's
-// SHA extensions), below it and whenever libcrypto cannot be loaded,
-// libsodium's (portable, but nothing to load). The engines give the same
-// digest; kSodium and kOpenSsl choose one (tests).
-enum class Sha256Engine { kAuto, kSodium, kOpenSsl };
-inline constexpr size_t kSha256OpenSslFrom = 1u << 20;
-std::string Sha256Hex(std::string_view bytes, Sha256Engine engine = Sha256Engine::kAuto);
-// True when OpenSSL's SHA-256 can be loaded.
-bool Sha256HardwareAvailable();
+// Sha256Hex is in base/sha256.h (included above).
 
 }  // namespace bh
 

@@ -60,7 +60,16 @@ TEST(StringsTest, Sha256EnginesAgree) {
   for (const std::string& in : {std::string(), std::string("abc"), big}) {
     EXPECT_EQ(Sha256Hex(in, Sha256Engine::kSodium), Sha256Hex(in, Sha256Engine::kOpenSsl));
     EXPECT_EQ(Sha256Hex(in, Sha256Engine::kSodium), Sha256Hex(in));
+    // Incrementally, in uneven pieces, with either engine.
+    for (Sha256Engine e : {Sha256Engine::kSodium, Sha256Engine::kOpenSsl}) {
+      Sha256Hasher h(in.size(), e);
+      EXPECT_EQ(e, h.engine());
+      for (size_t off = 0; off < in.size(); off += 65537) h.Update(std::string_view(in).substr(off, 65537));
+      EXPECT_EQ(Sha256Hex(in, Sha256Engine::kSodium), h.FinalHex());
+    }
   }
+  EXPECT_EQ(Sha256Engine::kSodium, Sha256Hasher(kSha256OpenSslFrom - 1).engine());
+  EXPECT_EQ(Sha256Engine::kOpenSsl, Sha256Hasher(kSha256OpenSslFrom).engine());
   EXPECT_EQ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
             Sha256Hex("abc", Sha256Engine::kOpenSsl));
   EXPECT_EQ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256Hex(""));

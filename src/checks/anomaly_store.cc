@@ -205,6 +205,10 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
       BH_RETURN_IF_ERROR(Store(db, x));
       summary.found.push_back(std::move(x));
     }
+    // The months are checked in order, and a later one reads nothing older
+    // than the month before this one: only a window of months stays loaded
+    // (issue 16: every month of the 10x file, ~370 MiB, stayed loaded).
+    if (i >= 1) cache.erase(cache.begin(), cache.lower_bound(stored[i - 1]));
   }
   BH_RETURN_IF_ERROR(tx.Commit());
   return summary;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -39,10 +40,23 @@ using RowKey = std::tuple<std::string, std::string, int>;  // iso3, mission, typ
 
 RowKey KeyOf(const SeriesRow& r) { return {r.iso3, r.mission, r.type ? static_cast<int>(*r.type) : -1}; }
 
-std::map<RowKey, const SeriesRow*> Index(const MonthRows& m) {
+// The first row of `m` for each key of `wanted` that `m` has.
+std::map<RowKey, const SeriesRow*> Index(const MonthRows& m, const std::map<RowKey, const SeriesRow*>& wanted) {
   std::map<RowKey, const SeriesRow*> out;
-  for (const SeriesRow& r : m.rows) out.emplace(KeyOf(r), &r);
+  RowKey key;
+  for (const SeriesRow& r : m.rows) {
+    std::get<0>(key) = r.iso3;
+    std::get<1>(key) = r.mission;
+    std::get<2>(key) = r.type ? static_cast<int>(*r.type) : -1;
+    if (wanted.count(key)) out.emplace(key, &r);
+  }
   return out;
+}
+
+// A row with a sex split, of one sex only, large enough to tell.
+bool IsSwapCandidate(const SeriesRow& r) {
+  if (!r.women || !r.men || r.total < kMinSwapRow) return false;
+  return (*r.men == 0 && *r.women > 0) || (*r.women == 0 && *r.men > 0);
 }
 
 struct Sums {
@@ -100,9 +114,18 @@ NeighbourFigure Neighbour(Month m, const Sums& s) {
 // UNMISS police: 10 women and 8 men in 2020-07, 0 and 18 in 2020-08, no
 // row in 2020-09).
 void DetectSwaps(const MonthRows& month, const Around& around, std::vector<Anomaly>* out) {
+  // Only rows of one sex can look swapped: the neighbours are searched for
+  // those rows' cells alone, and not at all in a month without such a row
+  // (issue 16: indexing every neighbour's every row took most of the
+  // checks' time on a 3,000,000-row import).
+  std::map<RowKey, const SeriesRow*> wanted;
+  for (const SeriesRow& r : month.rows) {
+    if (IsSwapCandidate(r)) wanted.emplace(KeyOf(r), nullptr);
+  }
+  if (wanted.empty()) return;
   std::map<const MonthRows*, std::map<RowKey, const SeriesRow*>> indexes;
   for (const MonthRows* m : {around.before, around.after, around.before_before, around.after_after}) {
-    if (m && !indexes.count(m)) indexes.emplace(m, Index(*m));
+    if (m && !indexes.count(m)) indexes.emplace(m, Index(*m, wanted));
   }
   // The cell in month m, when m has it with a sex split.
   auto cell = [&](const MonthRows* m, const RowKey& key) -> const SeriesRow* {
@@ -113,10 +136,8 @@ void DetectSwaps(const MonthRows& month, const Around& around, std::vector<Anoma
     return it->second;
   };
   for (const SeriesRow& r : month.rows) {
-    if (!r.women || !r.men || r.total < kMinSwapRow) continue;
-    const bool all_women = *r.men == 0 && *r.women > 0;
-    const bool all_men = *r.women == 0 && *r.men > 0;
-    if (!all_women && !all_men) continue;
+    if (!IsSwapCandidate(r)) continue;
+    const bool all_women = *r.men == 0;  // else all men (IsSwapCandidate)
     const RowKey key = KeyOf(r);
     // The months that speak for the cell, oldest first.
     std::vector<std::pair<Month, const SeriesRow*>> witnesses;
@@ -180,10 +201,24 @@ bool Jumps(double share, double before, double after, double jump, double agree)
   return std::abs(before - after) <= agree && std::abs(share - before) >= jump && std::abs(share - after) >= jump;
 }
 
-std::map<std::pair<std::string, Category>, Sums> ByCountryCategory(const MonthRows& m) {
-  std::map<std::pair<std::string, Category>, Sums> out;
+using CountryCategorySums = std::map<std::pair<std::string, Category>, Sums>;
+
+CountryCategorySums ByCountryCategory(const MonthRows& m) {
+  CountryCategorySums out;
+  // A country's rows mostly follow each other: its categories' entries are
+  // looked up once per run of its rows, not once per row (issue 16).
+  std::array<CountryCategorySums::iterator, kAllCategories.size()> entry;
+  const std::string* country = nullptr;
   for (const SeriesRow& r : m.rows) {
-    if (r.type) Add(out[{r.iso3, CategoryOf(*r.type)}], r);
+    if (!r.type) continue;
+    if (country == nullptr || r.iso3 != *country) {
+      entry.fill(out.end());
+      country = &r.iso3;
+    }
+    const Category c = CategoryOf(*r.type);
+    auto& it = entry[static_cast<size_t>(c)];
+    if (it == out.end()) it = out.try_emplace({r.iso3, c}).first;
+    Add(it->second, r);
   }
   return out;
 }
@@ -247,9 +282,14 @@ void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows
   auto totals = [](const MonthRows& m, bool by_mission, bool* has_missions) {
     std::map<std::pair<std::string, std::string>, Sums> t;
     *has_missions = !m.rows.empty();
+    // Consecutive rows mostly share the key: looked up once per run.
+    auto last = t.end();
     for (const SeriesRow& r : m.rows) {
       if (r.mission.empty()) *has_missions = false;
-      Add(t[{r.iso3, by_mission ? r.mission : ""}], r);
+      if (last == t.end() || last->first.first != r.iso3 || (by_mission && last->first.second != r.mission)) {
+        last = t.try_emplace({r.iso3, by_mission ? r.mission : ""}).first;
+      }
+      Add(last->second, r);
     }
     return t;
   };

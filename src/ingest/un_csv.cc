@@ -6,6 +6,7 @@
 #include <array>
 #include <climits>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -214,13 +215,15 @@ std::string SupersededDates::Note() const {
 }
 
 struct UnCsvReader::State {
-  State(std::string_view data, std::string n, const Reference& r, bool skip)
-      : reader(data, n), name(std::move(n)), ref(r), skip_invalid(skip) {}
+  State(std::string_view d, std::string n, const Reference& r, bool skip, std::function<void(size_t)> done)
+      : data(d), reader(d, n), name(std::move(n)), ref(r), skip_invalid(skip), done_before(std::move(done)) {}
 
+  std::string_view data;
   CsvReader reader;
   std::string name;
   const Reference& ref;
   bool skip_invalid;
+  std::function<void(size_t)> done_before;
   Header h;
   std::vector<std::string_view> f;
   bool all_synthetic = false;
@@ -297,9 +300,39 @@ struct UnCsvReader::State {
 UnCsvReader::UnCsvReader(std::unique_ptr<State> state) : s_(std::move(state)) {}
 UnCsvReader::~UnCsvReader() = default;
 
+namespace {
+
+// The first byte of `data` that is not valid UTF-8 or is a NUL, and which of
+// the two it is; npos when there is none. Read in chunks, each handed to
+// `done_before` once checked.
+std::pair<size_t, std::string_view> FirstBadByte(std::string_view data,
+                                                 const std::function<void(size_t)>& done_before) {
+  constexpr size_t kChunk = size_t{8} << 20;
+  for (size_t start = 0; start < data.size();) {
+    size_t end = std::min(data.size(), start + kChunk);
+    // Split before a byte that is not a continuation byte (10xxxxxx), so
+    // that every sequence is judged on the same bytes as in one pass.
+    while (end < data.size() && (static_cast<unsigned char>(data[end]) & 0xC0) == 0x80) ++end;
+    std::string_view chunk = data.substr(start, end - start);
+    size_t bad = FirstInvalidUtf8(chunk);
+    std::string_view why = "is not valid UTF-8";
+    size_t nul = chunk.find('\0');
+    if (nul < bad) {
+      bad = nul;
+      why = "holds a NUL byte";
+    }
+    if (bad != std::string_view::npos) return {start + bad, why};
+    if (done_before) done_before(end);
+    start = end;
+  }
+  return {std::string_view::npos, ""};
+}
+
+}  // namespace
+
 Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, std::string name, const Reference& ref,
-                                                       bool skip_invalid) {
-  auto state = std::make_unique<State>(data, std::move(name), ref, skip_invalid);
+                                                       bool skip_invalid, std::function<void(size_t)> done_before) {
+  auto state = std::make_unique<State>(data, std::move(name), ref, skip_invalid, std::move(done_before));
   State& s = *state;
   if (!s.reader.Next(&s.f)) {
     if (!s.reader.status().ok()) return s.reader.status();
@@ -317,13 +350,7 @@ Result<std::unique_ptr<UnCsvReader>> UnCsvReader::Open(std::string_view data, st
   // whole, or it is refused at the line of the first bad byte: an encoding
   // problem of the file, not of a row, so --skip-invalid does not skip it.
   // One pass, ASCII runs a word at a time.
-  size_t bad = FirstInvalidUtf8(data);
-  std::string_view why = "is not valid UTF-8";
-  size_t nul = data.find('\0');
-  if (nul < bad) {
-    bad = nul;
-    why = "holds a NUL byte";
-  }
+  auto [bad, why] = FirstBadByte(data, s.done_before);
   if (bad != std::string_view::npos) {
     size_t line = 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + static_cast<long>(bad), '\n'));
     size_t line_start = data.rfind('\n', bad == 0 ? 0 : bad - 1);
@@ -447,6 +474,13 @@ Result<bool> UnCsvReader::Read(size_t max_rows, std::vector<ContributionRow>* co
     }
     ++s.valid_rows;
     ++added;
+  }
+  // The bytes before the last record read are no longer needed. (Its first
+  // field points into the data unless it was unescaped into the reader's
+  // own space; then nothing is said this time.)
+  if (s.done_before && !f.empty()) {
+    const auto field = reinterpret_cast<uintptr_t>(f[0].data()), begin = reinterpret_cast<uintptr_t>(s.data.data());
+    if (field >= begin && field <= begin + s.data.size()) s.done_before(field - begin);
   }
   return true;
 }

@@ -16,6 +16,7 @@
 #ifndef BLUEHELMET_INGEST_UN_CSV_H_
 #define BLUEHELMET_INGEST_UN_CSV_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,8 +71,15 @@ class UnCsvReader {
  public:
   // Reads the header row. InvalidData when it is not a UN contributions file.
   // `data` must outlive the reader.
+  //
+  // `done_before`, when given, is called with an offset once the reader no
+  // longer needs the bytes before it (from Open's check of the whole file,
+  // then from Read), so that a caller reading a mapped file can let those
+  // pages go (base/mapped_file.h; issue 16). It is called on the thread that
+  // calls Open or Read.
   static Result<std::unique_ptr<UnCsvReader>> Open(std::string_view data, std::string name, const Reference& ref,
-                                                   bool skip_invalid);
+                                                   bool skip_invalid,
+                                                   std::function<void(size_t)> done_before = nullptr);
   ~UnCsvReader();
   UnCsvReader(const UnCsvReader&) = delete;
   UnCsvReader& operator=(const UnCsvReader&) = delete;

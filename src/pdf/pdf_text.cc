@@ -1,14 +1,26 @@
 #include "pdf/pdf_text.h"
 
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 #include <fmt/format.h>
+#include <goo/GooString.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <tuple>
+
+#include "base/utf8.h"
 
 namespace bh::pdf {
 
@@ -48,9 +60,16 @@ std::string WarmUpPdf() {
 //   Two threads reading their first pages at once would race on them, so
 //   one tiny page is read here first. After that, documents may be read
 //   from several threads (GlobalParams and poppler-cpp's init have locks).
+// - ExtractPages drives poppler's own TextOutputDev (the private API of
+//   libpoppler-private-dev), which needs poppler's GlobalParams. Poppler
+//   counts its users and destroys GlobalParams whenever the count falls to
+//   zero, so that each document would build them again; one user held for
+//   the life of the process keeps them (and their font and CMap caches).
 void InitPoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
+    static GlobalParamsIniter* const params = new GlobalParamsIniter([](ErrorCategory, Goffset, const char*) {});
+    (void)params;
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
     const std::string pdf = WarmUpPdf();
     std::unique_ptr<poppler::document> doc(
@@ -68,72 +87,164 @@ bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-// A word's text as UTF-8; false when empty. Report words are ASCII almost
-// always: those are narrowed in place, the rest go through poppler's own
-// conversion (issue 7: to_utf8 took 5 % of an import's instructions).
-bool ToUtf8(const poppler::ustring& text, std::string* out) {
-  out->clear();
-  out->reserve(text.size());
-  for (auto c : text) {
-    if (c >= 0x80) {
-      poppler::byte_array utf8 = text.to_utf8();
-      out->assign(utf8.data(), utf8.size());
-      return !out->empty();
-    }
-    out->push_back(static_cast<char>(c));
-  }
+// A word's text as UTF-8; false when empty. Poppler writes the word in
+// UTF-8 (GlobalParams' text encoding); poppler-cpp's text_list, which this
+// replaces, passed that through iconv to UTF-16 and back, which keeps the
+// bytes up to the first NUL or the first byte that begins no well-formed
+// sequence: the same prefix is kept here, without the two conversions.
+bool WordText(const TextWord& word, std::string* out) {
+  const std::unique_ptr<GooString> text(word.getText());
+  std::string_view bytes(text->c_str(), std::strlen(text->c_str()));
+  const size_t bad = FirstInvalidUtf8(bytes);
+  if (bad != std::string_view::npos) bytes = bytes.substr(0, bad);
+  out->assign(bytes);
   return !out->empty();
 }
 
 // Opens the document, or says why it cannot be read.
-Result<std::unique_ptr<poppler::document>> OpenDocument(std::string_view pdf_bytes, const std::string& name) {
+Result<std::unique_ptr<PDFDoc>> OpenDocument(std::string_view pdf_bytes, const std::string& name) {
   if (!LooksLikePdf(pdf_bytes)) return Status::InvalidData(name + ": not a PDF file");
   if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidData(name + ": PDF too large");
   }
+  // Shorter than any PDF poppler opens (poppler-cpp refused it unread).
+  if (pdf_bytes.size() < 10) return Status::InvalidData(name + ": damaged PDF: cannot be opened");
   InitPoppler();
-  // load_from_raw_data does not copy: the caller keeps pdf_bytes alive.
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
-  if (doc == nullptr) return Status::InvalidData(name + ": damaged PDF: cannot be opened");
-  if (doc->is_locked()) {
-    return Status::InvalidData(name + ": encrypted PDF: cannot be read without a password");
+  // MemStream does not copy: the caller keeps pdf_bytes alive.
+  auto doc = std::make_unique<PDFDoc>(
+      new MemStream(pdf_bytes.data(), 0, static_cast<Goffset>(pdf_bytes.size()), Object(objNull)), GooString(""),
+      GooString(""));
+  if (!doc->isOk()) {
+    if (doc->getErrorCode() == errEncrypted) {
+      return Status::InvalidData(name + ": encrypted PDF: cannot be read without a password");
+    }
+    return Status::InvalidData(name + ": damaged PDF: cannot be opened");
   }
-  if (doc->pages() <= 0) return Status::InvalidData(name + ": PDF has no pages");
+  if (doc->getNumPages() <= 0) return Status::InvalidData(name + ": PDF has no pages");
   return doc;
 }
 
-// The words of page `i` (0-based) of an open document.
-Result<Page> ReadPage(poppler::document& doc, int i, const std::string& name) {
-  std::unique_ptr<poppler::page> p(doc.create_page(i));
+// A word as content-stream order gives it, with what poppler's reading-order
+// pass would look at.
+struct RawWord {
+  Word word;
+  double font_size = 0, base = 0;
+  int length = 0, char_pos = 0, char_len = 0, rotation = 0;  // length in characters
+  bool kept = false;                                         // its text is not empty (WordText)
+};
+
+// Whether poppler's reading-order pass (TextPage::coalesce) could change the
+// words of a page read in content-stream order. That pass drops a word that
+// repeats another at nearly the same place (fake bold, drop shadows: same
+// text, boxes within 0.1 and 0.2 font sizes) and joins two words that follow
+// each other in the stream (no character between them) on one line (baselines
+// within half the line's font size) closer than 0.4 font sizes. The test here
+// is wider than both, with the page's largest font size for every word, so a
+// "no" is certain; a "yes" only costs reading the page again.
+bool ReadingOrderMayChangeWords(const std::vector<RawWord>& raw) {
+  double font = 0;
+  for (const RawWord& r : raw) {
+    if (r.rotation != 0) return true;  // the ordering below assumes upright text
+    font = std::max(font, r.font_size);
+  }
+  for (size_t k = 1; k < raw.size(); ++k) {
+    const RawWord& a = raw[k - 1];
+    const RawWord& b = raw[k];
+    if (b.char_pos != a.char_pos + a.char_len || std::fabs(b.base - a.base) > font) continue;
+    // Overlapping words are never joined; words are joined closer than 0.03
+    // font sizes, or 0.4 where every word of the line is one character.
+    const double gap = b.word.x0 - a.word.x1;
+    const double space = (a.length == 1 && b.length == 1) ? 0.4 * font : 0.03 * font;
+    if (gap >= -0.5 * font && gap < space) return true;
+  }
+  std::vector<const Word*> by_x;
+  by_x.reserve(raw.size());
+  for (const RawWord& r : raw) {
+    if (r.kept) by_x.push_back(&r.word);
+  }
+  std::sort(by_x.begin(), by_x.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+  for (size_t i = 0; i < by_x.size(); ++i) {
+    for (size_t j = i + 1; j < by_x.size() && by_x[j]->x0 - by_x[i]->x0 < 0.1 * font; ++j) {
+      if (by_x[i]->text == by_x[j]->text && std::fabs(by_x[i]->x1 - by_x[j]->x1) < 0.1 * font &&
+          std::fabs(by_x[i]->y0 - by_x[j]->y0) < 0.2 * font && std::fabs(by_x[i]->y1 - by_x[j]->y1) < 0.2 * font) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Displays page `i` (0-based) through a TextOutputDev, at 72 dpi without
+// rotation (poppler-cpp's page::text_list settings), in content-stream order
+// (`raw_order`) or in poppler's reading order, and appends its words, those
+// whose text is empty too (marked not kept: the test above needs them).
+void DisplayWords(PDFDoc& doc, int i, bool raw_order, std::vector<RawWord>* words) {
+  TextOutputDev out(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, raw_order, /*append=*/false);
+  if (!out.isOk()) return;
+  // One thread reads a document, so the page needs no copy of the XRef.
+  doc.displayPageSlice(&out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
+                       -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
+  const std::unique_ptr<TextWordList> list = out.makeWordList();
+  if (list == nullptr) return;
+  const int n = list->getLength();
+  words->reserve(static_cast<size_t>(n));
+  for (int k = 0; k < n; ++k) {
+    const TextWord* word = list->get(k);
+    RawWord r;
+    r.kept = WordText(*word, &r.word.text);
+    double x1 = 0, y1 = 0;
+    word->getBBox(&r.word.x0, &r.word.y0, &x1, &y1);
+    // As poppler-cpp's rectf did (origin plus size), so that every box
+    // stays the same to the last bit: x0 + (x1 - x0) is not always x1.
+    r.word.x1 = r.word.x0 + (x1 - r.word.x0);
+    r.word.y1 = r.word.y0 + (y1 - r.word.y0);
+    r.font_size = word->getFontSize();
+    r.base = word->getBaseline();
+    r.length = word->getLength();
+    r.char_pos = word->getCharPos();
+    r.char_len = word->getCharLen();
+    r.rotation = word->getRotation();
+    words->push_back(std::move(r));
+  }
+}
+
+// The words of page `i` (0-based) of an open document: poppler's words (the
+// ones its reading-order pass keeps, see pdf_text.h), sorted.
+//
+// Issue 16: the reading-order pass (TextPage::coalesce: blocks, columns,
+// flows) took 17 % of an import's instructions, and the parser never used
+// its order (GroupLines sorts by position). So the page is read in content-
+// stream order, where the words are the same unless ReadingOrderMayChangeWords
+// says they may not be; only then is it read again in reading order.
+Result<Page> ReadPage(PDFDoc& doc, int i, const std::string& name) {
+  ::Page* p = doc.getCatalog()->getPage(i + 1);
   if (p == nullptr) {
     return Status::InvalidData(name + ": damaged PDF: page " + std::to_string(i + 1) + " cannot be read");
   }
   Page page;
   page.number = i + 1;
-  poppler::rectf rect = p->page_rect();
-  page.width = rect.width();
-  page.height = rect.height();
-  std::vector<poppler::text_box> boxes = p->text_list();
-  page.words.reserve(boxes.size());
-  for (const poppler::text_box& box : boxes) {
-    Word w;
-    if (!ToUtf8(box.text(), &w.text)) continue;
-    poppler::rectf b = box.bbox();
-    w.x0 = b.left();
-    w.y0 = b.top();
-    w.x1 = b.right();
-    w.y1 = b.bottom();
-    page.words.push_back(std::move(w));
+  const PDFRectangle* crop = p->getCropBox();
+  page.width = crop->x2 - crop->x1;
+  page.height = crop->y2 - crop->y1;
+  std::vector<RawWord> raw;
+  DisplayWords(doc, i, /*raw_order=*/true, &raw);
+  if (ReadingOrderMayChangeWords(raw)) {
+    raw.clear();
+    DisplayWords(doc, i, /*raw_order=*/false, &raw);
   }
+  page.words.reserve(raw.size());
+  for (RawWord& r : raw) {
+    if (r.kept) page.words.push_back(std::move(r.word));
+  }
+  SortWords(&page.words);
   return page;
 }
 
 }  // namespace
 
 Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::string& name) {
-  BH_ASSIGN_OR_RETURN(std::unique_ptr<poppler::document> doc, OpenDocument(pdf_bytes, name));
-  const int n = doc->pages();
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<PDFDoc> doc, OpenDocument(pdf_bytes, name));
+  const int n = doc->getNumPages();
   std::vector<Page> pages;
   pages.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
@@ -144,9 +255,10 @@ Result<std::vector<Page>> ExtractPages(std::string_view pdf_bytes, const std::st
 }
 
 Result<Page> ExtractPage(std::string_view pdf_bytes, const std::string& name, int page_number) {
-  BH_ASSIGN_OR_RETURN(std::unique_ptr<poppler::document> doc, OpenDocument(pdf_bytes, name));
-  if (page_number < 1 || page_number > doc->pages()) {
-    return Status::NotFound(fmt::format("{}: no page {} (the PDF has {} pages)", name, page_number, doc->pages()));
+  BH_ASSIGN_OR_RETURN(std::unique_ptr<PDFDoc> doc, OpenDocument(pdf_bytes, name));
+  if (page_number < 1 || page_number > doc->getNumPages()) {
+    return Status::NotFound(
+        fmt::format("{}: no page {} (the PDF has {} pages)", name, page_number, doc->getNumPages()));
   }
   return ReadPage(*doc, page_number - 1, name);
 }

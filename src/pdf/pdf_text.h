@@ -1,9 +1,20 @@
 // Word boxes from PDF pages, the input of the report parser.
 //
-// ExtractPages opens a PDF held in memory with poppler-cpp and returns, for
+// ExtractPages opens a PDF held in memory with poppler and returns, for
 // every page, the words poppler finds with their bounding boxes. Nothing
 // else of the PDF is kept: the parser works from positions alone, so tests
 // can build Pages by hand without any PDF.
+//
+// The words come from poppler's own TextOutputDev (libpoppler-private-dev,
+// Debian's poppler; no stable ABI, so built against the poppler it runs
+// with), with the settings of poppler-cpp's page::text_list, which gave them
+// before: the same words and boxes, to the last bit (PdfTextTest). A page is
+// read in content-stream order, which skips poppler's reading-order pass
+// (blocks, columns, flows: 17 % of an import's instructions, and the parser
+// sorts by position anyway); where that pass could have dropped or joined a
+// word (fake bold, a word drawn in pieces), the page is read again in
+// reading order, so the words are always the ones that pass keeps. The words
+// are then sorted by SortWords, whatever order poppler gave them in.
 //
 // Coordinates are PDF points with the origin at the top-left corner of the
 // page; y grows downward (poppler's text_list convention).
@@ -31,8 +42,13 @@ struct Word {
 struct Page {
   int number = 0;  // 1-based
   double width = 0, height = 0;
-  std::vector<Word> words;  // in poppler's reading order
+  std::vector<Word> words;  // in SortWords' order
 };
+
+// Sorts words top to bottom by the vertical centre of their box, then by x0,
+// then by y0, x1, y1 and text: a total order, so the result does not depend
+// on the order given. Lines (layout.h) are built from this order.
+void SortWords(std::vector<Word>* words);
 
 // Extracts the words of every page of `pdf_bytes`. `name` (usually the file's
 // base name) prefixes every error message.

@@ -2,9 +2,8 @@
 // module bluehelmet-xlsx (xlsx_module.h), not into the executable, so a
 // process that writes no workbook never maps libxlsxwriter (and the
 // libcrypto it pulls in).
-#include <xlsxwriter.h>
-
 #include <fmt/format.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <set>
