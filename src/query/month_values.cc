@@ -80,7 +80,7 @@ Status ForEachCurrentMonth(Db* db, MonthColumn column, MonthValuesCache* cache, 
 }  // namespace
 
 Result<std::map<std::string, std::pair<std::string, std::string>>> CurrentValueSpans(Db* db, MonthColumn column,
-                                                                                      MonthValuesCache* cache) {
+                                                                                     MonthValuesCache* cache) {
   std::map<std::string, std::pair<std::string, std::string>> spans;
   BH_RETURN_IF_ERROR(ForEachCurrentMonth(db, column, cache, [&](const auto& key, const auto& found) {
     const std::string& month = std::get<4>(key);

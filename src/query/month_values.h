@@ -57,7 +57,7 @@ class MonthValuesCache {
 // in, by value. With `cache`, only the current months it does not hold are
 // read (the answer is the same).
 Result<std::map<std::string, std::pair<std::string, std::string>>> CurrentValueSpans(Db* db, MonthColumn column,
-                                                                                      MonthValuesCache* cache);
+                                                                                     MonthValuesCache* cache);
 
 // The number of rows of each current contribution month, by month
 // (YYYY-MM). With `cache`, as above.

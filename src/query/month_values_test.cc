@@ -43,8 +43,9 @@ class MonthValuesTest : public ::testing::Test {
     return out;
   }
   std::string GroupBy(const char* column) {
-    auto st = db_->Prepare(std::string("SELECT ") + column + ", MIN(month), MAX(month) FROM current_contribution WHERE " +
-                           column + " IS NOT NULL GROUP BY " + column + " ORDER BY " + column);
+    auto st =
+        db_->Prepare(std::string("SELECT ") + column + ", MIN(month), MAX(month) FROM current_contribution WHERE " +
+                     column + " IS NOT NULL GROUP BY " + column + " ORDER BY " + column);
     EXPECT_TRUE(st.ok());
     std::string out;
     while (*st->Step()) out += st->Text(0) + " " + st->Text(1) + ".." + st->Text(2) + ";";
