@@ -17,13 +17,11 @@ std::string Upper(std::string_view s) {
 
 }  // namespace
 
-Result<std::vector<MissionInfoRow>> ListMissionInfo(Db* db) {
-  BH_ASSIGN_OR_RETURN(
-      Stmt st, db->Prepare("SELECT m.acronym, COALESCE(m.name, ''), COALESCE(m.host_iso3, ''),"
-                           " COALESCE(m.start_date, ''), COALESCE(m.end_date, ''), a.first, a.last FROM mission m"
-                           " LEFT JOIN (SELECT mission, MIN(month) AS first, MAX(month) AS last"
-                           " FROM current_contribution WHERE mission IS NOT NULL GROUP BY mission) a"
-                           " ON a.mission = m.acronym ORDER BY m.acronym"));
+Result<std::vector<MissionInfoRow>> ListMissionInfo(Db* db, MonthValuesCache* cache) {
+  BH_ASSIGN_OR_RETURN(auto span, CurrentValueSpans(db, MonthColumn::kMission, cache));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT acronym, COALESCE(name, ''), COALESCE(host_iso3, ''),"
+                                           " COALESCE(start_date, ''), COALESCE(end_date, '') FROM mission"
+                                           " ORDER BY acronym"));
   std::vector<MissionInfoRow> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool more, st.Step());
@@ -34,19 +32,19 @@ Result<std::vector<MissionInfoRow>> ListMissionInfo(Db* db) {
     r.host_iso3 = st.Text(2);
     r.start = st.Text(3);
     r.end = st.Text(4);
-    if (!st.IsNull(5)) {
-      BH_ASSIGN_OR_RETURN(r.first_month, Month::Parse(st.Text(5)));
-      BH_ASSIGN_OR_RETURN(r.last_month, Month::Parse(st.Text(6)));
+    if (auto it = span.find(r.acronym); it != span.end()) {
+      BH_ASSIGN_OR_RETURN(r.first_month, Month::Parse(it->second.first));
+      BH_ASSIGN_OR_RETURN(r.last_month, Month::Parse(it->second.second));
     }
     out.push_back(std::move(r));
   }
   return out;
 }
 
-Result<MissionInfoRow> FindMission(Db* db, std::string_view name) {
+Result<MissionInfoRow> FindMission(Db* db, std::string_view name, MonthValuesCache* cache) {
   std::string typed(Trim(name));
   if (typed.empty()) return Status::InvalidArgument("a mission's acronym is required, e.g. MINUSCA");
-  BH_ASSIGN_OR_RETURN(std::vector<MissionInfoRow> all, ListMissionInfo(db));
+  BH_ASSIGN_OR_RETURN(std::vector<MissionInfoRow> all, ListMissionInfo(db, cache));
   std::string upper = Upper(typed), key = NameKey(typed);
   for (const MissionInfoRow& m : all) {
     if (Upper(m.acronym) == upper || (!m.name.empty() && NameKey(m.name) == key)) return m;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "query/month_values.h"
 #include "store/database.h"
 
 namespace bh {
@@ -30,14 +31,15 @@ struct MissionInfoRow {
 };
 
 // Every mission of the mission table, by acronym, with the months it
-// appears in.
-Result<std::vector<MissionInfoRow>> ListMissionInfo(Db* db);
+// appears in. With `cache`, the months of each mission are read only for
+// the current months the cache does not hold yet (the answer is the same; query/month_values.h).
+Result<std::vector<MissionInfoRow>> ListMissionInfo(Db* db, MonthValuesCache* cache = nullptr);
 
 // The stored mission a typed name means: its acronym in any case
 // ("minusca"), or its full name. NotFound, one line, with the nearest
 // acronyms for a typo: "unknown mission: 'MINUSKA' (did you mean MINUSCA?)",
 // else the list of known acronyms' count and where to see them.
-Result<MissionInfoRow> FindMission(Db* db, std::string_view name);
+Result<MissionInfoRow> FindMission(Db* db, std::string_view name, MonthValuesCache* cache = nullptr);
 
 }  // namespace bh
 

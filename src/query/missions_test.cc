@@ -61,6 +61,69 @@ TEST_F(MissionsTest, ReferenceWithTheMonthsInTheReports) {
   EXPECT_FALSE(minurso->first_month);  // known, never in these reports
 }
 
+// Each mission with its first and last month, for comparing two answers.
+std::string Spans(const std::vector<MissionInfoRow>& all) {
+  std::string out;
+  for (const MissionInfoRow& m : all) {
+    out += m.acronym + (m.first_month ? " " + m.first_month->ToString() + ".." + m.last_month->ToString() : "") + ";";
+  }
+  return out;
+}
+
+TEST_F(MissionsTest, TheCacheGivesTheSameMonthsAfterEachCommit) {
+  MonthValuesCache cache;
+  auto uncached = ListMissionInfo(db_.get());
+  auto cached = ListMissionInfo(db_.get(), &cache);
+  ASSERT_TRUE(uncached.ok() && cached.ok());
+  EXPECT_EQ(Spans(*uncached), Spans(*cached));
+  EXPECT_EQ(2u, cache.size());  // 2025-08 and 2025-09, one import each
+  // A new month (UNISFA only), then 2025-09 again from a new file that adds
+  // MINUSCA: the cache reads only those, and drops the replaced month.
+  auto add = [&](int month, const std::vector<std::string>& missions, const std::string& sha) {
+    ImportSession s(db_.get(), {sha + ".pdf", "", sha, "un_pdf", "", false});
+    int line = 0;
+    for (const std::string& mission : missions) {
+      ContributionRow r;
+      r.page = 1;
+      r.line = ++line;
+      r.report_date = Date::LastDayOf({2025, month});
+      r.iso3 = "VNM";
+      r.mission = mission;
+      r.type = PersonnelType::kTroops;
+      r.women = 1;
+      r.men = 1;
+      r.total = 2;
+      ASSERT_TRUE(s.AddContribution(r).ok());
+    }
+    ASSERT_TRUE(s.Commit("no totals printed").ok());
+  };
+  add(10, {"UNISFA"}, "sha-10");
+  cached = ListMissionInfo(db_.get(), &cache);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(Spans(*ListMissionInfo(db_.get())), Spans(*cached));
+  EXPECT_NE(std::string::npos, Spans(*cached).find("UNISFA 2025-09..2025-10;"));
+  EXPECT_EQ(3u, cache.size());
+  add(9, {"UNMISS", "UNISFA", "XMISS", "MINUSCA"}, "sha-9b");
+  cached = ListMissionInfo(db_.get(), &cache);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(Spans(*ListMissionInfo(db_.get())), Spans(*cached));
+  EXPECT_NE(std::string::npos, Spans(*cached).find("MINUSCA 2025-09..2025-09;"));
+  EXPECT_EQ(3u, cache.size());
+}
+
+TEST_F(MissionsTest, TheCacheKeepsNothingReadInsideAWriteTransaction) {
+  MonthValuesCache cache;
+  ASSERT_TRUE(db_->Exec("BEGIN; DELETE FROM month_source WHERE month = '2025-08'").ok());
+  auto inside = ListMissionInfo(db_.get(), &cache);
+  ASSERT_TRUE(inside.ok());
+  EXPECT_NE(std::string::npos, Spans(*inside).find("UNMISS 2025-09..2025-09;"));
+  EXPECT_EQ(0u, cache.size());
+  ASSERT_TRUE(db_->Exec("ROLLBACK").ok());
+  auto after = ListMissionInfo(db_.get(), &cache);
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(std::string::npos, Spans(*after).find("UNMISS 2025-08..2025-09;"));
+}
+
 TEST_F(MissionsTest, FindsAnAcronymInAnyCaseOrTheFullName) {
   EXPECT_EQ("UNMISS", FindMission(db_.get(), "unmiss")->acronym);
   EXPECT_EQ("UNMISS", FindMission(db_.get(), " United Nations Mission in the Republic of South Sudan ")->acronym);

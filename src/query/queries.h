@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "query/month_values.h"
 #include "scorecard/scorecard.h"
 #include "scorecard/targets.h"
 #include "store/database.h"
@@ -91,7 +92,8 @@ struct MonthSource {
   std::vector<std::string> superseded;  // "file (import #id)"
   int64_t mismatches = 0;
 };
-Result<std::vector<MonthSource>> ListMonthSources(Db* db);
+// With `cache`, each month's rows are counted once (query/month_values.h).
+Result<std::vector<MonthSource>> ListMonthSources(Db* db, MonthValuesCache* cache = nullptr);
 
 // One imported file with its provenance, as `imports list` shows it.
 struct ImportInfo {
@@ -137,8 +139,9 @@ Result<std::map<int64_t, std::string>> ImportFileNames(Db* db);
 struct CountryMonths {
   std::string iso3, first_month, last_month;
 };
-// Every such country, by ISO3 code.
-Result<std::vector<CountryMonths>> ContributingCountries(Db* db);
+// Every such country, by ISO3 code. With `cache`, only the current months
+// it does not hold are read (query/month_values.h; the answer is the same).
+Result<std::vector<CountryMonths>> ContributingCountries(Db* db, MonthValuesCache* cache = nullptr);
 
 // One-line provenance for output notes: "Source: import #3 f.pdf (sha256 d99a5f...)".
 std::string DescribeSources(const std::vector<SourceFile>& sources);

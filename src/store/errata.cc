@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 
 #include "base/strings.h"
 #include "store/month_figures.h"
@@ -155,8 +156,7 @@ Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month) {
       Stmt q,
       db->Prepare(
           "SELECT e.id, e.month, e.iso3, e.mission, e.ptype, e.printed_women, e.printed_men, e.women, e.men, e.reason,"
-          " e.evidence, e.author, e.created_at, EXISTS (SELECT 1 FROM main.current_contribution c WHERE c.erratum = "
-          "e.id),"
+          " e.evidence, e.author, e.created_at, 0,"
           " COALESCE(e.source, ''),"
           " EXISTS (SELECT 1 FROM main.month_source s WHERE s.dataset = 'contribution' AND s.month = e.month)"
           " FROM main.erratum e WHERE ?1 IS NULL OR e.month = ?1 ORDER BY e.month, e.iso3, e.mission, e.ptype"));
@@ -164,6 +164,25 @@ Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month) {
     q.Bind(1, month->ToString());
   } else {
     q.BindNull(1);
+  }
+  // The corrections in use: one pass over the current rows of the months
+  // that have any (an EXISTS per correction on c.erratum read every current
+  // row each time: 1.1 s for 100 corrections over 3,000,000 rows).
+  BH_ASSIGN_OR_RETURN(
+      Stmt used,
+      db->Prepare("SELECT DISTINCT c.erratum FROM main.current_contribution c"
+                  " WHERE c.month IN (SELECT DISTINCT month FROM main.erratum WHERE ?1 IS NULL OR month = ?1)"
+                  " AND c.erratum IS NOT NULL"));
+  if (month) {
+    used.Bind(1, month->ToString());
+  } else {
+    used.BindNull(1);
+  }
+  std::set<std::string> applied;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool more, used.Step());
+    if (!more) break;
+    applied.insert(used.Text(0));
   }
   std::vector<Erratum> out;
   for (;;) {
@@ -183,7 +202,7 @@ Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month) {
     e.evidence = q.Text(10);
     e.author = q.Text(11);
     e.created_at = q.Text(12);
-    e.applied = q.Int(13) != 0;
+    e.applied = applied.count(e.id) > 0;
     e.source = q.Text(14);
     e.month_imported = q.Int(15) != 0;
     out.push_back(std::move(e));

@@ -659,8 +659,8 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
 
 // ---------------------------------------------------------------- months, targets, groups
 
-Result<Table> MonthsTable(Db* db) {
-  BH_ASSIGN_OR_RETURN(std::vector<MonthSource> list, ListMonthSources(db));
+Result<Table> MonthsTable(Db* db, MonthValuesCache* known) {
+  BH_ASSIGN_OR_RETURN(std::vector<MonthSource> list, ListMonthSources(db, known));
   Table t;
   t.title = "Imported months";
   t.columns = {"Month", "Dataset", "File", "Import", "Rows", "Reconciliation", "Mismatches", "Superseded"};
@@ -771,8 +771,8 @@ Result<Table> ImportsTable(Db* db) {
   return t;
 }
 
-Result<Table> ContributingCountriesTable(Db* db, const Reference& ref) {
-  BH_ASSIGN_OR_RETURN(std::vector<CountryMonths> countries, ContributingCountries(db));
+Result<Table> ContributingCountriesTable(Db* db, const Reference& ref, MonthValuesCache* known) {
+  BH_ASSIGN_OR_RETURN(std::vector<CountryMonths> countries, ContributingCountries(db, known));
   std::stable_sort(countries.begin(), countries.end(), [&](const CountryMonths& a, const CountryMonths& b) {
     return ref.CountryName(a.iso3) < ref.CountryName(b.iso3);
   });

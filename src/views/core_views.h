@@ -123,7 +123,9 @@ Result<Table> RankingsTable(Db* db, const Reference& ref, const std::string& mon
 
 // Every imported month with its current file, reconciliation state and the
 // files it superseded.
-Result<Table> MonthsTable(Db* db);
+// `known`, when given, keeps each month's row count between calls (the
+// server's; query/month_values.h).
+Result<Table> MonthsTable(Db* db, MonthValuesCache* known = nullptr);
 
 // The UGPS targets for years [from, to] with their sources. InvalidArgument
 // unless kMinTableYear <= from <= to <= kMaxTableYear (the years a Month
@@ -145,8 +147,9 @@ Result<Table> GroupTable(Db* db, const Reference& ref, std::string_view name, st
 Result<Table> ImportsTable(Db* db);
 
 // The countries with contribution figures in any month, by name (ISO3,
-// Country, First month, Last month): the index of country pages.
-Result<Table> ContributingCountriesTable(Db* db, const Reference& ref);
+// Country, First month, Last month): the index of country pages. `known`,
+// when given, keeps each month's countries between calls (the server's).
+Result<Table> ContributingCountriesTable(Db* db, const Reference& ref, MonthValuesCache* known = nullptr);
 
 // `top`: the countries with the most women deployed in one month, all
 // personnel types together. Built in three steps so that a benchmark can

@@ -96,8 +96,8 @@ std::string Span(const FigureFilter& f) {
 
 }  // namespace
 
-Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed,
-                            std::optional<Month> month) {
+Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed, std::optional<Month> month,
+                            MonthValuesCache* known) {
   FigureFilter f = parsed.filter;
   if (f.from || f.to) {
     if (month) return Status::InvalidArgument("give either a month or from/to, not both");
@@ -108,7 +108,7 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilt
     f.from = f.to = month;
   }
   BH_ASSIGN_OR_RETURN(std::vector<FigureRow> rows, FigureRows(db, f));
-  BH_ASSIGN_OR_RETURN(std::vector<MissionInfoRow> infos, ListMissionInfo(db));
+  BH_ASSIGN_OR_RETURN(std::vector<MissionInfoRow> infos, ListMissionInfo(db, known));
   std::map<std::string, const MissionInfoRow*> info;
   for (const MissionInfoRow& m : infos) info[m.acronym] = &m;
 
@@ -209,8 +209,8 @@ Result<ContributorOrder> ParseContributorOrder(std::string_view by, std::string_
 
 Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name,
                                        const ParsedFigureFilter& parsed, std::optional<Month> month,
-                                       ContributorOrder order) {
-  BH_ASSIGN_OR_RETURN(MissionInfoRow mission, FindMission(db, name));
+                                       ContributorOrder order, MonthValuesCache* known) {
+  BH_ASSIGN_OR_RETURN(MissionInfoRow mission, FindMission(db, name, known));
   if (!month) {
     BH_ASSIGN_OR_RETURN(month, LatestContributionMonth(db));
   }

@@ -18,6 +18,7 @@
 
 #include "base/date.h"
 #include "query/figure_rows.h"
+#include "query/missions.h"
 #include "query/queries.h"
 #include "store/database.h"
 #include "store/reference.h"
@@ -39,8 +40,10 @@ inline constexpr std::string_view kAllUniformedLabel = "All uniformed";
 // rows summed (missions, countries, group, type). InvalidArgument when
 // `month` is given with from/to; NotFound when no mission has figures in
 // those months. A series notes the months of its range that no imported
-// report covers.
-Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed, std::optional<Month> month);
+// report covers. `known`, when given, keeps the months of each mission
+// between calls (query/missions.h; the server's).
+Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilter& parsed, std::optional<Month> month,
+                            MonthValuesCache* known = nullptr);
 
 // A month text, "" for none; the message names the option.
 Result<std::optional<Month>> ParseOptionalMonth(std::string_view text, std::string_view option);
@@ -71,7 +74,7 @@ Result<ContributorOrder> ParseContributorOrder(std::string_view by, std::string_
 // and to (RefuseFilters), which are ignored here.
 Result<Table> MissionContributorsTable(Db* db, const Reference& ref, std::string_view name,
                                        const ParsedFigureFilter& parsed, std::optional<Month> month,
-                                       ContributorOrder order);
+                                       ContributorOrder order, MonthValuesCache* known = nullptr);
 
 }  // namespace bh
 

@@ -547,19 +547,23 @@ std::string Api::SessionCookie(const std::string& token, int64_t max_age) const 
 // ---------------------------------------------------------------- session
 
 Result<HttpResponse> Api::Index(Call&) {
-  json routes = json::array();
-  for (const Route& r : Routes()) {
-    static constexpr const char* kGuard[] = {"public", "read", "signed-in", "admin"};
-    routes.push_back({{"method", r.method},
-                      {"path", r.pattern},
-                      {"access", kGuard[static_cast<int>(r.guard)]},
-                      {"summary", r.summary}});
-  }
-  return HttpResponse::Json(
-      {{"endpoints", routes},
-       {"downloads",
-        "every read route that answers tables also answers ?format=xlsx (one sheet per table) and ?format=html "
-        "(one page): the same tables for the same parameters"}});
+  // The route table never changes: its JSON is built once.
+  static const HttpResponse index = [] {
+    json routes = json::array();
+    for (const Route& r : Routes()) {
+      static constexpr const char* kGuard[] = {"public", "read", "signed-in", "admin"};
+      routes.push_back({{"method", r.method},
+                        {"path", r.pattern},
+                        {"access", kGuard[static_cast<int>(r.guard)]},
+                        {"summary", r.summary}});
+    }
+    return HttpResponse::Json(
+        {{"endpoints", routes},
+         {"downloads",
+          "every read route that answers tables also answers ?format=xlsx (one sheet per table) and ?format=html "
+          "(one page): the same tables for the same parameters"}});
+  }();
+  return index;
 }
 
 Result<HttpResponse> Api::Health(Call&) { return HttpResponse::Json({{"ok", true}, {"version", kVersion}}); }
@@ -746,7 +750,7 @@ Result<HttpResponse> Api::SeriesOf(Call& call) {
 
 Result<HttpResponse> Api::Countries(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
-  BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref));
+  BH_ASSIGN_OR_RETURN(Table t, ContributingCountriesTable(call.db, *ref, &month_values_));
   return TableAnswer(call, t);
 }
 
@@ -757,7 +761,7 @@ Result<HttpResponse> Api::Missions(Call& call) {
       ParsedFigureFilter f,
       ParseFigureFilter(call.db, *ref, FigureFilterTextsFrom([&](std::string_view n) { return call.req.Query(n); }),
                         FilterSyntax::kApi));
-  BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month));
+  BH_ASSIGN_OR_RETURN(Table t, MissionsTable(call.db, *ref, f, month, &month_values_));
   return TableAnswer(call, t);
 }
 
@@ -772,7 +776,8 @@ Result<HttpResponse> Api::Mission(Call& call) {
                         FilterSyntax::kApi));
   BH_RETURN_IF_ERROR(RefuseFilters(f, {"mission", "from", "to"}, FilterSyntax::kApi, "missions/{mission}",
                                    "one mission and one month: use month="));
-  BH_ASSIGN_OR_RETURN(Table t, MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order));
+  BH_ASSIGN_OR_RETURN(Table t,
+                      MissionContributorsTable(call.db, *ref, call.params["mission"], f, month, order, &month_values_));
   return TableAnswer(call, t);
 }
 
@@ -954,7 +959,7 @@ Result<HttpResponse> Api::Country(Call& call) {
 }
 
 Result<HttpResponse> Api::Months(Call& call) {
-  BH_ASSIGN_OR_RETURN(Table t, MonthsTable(call.db));
+  BH_ASSIGN_OR_RETURN(Table t, MonthsTable(call.db, &month_values_));
   return TableAnswer(call, t);
 }
 

@@ -94,6 +94,7 @@
 #include "accounts/accounts.h"
 #include "base/clock.h"
 #include "base/mutex.h"
+#include "query/missions.h"
 #include "store/reference.h"
 #include "table/table.h"
 #include "web/access.h"
@@ -308,6 +309,10 @@ class Api {
   // page into tens of MB), and callers that may wait for one.
   HashSlots render_slots_;
   std::unique_ptr<ResponseCache> cache_;  // null when options_.cache_responses is off
+  // Each current month's missions and countries, read again only for what
+  // a commit adds (the first and last months of the missions and countries
+  // lists; query/month_values.h).
+  MonthValuesCache month_values_;
   SessionCache sessions_;
 
   Mutex ref_mu_;
