@@ -19,6 +19,10 @@
 // Coordinates are PDF points with the origin at the top-left corner of the
 // page; y grows downward (poppler's text_list convention).
 //
+// ExtractPages, ExtractPage and InitPoppler run in the module
+// bluehelmet-poppler, loaded on the first call (poppler_module.h); a module
+// that cannot be loaded is an Internal error naming where it was looked for.
+//
 // Thread safety: ExtractPages may be called from several threads at once on
 // different inputs. Poppler shares little between documents, and what it
 // initialises lazily without a lock (colour profiles) ExtractPages

@@ -70,6 +70,9 @@ inline constexpr uint32_t kBoxRed = 0xFFFF0000;
 inline constexpr int kBoxBorderPx = 3;
 inline constexpr double kBoxMarginPt = 2;
 
+// RenderPage, SavePng and EncodePng run in the module bluehelmet-poppler
+// (poppler_module.h), loaded on the first call.
+
 // Renders page `page` (1-based) at `dpi` on white paper, antialiased.
 // Errors as ExtractPage; InvalidArgument when dpi is outside [36, 600];
 // Internal when poppler cannot render.

@@ -53,7 +53,8 @@ std::string RenderHtmlTables(const std::string& title, const std::vector<Table>&
 // empty cell, then the notes. A text longer than a cell holds (32,767
 // characters) is cut, between characters, and ends with "…".
 // InvalidArgument when a table has more rows than a sheet holds (1,048,576
-// with its title, header and notes); IoError names the path.
+// with its title, header and notes); IoError names the path. Runs in the
+// module bluehelmet-xlsx (xlsx_module.h), loaded on the first call.
 Status WriteXlsxTables(const std::vector<Table>& tables, const std::string& path);
 
 // The same workbook as bytes. Debian 12's libxlsxwriter (1.1.4) writes only
