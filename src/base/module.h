@@ -33,6 +33,21 @@ Result<void*> ModuleEntry(const std::string& name, const std::string& entry);
 // The directories searched, in order. Pure after the first call.
 std::vector<std::string> ModuleSearchPath();
 
+// The table of functions a module's entry returns (`const Table* entry()`),
+// checked to be of `version` (Table has an int `version` first). Internal
+// error when the module cannot be loaded or is of another version.
+template <typename Table>
+Result<const Table*> LoadModuleTable(const std::string& name, const std::string& entry, int version) {
+  BH_ASSIGN_OR_RETURN(void* fn, ModuleEntry(name, entry));
+  const Table* table = reinterpret_cast<const Table* (*)()>(fn)();
+  if (table == nullptr || table->version != version) {
+    return Status::Internal("the module " + name + ".so is of another version (" +
+                            std::to_string(table ? table->version : 0) + ", want " + std::to_string(version) +
+                            "): rebuild it");
+  }
+  return table;
+}
+
 }  // namespace bh
 
 #endif  // BLUEHELMET_BASE_MODULE_H_

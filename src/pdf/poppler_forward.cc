@@ -1,23 +1,14 @@
 // The executable's side of poppler_module.h: pdf_text.h's and
 // source_page.h's functions that need poppler, forwarded to the module
 // bluehelmet-poppler, loaded on the first call.
-#include <fmt/format.h>
-
 #include "base/module.h"
 #include "pdf/poppler_module.h"
 
 namespace bh::pdf {
 
 Result<const PopplerModule*> LoadPopplerModule() {
-  static const Result<const PopplerModule*> module = []() -> Result<const PopplerModule*> {
-    BH_ASSIGN_OR_RETURN(void* entry, ModuleEntry(kPopplerModuleName, kPopplerModuleEntry));
-    const PopplerModule* table = reinterpret_cast<const PopplerModule* (*)()>(entry)();
-    if (table == nullptr || table->version != kPopplerModuleVersion) {
-      return Status::Internal(fmt::format("the module {}.so is of another version ({}, want {}): rebuild it",
-                                          kPopplerModuleName, table ? table->version : 0, kPopplerModuleVersion));
-    }
-    return table;
-  }();
+  static const Result<const PopplerModule*> module =
+      LoadModuleTable<PopplerModule>(kPopplerModuleName, kPopplerModuleEntry, kPopplerModuleVersion);
   return module;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/module.h"
 #include "pdf/test_pdf.h"
 
 namespace bh::pdf {
@@ -14,6 +15,13 @@ TEST(PopplerModuleTest, LoadsOnceWithItsVersion) {
   auto again = LoadPopplerModule();
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*m, *again);
+}
+
+TEST(PopplerModuleTest, AModuleOfAnotherVersionIsRefused) {
+  auto m = LoadModuleTable<PopplerModule>(kPopplerModuleName, kPopplerModuleEntry, kPopplerModuleVersion + 1);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(Status::Code::kInternal, m.status().code());
+  EXPECT_EQ("the module bluehelmet-poppler.so is of another version (1, want 2): rebuild it", m.status().message());
 }
 
 TEST(PopplerModuleTest, TheExecutablesFunctionsAreTheModules) {

@@ -1,7 +1,5 @@
 // The executable's WriteXlsxTables (publication.h): forwarded to the module
 // bluehelmet-xlsx (xlsx_module.h), loaded on the first call.
-#include <fmt/format.h>
-
 #include "base/module.h"
 #include "publish/publication.h"
 #include "publish/xlsx_module.h"
@@ -9,15 +7,8 @@
 namespace bh {
 
 Result<const XlsxModule*> LoadXlsxModule() {
-  static const Result<const XlsxModule*> module = []() -> Result<const XlsxModule*> {
-    BH_ASSIGN_OR_RETURN(void* entry, ModuleEntry(kXlsxModuleName, kXlsxModuleEntry));
-    const XlsxModule* table = reinterpret_cast<const XlsxModule* (*)()>(entry)();
-    if (table == nullptr || table->version != kXlsxModuleVersion) {
-      return Status::Internal(fmt::format("the module {}.so is of another version ({}, want {}): rebuild it",
-                                          kXlsxModuleName, table ? table->version : 0, kXlsxModuleVersion));
-    }
-    return table;
-  }();
+  static const Result<const XlsxModule*> module =
+      LoadModuleTable<XlsxModule>(kXlsxModuleName, kXlsxModuleEntry, kXlsxModuleVersion);
   return module;
 }
 

@@ -1,7 +1,5 @@
 // WebServer (server.h): the executable's handle on the server of the module
 // bluehelmet-http (http_module.h), loaded by the first Bind().
-#include <fmt/format.h>
-
 #include "base/module.h"
 #include "web/http_module.h"
 #include "web/server.h"
@@ -9,15 +7,8 @@
 namespace bh {
 
 Result<const HttpModule*> LoadHttpModule() {
-  static const Result<const HttpModule*> module = []() -> Result<const HttpModule*> {
-    BH_ASSIGN_OR_RETURN(void* entry, ModuleEntry(kHttpModuleName, kHttpModuleEntry));
-    const HttpModule* table = reinterpret_cast<const HttpModule* (*)()>(entry)();
-    if (table == nullptr || table->version != kHttpModuleVersion) {
-      return Status::Internal(fmt::format("the module {}.so is of another version ({}, want {}): rebuild it",
-                                          kHttpModuleName, table ? table->version : 0, kHttpModuleVersion));
-    }
-    return table;
-  }();
+  static const Result<const HttpModule*> module =
+      LoadModuleTable<HttpModule>(kHttpModuleName, kHttpModuleEntry, kHttpModuleVersion);
   return module;
 }
 
