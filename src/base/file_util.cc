@@ -131,4 +131,24 @@ Result<std::string> Gunzip(std::string_view gz, const std::string& name, size_t 
   return out;
 }
 
+Result<std::string> Gzip(std::string_view data, int level) {
+  if (data.size() >= (uint64_t{1} << 32)) return Status::Internal("gzip: input of 4 GiB or more");
+  z_stream z{};
+  // 16 + MAX_WBITS: a gzip header and trailer; memLevel 8 is zlib's default.
+  if (deflateInit2(&z, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return Status::Internal(fmt::format("gzip: zlib would not start at level {}", level));
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  // deflateBound's room takes the whole stream in one call.
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return Status::Internal(fmt::format("gzip: zlib error {}", rc));
+  return out;
+}
+
 }  // namespace bh

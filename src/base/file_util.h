@@ -33,6 +33,11 @@ bool IsGzip(std::string_view bytes);
 // `max_bytes`, checked while inflating so memory stays bounded.
 Result<std::string> Gunzip(std::string_view gz, const std::string& name, size_t max_bytes = kMaxReadBytes);
 
+// `data` as one gzip member (RFC 1952), via zlib at `level` (1 fastest .. 9
+// smallest). Internal when zlib cannot start (no memory, a level outside
+// 0..9) or the input is 4 GiB or more.
+Result<std::string> Gzip(std::string_view data, int level = 6);
+
 // "1.0 GiB", "100 MiB", "512 bytes": a byte count for messages.
 std::string ByteSizeText(uint64_t bytes);
 

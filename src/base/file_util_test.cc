@@ -60,5 +60,19 @@ TEST(FileUtilTest, GunzipReadsAStreamAndNamesADamagedOne) {
   EXPECT_EQ("t.csv.gz: holds more than 4 bytes uncompressed", Gunzip(gz, "t.csv.gz", 4).status().message());
 }
 
+TEST(FileUtilTest, GzipRoundTripsAndShrinksRepetitiveText) {
+  std::string json;
+  for (int i = 0; i < 5000; ++i) json += "{\"Month\":\"2021-04\",\"Women\":" + std::to_string(i % 97) + "},";
+  for (int level : {1, 6, 9}) {
+    Result<std::string> gz = Gzip(json, level);
+    ASSERT_TRUE(gz.ok()) << gz.status().message();
+    EXPECT_TRUE(IsGzip(*gz));
+    EXPECT_LT(gz->size() * 10, json.size()) << level;
+    EXPECT_EQ(json, *Gunzip(*gz, "answer"));
+  }
+  EXPECT_EQ("", *Gunzip(*Gzip(""), "empty"));
+  EXPECT_EQ("gzip: zlib would not start at level 12", Gzip("x", 12).status().message());
+}
+
 }  // namespace
 }  // namespace bh

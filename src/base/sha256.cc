@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <atomic>
 
 namespace bh {
 namespace {
@@ -18,6 +19,8 @@ struct OpenSsl {
   int (*final)(void*, unsigned char*, unsigned int*) = nullptr;
 };
 
+std::atomic<bool> g_openssl_loaded{false};
+
 const OpenSsl* LoadOpenSsl() {
   static const OpenSsl* loaded = []() -> const OpenSsl* {
     void* lib = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
@@ -30,6 +33,7 @@ const OpenSsl* LoadOpenSsl() {
     f.update = reinterpret_cast<int (*)(void*, const void*, size_t)>(dlsym(lib, "EVP_DigestUpdate"));
     f.final = reinterpret_cast<int (*)(void*, unsigned char*, unsigned int*)>(dlsym(lib, "EVP_DigestFinal_ex"));
     if (!f.ctx_new || !f.ctx_free || !f.sha256 || !f.init || !f.update || !f.final) return nullptr;
+    g_openssl_loaded.store(true, std::memory_order_release);
     return &f;
   }();
   return loaded;
@@ -57,8 +61,9 @@ struct Sha256Hasher::State {
 bool Sha256HardwareAvailable() { return LoadOpenSsl() != nullptr; }
 
 Sha256Hasher::Sha256Hasher(size_t expected_bytes, Sha256Engine engine) : state_(std::make_unique<State>()) {
-  const bool want_openssl =
-      engine == Sha256Engine::kOpenSsl || (engine == Sha256Engine::kAuto && expected_bytes >= kSha256OpenSslFrom);
+  const bool want_openssl = engine == Sha256Engine::kOpenSsl ||
+                            (engine == Sha256Engine::kAuto && (expected_bytes >= kSha256OpenSslFrom ||
+                                                               g_openssl_loaded.load(std::memory_order_acquire)));
   if (want_openssl) {
     if (const OpenSsl* o = LoadOpenSsl()) {
       state_->ctx = o->ctx_new();

@@ -281,6 +281,21 @@ Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_vie
   return out;
 }
 
+Result<std::map<std::string, SourceFile>> CurrentSourceFiles(Db* db, std::string_view dataset) {
+  BH_ASSIGN_OR_RETURN(
+      Stmt st, db->Prepare(fmt::format(
+                   "SELECT s.month, {} FROM month_source s JOIN import i ON i.id = s.import_id WHERE s.dataset = ?",
+                   kImportCols)));
+  st.Bind(1, dataset);
+  std::map<std::string, SourceFile> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.emplace(st.Text(0), ReadSource(st, 1));
+  }
+  return out;
+}
+
 Result<std::vector<MonthSource>> ListMonthSources(Db* db, MonthValuesCache* cache) {
   // Contribution months' row counts through month_values.h (a month already
   // counted is not counted again with a cache); country totals are few.

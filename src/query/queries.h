@@ -83,6 +83,9 @@ struct SourceFile {
   bool synthetic = false;
 };
 Result<std::vector<SourceFile>> SourcesForMonth(Db* db, Month m, std::string_view dataset = "contribution");
+// Each month's current file of `dataset`, by month (YYYY-MM): one read of
+// month_source, no row counted (what a series needs of ListMonthSources).
+Result<std::map<std::string, SourceFile>> CurrentSourceFiles(Db* db, std::string_view dataset = "contribution");
 
 // Every month and dataset with its current file and the files it superseded.
 struct MonthSource {

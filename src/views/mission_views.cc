@@ -161,11 +161,10 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilt
   // A series says which months of its range no report covers (never
   // closed up in silence).
   if (f.from != f.to || !f.from) {
-    BH_ASSIGN_OR_RETURN(std::vector<MonthSource> sources, ListMonthSources(db));
+    BH_ASSIGN_OR_RETURN(auto sources, CurrentSourceFiles(db));
     std::set<Month> imported;
-    for (const MonthSource& s : sources) {
-      if (s.dataset != "contribution") continue;
-      if (auto m = Month::Parse(s.month); m.ok()) imported.insert(*m);
+    for (const auto& [month, file] : sources) {
+      if (auto m = Month::Parse(month); m.ok()) imported.insert(*m);
     }
     if (!imported.empty()) {
       Month lo = f.from ? std::max(*f.from, *imported.begin()) : *imported.begin();

@@ -49,12 +49,11 @@ struct CategorySeries {
 // Each month's current contribution source (for provenance notes).
 using MonthFiles = std::map<Month, SourceFile>;
 Result<MonthFiles> CurrentSources(Db* db) {
-  BH_ASSIGN_OR_RETURN(std::vector<MonthSource> sources, ListMonthSources(db));
+  BH_ASSIGN_OR_RETURN(auto sources, CurrentSourceFiles(db));
   MonthFiles out;
-  for (const MonthSource& m : sources) {
-    if (m.dataset != "contribution") continue;
-    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(m.month));
-    out[month] = m.current;
+  for (auto& [text, file] : sources) {
+    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(text));
+    out[month] = std::move(file);
   }
   return out;
 }

@@ -112,7 +112,7 @@ void HidePaths(const std::vector<FigureSource>& rows, Table* t) {
 // One imported file, read back once for all its rows.
 struct Reread {
   Status status;                           // why the file is not available
-  std::string bytes;                       // when status.ok()
+  std::string bytes;                       // a PDF's, when status.ok()
   std::map<int, Result<pdf::Page>> pages;  // PDF pages extracted so far
   std::map<int, Result<std::string>> csv;  // CSV records by line, read in one pass
 };
@@ -121,20 +121,26 @@ struct Reread {
 // from it in one pass over the file.
 Reread ReadBack(const FigureSource& f, const std::vector<FigureSource>& rows) {
   Reread r;
+  if (f.kind != kPdfKind) {
+    // Only the records: a verified CSV is not read whole again.
+    std::vector<int> lines;
+    for (const FigureSource& row : rows) {
+      if (row.import_id == f.import_id) lines.push_back(row.line);
+    }
+    auto records = ImportedCsvRecordsAt(f.path, f.sha256, f.file_name, lines);
+    if (!records.ok()) {
+      r.status = records.status();
+      return r;
+    }
+    for (size_t i = 0; i < lines.size(); ++i) r.csv.emplace(lines[i], std::move((*records)[i]));
+    return r;
+  }
   auto bytes = ReadImportedFile(f.path, f.sha256);
   if (!bytes.ok()) {
     r.status = bytes.status();
     return r;
   }
   r.bytes = std::move(*bytes);
-  if (f.kind != kPdfKind) {
-    std::vector<int> lines;
-    for (const FigureSource& row : rows) {
-      if (row.import_id == f.import_id) lines.push_back(row.line);
-    }
-    std::vector<Result<std::string>> records = CsvRecordsAt(r.bytes, f.file_name, lines);
-    for (size_t i = 0; i < lines.size(); ++i) r.csv.emplace(lines[i], std::move(records[i]));
-  }
   return r;
 }
 

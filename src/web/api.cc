@@ -303,8 +303,8 @@ const std::vector<Api::Route>& Api::Routes() {
       {"GET", "/api/ewg/report", Guard::kRead, Cache::kShared, &Api::EwgReport, "EWG cycle report: ?ewg=&cycle="},
       {"GET", "/api/register", Guard::kRead, Cache::kShared, &Api::RegisterCountries,
        "countries with a deployment register"},
-      {"GET", "/api/register/{country}", Guard::kRead, Cache::kNo, &Api::RegisterBriefing,
-       "a country's register groups and briefing: ?as_of=YYYY-MM-DD"},
+      {"GET", "/api/register/{country}", Guard::kRead, Cache::kSharedWhenDated, &Api::RegisterBriefing,
+       "a country's register groups and briefing: ?as_of=YYYY-MM-DD (default today)", Body::kSmall, "as_of"},
       {"POST", "/api/register/imports", Guard::kSignedIn, Cache::kNo, &Api::RegisterUpload,
        "upload register CSVs (multipart fields 'file'); only the countries you edit", Body::kUpload},
       {"POST", "/api/ewg/imports", Guard::kSignedIn, Cache::kNo, &Api::EwgUpload,
@@ -321,8 +321,8 @@ const std::vector<Api::Route>& Api::Routes() {
        "EWG delegations by activity and country, by sex: ?ewg=&cycle="},
       {"GET", "/api/register/{country}/reconcile", Guard::kRead, Cache::kShared, &Api::RegisterReconcile,
        "a country's register against the UN's figures: ?month="},
-      {"GET", "/api/register/{country}/plan", Guard::kRead, Cache::kNo, &Api::RegisterPlan,
-       "women a unit's next rotation needs: ?unit=&year="},
+      {"GET", "/api/register/{country}/plan", Guard::kRead, Cache::kSharedWhenDated, &Api::RegisterPlan,
+       "women a unit's next rotation needs: ?unit=&year= (default this year)", Body::kSmall, "year"},
   };
   return routes;
 }
@@ -458,7 +458,10 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     return Fail(req, allowed);
   }
   // Only now, with the caller admitted, may a shared answer be given.
-  const bool shared = cache_ && route->cache == Cache::kShared && req.method == "GET";
+  const bool cacheable =
+      req.method == "GET" && (route->cache == Cache::kShared ||
+                              (route->cache == Cache::kSharedWhenDated && !req.Query(route->date_param).empty()));
+  const bool shared = cache_ && cacheable;
   std::string key;
   uint64_t version = 0;
   if (shared) {
@@ -466,7 +469,7 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
     if (!v.ok()) return Fail(req, v.status());
     version = *v;
     key = CacheKey(req);
-    if (auto hit = cache_->Find(version, key)) return *hit;
+    if (auto hit = cache_->Find(version, key)) return Reply(req, version, key, std::move(hit));
   }
   bool read_only = true;
   auto run = [&] {
@@ -477,8 +480,26 @@ HttpResponse Api::Dispatch(const HttpRequest& req) {
   if (!out.ok()) return Fail(req, out.status());
   HttpResponse r = std::move(*out);
   r.headers.emplace_back("Cache-Control", "no-store");
+  if (cacheable && r.body.size() >= kGzipFrom) r.headers.emplace_back("Vary", "Accept-Encoding");
   if (shared && read_only && r.status == 200) cache_->Insert(version, key, std::make_shared<const HttpResponse>(r));
   return r;
+}
+
+HttpResponse Api::Reply(const HttpRequest& req, uint64_t version, const std::string& key,
+                        std::shared_ptr<const HttpResponse> kept) {
+  if (kept->body.size() < kGzipFrom || !AcceptsGzip(req.Header("accept-encoding"))) return *kept;
+  const std::string gzip_key = "gzip\n" + key;  // a request key begins with a digit
+  if (auto hit = cache_->Find(version, gzip_key)) return *hit;
+  Result<std::string> body = Gzip(kept->body, 6);
+  if (!body.ok() || body->size() >= kept->body.size()) return *kept;
+  auto gz = std::make_shared<HttpResponse>();
+  gz->status = kept->status;
+  gz->content_type = kept->content_type;
+  gz->headers = kept->headers;
+  gz->headers.emplace_back("Content-Encoding", "gzip");
+  gz->body = std::move(*body);
+  cache_->Insert(version, gzip_key, gz);
+  return *gz;
 }
 
 Result<size_t> Api::AdmitBody(const HttpRequest& head, size_t upload_limit) {

@@ -69,7 +69,8 @@
 //
 // Reuse: the read-only GET endpoints marked Cache::kShared in the route
 // table (their body depends only on the database and the path and query,
-// not on who asks nor on the clock) are answered from a ResponseCache
+// not on who asks nor on the clock), and those marked kSharedWhenDated when
+// the query gives their date, are answered from a ResponseCache
 // (response_cache.h) while the database's data version (DbPool::DataVersion)
 // is unchanged; any commit, by this server or another process, makes the
 // next request compute afresh. The session and the route's access rule are
@@ -177,7 +178,10 @@ class Api {
   // kShared: a GET whose successful answer depends only on the database and
   // the request's path and query, so one computed answer serves every
   // caller the guard admits until the data version changes.
-  enum class Cache { kNo, kShared };
+  // kSharedWhenDated: as kShared when the query gives the route's
+  // `date_param` (the answer then does not depend on the clock); without
+  // it the answer uses today's date and is computed afresh.
+  enum class Cache { kNo, kShared, kSharedWhenDated };
   struct Call;
   using Handler = Result<HttpResponse> (Api::*)(Call& call);
   // kSmall: a JSON body at most kMaxSmallBodyBytes (or none); kUpload: a
@@ -193,6 +197,7 @@ class Api {
     Handler handler;
     const char* summary;
     Body body = Body::kSmall;
+    const char* date_param = nullptr;  // kSharedWhenDated's query parameter
   };
   static const std::vector<Route>& Routes();
 
@@ -209,8 +214,18 @@ class Api {
   // Hits, misses and size of the response cache (zeros when it is off).
   ResponseCache::Stats cache_stats() const;
 
+  // A kept answer of at least kGzipFrom bytes is sent gzip-compressed
+  // (Content-Encoding: gzip) to a client whose Accept-Encoding takes gzip,
+  // as browsers' does. The compressed copy is made by the first such
+  // request after the answer is kept, and kept beside it until the data
+  // version changes. Such answers carry "Vary: Accept-Encoding".
+  static constexpr size_t kGzipFrom = 1024;
+
  private:
   HttpResponse Dispatch(const HttpRequest& req);
+  // `kept` as `req` may take it (compressed, see kGzipFrom).
+  HttpResponse Reply(const HttpRequest& req, uint64_t version, const std::string& key,
+                     std::shared_ptr<const HttpResponse> kept);
   // ErrorResponse(s), logging the real message of a server-side failure.
   HttpResponse Fail(const HttpRequest& req, const Status& s) const;
   void LogError(const std::string& what) const;

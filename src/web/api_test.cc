@@ -915,6 +915,60 @@ TEST_F(ApiTest, CachedAnswersAreByteIdenticalToComputedOnes) {
   EXPECT_EQ(0u, api_->cache_stats().inserts);
 }
 
+TEST(AcceptsGzipTest, ReadsTheCodingsAndTheirWeights) {
+  for (const char* yes : {"gzip", "gzip, deflate, br", "deflate, GZIP;q=0.5", "br;q=1.0, gzip;q=0.001", "*",
+                          "identity, *;q=0.1", "x-gzip"}) {
+    EXPECT_TRUE(AcceptsGzip(yes)) << yes;
+  }
+  for (const char* no : {"", "identity", "br, deflate", "gzip;q=0", "gzip; q=0.000", "gzip;q=0, *", "*;q=0", "gzipx",
+                         "deflate;q=0.5, gzip ;q=0.0"}) {
+    EXPECT_FALSE(AcceptsGzip(no)) << no;
+  }
+}
+
+// A kept answer of 1 KiB or more goes compressed to a client that takes
+// gzip (issue 16: the series and country answers are 360-380 KB on the 10x
+// database), the same bytes once inflated; others get it as it is.
+TEST_F(ApiTest, AKeptAnswerIsSentCompressedToWhoeverTakesGzip) {
+  const std::string viewer = Login("viewer");
+  auto get = [&](const std::string& path, const std::string& accept) {
+    HttpRequest r;
+    r.method = "GET";
+    r.path = path;
+    r.headers["cookie"] = viewer;
+    if (!accept.empty()) r.headers["accept-encoding"] = accept;
+    r.remote_addr = "127.0.0.1";
+    return api_->Handle(r);
+  };
+  auto header = [](const HttpResponse& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return std::string();
+  };
+  HttpResponse plain = get("/api/countries", "");  // computed and kept
+  ASSERT_EQ(200, plain.status);
+  ASSERT_GE(plain.body.size(), Api::kGzipFrom);
+  EXPECT_EQ("Accept-Encoding", header(plain, "Vary"));
+  EXPECT_EQ("", header(plain, "Content-Encoding"));
+  for (int i = 0; i < 2; ++i) {  // compressed once, then kept
+    HttpResponse gz = get("/api/countries", "gzip, deflate, br");
+    ASSERT_EQ(200, gz.status);
+    EXPECT_EQ("gzip", header(gz, "Content-Encoding"));
+    EXPECT_EQ(plain.content_type, gz.content_type);
+    EXPECT_LT(gz.body.size(), plain.body.size());
+    EXPECT_EQ(plain.body, *Gunzip(gz.body, "answer"));
+  }
+  EXPECT_EQ(plain.body, get("/api/countries", "gzip;q=0").body);
+  EXPECT_EQ(plain.body, get("/api/countries", "").body);
+  // A small answer, an answer never kept, and an error go as they are.
+  HttpResponse health = get("/api/health", "gzip");
+  EXPECT_LT(health.body.size(), Api::kGzipFrom);
+  EXPECT_EQ("", header(health, "Content-Encoding"));
+  EXPECT_EQ("", header(get("/api/register/VNM", "gzip"), "Content-Encoding"));
+  EXPECT_EQ("", header(get("/api/countries/Xanadu", "gzip"), "Content-Encoding"));
+}
+
 TEST_F(ApiTest, ErrorsAndPerUserAnswersAreNotKept) {
   std::string viewer = Login("viewer");
   for (const char* target :

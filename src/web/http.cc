@@ -1,6 +1,7 @@
 #include "web/http.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "base/strings.h"
 
@@ -37,6 +38,25 @@ HttpResponse HttpResponse::Json(const nlohmann::json& j, int status) {
   // input, or by another program) becomes U+FFFD instead of throwing.
   r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
+}
+
+bool AcceptsGzip(std::string_view header) {
+  std::optional<bool> gzip, any;
+  for (std::string_view item : Split(header, ',')) {
+    std::vector<std::string_view> parts = Split(item, ';');
+    std::string coding = ToLowerAscii(Trim(parts[0]));
+    bool zero = false;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      std::string param = ToLowerAscii(Trim(parts[i]));
+      if (param.rfind("q=", 0) == 0) {
+        std::string_view q = Trim(std::string_view(param).substr(2));
+        zero = !q.empty() && q.find_first_not_of("0.") == std::string_view::npos;
+      }
+    }
+    if (coding == "gzip" || coding == "x-gzip") gzip = !zero;
+    if (coding == "*") any = !zero;
+  }
+  return gzip ? *gzip : any.value_or(false);
 }
 
 int HttpStatusFor(Status::Code code) {

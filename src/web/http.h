@@ -46,6 +46,11 @@ struct HttpResponse {
   static HttpResponse Json(const nlohmann::json& j, int status = 200);
 };
 
+// Whether an Accept-Encoding header's value takes gzip (RFC 9110 12.5.3):
+// a "gzip" (or "x-gzip") coding whose q is not 0, or else a "*" whose q is
+// not 0. "gzip, deflate, br" yes; "" no; "gzip;q=0, *" no.
+bool AcceptsGzip(std::string_view accept_encoding);
+
 // The one translation of a Status at the HTTP edge: its HTTP status
 //   invalid_argument 400, unauthenticated 401, permission_denied 403,
 //   not_found 404, already_exists 409, invalid_data 422, mismatch 422,
