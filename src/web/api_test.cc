@@ -1002,6 +1002,29 @@ TEST_F(ApiTest, EveryRequestIsCheckedBeforeTheCache) {
   EXPECT_EQ(1u, api_->cache_stats().hits);
 }
 
+// The accounts and the audit log depend on the database alone, so they are
+// kept too (issue 16: 6,000 req/s computed each time); only admins get
+// them, cached or not, and a change to either is seen at once.
+TEST_F(ApiTest, AdminAnswersAreKeptForAdminsOnly) {
+  const std::string admin = Login("admin");
+  for (const char* target : {"/api/users", "/api/audit?limit=5"}) {
+    SCOPED_TRACE(target);
+    HttpResponse first = Call("GET", target, admin);
+    ASSERT_EQ(200, first.status) << first.body;
+    const uint64_t hits = api_->cache_stats().hits;
+    ExpectSameResponse(first, Call("GET", target, admin), target);
+    EXPECT_EQ(hits + 1, api_->cache_stats().hits);
+    EXPECT_EQ(403, Call("GET", target, Login("viewer")).status);
+    EXPECT_EQ(403, Call("GET", target, Login("editor-vnm")).status);
+    EXPECT_EQ(401, Call("GET", target).status);
+  }
+  ASSERT_EQ(201, Call("POST", "/api/users", admin,
+                      R"({"username":"newcomer","password":"newcomer-password","role":"viewer"})")
+                     .status);
+  EXPECT_NE(std::string::npos, Call("GET", "/api/users", admin).body.find("newcomer"));
+  EXPECT_NE(std::string::npos, Call("GET", "/api/audit?limit=5", admin).body.find("newcomer"));
+}
+
 TEST_F(ApiTest, LogoutAndAccountChangesEndARememberedSessionAtOnce) {
   std::string viewer = Login("viewer");
   ASSERT_EQ(200, Call("GET", "/api/months", viewer).status);
