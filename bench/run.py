@@ -410,7 +410,7 @@ class ApiClient:
     def __init__(self, port, cookie):
         self.port, self.cookie, self.local = port, cookie, threading.local()
 
-    def get(self, path):
+    def get(self, path, headers=None):
         import http.client
         for attempt in (0, 1):
             conn = getattr(self.local, 'conn', None)
@@ -418,7 +418,7 @@ class ApiClient:
                 conn = self.local.conn = http.client.HTTPConnection('127.0.0.1', self.port, timeout=60)
             try:
                 t0 = time.perf_counter()
-                conn.request('GET', path, headers={'Cookie': self.cookie})
+                conn.request('GET', path, headers={'Cookie': self.cookie, **(headers or {})})
                 r = conn.getresponse()
                 body = r.read()
                 ms = (time.perf_counter() - t0) * 1000
@@ -495,10 +495,12 @@ def bench_api(bh, tmp):
             with urllib.request.urlopen(req) as r:
                 clients[role] = ApiClient(port, r.headers['Set-Cookie'].split(';', 1)[0])
         load0 = ' '.join(f'{x:.2f}' for x in os.getloadavg())
-        # Warm: one request to check the answer (it also computes the cached one), then wrk.
+        # Warm: one request to check the answer (it also computes the kept
+        # one), one that takes gzip (it makes the kept compressed copy), then wrk.
         for path, role in API_ENDPOINTS:
             path = path.replace('LATEST', latest)
             clients[role].get(path)
+            clients[role].get(path, {'Accept-Encoding': 'gzip'})
             c0 = server_cpu_seconds(server.pid)
             _, out, _, _ = run(['wrk'] + API_WRK + ['-H', f'Cookie: {clients[role].cookie}', base + path])
             c1 = server_cpu_seconds(server.pid)

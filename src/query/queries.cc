@@ -90,11 +90,25 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
-    BH_RETURN_IF_ERROR(ForEachMonthFigure(st.Blob(1), [&](const PackedFigure& f) {
-      if (iso3.size() == 3 && std::memcmp(f.iso3, iso3.data(), 3) == 0) {
-        out.push_back({month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
+    std::string_view blob = st.Blob(1);
+    BH_RETURN_IF_ERROR(CheckMonthFigures(blob));
+    if (iso3.size() != 3) continue;
+    // The records are sorted by ISO3 (FigureOrder): the country's are found
+    // by bisection, not by decoding the month's every record.
+    size_t lo = 0, hi = blob.size() / kPackedFigureBytes;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (std::memcmp(blob.data() + mid * kPackedFigureBytes, iso3.data(), 3) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
-    }));
+    }
+    for (size_t off = lo * kPackedFigureBytes; off < blob.size() && std::memcmp(blob.data() + off, iso3.data(), 3) == 0;
+         off += kPackedFigureBytes) {
+      PackedFigure f = DecodeMonthFigure(blob.data() + off);
+      out.push_back({month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
+    }
   }
   return out;
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "store/month_figures.h"
 #include "store/schema.h"
 
@@ -165,6 +168,33 @@ TEST_F(ContributionStoreTest, DropOtherDatesKeepsOneDateAMonth) {
   ASSERT_EQ(1u, july->size());
   EXPECT_EQ(1, (*july)[0].women);
   EXPECT_EQ(101, (*july)[0].men);
+}
+
+// The packed records are strictly in ISO3 and category order, since a
+// country's figures are found by bisection; a record set out of order is
+// refused, not read wrongly.
+TEST(MonthFiguresTest, RecordsMustBeInOrder) {
+  auto fig = [](const char* iso3, Category c, int64_t women) {
+    PackedFigure f;
+    std::memcpy(f.iso3, iso3, 3);
+    f.category = c;
+    f.women = women;
+    f.total = women;
+    return f;
+  };
+  std::vector<PackedFigure> sorted = {fig("IDN", Category::kContingents, 1), fig("IDN", Category::kFormedPolice, 2),
+                                      fig("VNM", Category::kContingents, 3)};
+  std::sort(sorted.begin(), sorted.end(), FigureOrder);
+  const std::string blob = PackMonthFigures(sorted);
+  ASSERT_TRUE(CheckMonthFigures(blob).ok());
+  auto back = UnpackMonthFigures(blob);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(3u, back->size());
+  // VNM before IDN, and the same record twice: refused.
+  const std::string swapped = blob.substr(2 * kPackedFigureBytes) + blob.substr(0, 2 * kPackedFigureBytes);
+  EXPECT_EQ("month_figures: records not in ISO3 and category order", CheckMonthFigures(swapped).message());
+  EXPECT_FALSE(CheckMonthFigures(blob.substr(0, kPackedFigureBytes) + blob.substr(0, kPackedFigureBytes)).ok());
+  EXPECT_FALSE(UnpackMonthFigures(swapped).ok());
 }
 
 // Schema v4 rebuilds a v3 contribution table (rowid + index) keyed by

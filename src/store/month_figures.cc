@@ -37,10 +37,14 @@ Status CheckMonthFigures(std::string_view blob) {
   if (blob.size() % kPackedFigureBytes != 0) {
     return Status::InvalidData(fmt::format("month_figures: a record set of {} bytes is not whole", blob.size()));
   }
-  for (size_t off = 3; off < blob.size(); off += kPackedFigureBytes) {
-    auto cat = static_cast<unsigned char>(blob[off]);
+  for (size_t off = 0; off < blob.size(); off += kPackedFigureBytes) {
+    auto cat = static_cast<unsigned char>(blob[off + 3]);
     if (cat >= kAllCategories.size())
       return Status::InvalidData(fmt::format("month_figures: unknown category {}", cat));
+    // Strictly by ISO3, then category (readers bisect on it).
+    if (off > 0 && std::memcmp(blob.data() + off - kPackedFigureBytes, blob.data() + off, 4) >= 0) {
+      return Status::InvalidData("month_figures: records not in ISO3 and category order");
+    }
   }
   return Status::Ok();
 }

@@ -43,7 +43,8 @@ inline constexpr size_t kPackedFigureBytes = 32;
 bool FigureOrder(const PackedFigure& a, const PackedFigure& b);
 // REQUIRES: `figures` sorted by FigureOrder.
 std::string PackMonthFigures(const std::vector<PackedFigure>& figures);
-// InvalidData when the size is not a multiple of 32 or a category is unknown.
+// InvalidData when the size is not a multiple of 32, a category is unknown,
+// or the records are not strictly in FigureOrder (readers bisect on it).
 Result<std::vector<PackedFigure>> UnpackMonthFigures(std::string_view blob);
 
 // Calls fn(const PackedFigure&) for each record, in order, without building

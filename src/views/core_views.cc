@@ -521,6 +521,15 @@ Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::s
   return CountryChartOf(db, d);
 }
 
+Result<CountryPage> CountryPageData(Db* db, const Reference& ref, const std::string& country,
+                                    const ParsedFigureFilter& filter, FilterSyntax syntax) {
+  BH_ASSIGN_OR_RETURN(CountrySeriesData d, ReadCountrySeries(db, ref, country, &filter, syntax));
+  CountryPage page;
+  BH_ASSIGN_OR_RETURN(page.tables, CountryTablesOf(db, d));
+  BH_ASSIGN_OR_RETURN(page.chart, CountryChartOf(db, d));
+  return page;
+}
+
 // ---------------------------------------------------------------- rankings
 
 namespace {

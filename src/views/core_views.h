@@ -107,6 +107,13 @@ Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::s
 // of category all has no category code in the chart ("all") and no target.
 Result<CountryChart> CountryChartData(Db* db, const Reference& ref, const std::string& country,
                                       const ParsedFigureFilter& filter, FilterSyntax syntax);
+// Both from one read of the series (the country page's answer).
+struct CountryPage {
+  std::vector<Table> tables;
+  CountryChart chart;
+};
+Result<CountryPage> CountryPageData(Db* db, const Reference& ref, const std::string& country,
+                                    const ParsedFigureFilter& filter, FilterSyntax syntax);
 
 // World ranking of every contributing country in one category and month,
 // by number of women (by == "women") or by share (by == "share"), with the

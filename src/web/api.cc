@@ -949,8 +949,9 @@ Result<HttpResponse> Api::Country(Call& call) {
   BH_ASSIGN_OR_RETURN(const Reference* ref, call.ref());
   const std::string& name = call.params["country"];
   BH_ASSIGN_OR_RETURN(ParsedFigureFilter filter, FigureFilterParams(call.db, *ref, call.req));
-  BH_ASSIGN_OR_RETURN(std::vector<Table> tables, CountryTables(call.db, *ref, name, filter, FilterSyntax::kApi));
-  BH_ASSIGN_OR_RETURN(CountryChart chart, CountryChartData(call.db, *ref, name, filter, FilterSyntax::kApi));
+  BH_ASSIGN_OR_RETURN(CountryPage page, CountryPageData(call.db, *ref, name, filter, FilterSyntax::kApi));
+  const std::vector<Table>& tables = page.tables;
+  const CountryChart& chart = page.chart;
   json series = json::array();
   for (const ChartSeries& s : chart.series) {
     auto opt = [](const std::vector<std::optional<double>>& v) {

@@ -413,6 +413,13 @@ Result<int> HttplibServer::Bind() {
   }
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     HttpResponse out = api_->Handle(FromHttplib(req));
+    // The Api alone decides what goes compressed (Api::kGzipFrom: kept
+    // answers, compressed once). Debian's library also gzips text/* answers
+    // by itself, after this handler, whatever Content-Encoding they already
+    // have: once the Api has read the request, the library must not see
+    // that the client takes gzip. (The library's Request is not const; only
+    // the handler's view of it is.)
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     res.status = out.status;
     for (const auto& [k, v] : out.headers) res.set_header(k, v);
     // set_content() would copy the body; this is what it does, moving it.

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <thread>
 
+#include "base/file_util.h"
 #include "web/api_test_fixture.h"
 
 namespace bh {
@@ -92,6 +93,37 @@ TEST_F(ServerTest, ARepeatedReadIsAnsweredByteForByteTheSame) {
   EXPECT_EQ(first->body, second->body);
   EXPECT_EQ(first->headers, second->headers);
   EXPECT_EQ(1u, api_->cache_stats().hits);
+}
+
+// Compressed once, by the Api: a text/csv answer kept and asked for again
+// was gzipped a second time by the library (two Content-Encoding headers, a
+// body a browser cannot read).
+TEST_F(ServerTest, AKeptAnswerIsCompressedOnceOverHttp) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_decompress(false);
+  auto login = client.Post("/api/login", {{"X-Requested-With", "bluehelmet"}},
+                           R"({"username":"viewer","password":"viewer-password"})", "application/json");
+  ASSERT_TRUE(login);
+  std::string cookie = login->get_header_value("Set-Cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  for (const char* target : {"/api/export?from=2021-01&to=2021-01", "/api/countries", "/api/report?format=html"}) {
+    SCOPED_TRACE(target);
+    auto plain = client.Get(target, {{"Cookie", cookie}, {"Accept-Encoding", "identity"}});
+    ASSERT_TRUE(plain);
+    ASSERT_EQ(200, plain->status) << plain->body;
+    ASSERT_GE(plain->body.size(), Api::kGzipFrom);
+    EXPECT_FALSE(plain->has_header("Content-Encoding"));
+    for (int i = 0; i < 2; ++i) {
+      auto gz = client.Get(target, {{"Cookie", cookie}, {"Accept-Encoding", "gzip, deflate, br"}});
+      ASSERT_TRUE(gz);
+      ASSERT_EQ(200, gz->status);
+      EXPECT_EQ(1u, gz->get_header_value_count("Content-Encoding"));
+      EXPECT_EQ("gzip", gz->get_header_value("Content-Encoding"));
+      Result<std::string> body = Gunzip(gz->body, target);
+      ASSERT_TRUE(body.ok()) << body.status().message();
+      EXPECT_EQ(plain->body, *body);
+    }
+  }
 }
 
 TEST_F(ServerTest, ThreadCountOutsideItsRangeIsRefused) {
