@@ -116,8 +116,8 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::op
     BH_ASSIGN_OR_RETURN(bool more, st.Step());
     if (!more) break;
     FigureRow r;
-    BH_ASSIGN_OR_RETURN(r.month, Month::Parse(st.Text(0)));
-    r.iso3 = st.Text(1);
+    BH_ASSIGN_OR_RETURN(r.month, Month::Parse(st.TextView(0)));
+    r.iso3 = st.TextView(1);
     if (group) {
       if (members_month != r.month) {
         members = group->MembersIn(r.month);
@@ -138,8 +138,8 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::op
     }
     r.m49 = country->second.m49;
     r.country = country->second.name;
-    r.mission = st.Text(2);
-    std::string code = st.Text(3);
+    r.mission = st.TextView(2);
+    std::string_view code = st.TextView(3);
     Order o;
     if (!code.empty()) {
       r.type = PersonnelTypeFromCodeOrLabel(code);
@@ -176,7 +176,7 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::op
     r.synthetic = import->second.synthetic;
     r.page = static_cast<int>(st.Int(9));
     r.line = static_cast<int>(st.Int(10));
-    BH_ASSIGN_OR_RETURN(r.report_date, Date::ParseIso(st.Text(11)));
+    BH_ASSIGN_OR_RETURN(r.report_date, Date::ParseIso(st.TextView(11)));
     rows.push_back(std::move(r));
     order.push_back(o);
     // More than max_rows tells the caller the answer is too large: which

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -81,6 +82,31 @@ Result<std::vector<MissionTypeFigures>> MissionTypeFiguresFor(Db* db, const std:
   return out;
 }
 
+namespace {
+
+// Calls fn(const PackedFigure&) for each record of `iso3` in a checked
+// blob (CheckMonthFigures): the records are strictly in FigureOrder, so the
+// country's are found by bisection, not by decoding the month's every one.
+template <typename F>
+void ForEachFigureOf(std::string_view blob, std::string_view iso3, F fn) {
+  if (iso3.size() != 3) return;
+  size_t lo = 0, hi = blob.size() / kPackedFigureBytes;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (std::memcmp(blob.data() + mid * kPackedFigureBytes, iso3.data(), 3) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (size_t off = lo * kPackedFigureBytes; off < blob.size() && std::memcmp(blob.data() + off, iso3.data(), 3) == 0;
+       off += kPackedFigureBytes) {
+    fn(DecodeMonthFigure(blob.data() + off));
+  }
+}
+
+}  // namespace
+
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
   BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT f.month, f.figures FROM month_source s"
                                            " JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
@@ -92,23 +118,9 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
     BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.Text(0)));
     std::string_view blob = st.Blob(1);
     BH_RETURN_IF_ERROR(CheckMonthFigures(blob));
-    if (iso3.size() != 3) continue;
-    // The records are sorted by ISO3 (FigureOrder): the country's are found
-    // by bisection, not by decoding the month's every record.
-    size_t lo = 0, hi = blob.size() / kPackedFigureBytes;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (std::memcmp(blob.data() + mid * kPackedFigureBytes, iso3.data(), 3) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (size_t off = lo * kPackedFigureBytes; off < blob.size() && std::memcmp(blob.data() + off, iso3.data(), 3) == 0;
-         off += kPackedFigureBytes) {
-      PackedFigure f = DecodeMonthFigure(blob.data() + off);
+    ForEachFigureOf(blob, iso3, [&](const PackedFigure& f) {
       out.push_back({month, f.category, f.women, f.men, f.total, f.rows_without_sex == 0});
-    }
+    });
   }
   return out;
 }
@@ -142,6 +154,36 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
       m.total = f.total;
       m.sex_known = f.rows_without_sex == 0;
     }));
+  }
+  return out;
+}
+
+Result<std::vector<MonthlyFigures>> MonthlyFiguresOf(Db* db, std::vector<std::string> countries) {
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  BH_ASSIGN_OR_RETURN(
+      Stmt st,
+      db->Prepare("SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
+                  " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  std::vector<MonthlyFigures> out;
+  for (;;) {
+    BH_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    BH_ASSIGN_OR_RETURN(Month month, Month::Parse(st.TextView(0)));
+    std::string_view blob = st.Blob(1);
+    BH_RETURN_IF_ERROR(CheckMonthFigures(blob));
+    for (const std::string& iso3 : countries) {
+      ForEachFigureOf(blob, iso3, [&](const PackedFigure& f) {
+        MonthlyFigures& m = out.emplace_back();
+        std::memcpy(m.iso3.data(), f.iso3, 3);
+        m.month = month;
+        m.category = f.category;
+        m.women = f.women;
+        m.men = f.men;
+        m.total = f.total;
+        m.sex_known = f.rows_without_sex == 0;
+      });
+    }
   }
   return out;
 }

@@ -65,6 +65,10 @@ struct MonthlyFigures {
   bool sex_known = true;  // false when any contributing row lacks a sex split
 };
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db);
+// The same for the ISO3 codes in `countries` only (found in each month's
+// packed figures by bisection: a group's series reads 18 countries' records,
+// not 120's).
+Result<std::vector<MonthlyFigures>> MonthlyFiguresOf(Db* db, std::vector<std::string> countries);
 
 // The `limit` countries with the most women deployed in month `m` (all
 // categories together), most first; ties by ISO3. Rows without a sex split

@@ -1,5 +1,6 @@
 #include "query/queries.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <tuple>
@@ -99,6 +100,36 @@ TEST_F(QueriesTest, MonthlyFiguresAllCountriesUseCurrentSources) {
   EXPECT_EQ("IDN", (*all)[1].Iso3());
   EXPECT_EQ(Category::kIndividualPolice, (*all)[1].category);
   EXPECT_FALSE((*all)[1].sex_known);
+}
+
+// A few countries' figures, found by bisection, are those of every
+// country's for them, in the same order (month, country, category).
+TEST_F(QueriesTest, MonthlyFiguresOfSomeCountriesEqualTheirShareOfAll) {
+  int n = 0;
+  for (const char* date : {"2021-04-30", "2021-05-31"}) {
+    for (const char* iso3 : {"AUS", "BGD", "IDN", "JPN", "RWA", "VNM"}) {
+      Add(fmt::format("s{}", ++n).c_str(), fmt::format("f{}.csv", n).c_str(), date, iso3, PersonnelType::kTroops, n,
+          10 * n, 11 * n);
+    }
+  }
+  auto all = MonthlyFiguresAllCountries(db_.get());
+  ASSERT_TRUE(all.ok());
+  const std::vector<std::string> some = {"VNM", "AUS", "IDN", "VNM", "XYZ", "RW"};
+  auto got = MonthlyFiguresOf(db_.get(), some);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  std::vector<MonthlyFigures> want;
+  for (const MonthlyFigures& m : *all) {
+    if (m.Iso3() == "VNM" || m.Iso3() == "AUS" || m.Iso3() == "IDN") want.push_back(m);
+  }
+  ASSERT_EQ(want.size(), got->size());
+  ASSERT_GT(want.size(), 0u);
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(want[i].Iso3(), (*got)[i].Iso3());
+    EXPECT_EQ(want[i].month, (*got)[i].month);
+    EXPECT_EQ(want[i].category, (*got)[i].category);
+    EXPECT_EQ(want[i].women, (*got)[i].women);
+    EXPECT_EQ(want[i].total, (*got)[i].total);
+  }
 }
 
 TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {

@@ -176,7 +176,12 @@ Result<Series> SeriesFor(Db* db, const FigureFilter& f, const SeriesOptions& opt
     }
     s.used_rows = true;
   } else {
-    BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> figures, MonthlyFiguresAllCountries(db));
+    // A group or a list of countries reads only their records.
+    std::vector<std::string> wanted = !f.countries.empty() ? f.countries
+                                      : group              ? group->AllMembers()
+                                                           : std::vector<std::string>{};
+    BH_ASSIGN_OR_RETURN(std::vector<MonthlyFigures> figures,
+                        wanted.empty() ? MonthlyFiguresAllCountries(db) : MonthlyFiguresOf(db, wanted));
     for (const MonthlyFigures& m : figures) {
       if (m.month < s.first || s.last < m.month || !category_ok(m.category) || !counts(m.month, m.Iso3())) continue;
       seen.insert(m.category);

@@ -141,6 +141,11 @@ std::string Stmt::Text(int col) const {
   if (!t) return {};
   return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
+std::string_view Stmt::TextView(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  if (!t) return {};
+  return std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
 std::string_view Stmt::Blob(int col) const {
   const void* b = sqlite3_column_blob(stmt_, col);
   if (!b) return {};

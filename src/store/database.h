@@ -64,6 +64,8 @@ class Stmt {
   std::optional<int64_t> OptInt(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  // A TEXT column's bytes without a copy, valid until the next Step or Reset.
+  std::string_view TextView(int col) const;
   // A BLOB column's bytes, valid until the next Step or Reset.
   std::string_view Blob(int col) const;
   int ColumnCount() const;
