@@ -105,12 +105,27 @@ void ForEachFigureOf(std::string_view blob, std::string_view iso3, F fn) {
   }
 }
 
+// Each current contribution month's packed figures, in month order.
+constexpr char kCurrentMonthFiguresSql[] =
+    "SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
+    " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month";
+
+MonthlyFigures MonthlyFiguresOfRecord(Month month, const PackedFigure& f) {
+  MonthlyFigures m;
+  std::memcpy(m.iso3.data(), f.iso3, 3);
+  m.month = month;
+  m.category = f.category;
+  m.women = f.women;
+  m.men = f.men;
+  m.total = f.total;
+  m.sex_known = f.rows_without_sex == 0;
+  return m;
+}
+
 }  // namespace
 
 Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) {
-  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare("SELECT f.month, f.figures FROM month_source s"
-                                           " JOIN figures_in_use f ON f.import_id = s.import_id AND f.month = s.month"
-                                           " WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(kCurrentMonthFiguresSql));
   std::vector<SeriesPoint> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -131,10 +146,7 @@ Result<std::vector<SeriesPoint>> CountrySeries(Db* db, const std::string& iso3) 
 // figures of the whole history are written in place (issue 7).
 Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
   BH_ASSIGN_OR_RETURN(int64_t months, db->QueryInt("SELECT COUNT(*) FROM month_source WHERE dataset = 'contribution'"));
-  BH_ASSIGN_OR_RETURN(
-      Stmt st,
-      db->Prepare("SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
-                  " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(kCurrentMonthFiguresSql));
   std::vector<MonthlyFigures> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -144,16 +156,8 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
     // Sized once from the first month (later months have about as many
     // countries), so the figures are written in place, not copied on growth.
     if (out.empty()) out.reserve(static_cast<size_t>(months) * (blob.size() / kPackedFigureBytes + 8));
-    BH_RETURN_IF_ERROR(ForEachMonthFigure(blob, [&](const PackedFigure& f) {
-      MonthlyFigures& m = out.emplace_back();
-      std::memcpy(m.iso3.data(), f.iso3, 3);
-      m.month = month;
-      m.category = f.category;
-      m.women = f.women;
-      m.men = f.men;
-      m.total = f.total;
-      m.sex_known = f.rows_without_sex == 0;
-    }));
+    BH_RETURN_IF_ERROR(
+        ForEachMonthFigure(blob, [&](const PackedFigure& f) { out.push_back(MonthlyFiguresOfRecord(month, f)); }));
   }
   return out;
 }
@@ -161,10 +165,7 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresAllCountries(Db* db) {
 Result<std::vector<MonthlyFigures>> MonthlyFiguresOf(Db* db, std::vector<std::string> countries) {
   std::sort(countries.begin(), countries.end());
   countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
-  BH_ASSIGN_OR_RETURN(
-      Stmt st,
-      db->Prepare("SELECT f.month, f.figures FROM month_source s JOIN figures_in_use f ON f.import_id = s.import_id"
-                  " AND f.month = s.month WHERE s.dataset = 'contribution' ORDER BY s.month"));
+  BH_ASSIGN_OR_RETURN(Stmt st, db->Prepare(kCurrentMonthFiguresSql));
   std::vector<MonthlyFigures> out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -173,16 +174,7 @@ Result<std::vector<MonthlyFigures>> MonthlyFiguresOf(Db* db, std::vector<std::st
     std::string_view blob = st.Blob(1);
     BH_RETURN_IF_ERROR(CheckMonthFigures(blob));
     for (const std::string& iso3 : countries) {
-      ForEachFigureOf(blob, iso3, [&](const PackedFigure& f) {
-        MonthlyFigures& m = out.emplace_back();
-        std::memcpy(m.iso3.data(), f.iso3, 3);
-        m.month = month;
-        m.category = f.category;
-        m.women = f.women;
-        m.men = f.men;
-        m.total = f.total;
-        m.sex_known = f.rows_without_sex == 0;
-      });
+      ForEachFigureOf(blob, iso3, [&](const PackedFigure& f) { out.push_back(MonthlyFiguresOfRecord(month, f)); });
     }
   }
   return out;
