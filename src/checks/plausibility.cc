@@ -235,8 +235,10 @@ void DetectShareJumps(const MonthRows& month, const MonthRows& before, const Mon
     if (!Jumps(*share, *sb, *sa, kShareJump, kNeighboursAgree)) continue;
     // Explained by a swapped row of the same country and category: one
     // finding, the row's.
+    // (A copy: clang 14 does not let a lambda capture a structured binding.)
+    const auto& cell = key;
     bool explained = std::any_of(swaps.begin(), swaps.end(), [&](const Anomaly& w) {
-      return w.iso3 == key.first && w.type && CategoryOf(*w.type) == key.second;
+      return w.iso3 == cell.first && w.type && CategoryOf(*w.type) == cell.second;
     });
     if (explained) continue;
     Anomaly x;
@@ -305,8 +307,9 @@ void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows
       int64_t hi = std::max(sb.total, sa.total), lo = std::min(sb.total, sa.total);
       if (lo < kMinGapTotal || static_cast<double>(hi - lo) > kGapSameStrength * static_cast<double>(hi)) continue;
       // A whole country's gap says everything about its missions.
-      if (by_mission && !now.count({key.first, ""}) && std::any_of(out->begin(), out->end(), [&](const Anomaly& g) {
-            return g.kind == Anomaly::Kind::kGap && g.iso3 == key.first && g.mission.empty();
+      const std::string& iso3 = key.first;  // a lambda may not capture a structured binding (clang 14)
+      if (by_mission && !now.count({iso3, ""}) && std::any_of(out->begin(), out->end(), [&](const Anomaly& g) {
+            return g.kind == Anomaly::Kind::kGap && g.iso3 == iso3 && g.mission.empty();
           })) {
         continue;
       }

@@ -150,9 +150,10 @@ Result<std::vector<Table>> SeriesTables(Db* db, const Reference& ref, const Pars
       double pts = (share->ToDouble() - was.ToDouble()) * 100.0;
       change = Cell::Decimal(pts, fmt::format("{:+.2f}", pts));
     }
-    auto mean = [&](int64_t v) {
-      if (y->months == 0) return Cell::Null("-");
-      double m = static_cast<double>(v) / y->months;
+    const Year* in_year = y;  // a lambda may not capture a structured binding (clang 14)
+    auto mean = [in_year](int64_t v) {
+      if (in_year->months == 0) return Cell::Null("-");
+      double m = static_cast<double>(v) / in_year->months;
       return Cell::Decimal(m, fmt::format("{:.1f}", m));
     };
     yearly.AddRow({static_cast<int64_t>(year), CategoryText(cats[cat]), y->months, mean(y->women), mean(y->men),
