@@ -56,7 +56,7 @@ Result<std::vector<Result<std::string>>> ImportedCsvRecordsAt(const std::string&
                                                               bool* from_line_starts = nullptr);
 
 // Whether this process remembers `path` as verified against `sha256` with
-// its identity of now (for tests and the benchmark's notes).
+// its identity of now (for tests).
 bool ImportedFileIsRemembered(const std::string& path, const std::string& sha256);
 
 // The CSV record that begins on 1-based physical line `line` of `data`, as it

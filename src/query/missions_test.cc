@@ -15,26 +15,30 @@ class MissionsTest : public ::testing::Test {
     // UNMISS in 2025-08 and 2025-09; UNISFA in 2025-09 only; XMISS only a
     // report names (not in the built-in list).
     for (int month : {8, 9}) {
-      ImportSession s(db_.get(),
-                      {"m" + std::to_string(month) + ".pdf", "", "sha-" + std::to_string(month), "un_pdf", "", false});
       std::vector<std::string> missions = {"UNMISS"};
       if (month == 9) missions = {"UNMISS", "UNISFA", "XMISS"};
-      int line = 0;
-      for (const std::string& mission : missions) {
-        ContributionRow r;
-        r.page = 1;
-        r.line = ++line;
-        r.report_date = Date::LastDayOf({2025, month});
-        r.iso3 = "VNM";
-        r.mission = mission;
-        r.type = PersonnelType::kTroops;
-        r.women = 2;
-        r.men = 8;
-        r.total = 10;
-        ASSERT_TRUE(s.AddContribution(r).ok());
-      }
-      ASSERT_TRUE(s.Commit("no totals printed").ok());
+      AddMonth(month, missions, "m" + std::to_string(month) + ".pdf", "sha-" + std::to_string(month), 2, 8);
     }
+  }
+  // One report of 2025-`month`: Viet Nam's troops in each mission.
+  void AddMonth(int month, const std::vector<std::string>& missions, const std::string& file, const std::string& sha,
+                int64_t women, int64_t men) {
+    ImportSession s(db_.get(), {file, "", sha, "un_pdf", "", false});
+    int line = 0;
+    for (const std::string& mission : missions) {
+      ContributionRow r;
+      r.page = 1;
+      r.line = ++line;
+      r.report_date = Date::LastDayOf({2025, month});
+      r.iso3 = "VNM";
+      r.mission = mission;
+      r.type = PersonnelType::kTroops;
+      r.women = women;
+      r.men = men;
+      r.total = women + men;
+      ASSERT_TRUE(s.AddContribution(r).ok());
+    }
+    ASSERT_TRUE(s.Commit("no totals printed").ok());
   }
   std::unique_ptr<Db> db_;
 };
@@ -80,22 +84,7 @@ TEST_F(MissionsTest, TheCacheGivesTheSameMonthsAfterEachCommit) {
   // A new month (UNISFA only), then 2025-09 again from a new file that adds
   // MINUSCA: the cache reads only those, and drops the replaced month.
   auto add = [&](int month, const std::vector<std::string>& missions, const std::string& sha) {
-    ImportSession s(db_.get(), {sha + ".pdf", "", sha, "un_pdf", "", false});
-    int line = 0;
-    for (const std::string& mission : missions) {
-      ContributionRow r;
-      r.page = 1;
-      r.line = ++line;
-      r.report_date = Date::LastDayOf({2025, month});
-      r.iso3 = "VNM";
-      r.mission = mission;
-      r.type = PersonnelType::kTroops;
-      r.women = 1;
-      r.men = 1;
-      r.total = 2;
-      ASSERT_TRUE(s.AddContribution(r).ok());
-    }
-    ASSERT_TRUE(s.Commit("no totals printed").ok());
+    AddMonth(month, missions, sha + ".pdf", sha, 1, 1);
   };
   add(10, {"UNISFA"}, "sha-10");
   cached = ListMissionInfo(db_.get(), &cache);
