@@ -35,17 +35,35 @@ CREATE INDEX anomaly_month ON anomaly(month);
 )sql"},
 };
 
-Result<std::vector<Month>> StoredMonths(Db* db) {
-  BH_ASSIGN_OR_RETURN(Stmt q,
-                      db->Prepare("SELECT month FROM month_source WHERE dataset = 'contribution' ORDER BY month"));
-  std::vector<Month> out;
+// The stored months, in order, and each one's current source (import id).
+using MonthSources = std::map<Month, int64_t>;
+
+Result<MonthSources> StoredMonths(Db* db) {
+  BH_ASSIGN_OR_RETURN(
+      Stmt q, db->Prepare("SELECT month, import_id FROM month_source WHERE dataset = 'contribution' ORDER BY month"));
+  MonthSources out;
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool more, q.Step());
     if (!more) break;
     BH_ASSIGN_OR_RETURN(Month m, Month::Parse(q.Text(0)));
-    out.push_back(m);
+    out.emplace_hint(out.end(), m, q.Int(1));
   }
   return out;
+}
+
+// Whether `ahead`'s check of stored[i] still holds: the same months around
+// it, each (and the month itself) from the import that was checked.
+bool StillHolds(const CheckedAhead& ahead, const CheckedAhead::Checked& checked, const std::vector<Month>& stored,
+                size_t i, const MonthSources& sources) {
+  const AroundMonths around = AroundOf(stored, i);
+  if (!(around == checked.around)) return false;
+  for (const std::optional<Month>& m :
+       {std::optional<Month>(stored[i]), around.before, around.after, around.before_before, around.after_after}) {
+    if (!m) continue;
+    auto source = sources.find(*m);
+    if (source == sources.end() || source->second != ahead.import_id) return false;
+  }
+  return true;
 }
 
 Result<MonthRows> LoadMonth(Db* db, Month m) {
@@ -54,7 +72,7 @@ Result<MonthRows> LoadMonth(Db* db, Month m) {
       db->Prepare("SELECT iso3, COALESCE(mission, ''), ptype, women, men, total, import_id, COALESCE(page, 0), line"
                   " FROM printed_contribution WHERE month = ?"));
   q.Bind(1, m.ToString());
-  MonthRows out{m, {}};
+  MonthRows out{m, {}, nullptr};
   for (;;) {
     BH_ASSIGN_OR_RETURN(bool more, q.Step());
     if (!more) break;
@@ -142,22 +160,17 @@ Status Store(Db* db, const Anomaly& a) {
 
 Status EnsureChecksSchema(Db* db) { return db->Migrate("checks", kChecksMigrations); }
 
-Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
+Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) { return RecheckMonths(db, months, {}); }
+
+Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months,
+                                     const std::vector<const CheckedAhead*>& ahead) {
   BH_RETURN_IF_ERROR(EnsureChecksSchema(db));
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
-  BH_ASSIGN_OR_RETURN(std::vector<Month> stored, StoredMonths(db));
-  // The nearest stored month before and after index i, within reach.
-  auto before = [&](size_t i) -> std::optional<Month> {
-    if (i == 0 || stored[i].Index() - stored[i - 1].Index() > kMaxNeighbourGapMonths) return std::nullopt;
-    return stored[i - 1];
-  };
-  auto after = [&](size_t i) -> std::optional<Month> {
-    if (i + 1 >= stored.size() || stored[i + 1].Index() - stored[i].Index() > kMaxNeighbourGapMonths) {
-      return std::nullopt;
-    }
-    return stored[i + 1];
-  };
+  BH_ASSIGN_OR_RETURN(const MonthSources sources, StoredMonths(db));
+  std::vector<Month> stored;
+  stored.reserve(sources.size());
+  for (const auto& entry : sources) stored.push_back(entry.first);
   RecheckSummary summary;
   summary.months = months;  // a month no longer stored loses its findings
   // A month's findings read the months up to two away on either side
@@ -179,29 +192,45 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
     auto found = cache.find(m);
     if (found == cache.end()) {
       BH_ASSIGN_OR_RETURN(MonthRows r, LoadMonth(db, m));
+      r.sums = SumMonth(r);  // once, not once per month that reads it
       found = cache.emplace(m, std::move(r)).first;
     }
     return &found->second;
+  };
+  // The findings of `m` checked ahead, where they still hold.
+  auto checked_ahead = [&](size_t i) -> const std::vector<Anomaly>* {
+    for (const CheckedAhead* a : ahead) {
+      auto it = a->months.find(stored[i]);
+      if (it != a->months.end() && StillHolds(*a, it->second, stored, i, sources)) return &it->second.found;
+    }
+    return nullptr;
   };
   for (const Month& m : summary.months) {
     auto it = std::lower_bound(stored.begin(), stored.end(), m);
     if (it == stored.end() || *it != m) continue;
     size_t i = static_cast<size_t>(it - stored.begin());
-    BH_ASSIGN_OR_RETURN(const MonthRows* now, rows(m));
-    Around around;
-    if (auto bm = before(i)) {
-      BH_ASSIGN_OR_RETURN(around.before, rows(*bm));
-      if (auto bb = before(i - 1)) {
-        BH_ASSIGN_OR_RETURN(around.before_before, rows(*bb));
+    std::vector<Anomaly> found;
+    if (const std::vector<Anomaly>* known = checked_ahead(i)) {
+      found = *known;
+    } else {
+      const AroundMonths months_around = AroundOf(stored, i);
+      BH_ASSIGN_OR_RETURN(const MonthRows* now, rows(m));
+      Around around;
+      if (months_around.before) {
+        BH_ASSIGN_OR_RETURN(around.before, rows(*months_around.before));
       }
-    }
-    if (auto am = after(i)) {
-      BH_ASSIGN_OR_RETURN(around.after, rows(*am));
-      if (auto aa = after(i + 1)) {
-        BH_ASSIGN_OR_RETURN(around.after_after, rows(*aa));
+      if (months_around.before_before) {
+        BH_ASSIGN_OR_RETURN(around.before_before, rows(*months_around.before_before));
       }
+      if (months_around.after) {
+        BH_ASSIGN_OR_RETURN(around.after, rows(*months_around.after));
+      }
+      if (months_around.after_after) {
+        BH_ASSIGN_OR_RETURN(around.after_after, rows(*months_around.after_after));
+      }
+      found = Detect(*now, around);
     }
-    for (Anomaly& x : Detect(*now, around)) {
+    for (Anomaly& x : found) {
       BH_RETURN_IF_ERROR(Store(db, x));
       summary.found.push_back(std::move(x));
     }
@@ -214,9 +243,19 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months) {
   return summary;
 }
 
+Result<std::vector<Month>> StoredContributionMonths(Db* db) {
+  BH_ASSIGN_OR_RETURN(const MonthSources stored, StoredMonths(db));
+  std::vector<Month> out;
+  out.reserve(stored.size());
+  for (const auto& entry : stored) out.push_back(entry.first);
+  return out;
+}
+
 Result<RecheckSummary> RecheckAllMonths(Db* db) {
-  BH_ASSIGN_OR_RETURN(std::vector<Month> stored, StoredMonths(db));
-  return RecheckMonths(db, std::set<Month>(stored.begin(), stored.end()));
+  BH_ASSIGN_OR_RETURN(const MonthSources stored, StoredMonths(db));
+  std::set<Month> months;
+  for (const auto& entry : stored) months.insert(months.end(), entry.first);
+  return RecheckMonths(db, months);
 }
 
 Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) {

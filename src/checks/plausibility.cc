@@ -223,9 +223,45 @@ CountryCategorySums ByCountryCategory(const MonthRows& m) {
   return out;
 }
 
+}  // namespace
+
+struct MonthSums {
+  CountryCategorySums by_country_category;
+  // Per country ({iso3, ""}) and per country and mission: DetectGaps.
+  std::map<std::pair<std::string, std::string>, Sums> by_country, by_country_mission;
+  bool has_missions = false;  // rows, and a mission on each
+  Sums all;
+};
+
+std::shared_ptr<const MonthSums> SumMonth(const MonthRows& m) {
+  auto out = std::make_shared<MonthSums>();
+  out->by_country_category = ByCountryCategory(m);
+  out->has_missions = !m.rows.empty();
+  // Consecutive rows mostly share the key: looked up once per run.
+  auto country = out->by_country.end(), mission = out->by_country_mission.end();
+  for (const SeriesRow& r : m.rows) {
+    if (r.mission.empty()) out->has_missions = false;
+    if (country == out->by_country.end() || country->first.first != r.iso3) {
+      country = out->by_country.try_emplace({r.iso3, ""}).first;
+    }
+    Add(country->second, r);
+    if (mission == out->by_country_mission.end() || mission->first.first != r.iso3 ||
+        mission->first.second != r.mission) {
+      mission = out->by_country_mission.try_emplace({r.iso3, r.mission}).first;
+    }
+    Add(mission->second, r);
+    Add(out->all, r);
+  }
+  return out;
+}
+
+namespace {
+
 void DetectShareJumps(const MonthRows& month, const MonthRows& before, const MonthRows& after,
+                      const MonthSums& now_sums, const MonthSums& before_sums, const MonthSums& after_sums,
                       const std::vector<Anomaly>& swaps, std::vector<Anomaly>* out) {
-  auto now = ByCountryCategory(month), b = ByCountryCategory(before), a = ByCountryCategory(after);
+  const CountryCategorySums &now = now_sums.by_country_category, &b = before_sums.by_country_category,
+                            &a = after_sums.by_country_category;
   for (const auto& [key, s] : now) {
     auto ib = b.find(key), ia = a.find(key);
     if (ib == b.end() || ia == a.end()) continue;
@@ -256,10 +292,7 @@ void DetectShareJumps(const MonthRows& month, const MonthRows& before, const Mon
                             before.month.ToString(), Percent(*sa), after.month.ToString());
     out->push_back(std::move(x));
   }
-  Sums all, all_b, all_a;
-  for (const SeriesRow& r : month.rows) Add(all, r);
-  for (const SeriesRow& r : before.rows) Add(all_b, r);
-  for (const SeriesRow& r : after.rows) Add(all_a, r);
+  const Sums &all = now_sums.all, &all_b = before_sums.all, &all_a = after_sums.all;
   std::optional<double> share = all.Share(), sb = all_b.Share(), sa = all_a.Share();
   if (share && sb && sa && Jumps(*share, *sb, *sa, kMonthShareJump, kMonthNeighboursAgree)) {
     Anomaly x;
@@ -280,25 +313,15 @@ void DetectShareJumps(const MonthRows& month, const MonthRows& before, const Mon
 // A country, or a country in a mission, absent for one month and back at
 // the same strength. Mission level only where all three months give
 // missions.
-void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows& after, std::vector<Anomaly>* out) {
-  auto totals = [](const MonthRows& m, bool by_mission, bool* has_missions) {
-    std::map<std::pair<std::string, std::string>, Sums> t;
-    *has_missions = !m.rows.empty();
-    // Consecutive rows mostly share the key: looked up once per run.
-    auto last = t.end();
-    for (const SeriesRow& r : m.rows) {
-      if (r.mission.empty()) *has_missions = false;
-      if (last == t.end() || last->first.first != r.iso3 || (by_mission && last->first.second != r.mission)) {
-        last = t.try_emplace({r.iso3, by_mission ? r.mission : ""}).first;
-      }
-      Add(last->second, r);
-    }
-    return t;
-  };
+void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows& after, const MonthSums& now_sums,
+                const MonthSums& before_sums, const MonthSums& after_sums, std::vector<Anomaly>* out) {
   for (bool by_mission : {false, true}) {
-    bool mn = false, mb = false, ma = false;
-    auto now = totals(month, by_mission, &mn), b = totals(before, by_mission, &mb), a = totals(after, by_mission, &ma);
-    if (by_mission && !(mn && mb && ma)) continue;
+    if (by_mission && !(now_sums.has_missions && before_sums.has_missions && after_sums.has_missions)) {
+      continue;
+    }
+    const auto& now = by_mission ? now_sums.by_country_mission : now_sums.by_country;
+    const auto& b = by_mission ? before_sums.by_country_mission : before_sums.by_country;
+    const auto& a = by_mission ? after_sums.by_country_mission : after_sums.by_country;
     for (const auto& [key, sb] : b) {
       if (now.count(key)) continue;
       auto ia = a.find(key);
@@ -378,13 +401,37 @@ std::string_view SeverityName(Anomaly::Severity s) {
   return "?";
 }
 
+AroundMonths AroundOf(const std::vector<Month>& stored, size_t i) {
+  // The nearest stored month before and after index k, within reach.
+  auto before = [&](size_t k) -> std::optional<Month> {
+    if (k == 0 || stored[k].Index() - stored[k - 1].Index() > kMaxNeighbourGapMonths) return std::nullopt;
+    return stored[k - 1];
+  };
+  auto after = [&](size_t k) -> std::optional<Month> {
+    if (k + 1 >= stored.size() || stored[k + 1].Index() - stored[k].Index() > kMaxNeighbourGapMonths) {
+      return std::nullopt;
+    }
+    return stored[k + 1];
+  };
+  AroundMonths out;
+  out.before = before(i);
+  if (out.before) out.before_before = before(i - 1);
+  out.after = after(i);
+  if (out.after) out.after_after = after(i + 1);
+  return out;
+}
+
 std::vector<Anomaly> Detect(const MonthRows& month, const Around& around) {
   std::vector<Anomaly> out;
   DetectSwaps(month, around, &out);
   if (around.before && around.after) {
+    // The sums of each month, computed here where the caller gave none.
+    auto sums = [](const MonthRows& m) { return m.sums ? m.sums : SumMonth(m); };
+    const std::shared_ptr<const MonthSums> now = sums(month), before = sums(*around.before),
+                                           after = sums(*around.after);
     std::vector<Anomaly> swaps = out;
-    DetectShareJumps(month, *around.before, *around.after, swaps, &out);
-    DetectGaps(month, *around.before, *around.after, &out);
+    DetectShareJumps(month, *around.before, *around.after, *now, *before, *after, swaps, &out);
+    DetectGaps(month, *around.before, *around.after, *now, *before, *after, &out);
   }
   return out;
 }

@@ -18,6 +18,8 @@
 #define BLUEHELMET_CHECKS_PLAUSIBILITY_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -42,10 +44,21 @@ struct SeriesRow {
   int page = 0, line = 0;
 };
 
+// A month's rows summed the ways the checks compare months (per country
+// and category, per country, per country and mission, the whole month).
+struct MonthSums;
+
 struct MonthRows {
   Month month;
   std::vector<SeriesRow> rows;
+  // `rows` summed, or null: Detect then sums the month itself. RecheckMonths
+  // sums each month once (SumMonth), where Detect would sum it once for
+  // itself and once for each month it neighbours (issue 16).
+  std::shared_ptr<const MonthSums> sums;
 };
+
+// The sums Detect reads of `m`'s rows. Pure.
+std::shared_ptr<const MonthSums> SumMonth(const MonthRows& m);
 
 // A neighbour's figures for the same cell, as evidence.
 struct NeighbourFigure {
@@ -107,6 +120,27 @@ std::vector<Anomaly> Detect(const MonthRows& month, const std::optional<MonthRow
 // Neighbours further apart than this are not compared.
 inline constexpr int kMaxNeighbourGapMonths = 3;
 
+// Which months an Around holds for stored[i], of the sorted stored months.
+struct AroundMonths {
+  std::optional<Month> before, after, before_before, after_after;
+  bool operator==(const AroundMonths&) const = default;
+};
+AroundMonths AroundOf(const std::vector<Month>& stored, size_t i);
+
+// Findings made before the rows of one import were committed (FileChecks,
+// checks/file_checks.h), with the months each month's check read. They
+// stand in for a check from the store only where the store, after the
+// commit, gives the month the same surrounding months, each of them (and
+// the month itself) from this import.
+struct CheckedAhead {
+  struct Checked {
+    AroundMonths around;
+    std::vector<Anomaly> found;
+  };
+  int64_t import_id = 0;
+  std::map<Month, Checked> months;
+};
+
 struct RecheckSummary {
   std::set<Month> months;      // the months re-checked
   std::vector<Anomaly> found;  // in those months, now stored
@@ -116,6 +150,14 @@ struct RecheckSummary {
 // each (a month's findings read the months two away: Around), replacing
 // their stored findings, in one transaction.
 Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months);
+// The same, taking the findings of `ahead` for each month they still hold
+// for (CheckedAhead) instead of reading the month and its neighbours back.
+// The findings stored are the same as without `ahead`.
+Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months,
+                                     const std::vector<const CheckedAhead*>& ahead);
+
+// The months the store holds figures for (month_source), in order.
+Result<std::vector<Month>> StoredContributionMonths(Db* db);
 
 // Re-checks every stored month (after the rules change, say).
 Result<RecheckSummary> RecheckAllMonths(Db* db);

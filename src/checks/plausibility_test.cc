@@ -23,7 +23,7 @@ SeriesRow Row(std::string iso3, std::string mission, T type, int64_t women, int6
   return r;
 }
 
-MonthRows In(int m, std::vector<SeriesRow> rows) { return {Month{2020, m}, std::move(rows)}; }
+MonthRows In(int m, std::vector<SeriesRow> rows) { return {Month{2020, m}, std::move(rows), nullptr}; }
 
 // Cameroon in 2020-08: "contingent 0 748 748" between months of mostly men.
 TEST(PlausibilityTest, FindsSwappedSexesFromTheNeighboursAlone) {

@@ -20,6 +20,7 @@
 #include "base/file_util.h"
 #include "base/mapped_file.h"
 #include "base/strings.h"
+#include "checks/file_checks.h"
 #include "checks/plausibility.h"
 #include "ingest/pdf_import.h"
 #include "ingest/tidy_csv.h"
@@ -204,7 +205,12 @@ class MonthCheck {
       return Status::InvalidData(fmt::format("{}: dated {}, later than this month ({}): refused", where, d.ToString(),
                                              this_month_.ToString()));
     }
-    first_line_.emplace(m, line);
+    // Consecutive rows mostly share a month: the map is looked up (without
+    // allocating) only when the month changes.
+    if (!(m == last_)) {
+      first_line_.try_emplace(m, line);
+      last_ = m;
+    }
     return Status::Ok();
   }
 
@@ -229,6 +235,7 @@ class MonthCheck {
   std::string name_;
   Month this_month_;
   std::map<Month, int> first_line_;  // month -> the first line dated in it
+  Month last_;                       // the month of the last line added
 };
 
 // Says, once per import, that the SYNTHETIC sample made way for real files.
@@ -267,6 +274,10 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
     return Status::Ok();
   }
   MonthCheck months(p.name, options);
+  // The plausibility checks of the file's months, on a thread beside the
+  // writer (issue 16), from the rows as they are written.
+  BH_ASSIGN_OR_RETURN(std::vector<Month> stored, StoredContributionMonths(db));
+  FileChecks checks(std::move(stored), session.import_id());
   while (std::optional<CsvBatches::Batch> b = batches.Next()) {
     Status st;
     for (const ContributionRow& r : b->contributions) {
@@ -280,6 +291,7 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
       if (st.ok()) st = session.AddCountryTotal(r);
     }
     if (!st.ok()) return st;
+    if (!b->contributions.empty()) b->contributions = checks.Add(std::move(b->contributions));
     batches.Recycle(std::move(*b));
   }
   BH_RETURN_IF_ERROR(batches.Finish());
@@ -312,6 +324,7 @@ Status WriteCsv(Db* db, const Reference& ref, const Prepared& p, const ImportOpt
   out->import_id = session.import_id();
   out->rows = session.rows();
   out->months = session.months();
+  out->checked_ahead = std::make_shared<const CheckedAhead>(checks.Finish());
   return Status::Ok();
 }
 
@@ -587,7 +600,11 @@ void CheckMonths(Db* db, const std::vector<FileOutcome>& outcomes, ImportChecks*
   ImportChecks local;
   ImportChecks& out = checks ? *checks : local;
   if (months.empty()) return;
-  Result<RecheckSummary> r = RecheckMonths(db, months);
+  std::vector<const CheckedAhead*> ahead;
+  for (const FileOutcome& o : outcomes) {
+    if (o.state == FileOutcome::State::kImported && o.checked_ahead) ahead.push_back(o.checked_ahead.get());
+  }
+  Result<RecheckSummary> r = RecheckMonths(db, months, ahead);
   if (!r.ok()) {
     out.status = r.status();
     return;

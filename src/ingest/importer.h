@@ -12,6 +12,7 @@
 #define BLUEHELMET_INGEST_IMPORTER_H_
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -71,6 +72,10 @@ struct FileOutcome {
   std::string reconciliation;  // e.g. "reconciled: 212 totals" / "no totals printed"
   std::vector<std::string> notes;
   bool synthetic = false;
+  // The plausibility checks of the file's months made while it was read
+  // (checks/file_checks.h); null when none were. The import's checks take
+  // them where they still hold.
+  std::shared_ptr<const CheckedAhead> checked_ahead;
 };
 
 // Called before each file (done = files finished so far).

@@ -1,5 +1,6 @@
 #include "ingest/importer.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -46,6 +47,43 @@ TEST_F(ImporterTest, ImportIsIdempotent) {
 
 // A row dated after this month would become the default month of every
 // command: the file is refused with the line, and nothing is written.
+// The checks made while the file is read (checks/file_checks.h) are the
+// store's own: the same findings as checking every month from the store.
+TEST_F(ImporterTest, ChecksMadeWhileReadingAreTheStoresOwn) {
+  std::string body;
+  int id = 0;
+  for (int m = 1; m <= 12; ++m) {
+    const bool swapped = m == 6;
+    body += fmt::format("{},CMR,120,Cameroon,MINUSCA,Troops,{},{},28/{:02}/2020\n", ++id, swapped ? 748 : 71,
+                        swapped ? 0 : 675, m);
+    // Indonesia is missing from 2020-09 only.
+    if (m != 9) body += fmt::format("{},IDN,360,Indonesia,UNIFIL,Troops,30,1200,28/{:02}/2020\n", ++id, m);
+  }
+  ImportChecks checks;
+  FileOutcome o = ImportBytes(db_.get(), *ref_, "year.csv", std::string(kHeader) + body, {}, &checks);
+  ASSERT_EQ(FileOutcome::State::kImported, o.state) << o.status.ToString();
+  ASSERT_TRUE(o.checked_ahead);
+  EXPECT_EQ(12u, o.checked_ahead->months.size());
+  EXPECT_EQ(12u, checks.months.size());
+  auto described = [](const std::vector<Anomaly>& found) {
+    std::vector<std::string> out;
+    for (const Anomaly& a : found) {
+      out.push_back(fmt::format("{} {} {} {} {}:{} {}", a.month.ToString(), KindCode(a.kind), a.iso3, a.mission,
+                                a.import_id, a.line, a.summary));
+    }
+    return out;
+  };
+  Result<RecheckSummary> again = RecheckAllMonths(db_.get());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(described(again->found), described(checks.found));
+  ASSERT_EQ(4u, checks.found.size()) << fmt::format("{}", fmt::join(described(checks.found), "\n"));
+  EXPECT_EQ(
+      "2020-06 sex_swapped CMR MINUSCA 1:12 CMR MINUSCA Troops: 0 men, 748 women printed; 2020-05: 675 men, "
+      "71 women; 2020-07: 675 men, 71 women (the sexes look swapped)",
+      described(checks.found)[0]);
+  EXPECT_EQ("2020-09 gap IDN  0:0 IDN: absent, with 1230 in 2020-08 and 1230 in 2020-10", described(checks.found)[3]);
+}
+
 TEST_F(ImporterTest, AMonthAfterThisOneIsRefused) {
   FakeClock clock(1795000000);  // 2026-11-18
   ImportOptions opt;

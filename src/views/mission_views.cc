@@ -163,8 +163,8 @@ Result<Table> MissionsTable(Db* db, const Reference& ref, const ParsedFigureFilt
   if (f.from != f.to || !f.from) {
     BH_ASSIGN_OR_RETURN(auto sources, CurrentSourceFiles(db));
     std::set<Month> imported;
-    for (const auto& [month, file] : sources) {
-      if (auto m = Month::Parse(month); m.ok()) imported.insert(*m);
+    for (const auto& [month_text, file] : sources) {
+      if (auto m = Month::Parse(month_text); m.ok()) imported.insert(*m);
     }
     if (!imported.empty()) {
       Month lo = f.from ? std::max(*f.from, *imported.begin()) : *imported.begin();
