@@ -36,18 +36,16 @@ constexpr double kMonthNeighboursAgree = 0.015;
 constexpr double kGapSameStrength = 0.10;
 constexpr int64_t kMinGapTotal = 10;
 
-using RowKey = std::tuple<std::string, std::string, int>;  // iso3, mission, type
+// iso3, mission, type: views of a row's text, valid while its month is.
+using RowKey = std::tuple<std::string_view, std::string_view, int>;
 
 RowKey KeyOf(const SeriesRow& r) { return {r.iso3, r.mission, r.type ? static_cast<int>(*r.type) : -1}; }
 
 // The first row of `m` for each key of `wanted` that `m` has.
 std::map<RowKey, const SeriesRow*> Index(const MonthRows& m, const std::map<RowKey, const SeriesRow*>& wanted) {
   std::map<RowKey, const SeriesRow*> out;
-  RowKey key;
   for (const SeriesRow& r : m.rows) {
-    std::get<0>(key) = r.iso3;
-    std::get<1>(key) = r.mission;
-    std::get<2>(key) = r.type ? static_cast<int>(*r.type) : -1;
+    const RowKey key = KeyOf(r);
     if (wanted.count(key)) out.emplace(key, &r);
   }
   return out;
@@ -196,6 +194,16 @@ void DetectSwaps(const MonthRows& month, const Around& around, std::vector<Anoma
   }
 }
 
+// `key` in the sorted map `m`, searched from `from` on, for keys asked in
+// ascending order: one merge over the map instead of a search per key.
+template <class Map>
+typename Map::const_iterator FindFrom(const Map& m, typename Map::const_iterator& from,
+                                      const typename Map::key_type& key) {
+  while (from != m.end() && m.key_comp()(from->first, key)) ++from;
+  if (from != m.end() && !m.key_comp()(key, from->first)) return from;
+  return m.end();
+}
+
 // A share that leaves both neighbours, which agree with each other.
 bool Jumps(double share, double before, double after, double jump, double agree) {
   return std::abs(before - after) <= agree && std::abs(share - before) >= jump && std::abs(share - after) >= jump;
@@ -217,7 +225,8 @@ CountryCategorySums ByCountryCategory(const MonthRows& m) {
     }
     const Category c = CategoryOf(*r.type);
     auto& it = entry[static_cast<size_t>(c)];
-    if (it == out.end()) it = out.try_emplace({r.iso3, c}).first;
+    // The hint: rows in order of country add at the end at no search.
+    if (it == out.end()) it = out.try_emplace(out.end(), {r.iso3, c});
     Add(it->second, r);
   }
   return out;
@@ -241,13 +250,15 @@ std::shared_ptr<const MonthSums> SumMonth(const MonthRows& m) {
   auto country = out->by_country.end(), mission = out->by_country_mission.end();
   for (const SeriesRow& r : m.rows) {
     if (r.mission.empty()) out->has_missions = false;
+    // The hints: rows in order of country and mission add at the end.
     if (country == out->by_country.end() || country->first.first != r.iso3) {
-      country = out->by_country.try_emplace({r.iso3, ""}).first;
+      country = out->by_country.try_emplace(out->by_country.end(), std::pair<std::string, std::string>{r.iso3, ""});
     }
     Add(country->second, r);
     if (mission == out->by_country_mission.end() || mission->first.first != r.iso3 ||
         mission->first.second != r.mission) {
-      mission = out->by_country_mission.try_emplace({r.iso3, r.mission}).first;
+      mission = out->by_country_mission.try_emplace(out->by_country_mission.end(),
+                                                    std::pair<std::string, std::string>{r.iso3, r.mission});
     }
     Add(mission->second, r);
     Add(out->all, r);
@@ -262,8 +273,9 @@ void DetectShareJumps(const MonthRows& month, const MonthRows& before, const Mon
                       const std::vector<Anomaly>& swaps, std::vector<Anomaly>* out) {
   const CountryCategorySums &now = now_sums.by_country_category, &b = before_sums.by_country_category,
                             &a = after_sums.by_country_category;
+  auto from_b = b.begin(), from_a = a.begin();
   for (const auto& [key, s] : now) {
-    auto ib = b.find(key), ia = a.find(key);
+    auto ib = FindFrom(b, from_b, key), ia = FindFrom(a, from_a, key);
     if (ib == b.end() || ia == a.end()) continue;
     std::optional<double> share = s.Share(), sb = ib->second.Share(), sa = ia->second.Share();
     if (!share || !sb || !sa) continue;
@@ -322,9 +334,10 @@ void DetectGaps(const MonthRows& month, const MonthRows& before, const MonthRows
     const auto& now = by_mission ? now_sums.by_country_mission : now_sums.by_country;
     const auto& b = by_mission ? before_sums.by_country_mission : before_sums.by_country;
     const auto& a = by_mission ? after_sums.by_country_mission : after_sums.by_country;
+    auto from_now = now.begin(), from_a = a.begin();
     for (const auto& [key, sb] : b) {
-      if (now.count(key)) continue;
-      auto ia = a.find(key);
+      if (FindFrom(now, from_now, key) != now.end()) continue;
+      auto ia = FindFrom(a, from_a, key);
       if (ia == a.end()) continue;
       const Sums& sa = ia->second;
       int64_t hi = std::max(sb.total, sa.total), lo = std::min(sb.total, sa.total);
