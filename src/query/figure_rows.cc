@@ -20,6 +20,15 @@ std::string Placeholders(size_t n) {
 
 }  // namespace
 
+Result<bool> CorrectionsIn(Db* db, std::optional<Month> from, std::optional<Month> to) {
+  BH_ASSIGN_OR_RETURN(Stmt any,
+                      db->Prepare("SELECT EXISTS (SELECT 1 FROM main.erratum WHERE month >= ? AND month <= ?)"));
+  any.Bind(1, from ? from->ToString() : std::string("0000-00")).Bind(2, to ? to->ToString() : std::string("9999-99"));
+  BH_ASSIGN_OR_RETURN(bool row, any.Step());
+  if (!row) return Status::Internal("CorrectionsIn: EXISTS gave no row");
+  return any.Int(0) != 0;
+}
+
 Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::optional<size_t> max_rows) {
   std::optional<GroupInfo> group;
   if (!f.group.empty()) {
@@ -48,16 +57,7 @@ Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::op
   // With no correction in the months asked for, the rows are as printed:
   // read without the view's per-row look-up of a correction (the same rows,
   // whichever way the connection reads figures).
-  Stmt any_erratum;
-  {
-    BH_ASSIGN_OR_RETURN(any_erratum,
-                        db->Prepare("SELECT EXISTS (SELECT 1 FROM main.erratum WHERE month >= ? AND month <= ?)"));
-    any_erratum.Bind(1, f.from ? f.from->ToString() : std::string("0000-00"))
-        .Bind(2, f.to ? f.to->ToString() : std::string("9999-99"));
-    BH_ASSIGN_OR_RETURN(bool row, any_erratum.Step());
-    if (!row) return Status::Internal("FigureRows: EXISTS gave no row");
-  }
-  const bool corrections = any_erratum.Int(0) != 0;
+  BH_ASSIGN_OR_RETURN(const bool corrections, CorrectionsIn(db, f.from, f.to));
   std::string sql = fmt::format(
       "SELECT c.month, c.iso3, COALESCE(c.mission, ''), COALESCE(c.ptype, ''), c.women, c.men, c.total, {},"
       " c.import_id, COALESCE(c.page, 0), c.line, c.report_date, c.seq FROM {} c",

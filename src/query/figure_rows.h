@@ -72,6 +72,13 @@ struct FigureRow {
 // is too large without building all of it (the API's bound on an export).
 Result<std::vector<FigureRow>> FigureRows(Db* db, const FigureFilter& f, std::optional<size_t> max_rows = std::nullopt);
 
+// Whether a correction (store/errata.h) names a month in [from, to] (an
+// unset bound does not narrow). Where none does, the current rows of those
+// months are the rows as printed, read without current_contribution's
+// look-up of a correction per row (issue 16), whichever way the connection
+// reads figures (UseFiguresAsPrinted).
+Result<bool> CorrectionsIn(Db* db, std::optional<Month> from, std::optional<Month> to);
+
 // Every mission acronym the store knows (the mission table), sorted: what a
 // mission filter is checked against.
 Result<std::vector<std::string>> MissionAcronyms(Db* db);

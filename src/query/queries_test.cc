@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "store/contribution_store.h"
+#include "store/errata.h"
 #include "store/schema.h"
 
 namespace bh {
@@ -154,6 +156,53 @@ TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {
   EXPECT_EQ("IDN", (*top)[0].iso3);
   EXPECT_EQ(5, (*top)[0].women);
   EXPECT_EQ("AUS", (*top)[1].iso3);
+}
+
+// A month with a correction counts the corrected figures (as printed on a
+// connection switched back); a country without a sex split counts no women.
+TEST_F(QueriesTest, TopCountriesByWomenCountsCorrectionsAndRowsWithoutSex) {
+  ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
+  int line = 1;
+  for (auto [iso3, w, m] : {std::tuple{"VNM", 13, 49}, std::tuple{"IDN", 20, 30}, std::tuple{"AUS", -1, 40}}) {
+    ContributionRow r;
+    r.line = ++line;
+    r.report_date = {2021, 4, 30};
+    r.iso3 = iso3;
+    r.mission = "UNMISS";
+    r.type = PersonnelType::kTroops;
+    if (w >= 0) {
+      r.women = w;
+      r.men = m;
+    }
+    r.total = std::max(w, 0) + m;
+    ASSERT_TRUE(s.AddContribution(r).ok());
+  }
+  ASSERT_TRUE(s.Commit("no totals printed").ok());
+  auto order = [&]() {
+    auto top = TopCountriesByWomen(db_.get(), {2021, 4}, 10);
+    EXPECT_TRUE(top.ok());
+    std::string out;
+    for (const CountryWomen& c : *top)
+      out += fmt::format("{}:{}/{}{} ", c.iso3, c.women, c.total, c.sex_known ? "" : "?");
+    return out;
+  };
+  EXPECT_EQ("IDN:20/50 VNM:13/62 AUS:0/40? ", order());
+  Erratum e;
+  e.month = {2021, 4};
+  e.iso3 = "VNM";
+  e.mission = "UNMISS";
+  e.type = PersonnelType::kTroops;
+  e.printed_women = 13;
+  e.printed_men = 49;
+  e.women = 49;
+  e.men = 13;
+  e.reason = "swapped";
+  e.author = "tester";
+  ASSERT_TRUE(AddErratum(db_.get(), e).ok());
+  EXPECT_EQ("VNM:49/62 IDN:20/50 AUS:0/40? ", order());
+  ASSERT_TRUE(UseFiguresAsPrinted(db_.get()).ok());
+  EXPECT_EQ("IDN:20/50 VNM:13/62 AUS:0/40? ", order());
+  EXPECT_TRUE(TopCountriesByWomen(db_.get(), {2021, 4}, 0)->empty());
 }
 
 TEST_F(QueriesTest, ImportsNewestFirstWithTheMonthsTheySupply) {
