@@ -7,6 +7,7 @@
 #include "store/contribution_store.h"
 #include "store/errata.h"
 #include "store/schema.h"
+#include "store/test_errata.h"
 
 namespace bh {
 namespace {
@@ -124,18 +125,8 @@ TEST_F(FigureRowsTest, AGroupCountsEachMonthsMembers) {
 }
 
 TEST_F(FigureRowsTest, CorrectedRowsCarryTheErratumAndThePrintedFigures) {
-  Erratum e;
-  e.month = {2025, 10};
-  e.iso3 = "VNM";
-  e.mission = "UNMISS";
-  e.type = PersonnelType::kTroops;
-  e.printed_women = 13;
-  e.printed_men = 49;
-  e.women = 49;
-  e.men = 13;
-  e.reason = "test";
-  e.author = "tester";
-  ASSERT_TRUE(AddErratum(db_.get(), e).ok());
+  ASSERT_TRUE(
+      AddErratum(db_.get(), testing::SwappedSexes({2025, 10}, "VNM", "UNMISS", PersonnelType::kTroops, 13, 49)).ok());
   auto rows = Rows(With([](FigureFilter& f) {
     f.from = Month{2025, 10};
     f.types = {PersonnelType::kTroops};

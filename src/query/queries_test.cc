@@ -9,6 +9,7 @@
 #include "store/contribution_store.h"
 #include "store/errata.h"
 #include "store/schema.h"
+#include "store/test_errata.h"
 
 namespace bh {
 namespace {
@@ -29,6 +30,27 @@ class QueriesTest : public ::testing::Test {
     r.men = m;
     r.total = total;
     ASSERT_TRUE(s.AddContribution(r).ok());
+    ASSERT_TRUE(s.Commit("no totals printed").ok());
+  }
+  // One file of 2021-04 with one UNMISS troops row per country: ISO3,
+  // women (nullopt: no sex split), men.
+  void AddCountries(const std::vector<std::tuple<const char*, std::optional<int64_t>, int64_t>>& rows) {
+    ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
+    int line = 1;
+    for (const auto& [iso3, w, m] : rows) {
+      ContributionRow r;
+      r.line = ++line;
+      r.report_date = {2021, 4, 30};
+      r.iso3 = iso3;
+      r.mission = "UNMISS";
+      r.type = PersonnelType::kTroops;
+      if (w) {
+        r.women = w;
+        r.men = m;
+      }
+      r.total = w.value_or(0) + m;
+      ASSERT_TRUE(s.AddContribution(r).ok());
+    }
     ASSERT_TRUE(s.Commit("no totals printed").ok());
   }
   std::unique_ptr<Db> db_;
@@ -135,21 +157,7 @@ TEST_F(QueriesTest, MonthlyFiguresOfSomeCountriesEqualTheirShareOfAll) {
 }
 
 TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {
-  ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
-  int line = 1;
-  for (auto [iso3, w, m] : {std::tuple{"VNM", 3, 30}, std::tuple{"IDN", 5, 30}, std::tuple{"AUS", 3, 1}}) {
-    ContributionRow r;
-    r.line = ++line;
-    r.report_date = {2021, 4, 30};
-    r.iso3 = iso3;
-    r.mission = "UNMISS";
-    r.type = PersonnelType::kTroops;
-    r.women = w;
-    r.men = m;
-    r.total = w + m;
-    ASSERT_TRUE(s.AddContribution(r).ok());
-  }
-  ASSERT_TRUE(s.Commit("no totals printed").ok());
+  AddCountries({{"VNM", 3, 30}, {"IDN", 5, 30}, {"AUS", 3, 1}});
   auto top = TopCountriesByWomen(db_.get(), {2021, 4}, 2);
   ASSERT_TRUE(top.ok());
   ASSERT_EQ(2u, top->size());
@@ -161,23 +169,7 @@ TEST_F(QueriesTest, TopCountriesByWomenMostFirstTiesByCode) {
 // A month with a correction counts the corrected figures (as printed on a
 // connection switched back); a country without a sex split counts no women.
 TEST_F(QueriesTest, TopCountriesByWomenCountsCorrectionsAndRowsWithoutSex) {
-  ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
-  int line = 1;
-  for (auto [iso3, w, m] : {std::tuple{"VNM", 13, 49}, std::tuple{"IDN", 20, 30}, std::tuple{"AUS", -1, 40}}) {
-    ContributionRow r;
-    r.line = ++line;
-    r.report_date = {2021, 4, 30};
-    r.iso3 = iso3;
-    r.mission = "UNMISS";
-    r.type = PersonnelType::kTroops;
-    if (w >= 0) {
-      r.women = w;
-      r.men = m;
-    }
-    r.total = std::max(w, 0) + m;
-    ASSERT_TRUE(s.AddContribution(r).ok());
-  }
-  ASSERT_TRUE(s.Commit("no totals printed").ok());
+  AddCountries({{"VNM", 13, 49}, {"IDN", 20, 30}, {"AUS", std::nullopt, 40}});
   auto order = [&]() {
     auto top = TopCountriesByWomen(db_.get(), {2021, 4}, 10);
     EXPECT_TRUE(top.ok());
@@ -187,18 +179,8 @@ TEST_F(QueriesTest, TopCountriesByWomenCountsCorrectionsAndRowsWithoutSex) {
     return out;
   };
   EXPECT_EQ("IDN:20/50 VNM:13/62 AUS:0/40? ", order());
-  Erratum e;
-  e.month = {2021, 4};
-  e.iso3 = "VNM";
-  e.mission = "UNMISS";
-  e.type = PersonnelType::kTroops;
-  e.printed_women = 13;
-  e.printed_men = 49;
-  e.women = 49;
-  e.men = 13;
-  e.reason = "swapped";
-  e.author = "tester";
-  ASSERT_TRUE(AddErratum(db_.get(), e).ok());
+  ASSERT_TRUE(
+      AddErratum(db_.get(), testing::SwappedSexes({2021, 4}, "VNM", "UNMISS", PersonnelType::kTroops, 13, 49)).ok());
   EXPECT_EQ("VNM:49/62 IDN:20/50 AUS:0/40? ", order());
   ASSERT_TRUE(UseFiguresAsPrinted(db_.get()).ok());
   EXPECT_EQ("IDN:20/50 VNM:13/62 AUS:0/40? ", order());
