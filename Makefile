@@ -89,7 +89,7 @@ test-release: release
 # CSV import's reader thread, PDF preparation on worker threads (poppler),
 # the web server's thread pool and its caches. Not part of `make test`
 # (a second full build); run it after changing threaded code.
-TSAN_SUITES = ImporterTest.*:RobustnessTest.*:PdfTextTest.*:PdfImportTest.*:ApiTest.*:ServerTest.*:ResponseCacheTest.*:SessionCacheTest.*:DbPoolTest.*:AccountsTest.*:LoginThrottleTest.*:WebCommandsTest.*
+TSAN_SUITES = ImporterTest.*:FileChecksTest.*:RobustnessTest.*:PdfTextTest.*:PdfImportTest.*:ApiTest.*:ServerTest.*:ResponseCacheTest.*:SessionCacheTest.*:DbPoolTest.*:AccountsTest.*:LoginThrottleTest.*:WebCommandsTest.*
 test-tsan: deps
 	cmake --preset tsan >/dev/null
 	cmake --build --preset tsan -j $(JOBS) --target bluehelmet_tests

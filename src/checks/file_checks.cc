@@ -14,8 +14,12 @@ constexpr int kReach = 2 * kMaxNeighbourGapMonths;
 
 }  // namespace
 
-FileChecks::FileChecks(std::vector<Month> stored, int64_t import_id)
-    : import_id_(import_id), stored_before_(std::move(stored)), result_{import_id, {}}, thread_([this] { Run(); }) {}
+FileChecks::FileChecks(std::vector<Month> stored, int64_t import_id, size_t max_held_rows)
+    : import_id_(import_id),
+      max_held_rows_(max_held_rows),
+      stored_before_(std::move(stored)),
+      result_{import_id, {}},
+      thread_([this] { Run(); }) {}
 
 FileChecks::~FileChecks() {
   {
@@ -81,8 +85,8 @@ void FileChecks::Take(const std::vector<ContributionRow>& rows) {
   if (!in_order_) return;
   for (const ContributionRow& r : rows) {
     const Month m = r.report_date.ToMonth();
-    if (!held_.empty() && m < held_.rbegin()->first) {
-      // The months go back: nothing is checked ahead, the store checks all.
+    if ((!held_.empty() && m < held_.rbegin()->first) || held_rows_ >= max_held_rows_) {
+      // Nothing is checked ahead: the store checks every month.
       in_order_ = false;
       held_.clear();
       unchecked_.clear();
@@ -101,6 +105,7 @@ void FileChecks::Take(const std::vector<ContributionRow>& rows) {
     if (!(r.report_date == h.date)) h.two_dates = true;
     // The row as the store will give it back (LoadMonth).
     SeriesRow& s = h.rows.rows.emplace_back();
+    ++held_rows_;
     s.iso3 = r.iso3;
     s.mission = r.mission;
     s.type = r.type;
@@ -125,7 +130,10 @@ void FileChecks::CheckReady(bool at_end) {
   }
   // No month left to check reads a month more than kReach before it.
   const int keep_from = (unchecked_.empty() ? latest : unchecked_.begin()->Index()) - kReach;
-  while (!held_.empty() && held_.begin()->first.Index() < keep_from) held_.erase(held_.begin());
+  while (!held_.empty() && held_.begin()->first.Index() < keep_from) {
+    held_rows_ -= held_.begin()->second.rows.rows.size();
+    held_.erase(held_.begin());
+  }
 }
 
 void FileChecks::Check(Month m) {

@@ -7,7 +7,8 @@
 // FileChecks' own keeps a window of months and checks each month (Detect)
 // whose surrounding months (Around, over the months the store held before
 // and the file's) all come from the file, once they are complete. It checks
-// nothing of a file whose months go back (rows out of month order), and no
+// nothing of a file whose months go back (rows out of month order) or whose
+// months hold too many rows to keep (kMaxHeldRows), and no
 // month that reads a month with two report dates (the importer keeps only
 // the later date's rows) or a month the file does not bring.
 //
@@ -39,9 +40,13 @@ namespace bh {
 
 class FileChecks {
  public:
+  // More rows than this held at once (a month of millions of rows) and the
+  // thread gives up: the store checks every month, one at a time, as before.
+  static constexpr size_t kMaxHeldRows = size_t{1} << 20;
+
   // `stored`: the months the store held before the import, sorted;
   // `import_id`: the import the rows are written as.
-  FileChecks(std::vector<Month> stored, int64_t import_id);
+  FileChecks(std::vector<Month> stored, int64_t import_id, size_t max_held_rows = kMaxHeldRows);
   ~FileChecks();  // stops the thread; what it found is dropped
   FileChecks(const FileChecks&) = delete;
   FileChecks& operator=(const FileChecks&) = delete;
@@ -70,13 +75,15 @@ class FileChecks {
   void Check(Month m);
 
   const int64_t import_id_;
+  const size_t max_held_rows_;
   const std::vector<Month> stored_before_;
 
   // The thread's own state.
   std::map<Month, Held> held_;
   std::set<Month> file_months_;
   std::set<Month> unchecked_;  // file months not decided yet
-  bool in_order_ = true;
+  bool in_order_ = true;       // false: gave up (months out of order, or too many rows)
+  size_t held_rows_ = 0;
   CheckedAhead result_;
 
   std::mutex mu_;

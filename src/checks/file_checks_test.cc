@@ -129,6 +129,18 @@ TEST(FileChecksTest, AMonthOfTwoDatesIsLeftToTheStore) {
   for (int m : {5, 11}) EXPECT_TRUE(ahead.months.count({2020, m})) << m;
 }
 
+// Months too large to hold are left to the store, which reads one at a
+// time; a window that fits is checked.
+TEST(FileChecksTest, GivesUpWhenTheMonthsHoldTooManyRows) {
+  const std::vector<ContributionRow> rows = Series({2020, 5}, {2020, 11});  // 2 rows a month
+  FileChecks small({}, 7, 5);
+  small.Add(rows);
+  EXPECT_TRUE(small.Finish().months.empty());
+  FileChecks enough({}, 7, 100);
+  enough.Add(rows);
+  EXPECT_EQ(7u, enough.Finish().months.size());
+}
+
 // Stopping early (a failed import) drops everything and returns.
 TEST(FileChecksTest, DestroyedWithoutFinishing) {
   FileChecks checks({}, 3);
