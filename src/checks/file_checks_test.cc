@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/test_data.h"
+
 namespace bh {
 namespace {
 
@@ -9,16 +11,7 @@ using T = PersonnelType;
 
 ContributionRow Row(Month m, int day, std::string iso3, std::string mission, T type, int64_t women, int64_t men,
                     int line) {
-  ContributionRow r;
-  r.line = line;
-  r.report_date = Date{m.year, m.month, day};
-  r.iso3 = std::move(iso3);
-  r.mission = std::move(mission);
-  r.type = type;
-  r.women = women;
-  r.men = men;
-  r.total = women + men;
-  return r;
+  return testing::MakeRow({m.year, m.month, day}, std::move(iso3), std::move(mission), type, women, men, line);
 }
 
 // Cameroon's troops with mostly men, and Indonesia's, from 2020-05 to

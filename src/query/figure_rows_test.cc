@@ -7,7 +7,7 @@
 #include "store/contribution_store.h"
 #include "store/errata.h"
 #include "store/schema.h"
-#include "store/test_errata.h"
+#include "store/test_data.h"
 
 namespace bh {
 namespace {

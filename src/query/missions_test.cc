@@ -4,6 +4,7 @@
 
 #include "store/contribution_store.h"
 #include "store/schema.h"
+#include "store/test_data.h"
 
 namespace bh {
 namespace {
@@ -26,17 +27,9 @@ class MissionsTest : public ::testing::Test {
     ImportSession s(db_.get(), {file, "", sha, "un_pdf", "", false});
     int line = 0;
     for (const std::string& mission : missions) {
-      ContributionRow r;
-      r.page = 1;
-      r.line = ++line;
-      r.report_date = Date::LastDayOf({2025, month});
-      r.iso3 = "VNM";
-      r.mission = mission;
-      r.type = PersonnelType::kTroops;
-      r.women = women;
-      r.men = men;
-      r.total = women + men;
-      ASSERT_TRUE(s.AddContribution(r).ok());
+      ASSERT_TRUE(s.AddContribution(testing::MakeRow(Date::LastDayOf({2025, month}), "VNM", mission,
+                                                     PersonnelType::kTroops, women, men, ++line, /*page=*/1))
+                      .ok());
     }
     ASSERT_TRUE(s.Commit("no totals printed").ok());
   }

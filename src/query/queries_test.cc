@@ -9,7 +9,7 @@
 #include "store/contribution_store.h"
 #include "store/errata.h"
 #include "store/schema.h"
-#include "store/test_errata.h"
+#include "store/test_data.h"
 
 namespace bh {
 namespace {
@@ -38,18 +38,9 @@ class QueriesTest : public ::testing::Test {
     ImportSession s(db_.get(), {"a.csv", "a.csv", "t1", "un_gender_csv", "", false});
     int line = 1;
     for (const auto& [iso3, w, m] : rows) {
-      ContributionRow r;
-      r.line = ++line;
-      r.report_date = {2021, 4, 30};
-      r.iso3 = iso3;
-      r.mission = "UNMISS";
-      r.type = PersonnelType::kTroops;
-      if (w) {
-        r.women = w;
-        r.men = m;
-      }
-      r.total = w.value_or(0) + m;
-      ASSERT_TRUE(s.AddContribution(r).ok());
+      ASSERT_TRUE(
+          s.AddContribution(testing::MakeRow({2021, 4, 30}, iso3, "UNMISS", PersonnelType::kTroops, w, m, ++line))
+              .ok());
     }
     ASSERT_TRUE(s.Commit("no totals printed").ok());
   }

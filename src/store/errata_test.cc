@@ -9,6 +9,7 @@
 #include "base/strings.h"
 #include "store/contribution_store.h"
 #include "store/schema.h"
+#include "store/test_data.h"
 
 namespace bh {
 namespace {
@@ -20,16 +21,7 @@ class ErrataTest : public ::testing::Test {
     ImportSession s(db_.get(), {"aug.csv", "aug.csv", "sha-aug", "un_gender_csv", "", false});
     ASSERT_TRUE(s.status().ok());
     auto row = [](std::string iso3, int64_t women, int64_t men, int line) {
-      ContributionRow r;
-      r.line = line;
-      r.report_date = Date{2020, 8, 31};
-      r.iso3 = std::move(iso3);
-      r.mission = "MINUSCA";
-      r.type = PersonnelType::kTroops;
-      r.women = women;
-      r.men = men;
-      r.total = women + men;
-      return r;
+      return testing::MakeRow({2020, 8, 31}, std::move(iso3), "MINUSCA", PersonnelType::kTroops, women, men, line);
     };
     ASSERT_TRUE(s.AddContribution(row("CMR", 748, 0, 2)).ok());
     ASSERT_TRUE(s.AddContribution(row("RWA", 100, 900, 3)).ok());
@@ -107,16 +99,9 @@ TEST_F(ErrataTest, ANewSourceWithOtherFiguresIsNotCorrected) {
   ASSERT_TRUE(AddErratum(db_.get(), Swap()).ok());
   ImportSession s(db_.get(), {"aug2.csv", "aug2.csv", "sha-aug2", "un_gender_csv", "", false});
   for (auto [iso3, women, men] : {std::tuple<const char*, int64_t, int64_t>{"CMR", 71, 677}, {"RWA", 100, 900}}) {
-    ContributionRow r;
-    r.line = 2;
-    r.report_date = Date{2020, 8, 31};
-    r.iso3 = iso3;
-    r.mission = "MINUSCA";
-    r.type = PersonnelType::kTroops;
-    r.women = women;
-    r.men = men;
-    r.total = women + men;
-    ASSERT_TRUE(s.AddContribution(r).ok());
+    ASSERT_TRUE(
+        s.AddContribution(testing::MakeRow({2020, 8, 31}, iso3, "MINUSCA", PersonnelType::kTroops, women, men, 2))
+            .ok());
   }
   ASSERT_TRUE(s.Commit("no totals printed").ok());
   EXPECT_EQ(71, Q("SELECT women FROM current_contribution WHERE iso3 = 'CMR'"));
