@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <variant>
@@ -26,6 +27,7 @@
 #include "ingest/tidy_csv.h"
 #include "ingest/un_csv.h"
 #include "store/contribution_store.h"
+#include "store/database.h"
 #include "store/errata.h"
 
 namespace bh {
@@ -649,6 +651,13 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
   } restore{db};
   KnownImports known;
   if (Result<KnownImports> k = KnownImportsBySha256(db); k.ok()) known = std::move(*k);  // else: parse everything
+  // The first import into a database (a folder of reports, the UN's whole
+  // CSV) writes its pages once, when no one else has the file open: there
+  // is nothing to read in it yet (store/database.h).
+  std::optional<RollbackJournalScope> write_once;
+  if (Result<int64_t> any = db->QueryInt("SELECT EXISTS (SELECT 1 FROM import)"); any.ok() && *any == 0) {
+    write_once.emplace(db);
+  }
   const size_t n = paths.size();
   const size_t workers = std::min<size_t>(n > 1 ? std::max(1u, std::thread::hardware_concurrency()) : 0, 4);
   std::vector<FileOutcome> outcomes;

@@ -167,6 +167,54 @@ TEST_F(ImporterTest, LateBadRowLeavesTheDatabaseUnchanged) {
   EXPECT_EQ(0, Count("SELECT COUNT(*) FROM month_figures"));
 }
 
+// The first import into a database file writes its pages once (a rollback
+// journal, not the WAL and then the checkpoint: store/database.h), stays
+// all-or-nothing, and leaves the file in WAL mode. With another connection
+// open, it writes through the WAL as before.
+TEST(ImporterFileTest, FirstImportWritesItsPagesOnceAndStaysAllOrNothing) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "bh_first_import";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string good = GenerateSampleCsv(BenchmarkSpec(0));  // its smallest: 33,840 rows
+  std::ofstream(dir / "bad.csv") << good << "X,VNM,704,Viet Nam,UNMISS,Troops,13,x,30/04/2021\n";
+  std::ofstream(dir / "good.csv") << good;
+  auto wal_bytes = [](const fs::path& db) {
+    return fs::exists(db.string() + "-wal") ? fs::file_size(db.string() + "-wal") : 0;
+  };
+  auto mode = [](Db* db) {
+    auto q = db->Prepare("PRAGMA journal_mode");
+    return q.ok() && q->Step().ok() ? q->Text(0) : std::string("?");
+  };
+  for (const bool shared : {false, true}) {
+    SCOPED_TRACE(shared ? "another connection open" : "alone");
+    const fs::path path = dir / (shared ? "shared.db" : "alone.db");
+    auto db = OpenCoreStore(path.string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto ref = Reference::Load(db->get());
+    ASSERT_TRUE(ref.ok());
+    std::unique_ptr<Db> reader;
+    if (shared) reader = std::move(*Db::Open(path.string()));
+    auto bad = ImportFiles(db->get(), *ref, {(dir / "bad.csv").string()}, {}, nullptr);
+    ASSERT_EQ(FileOutcome::State::kFailed, bad[0].state);
+    EXPECT_EQ(0, *(*db)->QueryInt("SELECT COUNT(*) FROM import"));
+    EXPECT_EQ(0, *(*db)->QueryInt("SELECT COUNT(*) FROM contribution"));
+    EXPECT_EQ("wal", mode(db->get()));
+    const auto before = wal_bytes(path);
+    auto ok = ImportFiles(db->get(), *ref, {(dir / "good.csv").string()}, {}, nullptr);
+    ASSERT_EQ(FileOutcome::State::kImported, ok[0].state) << ok[0].status.ToString();
+    EXPECT_EQ(ok[0].rows, *(*db)->QueryInt("SELECT COUNT(*) FROM contribution"));
+    EXPECT_EQ("wal", mode(db->get()));
+    EXPECT_FALSE(fs::exists(path.string() + "-journal"));
+    // The rows' pages: in the WAL only when another connection kept it.
+    if (shared) {
+      EXPECT_GT(wal_bytes(path), before + 40 * ok[0].rows);
+    } else {
+      EXPECT_LT(wal_bytes(path), 4 * ok[0].rows);
+    }
+  }
+}
+
 TEST_F(ImporterTest, EncryptedPdfFailsWithTheReasonAndChangesNothing) {
   std::ifstream in(std::string(BLUEHELMET_SOURCE_DIR) + "/src/pdf/testdata/encrypted_tiny.pdf", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

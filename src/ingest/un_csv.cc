@@ -215,8 +215,8 @@ std::string SupersededDates::Note() const {
 }
 
 struct UnCsvReader::State {
-  State(std::string_view d, std::string n, const Reference& r, bool skip, std::function<void(size_t)> done)
-      : data(d), reader(d, n), name(std::move(n)), ref(r), skip_invalid(skip), done_before(std::move(done)) {}
+  State(std::string_view d, std::string n, const Reference& r, bool skip, std::function<void(size_t)> on_done)
+      : data(d), reader(d, n), name(std::move(n)), ref(r), skip_invalid(skip), done_before(std::move(on_done)) {}
 
   std::string_view data;
   CsvReader reader;

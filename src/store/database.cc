@@ -163,6 +163,32 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, OpenMode mode) {
   return OpenWith(path, read_only, /*immutable=*/false);
 }
 
+namespace {
+
+// journal_mode=WAL. Switching needs an exclusive lock, and SQLite does not
+// call the busy handler for it when another connection is doing the same
+// (two imports into a new database): retried for `wait_ms`. Still busy is
+// IoError "PATH: the database is busy ..."; a file that is not a database is
+// IoError "PATH: not a Bluehelmet database (...)".
+Status SetWalJournal(Db* db, int wait_ms) {
+  auto journal = db->Prepare("PRAGMA journal_mode=WAL");
+  if (!journal.ok()) {
+    return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", db->path(), journal.status().message()));
+  }
+  auto r = journal->Step();
+  for (int waited = 0; !r.ok() && r.status().code() == Status::Code::kIoError && waited < wait_ms; waited += 10) {
+    journal->Reset();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    r = journal->Step();
+  }
+  if (!r.ok() && r.status().code() == Status::Code::kIoError) return r.status();
+  if (!r.ok())
+    return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", db->path(), r.status().message()));
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only, bool immutable) {
   const bool memory = path == ":memory:";
   sqlite3* raw = nullptr;
@@ -184,15 +210,19 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only
   if (st.ok() && read_only) {
     // No pragma that writes: a read of the schema proves it is a database.
     auto probe = db->QueryInt("SELECT COUNT(*) FROM sqlite_master");
-    if (!probe.ok() && !immutable && !memory && ::access((path + "-wal").c_str(), F_OK) != 0) {
+    if (!probe.ok() && !immutable && !memory && ::access((path + "-wal").c_str(), F_OK) != 0 &&
+        ::access((path + "-journal").c_str(), F_OK) != 0) {
       // A WAL database in a folder this user may not write: SQLite cannot
-      // create the -shm file it reads through. Without a -wal file no
-      // process is writing it and the file alone is the whole database, so
-      // it is read as immutable (no lock, no file created).
+      // create the -shm file it reads through. Without a -wal file (or the
+      // -journal of a first import, RollbackJournalScope) no process is
+      // writing it and the file alone is the whole database, so it is read
+      // as immutable (no lock, no file created).
       db.reset();
       auto again = OpenWith(path, true, true);
       if (again.ok()) return again;
     }
+    // Busy (a writer holds the file) is said as such.
+    if (!probe.ok() && probe.status().code() == Status::Code::kIoError) return probe.status();
     if (!probe.ok()) {
       return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, probe.status().message()));
     }
@@ -203,24 +233,8 @@ Result<std::unique_ptr<Db>> Db::OpenWith(const std::string& path, bool read_only
   // import writes 300,000 rows (issue 7).
   if (st.ok()) (void)db->Exec("PRAGMA page_size=16384");
   if (st.ok() && !memory) {
-    auto journal = db->Prepare("PRAGMA journal_mode=WAL");
-    if (!journal.ok()) {
-      return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, journal.status().message()));
-    }
-    // Switching a new file to WAL needs an exclusive lock, and SQLite does
-    // not call the busy handler for it when another connection is doing the
-    // same (two imports into a new database): retry for the busy timeout.
-    auto r = journal->Step();
-    for (int waited = 0;
-         !r.ok() && r.status().code() == Status::Code::kIoError && waited < kDefaultBusyTimeoutMilliseconds;
-         waited += 10) {
-      journal->Reset();
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      r = journal->Step();
-    }
-    // Still busy is said as such.
-    if (!r.ok() && r.status().code() == Status::Code::kIoError) return r.status();
-    if (!r.ok()) return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", path, r.status().message()));
+    Status wal = SetWalJournal(db.get(), kDefaultBusyTimeoutMilliseconds);
+    if (!wal.ok()) return wal;
   }
   if (!st.ok()) return Status::IoError(fmt::format("{}: {}", path, st.message()));
   BH_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
@@ -254,6 +268,9 @@ Result<Stmt> Db::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(s);
+    // Preparing reads the schema, which another process's exclusive lock
+    // can hold up past the busy timeout: said as such.
+    if ((rc & 0xff) == SQLITE_BUSY) return BusyError(path_);
     return Error(sql);
   }
   return Stmt(s);
@@ -345,6 +362,20 @@ Status Transaction::Commit() {
   Status st = db_->Exec(nested_ ? "RELEASE bh_nested" : "COMMIT");
   if (st.ok()) done_ = true;
   return st;
+}
+
+RollbackJournalScope::RollbackJournalScope(Db* db) : db_(db) {
+  if (db->read_only() || db->path() == ":memory:" || sqlite3_get_autocommit(db->raw()) == 0) return;
+  // SQLite answers with the mode in force: "wal" when it refused (another
+  // connection has the file open).
+  auto journal = db->Prepare("PRAGMA journal_mode=DELETE");
+  if (!journal.ok()) return;
+  auto row = journal->Step();
+  active_ = row.ok() && *row && journal->Text(0) == "delete";
+}
+
+RollbackJournalScope::~RollbackJournalScope() {
+  if (active_) (void)SetWalJournal(db_, kDefaultBusyTimeoutMilliseconds);
 }
 
 }  // namespace bh

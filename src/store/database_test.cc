@@ -166,6 +166,44 @@ TEST(DatabaseTest, DatabaseThisUserMayNotWriteOpensReadOnly) {
   std::filesystem::remove_all(dir);
 }
 
+// While a first import writes through a rollback journal
+// (RollbackJournalScope), a reader that may not write the folder waits for
+// the lock and then says busy: it never reads the half-written file as
+// immutable (no -wal file lies beside it then, but the -journal does).
+TEST(DatabaseTest, AReaderNeverReadsAFirstImportHalfWritten) {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "bh_ro_first";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "r.db").string();
+  auto db = Db::Open(path);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (x INTEGER)").ok());
+  RollbackJournalScope scope(db->get());
+  ASSERT_TRUE(scope.active());
+  ASSERT_TRUE((*db)->Exec("BEGIN EXCLUSIVE; INSERT INTO t VALUES (7)").ok());
+  ASSERT_TRUE(std::filesystem::exists(path + "-journal"));
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                        std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                        std::filesystem::perms::others_exec);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::getuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(10);
+    auto reader = Db::Open(path);
+    if (reader.ok()) ::_exit(11);
+    if (reader.status().message() !=
+        path + ": the database is busy: another process is writing to it; try again when it is done") {
+      ::_exit(12);
+    }
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(pid, ::waitpid(pid, &status, 0));
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(0, WEXITSTATUS(status)) << "10 setuid, 11 opened (read the file as immutable), 12 another message";
+  ASSERT_TRUE((*db)->Exec("ROLLBACK").ok());
+}
+
 TEST(DatabaseTest, ReadOnlyOpenOfANonDatabaseFileSaysSo) {
   std::string path = FreshPath("ro_text.db");
   FILE* f = fopen(path.c_str(), "w");
@@ -217,6 +255,70 @@ TEST(DatabaseTest, AWriterPastTheBusyTimeoutGetsOneClearLine) {
   EXPECT_EQ(Status::Code::kIoError, tx.status().code());
   EXPECT_EQ(path + ": the database is busy: another process is writing to it; try again when it is done",
             tx.status().message());
+}
+
+std::string JournalMode(Db* db) {
+  auto q = db->Prepare("PRAGMA journal_mode");
+  if (!q.ok()) return "?";
+  Result<bool> row = q->Step();
+  return row.ok() && *row ? q->Text(0) : "?";
+}
+
+TEST(DatabaseTest, RollbackJournalScopeWritesOnceThenReturnsToWal) {
+  std::string path = FreshPath("once.db");
+  auto db = Db::Open(path);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (x INTEGER NOT NULL)").ok());
+  EXPECT_EQ("wal", JournalMode(db->get()));
+  {
+    RollbackJournalScope scope(db->get());
+    EXPECT_TRUE(scope.active());
+    EXPECT_EQ("delete", JournalMode(db->get()));
+    Transaction tx(db->get());
+    ASSERT_TRUE(tx.status().ok());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (1), (2)").ok());
+    ASSERT_TRUE(tx.Commit().ok());
+    // A failed write inside the scope rolls back from the journal.
+    Transaction failed(db->get());
+    ASSERT_TRUE((*db)->Exec("INSERT INTO t VALUES (3)").ok());
+    EXPECT_FALSE((*db)->Exec("INSERT INTO t VALUES (NULL)").ok());
+  }
+  EXPECT_EQ("wal", JournalMode(db->get()));
+  EXPECT_FALSE(std::filesystem::exists(path + "-journal"));
+  db->reset();
+  auto again = Db::Open(path);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(2, *(*again)->QueryInt("SELECT COUNT(*) FROM t"));
+  EXPECT_EQ(3, *(*again)->QueryInt("SELECT SUM(x) FROM t"));
+}
+
+TEST(DatabaseTest, RollbackJournalScopeLeavesWalWhereItMayNot) {
+  std::string path = FreshPath("shared.db");
+  auto a = Db::Open(path);
+  auto b = Db::Open(path);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE((*a)->Exec("CREATE TABLE t (x)").ok());
+  {
+    // Another connection has the file open: SQLite keeps WAL.
+    RollbackJournalScope scope(a->get());
+    EXPECT_FALSE(scope.active());
+    EXPECT_EQ("wal", JournalMode(a->get()));
+  }
+  b->reset();
+  {
+    // Inside a transaction the mode cannot change.
+    Transaction tx(a->get());
+    ASSERT_TRUE(tx.status().ok());
+    RollbackJournalScope scope(a->get());
+    EXPECT_FALSE(scope.active());
+  }
+  auto memory = Db::Open(":memory:");
+  ASSERT_TRUE(memory.ok());
+  EXPECT_FALSE(RollbackJournalScope(memory->get()).active());
+  auto ro = Db::Open(path, OpenMode::kReadOnly);
+  ASSERT_TRUE(ro.ok());
+  EXPECT_FALSE(RollbackJournalScope(ro->get()).active());
+  EXPECT_EQ("wal", JournalMode(a->get()));
 }
 
 }  // namespace
