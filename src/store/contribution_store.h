@@ -123,7 +123,10 @@ Result<MonthCoverage> CoverageOf(Db* db, std::string_view dataset, int64_t impor
 
 class ImportSession {
  public:
-  static constexpr size_t kBatchRows = 64;
+  // Rows to an INSERT (3,072 parameters; SQLite allows 32,766): 256 cut
+  // the 10x CSV import by 4-5 % against 64, for 4.5 M more instructions
+  // preparing the statement once per file (0.8 % of a report's import).
+  static constexpr size_t kBatchRows = 256;
 
   ImportSession(Db* db, ImportFileInfo file);
   ~ImportSession();
