@@ -13,7 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git iso-codes
   libsqlite3-dev libpoppler-cpp-dev libpoppler-private-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libsodium-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev libpng-dev
-  poppler-utils sqlite3 nodejs npm clang-format
+  poppler-utils sqlite3 unzip nodejs npm clang-format
 )
 for arg in "$@"; do
   case "$arg" in
