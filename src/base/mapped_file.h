@@ -10,9 +10,12 @@
 // The file must not change while it is read. CheckUnchanged() says whether
 // its size and modification time are still those seen at Open: the importer
 // refuses a file that changed while it was read, as it could not say which
-// bytes the recorded SHA-256 describes. A file cut short while mapped ends
-// the process with SIGBUS when a page past its new end is read; nothing is
-// committed then (the import's transaction never completes).
+// bytes the recorded SHA-256 describes. A file cut short while mapped raises
+// SIGBUS when a page past its new end is read, wherever that happens (the
+// parser, the hash, the UTF-8 check): by default that ends the process with
+// the signal. A program that calls ExitOnTruncation() (the CLI's main) ends
+// instead with one line and its exit code; nothing is committed then (the
+// import's transaction never completes).
 //
 // Thread safety: bytes(), DropBefore() and Sha256Hex() may be called from
 // any thread at once.
@@ -56,8 +59,21 @@ class MappedFile {
   // no longer be examined.
   Status CheckUnchanged() const;
 
+  // For the rest of the process: a SIGBUS at an address inside a file a
+  // MappedFile maps (it was cut short while mapped) writes
+  // "<prefix>PATH: the file was cut short while it was read; nothing of it
+  // was imported; import it again" and a newline on stderr and ends the
+  // process with `exit_code` (_exit: no destructor runs, so no transaction
+  // commits). Any other SIGBUS goes to the handler that was there before,
+  // or ends the process as before. Files mapped before the call are covered
+  // too; up to 32 mapped at once are (more are left to the default).
+  // Call once, early, from main: a handler that ends the process is the
+  // program's decision, not the library's.
+  static void ExitOnTruncation(int exit_code, std::string_view prefix);
+
  private:
   MappedFile() = default;
+  int guard_slot_ = -1;  // the slot ExitOnTruncation's handler reads, or -1
   std::string path_;
   int fd_ = -1;
   const char* data_ = nullptr;
