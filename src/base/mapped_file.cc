@@ -117,7 +117,8 @@ void MappedFile::ExitOnTruncation(int exit_code, std::string_view prefix) {
   action.sa_sigaction = OnSigbus;
   action.sa_flags = SA_SIGINFO;
   sigemptyset(&action.sa_mask);
-  if (::sigaction(SIGBUS, &action, &g_previous) != 0) return;
+  // The previous action is read first, so the handler never sees it half set.
+  if (::sigaction(SIGBUS, nullptr, &g_previous) != 0 || ::sigaction(SIGBUS, &action, nullptr) != 0) return;
   g_guarding.store(true, std::memory_order_release);
 }
 

@@ -182,8 +182,9 @@ Status SetWalJournal(Db* db, int wait_ms) {
     r = journal->Step();
   }
   if (!r.ok() && r.status().code() == Status::Code::kIoError) return r.status();
-  if (!r.ok())
+  if (!r.ok()) {
     return Status::IoError(fmt::format("{}: not a Bluehelmet database ({})", db->path(), r.status().message()));
+  }
   return Status::Ok();
 }
 
