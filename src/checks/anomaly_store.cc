@@ -51,6 +51,13 @@ Result<MonthSources> StoredMonths(Db* db) {
   return out;
 }
 
+std::vector<Month> MonthsOf(const MonthSources& sources) {
+  std::vector<Month> out;
+  out.reserve(sources.size());
+  for (const auto& entry : sources) out.push_back(entry.first);
+  return out;
+}
+
 // Whether `ahead`'s check of stored[i] still holds: the same months around
 // it, each (and the month itself) from the import that was checked.
 bool StillHolds(const CheckedAhead& ahead, const CheckedAhead::Checked& checked, const std::vector<Month>& stored,
@@ -168,9 +175,7 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months,
   Transaction tx(db);
   BH_RETURN_IF_ERROR(tx.status());
   BH_ASSIGN_OR_RETURN(const MonthSources sources, StoredMonths(db));
-  std::vector<Month> stored;
-  stored.reserve(sources.size());
-  for (const auto& entry : sources) stored.push_back(entry.first);
+  const std::vector<Month> stored = MonthsOf(sources);
   RecheckSummary summary;
   summary.months = months;  // a month no longer stored loses its findings
   // A month's findings read the months up to two away on either side
@@ -245,17 +250,12 @@ Result<RecheckSummary> RecheckMonths(Db* db, const std::set<Month>& months,
 
 Result<std::vector<Month>> StoredContributionMonths(Db* db) {
   BH_ASSIGN_OR_RETURN(const MonthSources stored, StoredMonths(db));
-  std::vector<Month> out;
-  out.reserve(stored.size());
-  for (const auto& entry : stored) out.push_back(entry.first);
-  return out;
+  return MonthsOf(stored);
 }
 
 Result<RecheckSummary> RecheckAllMonths(Db* db) {
-  BH_ASSIGN_OR_RETURN(const MonthSources stored, StoredMonths(db));
-  std::set<Month> months;
-  for (const auto& entry : stored) months.insert(months.end(), entry.first);
-  return RecheckMonths(db, months);
+  BH_ASSIGN_OR_RETURN(const std::vector<Month> stored, StoredContributionMonths(db));
+  return RecheckMonths(db, std::set<Month>(stored.begin(), stored.end()));
 }
 
 Result<std::vector<Anomaly>> ListAnomalies(Db* db, const AnomalyFilter& filter) {

@@ -649,15 +649,17 @@ std::vector<FileOutcome> ImportFilesUnchecked(Db* db, const Reference& ref, cons
     Db* db;
     ~RestoreTimeout() { db->SetBusyTimeout(kDefaultBusyTimeoutMilliseconds); }
   } restore{db};
-  KnownImports known;
-  if (Result<KnownImports> k = KnownImportsBySha256(db); k.ok()) known = std::move(*k);  // else: parse everything
+  KnownImports known;  // every import the database holds
+  bool first_import = false;
+  if (Result<KnownImports> k = KnownImportsBySha256(db); k.ok()) {  // else: parse everything
+    known = std::move(*k);
+    first_import = known.empty();
+  }
   // The first import into a database (a folder of reports, the UN's whole
   // CSV) writes its pages once, when no one else has the file open: there
   // is nothing to read in it yet (store/database.h).
   std::optional<RollbackJournalScope> write_once;
-  if (Result<int64_t> any = db->QueryInt("SELECT EXISTS (SELECT 1 FROM import)"); any.ok() && *any == 0) {
-    write_once.emplace(db);
-  }
+  if (first_import) write_once.emplace(db);
   const size_t n = paths.size();
   const size_t workers = std::min<size_t>(n > 1 ? std::max(1u, std::thread::hardware_concurrency()) : 0, 4);
   std::vector<FileOutcome> outcomes;
