@@ -1,5 +1,7 @@
 #include "pdf/pdf_text.h"
 
+#include <Annot.h>
+#include <Gfx.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Page.h>
@@ -21,6 +23,7 @@
 #include <tuple>
 
 #include "base/utf8.h"
+#include "pdf/content_stream.h"
 
 namespace bh::pdf {
 
@@ -174,16 +177,89 @@ bool ReadingOrderMayChangeWords(const std::vector<RawWord>& raw) {
   return false;
 }
 
-// Displays page `i` (0-based) through a TextOutputDev, at 72 dpi without
-// rotation (poppler-cpp's page::text_list settings), in content-stream order
-// (`raw_order`) or in poppler's reading order, and appends its words, those
-// whose text is empty too (marked not kept: the test above needs them).
+// A page's content beyond which it is shown as it is, unfiltered (poppler
+// reads a stream as it goes; the copy below holds all of it at once).
+constexpr size_t kMaxFilteredContent = size_t{32} << 20;
+
+// The page's content (a stream, or an array of streams read one after the
+// other, as poppler's lexer reads them), decoded and without the operators
+// its words do not depend on (content_stream.h); false where the page is to
+// be shown as it is.
+bool TextOnlyPageContent(::Page& page, AfterContent after, std::string* text_only) {
+  Object contents = page.getContents();
+  std::vector<Object> streams;
+  if (contents.isStream()) {
+    streams.push_back(std::move(contents));
+  } else if (contents.isArray()) {
+    for (int k = 0; k < contents.arrayGetLength(); ++k) {
+      Object part = contents.arrayGet(k);
+      if (!part.isStream()) return false;  // poppler says "weird page contents"
+      streams.push_back(std::move(part));
+    }
+  } else {
+    return false;
+  }
+  std::string decoded;
+  unsigned char buffer[16384];
+  for (Object& part : streams) {
+    Stream* stream = part.getStream();
+    stream->reset();
+    int got;
+    while ((got = stream->doGetChars(sizeof buffer, buffer)) > 0) {
+      if (decoded.size() + static_cast<size_t>(got) > kMaxFilteredContent) {
+        stream->close();
+        return false;
+      }
+      decoded.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(got));
+    }
+    stream->close();
+  }
+  return TextOnlyContent(decoded, after, text_only);
+}
+
+// Shows page `i` (0-based) on `out` as PDFDoc::displayPageSlice does at 72
+// dpi, without rotation, media box or crop (poppler-cpp's page::text_list
+// settings), but from the content copied by TextOnlyContent: its
+// content stream, then its annotations, through one Gfx. A page whose content
+// is not copied so is shown by displayPageSlice itself.
+void DisplayPageText(PDFDoc& doc, int i, TextOutputDev* out) {
+  ::Page* page = doc.getPage(i + 1);
+  if (page == nullptr) return;
+  Annots* annots = page->getAnnots();
+  const bool annotated = annots != nullptr && !annots->getAnnots().empty();
+  std::string content;
+  if (!TextOnlyPageContent(*page, annotated ? AfterContent::kAnnotations : AfterContent::kNothing, &content)) {
+    // One thread reads a document, so the page needs no copy of the XRef.
+    doc.displayPageSlice(out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
+                         -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
+    return;
+  }
+  // The steps of Page::displaySlice (poppler 22.12), the content replaced.
+  if (!out->checkPageSlice(page, 72, 72, 0, false, false, -1, -1, -1, -1, false, nullptr, nullptr, nullptr, nullptr)) {
+    return;
+  }
+  const std::unique_ptr<Gfx> gfx(page->createGfx(out, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, -1, -1, -1, -1,
+                                                 /*printing=*/false, nullptr, nullptr, doc.getXRef()));
+  // MemStream does not copy: `content` outlives the display.
+  Object stream(
+      static_cast<Stream*>(new MemStream(content.data(), 0, static_cast<Goffset>(content.size()), Object(objNull))));
+  gfx->saveState();
+  gfx->display(&stream);
+  gfx->restoreState();
+  if (annotated) {
+    for (Annot* annot : annots->getAnnots()) annot->draw(gfx.get(), /*printing=*/false);
+    out->dump();
+  }
+}
+
+// Displays page `i` (0-based) through a TextOutputDev (DisplayPageText), in
+// content-stream order (`raw_order`) or in poppler's reading order, and
+// appends its words, those whose text is empty too (marked not kept: the test
+// above needs them).
 void DisplayWords(PDFDoc& doc, int i, bool raw_order, std::vector<RawWord>* words) {
   TextOutputDev out(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, raw_order, /*append=*/false);
   if (!out.isOk()) return;
-  // One thread reads a document, so the page needs no copy of the XRef.
-  doc.displayPageSlice(&out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
-                       -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
+  DisplayPageText(doc, i, &out);
   const std::unique_ptr<TextWordList> list = out.makeWordList();
   if (list == nullptr) return;
   const int n = list->getLength();

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "base/file_util.h"
+#include "pdf/content_stream.h"
 #include "pdf/contribution_report.h"
 #include "pdf/test_pdf.h"
 
@@ -181,6 +182,98 @@ TEST(PdfTextTest, WordsEqualPopplerCppTextListOnRealReports) {
   }
   // 2021-04 alone has thousands of words; a vacuous pass would show here.
   EXPECT_GT(compared, 30000u);
+}
+
+// Pages whose content sets and restores text state in every way the copy of
+// content_stream.h reasons about (fonts, leading, spacing and positions set
+// in and out of q ... Q pairs, shows outside text objects, cm, q and Q that
+// do not pair up, painting between): ExtractPages, which shows the copy,
+// gives the words poppler-cpp's text_list gives from the whole content, to
+// the last bit.
+TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
+  std::mt19937 random(20261130);
+  auto num = [&](int lo, int hi) { return std::to_string(lo + static_cast<int>(random() % (hi - lo + 1))); };
+  const char* const words[] = {"Mission", "Total", "UNMISS", "Viet", "Nam", "189", "33", "Experts", "(x)"};
+  auto word = [&] { return testing::PdfString(words[random() % std::size(words)]); };
+  std::vector<std::string> contents;
+  for (int page = 0; page < 40; ++page) {
+    std::string c = "q\n";
+    for (int cell = 0; cell < 30; ++cell) {
+      const std::string font = " /F" + num(1, 2) + " " + num(6, 12) + " Tf";
+      const std::string at = " " + num(20, 500) + " " + num(40, 740) + " Td ";
+      switch (random() % 12) {
+        case 0:
+        case 1:
+        case 2:  // a report's cell
+          c += "q " + num(1, 500) + " 2 3 4 re W n 0.9 0.9 0.9 rg 1 2 3 4 re f BT" + font + " 0 0 0 rg " + num(8, 14) +
+               " TL" + at + word() + " Tj T* ET Q\n";
+          break;
+        case 3:  // the same without its pair
+          c += "BT" + font + " " + num(8, 14) + " TL" + at + word() + " Tj T* ET\n";
+          break;
+        case 4:  // two lines: T* and ' read the leading
+          c += "q BT" + font + " " + num(8, 14) + " TL" + at + word() + " Tj T* " + word() + " Tj " + word() +
+               " ' ET Q\n";
+          break;
+        case 5:  // no font of its own: shows whatever the state holds
+          c += "BT" + at + word() + " Tj ET\n";
+          break;
+        case 6:  // a show outside a text object
+          c += word() + " Tj\n";
+          break;
+        case 7:  // state set inside a pair, restored by its Q
+          c += "q" + font + " " + num(0, 3) + " Tc " + num(0, 4) + " Tw Q\n";
+          break;
+        case 8:  // state set outside any cell's pair
+          c += num(0, 2) + " Tc " + num(80, 120) + " Tz " + num(0, 3) + " Ts " + num(8, 14) + " TL\n";
+          break;
+        case 9:  // a translated pair
+          c += "q 1 0 0 1 " + num(0, 50) + " " + num(0, 50) + " cm BT" + font + at + word() + " Tj ET Q\n";
+          break;
+        case 10:  // a matrix, then a relative move and a spaced show
+          c += "BT" + font + " 1 0 0 1 " + num(20, 500) + " " + num(40, 740) + " Tm 0 -" + num(8, 14) + " TD " +
+               word() + " Tj 1 2 " + word() + " \" ET\n";
+          break;
+        default:  // painting only
+          c += "q 1 0 0 RG 2 w 10 10 m 100 100 l S Q 0 g 5 5 50 50 re f\n";
+          break;
+      }
+    }
+    c += "Q\n";
+    if (page % 10 == 9) c += "q\n";  // a q without its Q
+    contents.push_back(std::move(c));
+  }
+  const std::string pdf = testing::MakePdfWithContents(contents);
+  Result<std::vector<Page>> pages = ExtractPages(pdf, "random.pdf");
+  ASSERT_TRUE(pages.ok()) << pages.status().message();
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  ASSERT_NE(nullptr, doc);
+  ASSERT_EQ(contents.size(), pages->size());
+  size_t compared = 0;
+  for (int i = 0; i < doc->pages(); ++i) {
+    SCOPED_TRACE("page " + std::to_string(i + 1) + ": " + contents[static_cast<size_t>(i)]);
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    std::vector<Word> want = PopplerCppWords(*page);
+    SortWords(&want);
+    const std::vector<Word>& got = (*pages)[static_cast<size_t>(i)].words;
+    ASSERT_EQ(want.size(), got.size());
+    for (size_t k = 0; k < want.size(); ++k) {
+      const Word& a = want[k];
+      const Word& b = got[k];
+      ASSERT_TRUE(a.text == b.text && a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1)
+          << "word " << k << ": want '" << a.text << "' " << a.x0 << "," << a.y0 << "," << a.x1 << "," << a.y1
+          << "; got '" << b.text << "' " << b.x0 << "," << b.y0 << "," << b.x1 << "," << b.y1;
+    }
+    compared += want.size();
+  }
+  EXPECT_GT(compared, 1000u);
+  // And the copy was shown: every page's content is copied, shorter.
+  for (const std::string& content : contents) {
+    std::string copy;
+    EXPECT_TRUE(TextOnlyContent(content, AfterContent::kNothing, &copy));
+    EXPECT_LT(copy.size(), content.size());
+  }
 }
 
 // A word drawn twice at nearly the same place (fake bold) is one word, as

@@ -123,7 +123,8 @@ TEST_F(QueriesTest, MonthlyFiguresOfSomeCountriesEqualTheirShareOfAll) {
   int n = 0;
   for (const char* date : {"2021-04-30", "2021-05-31"}) {
     for (const char* iso3 : {"AUS", "BGD", "IDN", "JPN", "RWA", "VNM"}) {
-      Add(fmt::format("s{}", ++n).c_str(), fmt::format("f{}.csv", n).c_str(), date, iso3, PersonnelType::kTroops, n,
+      ++n;
+      Add(fmt::format("s{}", n).c_str(), fmt::format("f{}.csv", n).c_str(), date, iso3, PersonnelType::kTroops, n,
           10 * n, 11 * n);
     }
   }

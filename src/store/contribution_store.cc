@@ -486,8 +486,9 @@ Status ImportSession::Commit(std::string_view reconciliation, std::string_view n
                          .Run());
   BH_RETURN_IF_ERROR(WriteMonthFigures());
   // A correction applies to the new source where it prints the figures the
-  // correction expects (store/errata.h).
-  BH_RETURN_IF_ERROR(RebuildCorrectedFigures(db_));
+  // correction expects (store/errata.h); only the months of this import
+  // changed source.
+  BH_RETURN_IF_ERROR(RebuildCorrectedFiguresOf(db_, months_));
   // Finalize statements before COMMIT so no statement keeps the write open.
   insert_contribution_ = Stmt();
   insert_batch_ = Stmt();

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/strings.h"
@@ -66,26 +67,54 @@ std::string ErratumId(const Erratum& e) {
                      PersonnelTypeCode(e.type));
 }
 
+namespace {
+
+// The monthly sums of the current (import, month)s a correction applies to,
+// corrected (main.*: a connection reading as printed shadows the views in
+// temp). Only the months corrections name are read (a key range each): with
+// the shipped errata every database has corrections, and an import must not
+// scan every stored row for them.
+constexpr char kCorrectedSums[] =
+    "SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
+    " SUM(c.total), SUM(c.women IS NULL) FROM main.current_contribution c"
+    " LEFT JOIN personnel_type p ON p.code = c.ptype"
+    " WHERE c.month IN (SELECT month FROM main.erratum)"
+    "   AND (c.import_id, c.month) IN (SELECT DISTINCT import_id, month FROM main.current_contribution"
+    "   WHERE erratum IS NOT NULL AND month IN (SELECT month FROM main.erratum))";
+constexpr char kCorrectedSumsOrder[] =
+    " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month";
+constexpr char kInsertCorrected[] =
+    "INSERT INTO main.month_figures_corrected (import_id, month, figures) VALUES (?, ?, ?)";
+
+}  // namespace
+
 Status RebuildCorrectedFigures(Db* db) {
   BH_RETURN_IF_ERROR(db->Exec("DELETE FROM main.month_figures_corrected"));
   BH_ASSIGN_OR_RETURN(int64_t any, db->QueryInt("SELECT EXISTS (SELECT 1 FROM main.erratum)"));
   if (!any) return Status::Ok();
-  // main.*: a connection reading as printed shadows the views in temp.
-  // Only the months corrections name are read (a key range each): with the
-  // shipped errata every database has corrections, and an import must not
-  // scan every stored row for them.
-  BH_ASSIGN_OR_RETURN(
-      Stmt sums,
-      db->Prepare("SELECT c.import_id, c.month, c.iso3, p.category, COALESCE(SUM(c.women), 0), COALESCE(SUM(c.men), 0),"
-                  " SUM(c.total), SUM(c.women IS NULL) FROM main.current_contribution c"
-                  " LEFT JOIN personnel_type p ON p.code = c.ptype"
-                  " WHERE c.month IN (SELECT month FROM main.erratum)"
-                  "   AND (c.import_id, c.month) IN (SELECT DISTINCT import_id, month FROM main.current_contribution"
-                  "   WHERE erratum IS NOT NULL AND month IN (SELECT month FROM main.erratum))"
-                  " GROUP BY c.import_id, c.month, c.iso3, p.category ORDER BY c.import_id, c.month"));
-  BH_ASSIGN_OR_RETURN(
-      Stmt ins, db->Prepare("INSERT INTO main.month_figures_corrected (import_id, month, figures) VALUES (?, ?, ?)"));
+  BH_ASSIGN_OR_RETURN(Stmt sums, db->Prepare(std::string(kCorrectedSums) + kCorrectedSumsOrder));
+  BH_ASSIGN_OR_RETURN(Stmt ins, db->Prepare(kInsertCorrected));
   return PackGroupedSums(sums, ins);
+}
+
+Status RebuildCorrectedFiguresOf(Db* db, const std::set<Month>& months) {
+  BH_ASSIGN_OR_RETURN(Stmt del, db->Prepare("DELETE FROM main.month_figures_corrected WHERE month = ?"));
+  BH_ASSIGN_OR_RETURN(Stmt named, db->Prepare("SELECT EXISTS (SELECT 1 FROM main.erratum WHERE month = ?)"));
+  std::optional<Stmt> sums, ins;
+  for (const Month& m : months) {
+    const std::string month = m.ToString();
+    BH_RETURN_IF_ERROR(del.Bind(1, month).Run());
+    named.Reset();
+    BH_ASSIGN_OR_RETURN(bool row, named.Bind(1, month).Step());
+    if (!row || named.Int(0) == 0) continue;
+    if (!sums) {
+      BH_ASSIGN_OR_RETURN(sums, db->Prepare(std::string(kCorrectedSums) + " AND c.month = ?1" + kCorrectedSumsOrder));
+      BH_ASSIGN_OR_RETURN(ins, db->Prepare(kInsertCorrected));
+    }
+    sums->Reset();
+    BH_RETURN_IF_ERROR(PackGroupedSums(sums->Bind(1, month), *ins));
+  }
+  return Status::Ok();
 }
 
 Status AddErratum(Db* db, Erratum e) {

@@ -27,6 +27,7 @@
 #define BLUEHELMET_STORE_ERRATA_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,6 +137,11 @@ Result<std::vector<Erratum>> ListErrata(Db* db, std::optional<Month> month);
 // Recomputes month_figures_corrected for every current (import, month) a
 // correction applies to. In the caller's transaction.
 Status RebuildCorrectedFigures(Db* db);
+
+// The same for `months` only: what changes when an import becomes the
+// source of those months (the rows of other months, and the corrections,
+// stay as they were). In the caller's transaction.
+Status RebuildCorrectedFiguresOf(Db* db, const std::set<Month>& months);
 
 // From now on this connection reads the figures as printed.
 Status UseFiguresAsPrinted(Db* db);
