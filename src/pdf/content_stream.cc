@@ -2,6 +2,7 @@
 // the fuzzer) and into the module bluehelmet-poppler (pdf_text.cc).
 #include "pdf/content_stream.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -50,6 +51,8 @@ enum class Op : uint8_t {
   kShow,            // Tj TJ
   kNextLineShow,    // '
   kSpacedShow,      // "
+  kGraphicsState,   // gs: like kOther, or kPure when it names a plain state
+  kConcat,          // cm
   kOther,
 };
 
@@ -172,6 +175,12 @@ Token Classify(std::string_view k, Op* op) {
     case Pack("\""):
       *op = Op::kSpacedShow;
       break;
+    case Pack("gs"):
+      *op = Op::kGraphicsState;
+      break;
+    case Pack("cm"):
+      *op = Op::kConcat;
+      break;
     case Pack("BI"):
       return Token::kRefused;  // an inline image: its data is not tokens
     default:
@@ -197,25 +206,28 @@ struct Operator {
   uint8_t names = 0;    // ... names
   uint8_t others = 0;   // ... anything else
   bool dropped = false;
-  bool HasOperands(int n, int names_first) const {
-    return numbers + names + others == n && names == names_first && others == 0;
+  // Exactly `count` operands, `name_count` of them names and the rest numbers.
+  bool HasOperands(int count, int name_count) const {
+    return numbers + names + others == count && names == name_count && others == 0;
   }
 };
 
 // Splits the stream into operators as poppler's lexer and parser would;
 // false where it cannot be sure of that (content_stream.h).
-bool Split(std::string_view s, std::vector<Operator>* ops) {
+bool Split(std::string_view s, const std::vector<std::string>& plain_states, std::vector<Operator>* ops) {
   const size_t n = s.size();
   size_t i = 0;
-  Operator cur;
+  size_t begin = 0;  // where the next operator's operands begin
+  // Its top-level operands so far (counted up to 255 each).
+  unsigned numbers = 0, names = 0, others = 0;
+  std::string_view name;      // its last name operand, without the slash
   std::vector<char> nesting;  // '[' or '<' for each open array or dictionary
   auto operand = [&](Operand kind) {
     if (!nesting.empty()) return;
-    const auto bump = [](uint8_t& c) {
-      if (c < 255) ++c;
-    };
-    bump(kind == Operand::kNumber ? cur.numbers : kind == Operand::kName ? cur.names : cur.others);
+    unsigned& count = kind == Operand::kNumber ? numbers : kind == Operand::kName ? names : others;
+    count += count < 255;
   };
+  ops->reserve(n / 24);
   while (i < n) {
     const char c = s[i];
     switch (c) {
@@ -283,11 +295,13 @@ bool Split(std::string_view s, std::vector<Operator>* ops) {
       case '{':
       case '}':
         return false;
-      case '/':  // a name
-        ++i;
+      case '/': {  // a name
+        const size_t start = ++i;
         while (i < n && ClassOf(s[i]) == kRegular) ++i;
+        if (nesting.empty()) name = s.substr(start, i - start);
         operand(Operand::kName);
         continue;
+      }
       default:
         break;
     }
@@ -320,12 +334,17 @@ bool Split(std::string_view s, std::vector<Operator>* ops) {
       operand(Operand::kOther);
       continue;
     }
-    cur.end = j;
-    cur.op = op;
-    cur.dropped = op == Op::kPure;
-    ops->push_back(cur);
-    cur = Operator();
-    cur.begin = j;
+    // A name with a #xx escape is not compared with the resources' names.
+    if (op == Op::kGraphicsState && numbers == 0 && names == 1 && others == 0 &&
+        name.find('#') == std::string_view::npos &&
+        std::find(plain_states.begin(), plain_states.end(), name) != plain_states.end()) {
+      op = Op::kPure;
+    }
+    ops->push_back(Operator{begin, j, op, static_cast<uint8_t>(numbers), static_cast<uint8_t>(names),
+                            static_cast<uint8_t>(others), op == Op::kPure});
+    begin = j;
+    numbers = names = others = 0;
+    name = {};
   }
   return nesting.empty();
 }
@@ -351,12 +370,13 @@ enum : uint16_t {
   kRenderState = 1 << 10,
   kPath = 1 << 11,
   kColourState = 1 << 12,
-  kEverything = (1 << 13) - 1,
+  kMatrixState = 1 << 13,  // the current transformation matrix
+  kEverything = (1 << 14) - 1,
 };
 constexpr uint16_t kNotRestored = kLinePosition | kCurrentPoint | kPath;
 constexpr uint16_t kRestored = kEverything & ~kNotRestored & ~kTextPageFont;
 constexpr uint16_t kShowReads = kFontState | kTextPageFont | kTextMatrix | kCurrentPoint | kCharSpaceState |
-                                kWordSpaceState | kHorizScaleState | kRiseState | kRenderState;
+                                kWordSpaceState | kHorizScaleState | kRiseState | kRenderState | kMatrixState;
 
 // An operator's effect on that state: what it reads, what it surely sets
 // (poppler runs it: its operands fit), and what it may set. A setter has no
@@ -376,11 +396,16 @@ Effect EffectOf(const Operator& o) {
   };
   switch (o.op) {
     case Op::kPathBuild:
-      return Setter(kCurrentPoint | kPath, kCurrentPoint | kPath);
-    // A pattern fill saves and restores the state, which updates the font.
+      return Setter(kCurrentPoint | kPath | kMatrixState, kCurrentPoint | kPath);
+    // cm also makes the next show update the device's font (its size
+    // depends on the matrix).
+    case Op::kConcat:
+      return Setter(kMatrixState, kMatrixState | kTextPageFont);
+    // A pattern fill saves and restores the state, which updates the
+    // device's font from the state.
     // Painting, and n, end the path.
     case Op::kPaintPath:
-      return Setter(kPath | kColourState, kPath | kTextPageFont, kPath);
+      return Setter(kPath | kColourState | kFontState | kTextMatrix | kMatrixState, kPath | kTextPageFont, kPath);
     case Op::kEndPath:
       return Setter(0, kPath, kPath);
     case Op::kColour:
@@ -424,7 +449,7 @@ Effect EffectOf(const Operator& o) {
     case Op::kSpacedShow:
       return Other(kShowReads | kLinePosition | kLeadingState,
                    kLinePosition | kCurrentPoint | kTextPageFont | kCharSpaceState | kWordSpaceState, 0);
-    default:  // cm, gs, Do, sh, marked content, unknown operators, unpaired q and Q: anything
+    default:  // gs, Do, sh, marked content, unknown operators, unpaired q and Q: anything
       return {kEverything, 0, kEverything, false, false};
   }
 }
@@ -486,6 +511,8 @@ bool DropUnread(std::vector<Operator>* ops, uint16_t read_at_end) {
         pairs.back().writes |= p.writes & kNotRestored;
       }
       live |= p.read_after & kRestored;
+      // Q updates the device's font from the state it restores.
+      if (p.read_after & kTextPageFont) live |= kFontState | kTextMatrix | kMatrixState;
       continue;
     }
     const Effect e = EffectOf(o);
@@ -504,13 +531,13 @@ bool DropUnread(std::vector<Operator>* ops, uint16_t read_at_end) {
 
 }  // namespace
 
-bool TextOnlyContent(std::string_view s, AfterContent after, std::string* out) {
+bool TextOnlyContent(std::string_view s, const PageContext& page, std::string* out) {
   out->clear();
   std::vector<Operator> ops;
-  if (!Split(s, &ops)) return false;
+  if (!Split(s, page.plain_graphics_states, &ops)) return false;
   PairSaves(&ops);
   // Each pass drops at least one operator, or ends the loop.
-  const uint16_t read_at_end = after == AfterContent::kNothing ? 0 : kEverything;
+  const uint16_t read_at_end = page.after == AfterContent::kNothing ? 0 : kEverything;
   while (DropUnread(&ops, read_at_end)) {
   }
   out->reserve(s.size());

@@ -12,14 +12,14 @@
 // their operands. Every operator kept is copied byte for byte with its
 // operands, in order; so is everything between tokens. What goes:
 // - line style, rendering intent, flatness and clipping (w J j M d ri i W
-//   W*), which no text depends on;
+//   W*), which no text depends on, and `gs` with such state only;
 // - an operator that only sets state (a path's construction or painting, a
-//   colour, the leading, a spacing, a text position or matrix) when nothing
+//   colour, cm, the leading, a spacing, a text position or matrix) when nothing
 //   reads what it sets before it is set again (a backward liveness pass over
 //   poppler 22.12's interpreter state: the font, the text matrix, the line
 //   position, the current point that text shares with paths, the text
-//   parameters, the path, the colours, and whether the device's font is
-//   current);
+//   parameters, the path, the colours, the transformation matrix (cm), and
+//   whether the device's font is current);
 // - a q ... Q pair that holds only such operators and text operators, when
 //   nothing that Q would restore and the pair sets is read before being set
 //   again (Q restores everything but the path, the current point and the
@@ -30,7 +30,7 @@
 // with poppler-cpp's own (whole-content) text_list on real reports and on
 // random content, to the last bit.
 //
-// Operators the copy does not model (cm, gs, Do, sh, marked content, Type 3
+// Operators the copy does not model (other gs, Do, sh, marked content, Type 3
 // glyph operators, unknown ones, and a q or Q without its partner) are taken
 // to read and set anything. The copy is made only where the stream's tokens
 // split as poppler's lexer and parser split them beyond doubt: it returns
@@ -47,6 +47,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bh::pdf {
 
@@ -54,10 +55,21 @@ namespace bh::pdf {
 // with annotations, which poppler draws next with the same state) anything.
 enum class AfterContent { kNothing, kAnnotations };
 
+// What the copy knows of the page beside its content.
+struct PageContext {
+  AfterContent after = AfterContent::kNothing;
+  // The names (without the slash) of the page's graphics state dictionaries
+  // (ExtGState) that set nothing text depends on: only line style, rendering
+  // intent, flatness, smoothness, overprint, stroke adjustment, blending,
+  // alpha and knockout, and no soft mask. `/GS1 gs` naming one of them is
+  // dropped like `w`; any other `gs` may read and set anything.
+  std::vector<std::string> plain_graphics_states;
+};
+
 // Writes to *out the stream `content` without the operators above; false
 // when the stream holds anything listed above that it leaves to poppler.
 // *out never grows longer than `content`.
-bool TextOnlyContent(std::string_view content, AfterContent after, std::string* out);
+bool TextOnlyContent(std::string_view content, const PageContext& page, std::string* out);
 
 }  // namespace bh::pdf
 

@@ -8,15 +8,16 @@
 namespace bh::pdf {
 namespace {
 
-std::string Filtered(std::string_view content, AfterContent after = AfterContent::kNothing) {
+std::string Filtered(std::string_view content, AfterContent after = AfterContent::kNothing,
+                     std::vector<std::string> plain_states = {}) {
   std::string out = "not written";
-  EXPECT_TRUE(TextOnlyContent(content, after, &out)) << content;
+  EXPECT_TRUE(TextOnlyContent(content, PageContext{after, std::move(plain_states)}, &out)) << content;
   return out;
 }
 
 bool Refused(std::string_view content) {
   std::string out;
-  return !TextOnlyContent(content, AfterContent::kNothing, &out);
+  return !TextOnlyContent(content, PageContext{}, &out);
 }
 
 // One cell of a real report (2023-06, page 1), as its content stream draws it.
@@ -56,6 +57,17 @@ TEST(ContentStreamTest, CellsLoseTheirSaveAndRestore) {
             Filtered("q\n" + cell + cell + "Q", AfterContent::kAnnotations));
 }
 
+// A graphics state the page says is plain goes like `w`, and with it the
+// colour nothing else reads; any other gs may read anything.
+TEST(ContentStreamTest, PlainGraphicsStatesGo) {
+  const std::string content = "/Cs8 cs 1 scn /GS1 gs 1 2 3 4 re f BT /F1 8 Tf (a) Tj ET";
+  EXPECT_EQ(" BT /F1 8 Tf (a) Tj ET", Filtered(content, AfterContent::kNothing, {"GS0", "GS1"}));
+  EXPECT_EQ("/Cs8 cs 1 scn /GS1 gs BT /F1 8 Tf (a) Tj ET", Filtered(content, AfterContent::kNothing, {"GS2"}));
+  // Only `gs` with one name operand, written without #xx escapes.
+  EXPECT_EQ("1 g /GS#31 gs", Filtered("1 g /GS#31 gs", AfterContent::kNothing, {"GS1", "GS#31"}));
+  EXPECT_EQ("1 g /GS1 /GS1 gs", Filtered("1 g /GS1 /GS1 gs", AfterContent::kNothing, {"GS1"}));
+}
+
 TEST(ContentStreamTest, WhatIsReadLaterStays) {
   // The font set in the pair is not set again before the next show: the
   // pair restores it, so it stays.
@@ -63,9 +75,17 @@ TEST(ContentStreamTest, WhatIsReadLaterStays) {
   // The leading is read by the T* between two shows, and by '.
   EXPECT_EQ("BT 12 TL /F1 8 Tf (a) Tj T* (b) Tj ET", Filtered("BT 12 TL /F1 8 Tf (a) Tj T* (b) Tj ET"));
   EXPECT_EQ("BT 12 TL /F1 8 Tf (a) Tj (b) ' ET", Filtered("BT 12 TL /F1 8 Tf (a) Tj (b) ' ET"));
-  // A pair with cm (or any operator the copy does not model) stays.
-  EXPECT_EQ("q 1 0 0 1 5 5 cm BT /F1 8 Tf (x) Tj ET Q BT (y) Tj ET",
-            Filtered("q 1 0 0 1 5 5 cm BT /F1 8 Tf (x) Tj ET Q BT (y) Tj ET"));
+  // Q restores the matrix cm changed, and the next show reads it: the pair
+  // stays. A cm nothing reads goes, and then its pair.
+  EXPECT_EQ("q 1 0 0 1 5 5 cm BT /F1 8 Tf (x) Tj ET Q BT /F1 8 Tf (y) Tj ET",
+            Filtered("q 1 0 0 1 5 5 cm BT /F1 8 Tf (x) Tj ET Q BT /F1 8 Tf (y) Tj ET"));
+  EXPECT_EQ(" BT /F1 8 Tf (y) Tj ET", Filtered("q 1 0 0 1 5 5 cm Q BT /F1 8 Tf (y) Tj ET"));
+  // A pair with an operator the copy does not model (Do) stays.
+  EXPECT_EQ("q /Im1 Do BT /F1 8 Tf (x) Tj ET Q BT /F1 8 Tf (y) Tj ET",
+            Filtered("q /Im1 Do BT /F1 8 Tf (x) Tj ET Q BT /F1 8 Tf (y) Tj ET"));
+  // A show after a Q with no BT or Tf between uses the device's font, which
+  // Q updated from the font it restored: the Tf before the pair stays.
+  EXPECT_EQ("BT /F1 8 Tf (a) Tj q /F2 9 Tf Q (b) Tj ET", Filtered("BT /F1 8 Tf (a) Tj q /F2 9 Tf Q (b) Tj ET"));
   // A show outside a text object starts at the current point, which paths
   // set too: the path stays, and its painting (a pattern fill would update
   // the device's font).
@@ -148,18 +168,18 @@ TEST(ContentStreamTest, NumbersAsPopplerReadsThem) {
 // input, and filtering what was filtered changes nothing.
 TEST(ContentStreamTest, RandomStreamsFilterOnceAndForAll) {
   std::mt19937 random(16);
-  const std::string alphabet = "()<>[]{}/%\\ \n\r\t0123456789.+-reWngGqQBTETjfSmlcvyhd*'\"IX";
+  const std::string alphabet = "()<>[]{}/%\\ \n\r\t0123456789.+-reWngGqQBTETjfSmlcvyhd*'\"IXs";
   size_t filtered = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string content(random() % 64, ' ');
     for (char& c : content) c = alphabet[random() % alphabet.size()];
-    const AfterContent after = round % 2 ? AfterContent::kNothing : AfterContent::kAnnotations;
+    const PageContext page{round % 2 ? AfterContent::kNothing : AfterContent::kAnnotations, {"G", "GS1"}};
     std::string once;
-    if (!TextOnlyContent(content, after, &once)) continue;
+    if (!TextOnlyContent(content, page, &once)) continue;
     ++filtered;
     ASSERT_LE(once.size(), content.size()) << content;
     std::string twice;
-    ASSERT_TRUE(TextOnlyContent(once, after, &twice)) << content;
+    ASSERT_TRUE(TextOnlyContent(once, page, &twice)) << content;
     ASSERT_EQ(once, twice) << content;
   }
   EXPECT_GT(filtered, 1000u);

@@ -16,6 +16,13 @@
 // reading order, so the words are always the ones that pass keeps. The words
 // are then sorted by SortWords, whatever order poppler gave them in.
 //
+// Poppler is shown a copy of each page's content without the operators its
+// words cannot depend on (content_stream.h: painting, clipping, colours,
+// unread state and q ... Q pairs), decoded by zlib where the stream is plain
+// FlateDecode; the words are the same to the last bit (PdfTextTest), at
+// about half poppler's work. A page whose content the copy cannot be sure
+// of, or over 32 MiB decoded, is shown as it is.
+//
 // Coordinates are PDF points with the origin at the top-left corner of the
 // page; y grows downward (poppler's text_list convention).
 //

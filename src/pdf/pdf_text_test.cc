@@ -201,7 +201,7 @@ TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
     for (int cell = 0; cell < 30; ++cell) {
       const std::string font = " /F" + num(1, 2) + " " + num(6, 12) + " Tf";
       const std::string at = " " + num(20, 500) + " " + num(40, 740) + " Td ";
-      switch (random() % 12) {
+      switch (random() % 13) {
         case 0:
         case 1:
         case 2:  // a report's cell
@@ -225,7 +225,8 @@ TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
           c += "q" + font + " " + num(0, 3) + " Tc " + num(0, 4) + " Tw Q\n";
           break;
         case 8:  // state set outside any cell's pair
-          c += num(0, 2) + " Tc " + num(80, 120) + " Tz " + num(0, 3) + " Ts " + num(8, 14) + " TL\n";
+          c += num(0, 2) + " Tc " + num(80, 120) + " Tz " + num(0, 3) + " Ts " + num(8, 14) + " TL 1 0 0 1 " +
+               num(-3, 3) + " " + num(-3, 3) + " cm\n";
           break;
         case 9:  // a translated pair
           c += "q 1 0 0 1 " + num(0, 50) + " " + num(0, 50) + " cm BT" + font + at + word() + " Tj ET Q\n";
@@ -234,8 +235,11 @@ TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
           c += "BT" + font + " 1 0 0 1 " + num(20, 500) + " " + num(40, 740) + " Tm 0 -" + num(8, 14) + " TD " +
                word() + " Tj 1 2 " + word() + " \" ET\n";
           break;
-        default:  // painting only
+        case 11:  // painting only
           c += "q 1 0 0 RG 2 w 10 10 m 100 100 l S Q 0 g 5 5 50 50 re f\n";
+          break;
+        default:  // a colour and a plain graphics state, in a cell or not
+          c += random() % 2 ? "0.5 g /GS1 gs\n" : "q /GS1 gs 0 0 1 rg BT" + font + at + word() + " Tj ET Q\n";
           break;
       }
     }
@@ -271,7 +275,7 @@ TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
   // And the copy was shown: every page's content is copied, shorter.
   for (const std::string& content : contents) {
     std::string copy;
-    EXPECT_TRUE(TextOnlyContent(content, AfterContent::kNothing, &copy));
+    EXPECT_TRUE(TextOnlyContent(content, PageContext{}, &copy));
     EXPECT_LT(copy.size(), content.size());
   }
 }

@@ -38,7 +38,8 @@ inline std::string PdfString(std::string_view text) {
 }
 
 // A PDF whose pages have the given content streams (uncompressed), with
-// two fonts: /F1 Helvetica and /F2 Courier.
+// two fonts, /F1 Helvetica and /F2 Courier, and a graphics state /GS1 that
+// sets only line width and alpha.
 inline std::string MakePdfWithContents(const std::vector<std::string>& contents) {
   // Objects: 1 catalog, 2 page tree, 3 and 4 the fonts, then a page and its
   // content stream for each page.
@@ -50,7 +51,8 @@ inline std::string MakePdfWithContents(const std::vector<std::string>& contents)
     const size_t page_obj = objects.size() + 1;
     kids += std::to_string(page_obj) + " 0 R ";
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + std::to_string(page_obj + 1) +
-                      " 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>");
+                      " 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >>"
+                      " /ExtGState << /GS1 << /Type /ExtGState /CA 0.5 /LW 2 >> >> >> >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
