@@ -137,6 +137,25 @@ std::vector<Word> PopplerCppWords(poppler::page& page) {
   return words;
 }
 
+// Checks that `got` holds the words poppler-cpp's text_list gives for `page`
+// (in SortWords' order), to the last bit; how many words were compared.
+size_t ExpectPopplerCppWords(poppler::page& page, const std::vector<Word>& got) {
+  std::vector<Word> want = PopplerCppWords(page);
+  SortWords(&want);
+  EXPECT_EQ(want.size(), got.size());
+  if (want.size() != got.size()) return 0;
+  for (size_t k = 0; k < want.size(); ++k) {
+    const Word& a = want[k];
+    const Word& b = got[k];
+    // Exact comparisons: the same bits, not nearly the same numbers.
+    if (a.text == b.text && a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1) continue;
+    ADD_FAILURE() << "word " << k << ": want '" << a.text << "' " << a.x0 << "," << a.y0 << "," << a.x1 << "," << a.y1
+                  << "; got '" << b.text << "' " << b.x0 << "," << b.y0 << "," << b.x1 << "," << b.y1;
+    return 0;
+  }
+  return want.size();
+}
+
 // ExtractPages reads the words through poppler's TextOutputDev in content-
 // stream order, no longer through poppler-cpp's text_list (reading order):
 // on real reports of several layout families (A, D, the undated 2019-10, I,
@@ -166,18 +185,8 @@ TEST(PdfTextTest, WordsEqualPopplerCppTextListOnRealReports) {
       EXPECT_EQ(i + 1, got.number);
       EXPECT_EQ(page->page_rect().width(), got.width);
       EXPECT_EQ(page->page_rect().height(), got.height);
-      std::vector<Word> want = PopplerCppWords(*page);
-      SortWords(&want);
-      ASSERT_EQ(want.size(), got.words.size());
-      for (size_t k = 0; k < want.size(); ++k) {
-        const Word& a = want[k];
-        const Word& b = got.words[k];
-        // Exact comparisons: the same bits, not nearly the same numbers.
-        ASSERT_TRUE(a.text == b.text && a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1)
-            << "word " << k << ": want '" << a.text << "' " << a.x0 << "," << a.y0 << "," << a.x1 << "," << a.y1
-            << "; got '" << b.text << "' " << b.x0 << "," << b.y0 << "," << b.x1 << "," << b.y1;
-      }
-      compared += want.size();
+      compared += ExpectPopplerCppWords(*page, got.words);
+      ASSERT_FALSE(HasFailure());
     }
   }
   // 2021-04 alone has thousands of words; a vacuous pass would show here.
@@ -258,18 +267,8 @@ TEST(PdfTextTest, TextOnlyContentGivesTheWordsOfTheWholeContent) {
   for (int i = 0; i < doc->pages(); ++i) {
     SCOPED_TRACE("page " + std::to_string(i + 1) + ": " + contents[static_cast<size_t>(i)]);
     std::unique_ptr<poppler::page> page(doc->create_page(i));
-    std::vector<Word> want = PopplerCppWords(*page);
-    SortWords(&want);
-    const std::vector<Word>& got = (*pages)[static_cast<size_t>(i)].words;
-    ASSERT_EQ(want.size(), got.size());
-    for (size_t k = 0; k < want.size(); ++k) {
-      const Word& a = want[k];
-      const Word& b = got[k];
-      ASSERT_TRUE(a.text == b.text && a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1)
-          << "word " << k << ": want '" << a.text << "' " << a.x0 << "," << a.y0 << "," << a.x1 << "," << a.y1
-          << "; got '" << b.text << "' " << b.x0 << "," << b.y0 << "," << b.x1 << "," << b.y1;
-    }
-    compared += want.size();
+    compared += ExpectPopplerCppWords(*page, (*pages)[static_cast<size_t>(i)].words);
+    ASSERT_FALSE(HasFailure());
   }
   EXPECT_GT(compared, 1000u);
   // And the copy was shown: every page's content is copied, shorter.
