@@ -181,8 +181,9 @@ Token Classify(std::string_view k, Op* op) {
     case Pack("cm"):
       *op = Op::kConcat;
       break;
-    case Pack("BI"):
-      return Token::kRefused;  // an inline image: its data is not tokens
+    case Pack("R"):   // poppler's parser reads `1 0 R` as one operand, a reference
+    case Pack("BI"):  // an inline image: its data is not tokens
+      return Token::kRefused;
     default:
       break;
   }

@@ -35,10 +35,11 @@
 // to read and set anything. The copy is made only where the stream's tokens
 // split as poppler's lexer and parser split them beyond doubt: it returns
 // false (leaving *out unspecified) for a stream with an inline image (`BI`),
-// a string, hex string, array or dictionary cut short, a lone `)`, `]`, `>`,
-// `{` or `}`, a number running into a letter (`12re`), a keyword longer than
-// 32 bytes or arrays nested deeper than 64: the caller then shows the stream
-// unchanged, as poppler always did.
+// a reference (`1 0 R`, one operand to poppler's parser), a string, hex
+// string, array or dictionary cut short, a lone `)`, `]`, `>`, `{` or `}`, a
+// number running into a letter (`12re`), a keyword longer than 32 bytes or
+// arrays nested deeper than 64: the caller then shows the stream unchanged,
+// as poppler always did.
 //
 // Pure and thread-safe; compiled into bh_pdf (tests, the fuzzer) and into the
 // module bluehelmet-poppler (pdf_text.cc uses it).

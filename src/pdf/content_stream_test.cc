@@ -140,6 +140,7 @@ TEST(ContentStreamTest, TokensEndWhereOperatorsDoNotNeedSpaces) {
 
 TEST(ContentStreamTest, WhatPopplerMightLexOtherwiseIsLeftToPoppler) {
   EXPECT_TRUE(Refused("BI /W 1 /H 1 ID \xff EI"));                            // inline image data
+  EXPECT_TRUE(Refused("1 0 R 0.5 g /F1 8 Tf"));                               // a reference: one operand to poppler
   EXPECT_TRUE(Refused("BT (unterminated Tj ET"));                             // string cut short
   EXPECT_TRUE(Refused("BT (ends in an escape\\"));                            // escape cut short
   EXPECT_TRUE(Refused("BT <4142 Tj ET"));                                     // hex string cut short
