@@ -202,7 +202,7 @@ bool AppendThroughPoppler(Stream* stream, size_t limit, std::string* out) {
 // Appends the decoded bytes of `stream` to *out; false past `limit` bytes in
 // all. A stream whose only filter is FlateDecode, without parameters (every
 // content stream of the UN's reports), is inflated by zlib: poppler's own
-// Flate decoder took ~11 % of an import's time, zlib's a third of that. The
+// Flate decoder took ~11 % of an import's time, zlib about half of that. The
 // two give the same bytes for a whole stream; where zlib finds the data
 // damaged or cut short, poppler decodes it, so that a damaged stream gives
 // what poppler makes of it, as before.
