@@ -207,9 +207,10 @@ struct Operator {
   uint8_t names = 0;    // ... names
   uint8_t others = 0;   // ... anything else
   bool dropped = false;
-  // Exactly `count` operands, `name_count` of them names and the rest numbers.
+  bool name_first = false;  // its first operand is a name
+  // Exactly `count` operands: `name_count` names (0 or 1, first), then numbers.
   bool HasOperands(int count, int name_count) const {
-    return numbers + names + others == count && names == name_count && others == 0;
+    return numbers + names + others == count && names == name_count && others == 0 && (name_count == 0 || name_first);
   }
 };
 
@@ -223,8 +224,10 @@ bool Split(std::string_view s, const std::vector<std::string>& plain_states, std
   unsigned numbers = 0, names = 0, others = 0;
   std::string_view name;      // its last name operand, without the slash
   std::vector<char> nesting;  // '[' or '<' for each open array or dictionary
+  bool name_first = false;
   auto operand = [&](Operand kind) {
     if (!nesting.empty()) return;
+    if (numbers + names + others == 0) name_first = kind == Operand::kName;
     unsigned& count = kind == Operand::kNumber ? numbers : kind == Operand::kName ? names : others;
     count += count < 255;
   };
@@ -342,9 +345,10 @@ bool Split(std::string_view s, const std::vector<std::string>& plain_states, std
       op = Op::kPure;
     }
     ops->push_back(Operator{begin, j, op, static_cast<uint8_t>(numbers), static_cast<uint8_t>(names),
-                            static_cast<uint8_t>(others), op == Op::kPure});
+                            static_cast<uint8_t>(others), op == Op::kPure, name_first});
     begin = j;
     numbers = names = others = 0;
+    name_first = false;
     name = {};
   }
   return nesting.empty();

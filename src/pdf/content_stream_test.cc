@@ -96,6 +96,9 @@ TEST(ContentStreamTest, WhatIsReadLaterStays) {
   // A Tf whose operands poppler refuses sets nothing: the pair's font is
   // still the one shown.
   EXPECT_EQ("q BT /F1 8 Tf ET Q BT 8 Tf (b) Tj ET", Filtered("q BT /F1 8 Tf ET Q BT 8 Tf (b) Tj ET"));
+  EXPECT_EQ("q BT /F1 8 Tf ET Q BT 8 /F2 Tf (b) Tj ET", Filtered("q BT /F1 8 Tf ET Q BT 8 /F2 Tf (b) Tj ET"));
+  // With its operands in order it sets the font: the pair goes.
+  EXPECT_EQ(" BT /F1 8 Tf ET BT /F2 8 Tf (b) Tj ET", Filtered("q BT /F1 8 Tf ET Q BT /F2 8 Tf (b) Tj ET"));
   // A q without its Q, or a Q without its q, may read anything.
   EXPECT_EQ("q BT /F1 8 Tf (a) Tj ET", Filtered("q BT /F1 8 Tf 12 TL (a) Tj T* ET"));
   EXPECT_EQ("BT 12 TL ET Q q", Filtered("BT 12 TL ET Q q"));
