@@ -296,40 +296,51 @@ bool TextOnlyPageContent(::Page& page, const PageContext& context, std::string* 
   return TextOnlyContent(decoded, context, text_only);
 }
 
+// A page's content as it is shown: the copy TextOnlyContent makes of it, or,
+// where there is none, the content as it is. Made once per page, whichever
+// order (or both) the page is then read in.
+struct ShownContent {
+  Annots* annots = nullptr;  // the page's, drawn after the content
+  bool copied = false;
+  std::string text_only;  // the copy, when `copied`
+};
+
+ShownContent PrepareContent(::Page& page) {
+  ShownContent shown;
+  shown.annots = page.getAnnots();
+  if (shown.annots != nullptr && shown.annots->getAnnots().empty()) shown.annots = nullptr;
+  PageContext context;
+  context.after = shown.annots != nullptr ? AfterContent::kAnnotations : AfterContent::kNothing;
+  context.plain_graphics_states = PlainGraphicsStates(page);
+  shown.copied = TextOnlyPageContent(page, context, &shown.text_only);
+  return shown;
+}
+
 // Shows page `i` (0-based) on `out` as PDFDoc::displayPageSlice does at 72
 // dpi, without rotation, media box or crop (poppler-cpp's page::text_list
-// settings), but from the content copied by TextOnlyContent: its
-// content stream, then its annotations, through one Gfx. A page whose content
-// is not copied so is shown by displayPageSlice itself.
-void DisplayPageText(PDFDoc& doc, int i, TextOutputDev* out) {
-  ::Page* page = doc.getPage(i + 1);
-  if (page == nullptr) return;
-  Annots* annots = page->getAnnots();
-  const bool annotated = annots != nullptr && !annots->getAnnots().empty();
-  PageContext context;
-  context.after = annotated ? AfterContent::kAnnotations : AfterContent::kNothing;
-  context.plain_graphics_states = PlainGraphicsStates(*page);
-  std::string content;
-  if (!TextOnlyPageContent(*page, context, &content)) {
+// settings), but from the copy of its content where `shown` has one: the
+// copy, then the annotations, through one Gfx.
+void DisplayPageText(PDFDoc& doc, ::Page& page, int i, const ShownContent& shown, TextOutputDev* out) {
+  if (!shown.copied) {
     // One thread reads a document, so the page needs no copy of the XRef.
     doc.displayPageSlice(out, i + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false, -1, -1, -1,
                          -1, nullptr, nullptr, nullptr, nullptr, /*copyXRef=*/false);
     return;
   }
   // The steps of Page::displaySlice (poppler 22.12), the content replaced.
-  if (!out->checkPageSlice(page, 72, 72, 0, false, false, -1, -1, -1, -1, false, nullptr, nullptr, nullptr, nullptr)) {
+  if (!out->checkPageSlice(&page, 72, 72, 0, false, false, -1, -1, -1, -1, false, nullptr, nullptr, nullptr, nullptr)) {
     return;
   }
-  const std::unique_ptr<Gfx> gfx(page->createGfx(out, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, -1, -1, -1, -1,
-                                                 /*printing=*/false, nullptr, nullptr, doc.getXRef()));
-  // MemStream does not copy: `content` outlives the display.
-  Object stream(
-      static_cast<Stream*>(new MemStream(content.data(), 0, static_cast<Goffset>(content.size()), Object(objNull))));
+  const std::unique_ptr<Gfx> gfx(page.createGfx(out, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, -1, -1, -1, -1,
+                                                /*printing=*/false, nullptr, nullptr, doc.getXRef()));
+  // MemStream does not copy: `shown` outlives the display.
+  Object stream(static_cast<Stream*>(
+      new MemStream(shown.text_only.data(), 0, static_cast<Goffset>(shown.text_only.size()), Object(objNull))));
   gfx->saveState();
   gfx->display(&stream);
   gfx->restoreState();
-  if (annotated) {
-    for (Annot* annot : annots->getAnnots()) annot->draw(gfx.get(), /*printing=*/false);
+  if (shown.annots != nullptr) {
+    for (Annot* annot : shown.annots->getAnnots()) annot->draw(gfx.get(), /*printing=*/false);
     out->dump();
   }
 }
@@ -338,10 +349,11 @@ void DisplayPageText(PDFDoc& doc, int i, TextOutputDev* out) {
 // content-stream order (`raw_order`) or in poppler's reading order, and
 // appends its words, those whose text is empty too (marked not kept: the test
 // above needs them).
-void DisplayWords(PDFDoc& doc, int i, bool raw_order, std::vector<RawWord>* words) {
+void DisplayWords(PDFDoc& doc, ::Page& page, int i, const ShownContent& shown, bool raw_order,
+                  std::vector<RawWord>* words) {
   TextOutputDev out(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, raw_order, /*append=*/false);
   if (!out.isOk()) return;
-  DisplayPageText(doc, i, &out);
+  DisplayPageText(doc, page, i, shown, &out);
   const std::unique_ptr<TextWordList> list = out.makeWordList();
   if (list == nullptr) return;
   const int n = list->getLength();
@@ -384,11 +396,12 @@ Result<Page> ReadPage(PDFDoc& doc, int i, const std::string& name) {
   const PDFRectangle* crop = p->getCropBox();
   page.width = crop->x2 - crop->x1;
   page.height = crop->y2 - crop->y1;
+  const ShownContent shown = PrepareContent(*p);
   std::vector<RawWord> raw;
-  DisplayWords(doc, i, /*raw_order=*/true, &raw);
+  DisplayWords(doc, *p, i, shown, /*raw_order=*/true, &raw);
   if (ReadingOrderMayChangeWords(raw)) {
     raw.clear();
-    DisplayWords(doc, i, /*raw_order=*/false, &raw);
+    DisplayWords(doc, *p, i, shown, /*raw_order=*/false, &raw);
   }
   page.words.reserve(raw.size());
   for (RawWord& r : raw) {
